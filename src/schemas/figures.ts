@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import { DimensionSchema, DIMENSIONS } from './questionnaire';
+import { DirectionSchema } from './dataset';
+
+/**
+ * The figures JSON (`gapreport analyze`): every number a report states comes from here.
+ * Convention: a figure on fewer than `min_base` respondents is present as
+ * `{ suppressed: true, n }` with no value; under `low_base` it carries `low_base: true`.
+ */
+
+const Interval = z.tuple([z.number(), z.number()]);
+
+/** Marks shared by every base-dependent figure. */
+const Base = {
+  /** Respondents the figure rests on. */
+  n: z.number().int().min(0),
+  /** True when n < low_base: published with a low-base mark. */
+  low_base: z.boolean(),
+};
+
+/** A figure withheld because its base is under min_base. */
+export const SuppressedSchema = z.object({ suppressed: z.literal(true), n: z.number().int().min(0) });
+export type Suppressed = z.infer<typeof SuppressedSchema>;
+
+function suppressible<T extends z.ZodRawShape>(shape: T) {
+  return z.union([SuppressedSchema, z.object({ suppressed: z.literal(false), ...Base, ...shape })]);
+}
+
+export const NpsFigureSchema = suppressible({
+  /** Net Promoter Score, −100..100. */
+  score: z.number().min(-100).max(100),
+  /** Shares of 9–10, 7–8, 0–6 (fractions 0–1). */
+  promoters: z.number(),
+  passives: z.number(),
+  detractors: z.number(),
+  /** Variance of pP − pD (fractions), for tests between waves. */
+  variance: z.number(),
+  /** 95 % margin of error, NPS points: 100·1.96·√v. */
+  moe95: z.number(),
+  ci95: Interval,
+});
+export type NpsFigure = z.infer<typeof NpsFigureSchema>;
+
+export const CsatFigureSchema = suppressible({
+  /** Percent of 4–5 answers (0–100). */
+  top2box: z.number(),
+  /** Wilson 95 % interval of top2box, percent. */
+  ci95: Interval,
+  /** Mean on the 1–5 scale. */
+  mean: z.number(),
+  mean_ci95: Interval.optional(),
+  /** Sample standard deviation of the 1–5 answers (for Welch tests). */
+  sd: z.number().optional(),
+});
+export type CsatFigure = z.infer<typeof CsatFigureSchema>;
+
+export const MeanFigureSchema = suppressible({
+  mean: z.number(),
+  /** Sample SD; absent for a single respondent. */
+  sd: z.number().optional(),
+  /** Student-t 95 % interval (n−1 df); absent for a single respondent. */
+  ci95: Interval.optional(),
+});
+export type MeanFigure = z.infer<typeof MeanFigureSchema>;
+
+/** Expectation, perception and gap (P−E) on the item scale. */
+const EpgShape = {
+  expectation: z.number().optional(),
+  perception: z.number().optional(),
+  gap: z.number().optional(),
+};
+
+export const ServqualDimensionSchema = suppressible({
+  ...EpgShape,
+  /** Cronbach's α on perception items (complete cases, sample variances); absent when undefined. */
+  alpha: z.number().optional(),
+  /** True when α < 0.7. */
+  alpha_flag: z.boolean(),
+  /** Mean importance points (0–100), when w_ columns exist. */
+  weight: z.number().optional(),
+  /** Respondents with a perception / expectation / gap score for the dimension. */
+  n_perception: z.number().int(),
+  n_expectation: z.number().int(),
+  n_gap: z.number().int(),
+});
+export type ServqualDimension = z.infer<typeof ServqualDimensionSchema>;
+
+export const ServqualItemSchema = z.object({
+  item: z.string(),
+  dimension: DimensionSchema,
+  /** The item's label in the report's locale. */
+  text: z.string(),
+  figure: suppressible({ ...EpgShape }),
+});
+
+export const ServqualSchema = z.object({
+  dimensions: z.record(DimensionSchema, ServqualDimensionSchema),
+  items: z.array(ServqualItemSchema),
+  /** Mean of the five dimension gaps; absent when any is missing. */
+  unweighted: z.number().optional(),
+  /** Σ (mean w_d / 100) · gap_d; absent without importance points. */
+  weighted: z.number().optional(),
+  /** Mean of the five dimension perception means. */
+  perception: z.number().optional(),
+});
+export type Servqual = z.infer<typeof ServqualSchema>;
+
+/** One part of a gap: an item, a dimension, a standard or a claim. */
+export const GapPartSchema = z.object({
+  /** Item id, dimension name, standard_id or claim_id. */
+  id: z.string(),
+  kind: z.enum(['item', 'dimension', 'standard', 'claim']),
+  label: z.string(),
+  dimension: DimensionSchema.optional(),
+  metric: z.string().optional(),
+  unit: z.string().optional(),
+  direction: DirectionSchema.optional(),
+  /** The earlier stage's level (e.g. E for Gap 5, target for Gap 3). */
+  earlier: z.number(),
+  /** The later stage's level (e.g. P for Gap 5, delivered for Gap 3). */
+  later: z.number(),
+  /** Oriented later − earlier: negative is always a shortfall. */
+  gap: z.number(),
+});
+export type GapPart = z.infer<typeof GapPartSchema>;
+
+export const GapSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('measured'),
+    /** Gaps 1 and 5: mean of the five dimension gaps (item scale). */
+    value: z.number().optional(),
+    items: z.array(GapPartSchema),
+    /** Gaps 2–4: parts below 0, out of `parts`. */
+    shortfalls: z.number().int().optional(),
+    parts: z.number().int(),
+    /** Contract files the gap was computed from. */
+    sources: z.array(z.string()),
+  }),
+  z.object({
+    status: z.literal('not measured'),
+    /** Why, for the reader: which data is absent. */
+    reason: z.string(),
+  }),
+]);
+export type Gap = z.infer<typeof GapSchema>;
+
+export const KpiSchema = z.object({
+  standard_id: z.string(),
+  metric: z.string(),
+  label: z.string(),
+  dimension: DimensionSchema.optional(),
+  unit: z.string(),
+  direction: DirectionSchema,
+  /** The report's period. */
+  period: z.string(),
+  /** Delivered value in the period; absent when the period has no value. */
+  value: z.number().optional(),
+  target: z.number(),
+  tolerance: z.number(),
+  status: z.enum(['met', 'at risk', 'missed', 'not measured']),
+  /** Least-squares slope per period over `history`. */
+  trend: z.number().optional(),
+  history: z.array(z.object({ period: z.string(), value: z.number() })),
+  source: z.enum(['operations.csv', 'contacts.csv']).optional(),
+});
+export type Kpi = z.infer<typeof KpiSchema>;
+
+export const BenchmarkFigureSchema = z.object({
+  metric: z.string(),
+  industry: z.string(),
+  period: z.string(),
+  direction: DirectionSchema,
+  /** The company's own value (from the figures or KPIs). */
+  value: z.number(),
+  /** Oriented percentile rank, mid-ranks (0–100). */
+  percentile: z.number(),
+  /** Set when the value lies outside the published quantiles. */
+  censored: z.enum(['below', 'above']).optional(),
+  /** 1–4, 4 = top (best) quartile. */
+  quartile: z.number().int().min(1).max(4),
+  median: z.number(),
+  top_quartile: z.number(),
+  /** Oriented value − median: negative means worse than the median. */
+  gap_to_median: z.number(),
+  gap_to_top_quartile: z.number(),
+  method: z.enum(['peers', 'published quantiles']),
+  /** Peers compared (0 for published quantiles). */
+  peers: z.number().int(),
+  /** Peer values, sorted (aggregates of other companies; for the strip chart). */
+  peer_values: z.array(z.object({ company: z.string(), value: z.number() })),
+  /** Published quantiles used, when any. */
+  summary: z.record(z.string(), z.number()).optional(),
+  source: z.string(),
+});
+export type BenchmarkFigure = z.infer<typeof BenchmarkFigureSchema>;
+
+export const QUADRANTS = ['fix first', 'keep up', 'low priority', 'possible overkill'] as const;
+
+export const DriversSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('measured'),
+    /** The explained column: overall, nps, csat or ces. */
+    outcome: z.string(),
+    /** Complete cases used. */
+    n: z.number().int(),
+    low_base: z.boolean(),
+    r2: z.number(),
+    method: z.enum(['shapley', 'relative-weights']),
+    by: z.enum(['dimensions', 'items']),
+    items: z.array(
+      z.object({
+        driver: z.string(),
+        label: z.string(),
+        /** Fraction of R² (shares sum to 1). */
+        share: z.number(),
+        /** R² contribution (sums to r2). */
+        raw: z.number(),
+        /** Mean perception, item scale. */
+        performance: z.number(),
+        /** Importance–performance quadrant, split at the means of share and performance. */
+        quadrant: z.enum(QUADRANTS),
+      }),
+    ),
+  }),
+  z.object({ status: z.literal('not measured'), reason: z.string() }),
+  z.object({ status: z.literal('suppressed'), n: z.number().int() }),
+]);
+export type Drivers = z.infer<typeof DriversSchema>;
+
+/** The survey headline figures for one group of respondents (a wave or a segment value). */
+export const GroupFiguresSchema = z.object({
+  n: z.number().int(),
+  nps: NpsFigureSchema.optional(),
+  csat: CsatFigureSchema.optional(),
+  ces: MeanFigureSchema.optional(),
+  overall: MeanFigureSchema.optional(),
+  /** SERVQUAL dimension figures and scores for the group. */
+  servqual: ServqualSchema.optional(),
+});
+export type GroupFigures = z.infer<typeof GroupFiguresSchema>;
+
+export const ChangeSchema = z.object({
+  /** Figure id, e.g. `nps.score`, `csat.top2box`, `servqual.dimensions.reliability.gap`. */
+  metric: z.string(),
+  from: z.string(),
+  to: z.string(),
+  from_value: z.number(),
+  to_value: z.number(),
+  /** to − from, in the figure's unit. */
+  difference: z.number(),
+  test: z.enum(['nps z-test', 'welch t-test', 'two-proportion z-test']),
+  statistic: z.number(),
+  p: z.number(),
+  significant: z.boolean(),
+  /** Whether the move is good, bad or neither, oriented by the metric's direction. */
+  direction: z.enum(['better', 'worse', 'same']),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const MetaSchema = z.object({
+  dataset: z.string(),
+  /** The report's wave. */
+  wave: z.string().optional(),
+  /** All waves in the data, sorted. */
+  waves: z.array(z.string()),
+  /** The operations period for "delivered". */
+  period: z.string().optional(),
+  industry: z.string().optional(),
+  locale: z.string(),
+  min_base: z.number().int(),
+  low_base: z.number().int(),
+  outcome: z.string().optional(),
+  scale: z.object({ min: z.number(), max: z.number() }).optional(),
+  /** Contract files the figures come from. */
+  files: z.array(z.string()),
+  /** Latest date in the data (ISO): the report's "data as of" date, never the clock. */
+  as_of: z.string().optional(),
+  engine: z.enum(['memory', 'stream', 'duckdb']),
+});
+
+export const FiguresSchema = z.object({
+  meta: MetaSchema,
+  /** Headline figures for the report's wave. */
+  n: z.number().int(),
+  nps: NpsFigureSchema.optional(),
+  csat: CsatFigureSchema.optional(),
+  ces: MeanFigureSchema.optional(),
+  overall: MeanFigureSchema.optional(),
+  servqual: ServqualSchema.optional(),
+  gaps: z.object({ gap1: GapSchema, gap2: GapSchema, gap3: GapSchema, gap4: GapSchema, gap5: GapSchema }),
+  kpis: z.array(KpiSchema),
+  benchmarks: z.array(BenchmarkFigureSchema),
+  drivers: DriversSchema,
+  waves: z.array(GroupFiguresSchema.extend({ wave: z.string() })),
+  /** segment → value → figures for the report's wave. */
+  segments: z.record(z.string(), z.record(z.string(), GroupFiguresSchema)),
+  changes: z.array(ChangeSchema),
+});
+export type Figures = z.infer<typeof FiguresSchema>;
+
+export { DIMENSIONS };

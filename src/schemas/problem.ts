@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** One thing wrong with the user's data, reported with where, what and how to fix it. */
+export const ProblemSchema = z.object({
+  /** File name relative to the dataset folder, e.g. `responses.csv`. */
+  file: z.string(),
+  /** 1-based physical line in the file (header is line 1), when the problem is on a line. */
+  line: z.number().int().positive().optional(),
+  /** The column name as the file spells it (after mapping), when the problem is in a cell. */
+  column: z.string().optional(),
+  /** The offending raw value, as read. */
+  value: z.string().optional(),
+  /** What was expected, e.g. `is not a whole number 0–10`. */
+  message: z.string(),
+  /** How to fix it, when a fix is obvious. */
+  hint: z.string().optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Maximum problems listed per file; the rest are counted. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+/** `responses.csv:38: column "nps": "11" is not a whole number 0–10. Hint.` */
+export function formatProblem(p: Problem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+  const column = p.column === undefined ? '' : ` column "${p.column}":`;
+  const value = p.value === undefined ? '' : ` "${truncate(p.value)}"`;
+  const hint = p.hint ? ` ${p.hint}` : '';
+  return `${where}:${column}${value} ${p.message}${hint}`;
+}
+
+function truncate(s: string, max = 80): string {
+  return s.length > max ? `${s.slice(0, max)}… (${s.length} characters)` : s;
+}

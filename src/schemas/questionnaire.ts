@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
+export const DimensionSchema = z.enum(DIMENSIONS);
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+export const LOCALES = ['en', 'fr', 'vi'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** Item text: one string, or one per locale (English falls back for missing locales). */
+export const LocalizedTextSchema = z.union([z.string(), z.record(LocaleSchema, z.string())]);
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const ItemSchema = z.object({
+  /** Item id used in column names (`e_<id>`, `p_<id>`, `m_<id>`): lower case letters, digits, `_`. */
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower case letters, digits or _ and start with a letter'),
+  /** The SERVQUAL dimension the item measures. */
+  dimension: DimensionSchema,
+  /** Short label used by charts. */
+  text: LocalizedTextSchema,
+});
+export type Item = z.infer<typeof ItemSchema>;
+
+/** Contract column names that may be read from a differently named header, or recoded. */
+export const QuestionnaireSchema = z
+  .object({
+    /** The SERVQUAL item scale (expectations, perceptions, management, overall). */
+    scale: z.object({ min: z.number(), max: z.number() }).refine((s) => s.max > s.min, 'scale.max must be above scale.min'),
+    /** A built-in item set; its items may be overridden (by id) or extended by `items`. */
+    preset: z.literal('servqual-22').optional(),
+    /** Explicit items (any number, each with a dimension). */
+    items: z.array(ItemSchema).default([]),
+    /** Columns of responses.csv used for breakdowns. */
+    segments: z.array(z.string()).default([]),
+    /** Column key-driver analysis explains: overall (default when present), else nps. */
+    outcome: z.enum(['overall', 'nps', 'csat', 'ces']).optional(),
+    /** Contract name → header in the file (e.g. `respondent_id: ResponseId`). */
+    columns: z.record(z.string(), z.string()).default({}),
+    /** Cell values read as missing (compared after trimming). */
+    missing: z.array(z.union([z.string(), z.number()])).default(['']),
+    /** Item values that mean "does not apply" (read as missing for items). */
+    not_applicable: z.array(z.number()).default([]),
+    /** Extra header rows below the names, skipped (survey tools export 2–3). */
+    header_rows: z.number().int().min(0).max(10).default(0),
+    /** Contract column → label → number. */
+    recode: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+    /** Explain the outcome by the five dimensions (default) or by each item. */
+    drivers: z.enum(['dimensions', 'items']).default('dimensions'),
+    /** Extension: contract file name → path relative to the dataset folder (read an export where it lies). */
+    files: z.record(z.string(), z.string()).default({}),
+    /** Extension: contract column → constant value for every row (e.g. `wave: "2020"` when the export has none). */
+    constants: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+export type Questionnaire = z.infer<typeof QuestionnaireSchema>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { LocaleSchema } from './questionnaire';
+
+export const DEFAULT_MIN_BASE = 10;
+export const DEFAULT_LOW_BASE = 30;
+
+/** What `analyze` needs from a report's settings (frontmatter, or CLI flags). */
+export const AnalysisOptionsSchema = z
+  .object({
+    /** The report's wave; default the latest in the data. */
+    wave: z.string().optional(),
+    /** Operations period for "delivered"; default the latest. */
+    period: z.string().optional(),
+    /** Benchmark industry; default the only one in benchmarks.csv. */
+    industry: z.string().optional(),
+    /** Locale for item labels. */
+    locale: LocaleSchema.default('en'),
+    /** Figures on fewer respondents are suppressed. */
+    min_base: z.number().int().min(1).default(DEFAULT_MIN_BASE),
+    /** Figures on fewer respondents carry a low-base mark. */
+    low_base: z.number().int().min(1).default(DEFAULT_LOW_BASE),
+  })
+  .refine((o) => o.low_base >= o.min_base, { message: 'low_base must be at least min_base', path: ['low_base'] });
+export type AnalysisOptions = z.infer<typeof AnalysisOptionsSchema>;
+
+/** A report's frontmatter (content/reports/<id>.mdx). */
+export const ReportFrontmatterSchema = z.object({
+  title: z.string().min(1),
+  company: z.string().min(1),
+  /** Folder under data/. */
+  dataset: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'must be a folder name under data/'),
+  wave: z.string().optional(),
+  period: z.string().optional(),
+  industry: z.string().optional(),
+  locale: LocaleSchema.default('en'),
+  min_base: z.number().int().min(1).default(DEFAULT_MIN_BASE),
+  low_base: z.number().int().min(1).default(DEFAULT_LOW_BASE),
+  /** Publish verbatim comments (never on bases below min_base). */
+  comments: z.boolean().default(false),
+  /** Short summary for the index page. */
+  description: z.string().optional(),
+  /** Another report this one is a translation of (same figures, other locale). */
+  translation_of: z.string().optional(),
+  /** Analysis engine: in memory / streaming (default) or DuckDB SQL. */
+  engine: z.enum(['stream', 'duckdb']).optional(),
+});
+export type ReportFrontmatter = z.infer<typeof ReportFrontmatterSchema>;
