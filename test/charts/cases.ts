@@ -1,10 +1,13 @@
 /** One build per chart from the fixture figures: the golden files are these outputs. */
 import type { ChartOutput } from '../../src/charts/svg';
 import { gapModel } from '../../src/charts/gap-model';
+import { servqualGaps } from '../../src/charts/servqual-gaps';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
 
 export const CASES: Record<string, () => ChartOutput> = {
   'gap-model': () => gapModel(figures.gaps, { id: 'gap-model', scale }),
+  'servqual-gaps': () => servqualGaps({ servqual: figures.servqual!, scale }, { id: 'servqual-gaps' }),
+  'servqual-gaps-items': () => servqualGaps({ servqual: figures.servqual!, scale }, { id: 'servqual-items', mode: 'items' }),
 };

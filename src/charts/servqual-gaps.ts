@@ -1,0 +1,187 @@
+/**
+ * SERVQUAL dumbbells: expectation (hollow) vs perception (filled) per dimension or per
+ * item, on the item scale, with the gap P − E labelled. Suppressed rows say so; a row
+ * without expectations shows perception only and its gap as "not measured".
+ */
+import { scaleLinear } from 'd3';
+import { DIMENSIONS, type Dimension } from '../schemas/questionnaire';
+import type { Servqual } from '../schemas/figures';
+import { fill, resolveFormat } from './format';
+import {
+  C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, svgRoot, text, withDefaults,
+  type ChartOptions, type ChartOutput,
+} from './svg';
+
+export interface ServqualGapsInput {
+  servqual: Servqual;
+  /** The questionnaire's item scale (figures.meta.scale). */
+  scale: { min: number; max: number };
+}
+
+export interface ServqualGapsOptions extends ChartOptions<ServqualGapsLabels> {
+  /** One row per dimension (default) or per questionnaire item, grouped by dimension. */
+  mode?: 'dimensions' | 'items';
+}
+
+export interface ServqualGapsLabels {
+  title: string;
+  titleItems: string;
+  dimensions: Record<Dimension, string>;
+  expectation: string;
+  perception: string;
+  gap: string;
+  item: string;
+  dimension: string;
+  n: string;
+  suppressed: string;
+  notMeasured: string;
+  lowBase: string;
+  widest: string;
+  shortOn: string;
+  score: string;
+  caption: string;
+}
+
+export const SERVQUAL_GAPS_LABELS: ServqualGapsLabels = {
+  title: 'Expectations vs perceptions by SERVQUAL dimension',
+  titleItems: 'Expectations vs perceptions by item',
+  dimensions: { tangibles: 'Tangibles', reliability: 'Reliability', responsiveness: 'Responsiveness', assurance: 'Assurance', empathy: 'Empathy' },
+  expectation: 'Expectation',
+  perception: 'Perception',
+  gap: 'Gap (P−E)',
+  item: 'Item',
+  dimension: 'Dimension',
+  n: 'n',
+  suppressed: 'suppressed (n < {min})',
+  notMeasured: 'not measured',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  widest: '{label} has the widest gap: perceptions {p} vs expectations {e} ({gap}).',
+  shortOn: 'Perceptions fall short of expectations on {k} of {n}.',
+  score: 'Unweighted SERVQUAL score {score} on the {min}–{max} scale.',
+  caption: 'Expectation, perception and gap (P−E) on the {min}–{max} scale',
+};
+
+type Fig = { suppressed: true; n: number } | { suppressed: false; n: number; low_base: boolean; expectation?: number; perception?: number; gap?: number };
+type Row = { label: string; group?: string; fig: Fig };
+
+const W = 680;
+const X0 = 210;
+const X1 = 560;
+
+/** Builds the dumbbell chart from `figures.servqual` and the item scale. */
+export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOptions): ChartOutput {
+  const id = checkId(options.id);
+  const L = withDefaults(SERVQUAL_GAPS_LABELS, options.labels);
+  const f = resolveFormat(options.format);
+  const min = options.minBase ?? DEFAULT_MIN_BASE;
+  const low = options.lowBase ?? DEFAULT_LOW_BASE;
+  const items = options.mode === 'items';
+  const { servqual, scale } = input;
+  const num = (v: number) => f.number(v, 2);
+
+  const rows: Row[] = items
+    ? DIMENSIONS.flatMap((d) => servqual.items.filter((i) => i.dimension === d).map((i) => ({ label: i.text, group: d, fig: i.figure as Fig })))
+    : DIMENSIONS.filter((d) => servqual.dimensions[d]).map((d) => ({ label: L.dimensions[d], fig: servqual.dimensions[d] as Fig }));
+
+  const rowH = items ? 26 : 34;
+  const x = scaleLinear().domain([scale.min, scale.max]).range([X0, X1]);
+  const parts: string[] = [];
+  const top = 58;
+  let y = top;
+  let lowSeen = false;
+  const placed: { row: Row; y: number }[] = [];
+  let group: string | undefined;
+  for (const row of rows) {
+    if (items && row.group !== group) {
+      group = row.group;
+      y += 4;
+      parts.push(text(12, y + 12, L.dimensions[row.group as Dimension], { 'font-weight': 'bold', 'font-size': FS.base }));
+      y += 20;
+    }
+    placed.push({ row, y: y + rowH / 2 });
+    y += rowH;
+  }
+  const bottom = y + 4;
+
+  // Axis: a gridline per scale point.
+  for (const t of x.ticks(Math.min(10, scale.max - scale.min))) {
+    parts.push(el('line', { x1: x(t), x2: x(t), y1: top - 6, y2: bottom, stroke: C.grid }));
+    parts.push(text(x(t), top - 12, f.number(t, Number.isInteger(t) ? 0 : 1), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+  }
+  // Legend and gap header.
+  parts.push(el('circle', { cx: X0 + 6, cy: 18, r: 5, fill: C.surface, stroke: C.ink, 'stroke-width': 2 }));
+  parts.push(text(X0 + 16, 22, L.expectation, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('circle', { cx: X0 + 116, cy: 18, r: 5, fill: C.accent }));
+  parts.push(text(X0 + 126, 22, L.perception, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(text(W - 12, top - 12, L.gap, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
+
+  for (const { row, y: cy } of placed) {
+    const fig = row.fig;
+    const mark = !fig.suppressed && (fig.low_base || fig.n < low) ? ` ${LOW_BASE_MARK}` : '';
+    lowSeen ||= mark !== '';
+    const maxChars = items ? 26 : 26;
+    parts.push(text(items ? 20 : 12, cy + 4, ellipsize(row.label, maxChars - (mark ? 2 : 0)) + mark, { 'font-size': items ? FS.base : FS.label }));
+    if (fig.suppressed) {
+      parts.push(text(X0, cy + 4, fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
+      continue;
+    }
+    const { expectation: e, perception: p, gap } = fig;
+    if (e !== undefined && p !== undefined) {
+      const short = p < e;
+      parts.push(el('line', { x1: x(e), x2: x(p), y1: cy, y2: cy, stroke: short ? C.bad : C.good, 'stroke-width': 3 }));
+      if (!items) {
+        const [lo, hi] = e < p ? [e, p] : [p, e];
+        parts.push(text(x(lo) - 9, cy - 8, num(lo), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
+        parts.push(text(x(hi) + 9, cy - 8, num(hi), { 'font-size': FS.small, fill: C.muted }));
+      }
+    }
+    if (e !== undefined) parts.push(el('circle', { cx: x(e), cy, r: items ? 4.5 : 6, fill: C.surface, stroke: C.ink, 'stroke-width': 2 }));
+    if (p !== undefined) parts.push(el('circle', { cx: x(p), cy, r: items ? 4.5 : 6, fill: C.accent }));
+    const g = gap ?? (e !== undefined && p !== undefined ? p - e : undefined);
+    parts.push(
+      g === undefined
+        ? text(W - 12, cy + 4, L.notMeasured, { 'text-anchor': 'end', 'font-style': 'italic', fill: C.muted })
+        : text(W - 12, cy + 4, f.signed(g, 2), { 'text-anchor': 'end', 'font-weight': 'bold', fill: g < 0 ? C.bad : C.ink }),
+    );
+  }
+  let height = bottom + 8;
+  const lowNote = fill(L.lowBase, { mark: LOW_BASE_MARK, low });
+  if (lowSeen) {
+    parts.push(text(12, height + 8, lowNote, { 'font-size': FS.small, fill: C.muted }));
+    height += 20;
+  }
+
+  // Description: the widest gap, how many rows fall short, the score.
+  const measured = placed
+    .map(({ row }) => row)
+    .filter((row): row is Row & { fig: Extract<Fig, { suppressed: false }> } => !row.fig.suppressed && row.fig.gap !== undefined);
+  const sentences: string[] = [];
+  const worst = [...measured].sort((a, b) => a.fig.gap! - b.fig.gap! || a.label.localeCompare(b.label))[0];
+  if (worst && worst.fig.gap! < 0) {
+    sentences.push(fill(L.widest, { label: items ? `“${worst.label}”` : worst.label, p: num(worst.fig.perception!), e: num(worst.fig.expectation!), gap: f.signed(worst.fig.gap!, 2) }));
+  }
+  if (measured.length) sentences.push(fill(L.shortOn, { k: measured.filter((m) => m.fig.gap! < 0).length, n: measured.length }));
+  const sMin = f.number(scale.min, 0);
+  const sMax = f.number(scale.max, 0);
+  if (!items && servqual.unweighted !== undefined) sentences.push(fill(L.score, { score: f.signed(servqual.unweighted, 2), min: sMin, max: sMax }));
+  if (lowSeen) sentences.push(lowNote);
+  const description = sentences.join(' ');
+
+  const title = items ? L.titleItems : L.title;
+  const cell = (v: number | undefined) => (v === undefined ? L.notMeasured : num(v));
+  const table = {
+    caption: fill(L.caption, { min: sMin, max: sMax }),
+    columns: items ? [L.item, L.dimension, L.expectation, L.perception, L.gap, L.n] : [L.dimension, L.expectation, L.perception, L.gap, L.n],
+    rows: rows.map((row) => {
+      const head = items ? [row.label, L.dimensions[row.group as Dimension]] : [row.label];
+      const fig = row.fig;
+      if (fig.suppressed) {
+        const s = fill(L.suppressed, { min });
+        return [...head, s, s, s, String(fig.n)];
+      }
+      const gap = fig.gap === undefined ? L.notMeasured : f.signed(fig.gap, 2);
+      return [...head, cell(fig.expectation), cell(fig.perception), gap, String(fig.n) + (fig.low_base ? ` ${LOW_BASE_MARK}` : '')];
+    }),
+  };
+  return { svg: svgRoot({ id, kind: 'servqual-gaps', width: W, height, title, description, body: parts.join('') }), title, description, table };
+}
