@@ -178,11 +178,13 @@ export const BenchmarkFigureSchema = z.object({
   censored: z.enum(['below', 'above']).optional(),
   /** 1–4, 4 = top (best) quartile. */
   quartile: z.number().int().min(1).max(4),
-  median: z.number(),
-  top_quartile: z.number(),
+  /** Peer (or published) median; absent when only other quantiles are published. */
+  median: z.number().optional(),
+  /** Threshold of the top quartile (oriented p75); absent when not published. */
+  top_quartile: z.number().optional(),
   /** Oriented value − median: negative means worse than the median. */
-  gap_to_median: z.number(),
-  gap_to_top_quartile: z.number(),
+  gap_to_median: z.number().optional(),
+  gap_to_top_quartile: z.number().optional(),
   method: z.enum(['peers', 'published quantiles']),
   /** Peers compared (0 for published quantiles). */
   peers: z.number().int(),

@@ -14,6 +14,8 @@ export const ProblemSchema = z.object({
   message: z.string(),
   /** How to fix it, when a fix is obvious. */
   hint: z.string().optional(),
+  /** Extension: set on the closing entry of a capped list — how many further problems the file had. */
+  omitted: z.number().int().positive().optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
@@ -22,6 +24,8 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 
 /** `responses.csv:38: column "nps": "11" is not a whole number 0–10. Hint.` */
 export function formatProblem(p: Problem): string {
+  // The closing "… and 212 more problems in responses.csv." entry names its file itself.
+  if (p.omitted !== undefined) return p.message;
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const column = p.column === undefined ? '' : ` column "${p.column}":`;
   const value = p.value === undefined ? '' : ` "${truncate(p.value)}"`;

@@ -2,6 +2,7 @@
 import type { ChartOutput } from '../../src/charts/svg';
 import { gapModel } from '../../src/charts/gap-model';
 import { servqualGaps } from '../../src/charts/servqual-gaps';
+import { npsBreakdown } from '../../src/charts/nps-breakdown';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
@@ -10,4 +11,12 @@ export const CASES: Record<string, () => ChartOutput> = {
   'gap-model': () => gapModel(figures.gaps, { id: 'gap-model', scale }),
   'servqual-gaps': () => servqualGaps({ servqual: figures.servqual!, scale }, { id: 'servqual-gaps' }),
   'servqual-gaps-items': () => servqualGaps({ servqual: figures.servqual!, scale }, { id: 'servqual-items', mode: 'items' }),
+  'nps-breakdown': () =>
+    npsBreakdown(
+      [
+        { label: 'All customers', figure: figures.nps!, total: true },
+        ...Object.entries(figures.segments.channel).map(([label, g]) => ({ label, figure: g.nps! })),
+      ],
+      { id: 'nps-breakdown' },
+    ),
 };

@@ -1,0 +1,56 @@
+import { writeFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { computeFigures } from '../../src/build/figures-fs';
+import { parseArgs, unknownFlags } from './args';
+import type { Io } from './io';
+import { printProblems } from './report-problems';
+
+const FLAGS = ['out', 'wave', 'period', 'industry', 'min-base', 'low-base', 'locale', 'no-cache'];
+
+const HELP = `usage: gapreport analyze <dataset-dir> [--out file.json] [--wave W] [--period P] [--industry I] [--min-base N] [--low-base N] [--locale en|fr|vi]`;
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(args, ['no-cache']);
+  const unknown = unknownFlags(parsed, FLAGS);
+  if (parsed.positionals.length !== 1 || unknown.length > 0) {
+    io.err(unknown.length ? `gapreport analyze: unknown option --${unknown[0]}.\n${HELP}` : HELP);
+    return 2;
+  }
+  const dir = resolve(io.cwd, parsed.positionals[0]);
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
+    io.err(`gapreport analyze: ${parsed.positionals[0]} is not a folder. Give the dataset folder, e.g. data/demo.`);
+    return 2;
+  }
+  const f = parsed.flags;
+  const int = (name: string) => {
+    const v = f[name];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of respondents, 1 or more (got "${String(v)}").`);
+    return n;
+  };
+  const str = (name: string) => (typeof f[name] === 'string' ? (f[name] as string) : undefined);
+  let options;
+  try {
+    options = { wave: str('wave'), period: str('period'), industry: str('industry'), min_base: int('min-base'), low_base: int('low-base'), locale: str('locale') as 'en' | undefined };
+  } catch (error) {
+    io.err(`gapreport analyze: ${(error as Error).message}`);
+    return 2;
+  }
+  const clean = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const result = await computeFigures(io.cwd, dir, clean, { noCache: f['no-cache'] === true });
+  if (!result.figures) {
+    printProblems(io, result.problems, parsed.positionals[0]);
+    io.err(`gapreport analyze: ${result.problems.length} problem(s); no figures written.`);
+    return 1;
+  }
+  const json = `${JSON.stringify(result.figures, null, 2)}\n`;
+  const out = str('out');
+  if (out) {
+    await writeFile(resolve(io.cwd, out), json);
+    io.err(`figures for ${parsed.positionals[0]} (wave ${result.figures.meta.wave ?? '—'}, n = ${result.figures.n}) written to ${out}`);
+  } else io.out(json.trimEnd());
+  return 0;
+}
+
+class UsageError extends Error {}

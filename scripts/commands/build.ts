@@ -1,0 +1,88 @@
+import { rm, rename, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { computeFigures } from '../../src/build/figures-fs';
+import { lintReport } from '../../src/build/lint-mdx';
+import { readReports } from '../../src/build/reports-fs';
+import type { Problem } from '../../src/schemas/problem';
+import { parseArgs, unknownFlags } from './args';
+import type { Io } from './io';
+import { printProblems } from './report-problems';
+
+const HELP = 'usage: gapreport build [--out dist]';
+
+/**
+ * The whole site: validate and analyze every report's dataset (through the cache),
+ * lint the MDX, let Astro render into a temporary folder, and swap it into dist/
+ * only when everything succeeded — a failed build leaves the last good site intact.
+ */
+export async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(args);
+  const unknown = unknownFlags(parsed, ['out']);
+  if (unknown.length > 0 || parsed.positionals.length > 0) {
+    io.err(unknown.length ? `gapreport build: unknown option --${unknown[0]}.\n${HELP}` : HELP);
+    return 2;
+  }
+  const root = io.cwd;
+  const outDir = resolve(root, typeof parsed.flags.out === 'string' ? parsed.flags.out : 'dist');
+  const started = performance.now();
+
+  const { reports, problems } = await readReports(root);
+  if (problems.length > 0) return fail(io, problems);
+  const all: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const report of reports) {
+    const s = report.settings!;
+    const dir = join(root, 'data', s.dataset);
+    if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
+      all.push({ file: report.file, line: lineOf(report.text, 'dataset:'), column: 'dataset', value: s.dataset, message: `names no folder under data/.`, hint: `Create data/${s.dataset}/ (npx gapreport new ${s.dataset}) or fix the name.` });
+      continue;
+    }
+    const result = await computeFigures(root, dir, { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base });
+    if (!result.figures) {
+      all.push(...result.problems.map((p) => (p.file === 'report settings' ? { ...p, file: report.file, line: lineOf(report.text, `${p.column}:`) } : { ...p, file: join('data', s.dataset, p.file) })));
+      continue;
+    }
+    const note = `${result.reused ? 'reused' : 'recomputed'} figures for data/${s.dataset}`;
+    if (seen.get(s.dataset) !== note) io.err(`${report.id}: ${note}`);
+    seen.set(s.dataset, note);
+    all.push(...lintReport(report.file, report.text, result.figures));
+  }
+  if (all.length > 0) return fail(io, all);
+
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  try {
+    const { build } = await import('astro');
+    process.env.GAPREPORT_OUT_DIR = tmp;
+    await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn' });
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    io.err(`gapreport build: the site did not build; dist/ is unchanged.\n${firstLines((error as Error).message)}`);
+    return 1;
+  }
+  await swap(tmp, outDir);
+  io.err(`built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+/** Replaces outDir with the finished build in two renames (the old one removed after). */
+async function swap(tmp: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${process.pid}`;
+  const hadOld = await stat(outDir).then(() => true, () => false);
+  if (hadOld) await rename(outDir, old);
+  await rename(tmp, outDir);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+function fail(io: Io, problems: Problem[]): number {
+  printProblems(io, problems);
+  io.err(`gapreport build: ${problems.length} problem(s); dist/ is unchanged.`);
+  return 1;
+}
+
+const firstLines = (s: string) => s.split('\n').filter((l) => !/^\s+at /.test(l)).slice(0, 12).join('\n');
+
+function lineOf(text: string, needle: string): number | undefined {
+  const i = text.split('\n').findIndex((l) => l.startsWith(needle));
+  return i >= 0 ? i + 1 : undefined;
+}

@@ -1,0 +1,111 @@
+import type { Dataset } from '../schemas/dataset';
+import type { Figures, GroupFigures } from '../schemas/figures';
+import type { Problem } from '../schemas/problem';
+import type { AnalysisOptions } from '../schemas/report';
+import { accumulateResponses, type SurveyAccs } from './accumulate';
+import { benchmarkFigures } from './benchmarks';
+import { changeFigures } from './changes';
+import { deliveredIndex } from './delivered';
+import { driverFigures } from './drivers';
+import { gap1, gap2, gap3, gap4, gap5 } from './gaps';
+import { kpiFigures } from './kpis';
+import { chooseOutcome, surveyLayout, type SurveyLayout } from './layout';
+import { published } from './suppress';
+import { groupFigures } from './survey-figures';
+
+export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
+
+/** Where the survey accumulators came from: the in-memory fold, or a streaming pass. */
+export interface SurveySource {
+  layout: SurveyLayout;
+  accs: SurveyAccs;
+  engine: Figures['meta']['engine'];
+}
+
+/** The in-memory path: dataset → figures (SPEC §3, §4). */
+export function analyzeDataset(dataset: Dataset, options: AnalysisOptions): AnalyzeResult {
+  const layout = surveyLayout(dataset.items, dataset.questionnaire, chooseOutcome(dataset.questionnaire, dataset.responses ?? []));
+  return figuresFrom(dataset, { layout, accs: accumulateResponses(dataset, layout), engine: 'memory' }, options);
+}
+
+const settingProblem = (name: string, value: string, message: string, hint: string): Problem => ({ file: 'report settings', column: name, value, message, hint });
+
+/** Turns accumulated survey data plus the small files into the figures; checks the report's settings. */
+export function figuresFrom(dataset: Dataset, source: SurveySource, options: AnalysisOptions): AnalyzeResult {
+  const { layout, accs } = source;
+  const rule = { min_base: options.min_base, low_base: options.low_base };
+  const waves = [...accs.byWave.keys()].sort();
+  const delivered = deliveredIndex(dataset.operations);
+  const industries = [...new Set((dataset.benchmarks ?? []).map((b) => b.industry))].sort();
+  const problems: Problem[] = [];
+  if (options.wave !== undefined && !waves.includes(options.wave))
+    problems.push(settingProblem('wave', options.wave, `is not a wave in responses.csv (waves: ${waves.join(', ') || 'none'}).`, 'Set wave: to one of them, or leave it out for the latest.'));
+  if (options.period !== undefined && !delivered.periods.includes(options.period))
+    problems.push(settingProblem('period', options.period, `is not a period in operations.csv or contacts.csv (periods: ${delivered.periods.join(', ') || 'none'}).`, 'Set period: to one of them, or leave it out for the latest.'));
+  if (options.industry !== undefined && !industries.includes(options.industry))
+    problems.push(settingProblem('industry', options.industry, `is not an industry in benchmarks.csv (industries: ${industries.join(', ') || 'none'}).`, 'Set industry: to one of them.'));
+  if (options.industry === undefined && industries.length > 1)
+    problems.push(settingProblem('industry', '', `must be set: benchmarks.csv has several industries (${industries.join(', ')}).`, 'Add industry: to the report settings (or --industry).'));
+  if (problems.length > 0) return { problems };
+
+  const wave = options.wave ?? waves[waves.length - 1];
+  const period = options.period ?? delivered.periods[delivered.periods.length - 1];
+  const industry = options.industry ?? industries[0];
+  const locale = options.locale;
+  const waveFigures = (w: string): GroupFigures => groupFigures(accs.byWave.get(w)!, layout, rule, locale);
+  const head: GroupFigures = wave !== undefined ? waveFigures(wave) : { n: 0 };
+  const reportAcc = wave !== undefined ? accs.byWave.get(wave) : undefined;
+  const previous = wave !== undefined ? waves[waves.indexOf(wave) - 1] : undefined;
+
+  const segments: Figures['segments'] = {};
+  for (const segment of dataset.questionnaire?.segments ?? []) {
+    const values = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
+    segments[segment] = Object.fromEntries([...values.keys()].sort().map((v) => [v, groupFigures(values.get(v)!, layout, rule, locale)]));
+  }
+
+  const standards = dataset.standards ?? [];
+  const kpis = kpiFigures(standards, delivered, period);
+  const own = (metric: string): number | undefined => {
+    switch (metric) {
+      case 'nps': return published(head.nps, 'score');
+      case 'csat': return published(head.csat, 'top2box');
+      case 'ces': return published(head.ces, 'mean');
+      case 'overall': return published(head.overall, 'mean');
+      case 'servqual': return head.servqual?.unweighted;
+      default: return period === undefined ? undefined : delivered.get(metric, period)?.value;
+    }
+  };
+
+  const figures: Figures = {
+    meta: {
+      dataset: dataset.name,
+      wave,
+      waves,
+      period,
+      industry,
+      locale,
+      min_base: rule.min_base,
+      low_base: rule.low_base,
+      outcome: layout.outcome,
+      scale: dataset.questionnaire?.scale,
+      files: dataset.files,
+      as_of: dataset.as_of,
+      engine: source.engine,
+    },
+    ...head,
+    gaps: {
+      gap1: gap1(dataset.management, head.servqual, layout, locale),
+      gap2: gap2(dataset.standards),
+      gap3: gap3(dataset.standards, delivered, period),
+      gap4: gap4(dataset.communications, dataset.standards, delivered, period),
+      gap5: gap5(head.servqual),
+    },
+    kpis,
+    benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own),
+    drivers: reportAcc ? driverFigures(reportAcc, layout, rule, locale) : { status: 'not measured', reason: 'no survey responses' },
+    waves: waves.map((w) => ({ wave: w, ...waveFigures(w) })),
+    segments,
+    changes: previous !== undefined && wave !== undefined ? changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule) : [],
+  };
+  return { figures, problems: [] };
+}

@@ -1,0 +1,47 @@
+import { benchmarkPosition, benchmarkPositionFromSummary, type PublishedSummary } from '../stats/benchmark';
+import type { BenchmarkRow, Standard } from '../schemas/dataset';
+import type { BenchmarkFigure } from '../schemas/figures';
+import { defaultDirection } from './labels';
+
+/** The company's own value of a benchmarked metric, or undefined when not measured/suppressed. */
+export type OwnValue = (metric: string) => number | undefined;
+
+/**
+ * Benchmark position per metric (SPEC §3): against peer rows when there are any
+ * (percentile uses mid-ranks), else by linear interpolation between published quantiles.
+ * Rows compared: the report's industry, and the report's period when benchmarks.csv has
+ * it, else the latest benchmark period for that metric.
+ */
+export function benchmarkFigures(
+  rows: readonly BenchmarkRow[],
+  industry: string | undefined,
+  period: string | undefined,
+  standards: readonly Standard[],
+  own: OwnValue,
+): BenchmarkFigure[] {
+  const inIndustry = rows.filter((r) => r.industry === industry);
+  const metrics = [...new Set(inIndustry.map((r) => r.metric))].sort();
+  return metrics.flatMap((metric): BenchmarkFigure[] => {
+    const all = inIndustry.filter((r) => r.metric === metric);
+    const periods = [...new Set(all.map((r) => r.period))].sort();
+    const chosen = period !== undefined && periods.includes(period) ? period : periods[periods.length - 1];
+    const used = all.filter((r) => r.period === chosen);
+    const value = own(metric);
+    if (value === undefined) return [];
+    const direction = used.find((r) => r.direction)?.direction ?? standards.find((s) => s.metric === metric)?.direction ?? defaultDirection(metric);
+    const peers = used.filter((r) => r.company !== undefined).map((r) => ({ company: r.company as string, value: r.value }));
+    peers.sort((a, b) => a.value - b.value || a.company.localeCompare(b.company));
+    const summaryRows = used.filter((r) => r.statistic !== undefined);
+    const summary: PublishedSummary = Object.fromEntries(summaryRows.map((r) => [r.statistic, r.value]));
+    const sources = [...new Set(used.map((r) => r.source))].sort().join('; ');
+    const base = { metric, industry: industry as string, period: chosen, direction, value, source: sources, peer_values: peers, summary: summaryRows.length ? (summary as Record<string, number>) : undefined };
+    if (peers.length > 0) {
+      const pos = benchmarkPosition(value, peers.map((p) => p.value), direction);
+      if (!pos) return [];
+      return [{ ...base, percentile: pos.percentile, quartile: pos.quartile, median: pos.median, top_quartile: pos.top_quartile, gap_to_median: pos.gap_to_median, gap_to_top_quartile: pos.gap_to_top_quartile, method: 'peers' as const, peers: peers.length }];
+    }
+    const pos = benchmarkPositionFromSummary(value, summary, direction);
+    if (!pos) return [];
+    return [{ ...base, percentile: pos.percentile, censored: pos.censored, quartile: pos.quartile, median: pos.median, top_quartile: pos.top_quartile, gap_to_median: pos.gap_to_median, gap_to_top_quartile: pos.gap_to_top_quartile, method: 'published quantiles' as const, peers: 0 }];
+  });
+}

@@ -1,0 +1,53 @@
+import { correlationFromCovariance } from '../stats/regression';
+import { keyDriversFromCorrelation } from '../stats/shapley';
+import type { Drivers } from '../schemas/figures';
+import type { Locale } from '../schemas/questionnaire';
+import { covarianceOf, meansOf } from './moments';
+import type { SurveyLayout } from './layout';
+import type { SurveyAcc } from './survey-acc';
+import type { BaseRule } from './suppress';
+import { itemText } from './labels';
+
+/**
+ * Key drivers (SPEC §3): Shapley/LMG shares of R² of the outcome regressed on the
+ * perception dimension scores (or items), complete cases, from their covariance.
+ * Performance is the drivers' mean perception on the same complete cases; the
+ * importance–performance matrix is split at the mean share and the mean performance.
+ */
+export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale): Drivers {
+  const cross = acc.drivers;
+  if (!layout.outcome || !cross) return { status: 'not measured', reason: 'no outcome column (overall or nps) in responses.csv' };
+  const k = cross.k - 1;
+  if (k === 0) return { status: 'not measured', reason: 'no perception items to explain the outcome with' };
+  const n = cross.n;
+  if (n === 0) return { status: 'not measured', reason: `no respondent answered ${layout.outcome} and every driver` };
+  if (n < rule.min_base) return { status: 'suppressed', n };
+  if (n <= k + 1) return { status: 'not measured', reason: `${n} complete cases are too few for ${k} drivers` };
+  const cov = covarianceOf(cross);
+  const means = meansOf(cross);
+  const decomposition = cov && keyDriversFromCorrelation(correlationFromCovariance(cov));
+  if (!decomposition || !means) return { status: 'not measured', reason: `${layout.outcome} or the drivers do not vary` };
+  const labels =
+    layout.drivers === 'items'
+      ? layout.items.map((i) => ({ driver: i.id, label: itemText(i, locale) }))
+      : layout.dims.map((d) => ({ driver: d, label: d }));
+  const meanShare = 1 / k;
+  const meanPerformance = means.slice(0, k).reduce((a, b) => a + b, 0) / k;
+  return {
+    status: 'measured',
+    outcome: layout.outcome,
+    n,
+    low_base: n < rule.low_base,
+    r2: decomposition.r2,
+    method: decomposition.method,
+    by: layout.drivers,
+    items: labels.map(({ driver, label }, i) => {
+      const share = decomposition.shares[i];
+      const performance = means[i];
+      const important = share >= meanShare;
+      const performing = performance >= meanPerformance;
+      const quadrant = important ? (performing ? 'keep up' : 'fix first') : performing ? 'possible overkill' : 'low priority';
+      return { driver, label, share, raw: decomposition.raw[i], performance, quadrant };
+    }),
+  };
+}

@@ -1,0 +1,15 @@
+import type { Item, Locale } from '../schemas/questionnaire';
+
+/** An item's label in the locale, falling back to English, then to any text, then the id. */
+export function itemText(item: Item, locale: Locale): string {
+  if (typeof item.text === 'string') return item.text;
+  return item.text[locale] ?? item.text.en ?? Object.values(item.text)[0] ?? item.id;
+}
+
+/**
+ * Direction of a metric no standard or benchmark row describes: SPEC §2.8 says `higher`,
+ * except the survey's own customer effort score, where less effort is better.
+ */
+export function defaultDirection(metric: string): 'higher' | 'lower' {
+  return metric === 'ces' || metric === 'ces.mean' ? 'lower' : 'higher';
+}

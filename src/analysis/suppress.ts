@@ -1,0 +1,25 @@
+/**
+ * Small-base rule (SPEC §3): under `min_base` respondents a figure is withheld
+ * (present as `{ suppressed: true, n }`, no value anywhere in dist/); under
+ * `low_base` it is published with a low-base mark.
+ */
+export interface BaseRule {
+  min_base: number;
+  low_base: number;
+}
+
+export type Gated<T> = { suppressed: true; n: number } | ({ suppressed: false; n: number; low_base: boolean } & T);
+
+/** Undefined when there is nothing to measure (n = 0 or no estimate). */
+export function gate<T extends object>(n: number, rule: BaseRule, estimate: () => T | undefined): Gated<T> | undefined {
+  if (n === 0) return undefined;
+  if (n < rule.min_base) return { suppressed: true, n };
+  const value = estimate();
+  if (value === undefined) return undefined;
+  return { suppressed: false, n, low_base: n < rule.low_base, ...value };
+}
+
+/** The value of a gated figure, or undefined when suppressed or absent. */
+export function published<T extends object, K extends keyof T>(figure: Gated<T> | undefined, key: K): T[K] | undefined {
+  return figure && !figure.suppressed ? (figure as T)[key] : undefined;
+}

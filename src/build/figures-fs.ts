@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { analyzeDataset } from '../analysis/analyze';
+import { loadDataset } from '../data/load-fs';
+import { FiguresSchema, type Figures } from '../schemas/figures';
+import type { Problem } from '../schemas/problem';
+import { AnalysisOptionsSchema, type AnalysisOptions } from '../schemas/report';
+
+/** Where computed figures are cached, keyed by a content hash of the data, settings and code. */
+export const CACHE_DIR = '.gapreport/cache';
+
+export interface FiguresResult {
+  figures?: Figures;
+  problems: Problem[];
+  /** Whether the figures came from the cache. */
+  reused: boolean;
+  key: string;
+}
+
+export interface FiguresEffects {
+  log?: (line: string) => void;
+  /** Skip the cache (always recompute). */
+  noCache?: boolean;
+}
+
+const SOURCE_DIRS = ['src/data', 'src/stats', 'src/analysis', 'src/schemas'];
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function hashFile(hash: ReturnType<typeof createHash>, path: string): Promise<void> {
+  hash.update(`\0${path}\0`);
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  } catch {
+    hash.update('(absent)');
+  }
+}
+
+async function filesIn(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Content hash of everything the figures depend on: data files (and mapped exports), settings, analysis code. */
+export async function figuresKey(datasetDir: string, options: AnalysisOptions, engine: string): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ options, engine }));
+  const files = await filesIn(datasetDir);
+  for (const f of files) await hashFile(hash, f);
+  try {
+    const q = parseYaml(await readFile(join(datasetDir, 'questionnaire.yaml'), 'utf8')) as { files?: Record<string, string> };
+    for (const target of Object.values(q?.files ?? {}).sort()) await hashFile(hash, resolve(datasetDir, target));
+  } catch {
+    // An unreadable questionnaire is reported by validation; it still hashes by its bytes above.
+  }
+  for (const dir of SOURCE_DIRS) for (const f of await filesIn(join(projectRoot, dir))) await hashFile(hash, f);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Loads, validates and analyzes one dataset for one report's settings, through the cache. */
+export async function computeFigures(root: string, datasetDir: string, rawOptions: Partial<AnalysisOptions>, effects: FiguresEffects = {}): Promise<FiguresResult> {
+  const options = AnalysisOptionsSchema.parse(rawOptions);
+  const key = await figuresKey(datasetDir, options, 'memory');
+  const cachePath = join(root, CACHE_DIR, `${key}.json`);
+  if (!effects.noCache) {
+    try {
+      const figures = FiguresSchema.parse(JSON.parse(await readFile(cachePath, 'utf8')));
+      return { figures, problems: [], reused: true, key };
+    } catch {
+      // Not cached yet (or unreadable): compute.
+    }
+  }
+  const loaded = await loadDataset(datasetDir);
+  if (!loaded.dataset) return { problems: loaded.problems, reused: false, key };
+  const result = analyzeDataset(loaded.dataset, options);
+  if (!result.figures) return { problems: result.problems, reused: false, key };
+  const figures = FiguresSchema.parse(result.figures);
+  await mkdir(dirname(cachePath), { recursive: true });
+  const tmp = `${cachePath}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(figures));
+  await rename(tmp, cachePath);
+  return { figures, problems: [], reused: false, key };
+}

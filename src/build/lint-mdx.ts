@@ -1,0 +1,63 @@
+import { resolveMetric } from '../analysis/metric-id';
+import type { Figures } from '../schemas/figures';
+import type { Problem } from '../schemas/problem';
+import { COMPONENT_PROPS, type PropRule } from '../components/registry';
+
+/**
+ * Checks a report's MDX before Astro renders it, so mistakes name the file and line:
+ * unknown components, unknown props, prop values that name no figure (an unknown
+ * <Metric id>, a <Trend metric> with no such series, a <SegmentTable by> segment that
+ * is not declared). Code blocks are skipped.
+ */
+export function lintReport(file: string, text: string, figures: Figures): Problem[] {
+  const problems: Problem[] = [];
+  const masked = maskCode(text);
+  const tag = /<([A-Z][A-Za-z0-9]*)\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*?)\/?>/g;
+  for (const match of masked.matchAll(tag)) {
+    const [, name, rawProps] = match;
+    const line = lineAt(text, match.index ?? 0);
+    const rules = COMPONENT_PROPS[name];
+    if (!rules) {
+      problems.push({ file, line, message: `<${name}> is not a gapreport component.`, hint: `Use one of: ${Object.keys(COMPONENT_PROPS).join(', ')}.` });
+      continue;
+    }
+    const props = new Map<string, string | true>();
+    for (const p of rawProps.matchAll(/([a-zA-Z_][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|\{([^}]*)\}))?/g)) props.set(p[1], p[2] ?? p[3] ?? (p[4] !== undefined ? `{${p[4]}}` : true));
+    for (const [prop, value] of props) {
+      const rule = rules[prop];
+      if (!rule) {
+        problems.push({ file, line, column: `<${name}> ${prop}`, message: `is not a prop of <${name}>.`, hint: Object.keys(rules).length ? `Its props: ${Object.keys(rules).join(', ')}.` : `<${name}> takes no props.` });
+        continue;
+      }
+      const error = checkValue(rule, value, figures);
+      if (error) problems.push({ file, line, column: `<${name}> ${prop}`, value: String(value), message: error });
+    }
+    for (const [prop, rule] of Object.entries(rules)) {
+      if (rule.required && !props.has(prop)) problems.push({ file, line, column: `<${name}>`, message: `needs the prop ${prop}.`, hint: rule.example ? `For example <${name} ${prop}="${rule.example}" />.` : undefined });
+    }
+  }
+  return problems;
+}
+
+function checkValue(rule: PropRule, value: string | true, figures: Figures): string | undefined {
+  if (rule.kind === 'boolean') return value === true || value === '{true}' || value === '{false}' ? undefined : 'must be written bare (interval) or as {true}/{false}.';
+  if (typeof value !== 'string' || value.startsWith('{')) return 'must be a plain quoted string.';
+  if (rule.kind === 'figure') {
+    const r = resolveMetric(figures, value);
+    return r.kind === 'unknown' ? `is not a figure id: ${r.message}.` : undefined;
+  }
+  const allowed = rule.values(figures);
+  return allowed.includes(value) ? undefined : `is not one of: ${allowed.join(', ') || '(none in this dataset)'}.`;
+}
+
+/** Replaces fenced and inline code with spaces (keeping line breaks) so examples in code are not linted. */
+function maskCode(text: string): string {
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return text.replace(/```[\s\S]*?```/g, blank).replace(/`[^`\n]*`/g, blank).replace(/^---\r?\n[\s\S]*?\r?\n---/, blank);
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,171 @@
+/**
+ * NPS breakdown: 100 % stacked bars (detractors · passives · promoters) with the score
+ * at the end, one bar for the total and one per segment value. Detractors are hatched
+ * so the three parts separate in greyscale; suppressed rows say so instead of a bar.
+ */
+import { scaleLinear } from 'd3';
+import type { NpsFigure } from '../schemas/figures';
+import { fill, resolveFormat } from './format';
+import {
+  C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, hatch, svgRoot, text, withDefaults,
+  type ChartOptions, type ChartOutput,
+} from './svg';
+
+export interface NpsRow {
+  /** "All customers", a segment value, … (data text: escaped). */
+  label: string;
+  figure: NpsFigure;
+  /** Drawn first, bold, with a rule under it. */
+  total?: boolean;
+}
+export type NpsBreakdownInput = NpsRow[];
+
+export interface NpsBreakdownOptions extends ChartOptions<NpsBreakdownLabels> {
+  /** Decimals of the score (default 0). */
+  decimals?: number;
+}
+
+export interface NpsBreakdownLabels {
+  title: string;
+  detractors: string;
+  passives: string;
+  promoters: string;
+  nps: string;
+  base: string;
+  group: string;
+  suppressed: string;
+  lowBase: string;
+  headline: string;
+  range: string;
+  suppressedList: string;
+  caption: string;
+}
+
+export const NPS_BREAKDOWN_LABELS: NpsBreakdownLabels = {
+  title: 'Net Promoter Score: promoters, passives and detractors',
+  detractors: 'Detractors (0–6)',
+  passives: 'Passives (7–8)',
+  promoters: 'Promoters (9–10)',
+  nps: 'NPS',
+  base: 'n = {n}',
+  group: 'Group',
+  suppressed: 'suppressed (n < {min})',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  headline: 'NPS is {score} for {label} (n = {n}): {promoters} promoters, {detractors} detractors.',
+  range: 'Across the other groups it ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
+  suppressedList: 'Suppressed (n < {min}): {list}.',
+  caption: 'Shares of promoters, passives and detractors, and the NPS',
+};
+
+const W = 680;
+const X0 = 190;
+const X1 = 590;
+const ROW = 40;
+const BAR = 22;
+
+/** Builds the stacked NPS bars from `{label, figure}` rows (total first, then segment values). */
+export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOptions): ChartOutput {
+  const id = checkId(options.id);
+  const L = withDefaults(NPS_BREAKDOWN_LABELS, options.labels);
+  const f = resolveFormat(options.format);
+  const min = options.minBase ?? DEFAULT_MIN_BASE;
+  const low = options.lowBase ?? DEFAULT_LOW_BASE;
+  const score = (v: number) => f.signed(v, options.decimals ?? 0);
+  const x = scaleLinear().domain([0, 1]).range([X0, X1]);
+  const defs = hatch(`${id}-detractors`, C.bad);
+  const parts: string[] = [];
+  const colours = [`url(#${id}-detractors)`, C.neutral, C.accent];
+  const names = [L.detractors, L.passives, L.promoters];
+
+  // Legend.
+  let lx = X0;
+  names.forEach((name, i) => {
+    parts.push(el('rect', { x: lx, y: 10, width: 12, height: 12, fill: colours[i], stroke: i === 0 ? C.bad : 'none' }));
+    parts.push(text(lx + 17, 20, name, { 'font-size': FS.small, fill: C.muted }));
+    lx += 30 + [...name].length * FS.small * 0.56;
+  });
+  parts.push(text(W - 12, 50, L.nps, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
+
+  let y = 58;
+  let lowSeen = false;
+  const mark = (fig: NpsFigure) => (!fig.suppressed && (fig.low_base || fig.n < low) ? ` ${LOW_BASE_MARK}` : '');
+  for (const row of input) {
+    const fig = row.figure;
+    const m = mark(fig);
+    lowSeen ||= m !== '';
+    const cy = y + ROW / 2;
+    parts.push(text(12, cy - 1, ellipsize(row.label, 24) + m, { 'font-size': FS.label, 'font-weight': row.total ? 'bold' : undefined }));
+    parts.push(text(12, cy + 13, fill(L.base, { n: f.number(fig.n, 0) }), { 'font-size': FS.small, fill: C.muted }));
+    if (fig.suppressed) {
+      parts.push(el('rect', { x: X0, y: cy - BAR / 2, width: X1 - X0, height: BAR, fill: 'none', stroke: C.grid, 'stroke-dasharray': '4 3' }));
+      parts.push(text(X0 + 8, cy + 4, fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
+    } else {
+      // Shares are rounded upstream; normalise so the bar spans exactly 100 %.
+      const shares = [fig.detractors, fig.passives, fig.promoters];
+      const sum = shares.reduce((a, b) => a + b, 0) || 1;
+      let acc = 0;
+      shares.forEach((s, i) => {
+        const a = x(acc / sum);
+        acc += s;
+        const b = x(acc / sum);
+        if (b - a <= 0) return;
+        parts.push(el('rect', { x: a, y: cy - BAR / 2, width: b - a, height: BAR, fill: colours[i], stroke: i === 0 ? C.bad : undefined, 'stroke-width': i === 0 ? 1 : undefined }));
+        if (b - a >= 34) {
+          parts.push(text((a + b) / 2, cy + 4, f.percent(s), {
+            'text-anchor': 'middle', 'font-size': FS.small, 'font-weight': 'bold', fill: C.ink,
+            stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke',
+          }));
+        }
+      });
+      parts.push(text(W - 12, cy + 5, score(fig.score), { 'text-anchor': 'end', 'font-size': FS.title, 'font-weight': 'bold' }));
+    }
+    y += ROW;
+    if (row.total) {
+      parts.push(el('line', { x1: 12, x2: W - 12, y1: y, y2: y, stroke: C.grid }));
+    }
+  }
+  // 0 / 50 / 100 % guide under the bars.
+  for (const t of [0, 0.5, 1]) {
+    parts.push(text(x(t), y + 14, f.percent(t), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+  }
+  let height = y + 26;
+  const lowNote = fill(L.lowBase, { mark: LOW_BASE_MARK, low });
+  if (lowSeen) {
+    parts.push(text(12, height + 4, lowNote, { 'font-size': FS.small, fill: C.muted }));
+    height += 18;
+  }
+
+  const shown = input.filter((row): row is NpsRow & { figure: Extract<NpsFigure, { suppressed: false }> } => !row.figure.suppressed);
+  const sentences: string[] = [];
+  const head = shown.find((row) => row.total) ?? shown[0];
+  if (head) {
+    sentences.push(fill(L.headline, {
+      score: score(head.figure.score), label: head.label + mark(head.figure), n: f.number(head.figure.n, 0),
+      promoters: f.percent(head.figure.promoters), detractors: f.percent(head.figure.detractors),
+    }));
+  }
+  const others = shown.filter((row) => row !== head).sort((a, b) => a.figure.score - b.figure.score);
+  if (others.length >= 2) {
+    const lo = others[0];
+    const hi = others[others.length - 1];
+    sentences.push(fill(L.range, { low: score(lo.figure.score), lowLabel: lo.label + mark(lo.figure), high: score(hi.figure.score), highLabel: hi.label + mark(hi.figure) }));
+  }
+  const hidden = input.filter((row) => row.figure.suppressed);
+  if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.map((row) => row.label).join(', ') }));
+  if (lowSeen) sentences.push(lowNote);
+  const description = sentences.join(' ');
+
+  const table = {
+    caption: L.caption,
+    columns: [L.group, 'n', L.promoters, L.passives, L.detractors, L.nps],
+    rows: input.map((row) => {
+      const fig = row.figure;
+      if (fig.suppressed) {
+        const s = fill(L.suppressed, { min });
+        return [row.label, f.number(fig.n, 0), s, s, s, s];
+      }
+      return [row.label + mark(fig), f.number(fig.n, 0), f.percent(fig.promoters), f.percent(fig.passives), f.percent(fig.detractors), score(fig.score)];
+    }),
+  };
+  return { svg: svgRoot({ id, kind: 'nps-breakdown', width: W, height, title: L.title, description, defs, body: parts.join('') }), title: L.title, description, table };
+}

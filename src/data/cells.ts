@@ -1,0 +1,148 @@
+/**
+ * Cell text → typed values, one rule each, reporting the cell when it breaks the rule.
+ * Missing codes (always the empty cell) read as undefined; a decimal comma is read only
+ * in `;` files, where it cannot be a delimiter (SPEC §2).
+ */
+import { labelOf, rawOf, type Source } from './columns';
+import type { ProblemSink } from './problems';
+
+export interface CellOptions {
+  /** Cell values read as missing, compared trimmed (numbers also numerically). */
+  missing?: (string | number)[];
+  decimalComma?: boolean;
+  /** Contract column → lower-case trimmed label → number. */
+  recode?: Record<string, Record<string, number>>;
+  /** How to fix a cell that is not a number (e.g. point at recode:/missing:). */
+  numberHint?: string;
+}
+
+export interface NumberRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Values read as missing after parsing (`not_applicable:`). */
+  notApplicable?: number[];
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A real calendar day, e.g. not 2026-02-30. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function range(rule: NumberRule): string {
+  const dash = `${rule.min}–${rule.max}`;
+  return rule.integer ? `a whole number ${dash}` : `within ${dash}`;
+}
+
+export class Cells {
+  private readonly missingText: Set<string>;
+  private readonly missingNumbers: Set<number>;
+  private readonly recode: Record<string, Record<string, number>>;
+  fields: string[] = [];
+  line = 0;
+  row = 0;
+
+  constructor(private readonly sink: ProblemSink, private readonly options: CellOptions = {}) {
+    const missing = options.missing ?? [];
+    this.missingText = new Set(['', ...missing.map((m) => String(m).trim())]);
+    this.missingNumbers = new Set(missing.map(Number).filter((n, i) => typeof missing[i] === 'number' || (String(missing[i]).trim() !== '' && Number.isFinite(n))));
+    this.recode = {};
+    for (const [column, labels] of Object.entries(options.recode ?? {})) {
+      this.recode[column] = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k.trim().toLowerCase(), v]));
+    }
+  }
+
+  /** Moves to the next record. */
+  at(fields: string[], line: number, row: number): void {
+    this.fields = fields;
+    this.line = line;
+    this.row = row;
+  }
+
+  private report(source: Source, contract: string, value: string, message: string, hint?: string): undefined {
+    this.sink.add({ line: this.line, column: labelOf(source, contract), value, message, hint });
+    return undefined;
+  }
+
+  /** Trimmed text, or undefined when missing. */
+  text(source: Source | undefined, contract: string): string | undefined {
+    if (!source) return undefined;
+    const raw = rawOf(source, this.fields, this.row).trim();
+    return this.missingText.has(raw) ? undefined : raw;
+  }
+
+  /** A number (after recode), checked against the rule; undefined when missing or wrong. */
+  number(source: Source | undefined, contract: string, rule: NumberRule = {}): number | undefined {
+    const raw = this.text(source, contract);
+    if (raw === undefined || !source) return undefined;
+    const labels = this.recode[contract];
+    const recoded = labels?.[raw.toLowerCase()];
+    let value: number;
+    if (recoded !== undefined) value = recoded;
+    else {
+      const text = this.options.decimalComma && DECIMAL_COMMA.test(raw) ? raw.replace(',', '.') : raw;
+      if (!NUMBER.test(text)) {
+        if (labels) return this.report(source, contract, raw, `is not one of the labels recode: lists for "${contract}" (${Object.keys(labels).join(', ')}).`, 'Add it to recode:, or list it under missing:.');
+        const hint = DECIMAL_COMMA.test(raw) ? 'Use a decimal point: a decimal comma is read only in files separated by ";".' : this.options.numberHint;
+        return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : 'is not a number.', hint);
+      }
+      value = Number(text);
+    }
+    if (this.missingNumbers.has(value) || rule.notApplicable?.includes(value)) return undefined;
+    if (recoded !== undefined && contract === 'overall') return value; // a recoded outcome (e.g. satisfied = 1) need not be on the item scale
+    const outside = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
+    if (outside || (rule.integer && !Number.isInteger(value))) {
+      return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : rule.min !== undefined ? `is below ${rule.min}.` : 'is not a whole number.');
+    }
+    return value;
+  }
+
+  /** A value from a fixed list (compared case-insensitively, returned lower case). */
+  oneOf<T extends string>(source: Source | undefined, contract: string, allowed: readonly T[]): T | undefined {
+    const raw = this.text(source, contract);
+    if (raw === undefined || !source) return undefined;
+    const value = raw.toLowerCase() as T;
+    if (allowed.includes(value)) return value;
+    return this.report(source, contract, raw, `is not one of ${allowed.join(', ')}.`);
+  }
+
+  /** An ISO date, YYYY-MM-DD. */
+  date(source: Source | undefined, contract: string): string | undefined {
+    const raw = this.text(source, contract);
+    if (raw === undefined || !source) return undefined;
+    return isIsoDate(raw) ? raw : this.report(source, contract, raw, 'is not an ISO date (YYYY-MM-DD).');
+  }
+
+  /** An ISO date and time (`T` or a space between), returned as written. */
+  datetime(source: Source | undefined, contract: string): string | undefined {
+    const raw = this.text(source, contract);
+    if (raw === undefined || !source) return undefined;
+    const m = ISO_DATETIME.exec(raw);
+    return m && isIsoDate(m[1]) ? raw : this.report(source, contract, raw, 'is not an ISO date and time (YYYY-MM-DDTHH:MM:SS).');
+  }
+
+  /** 0 or 1. */
+  flag(source: Source | undefined, contract: string): 0 | 1 | undefined {
+    const raw = this.text(source, contract);
+    if (raw === undefined || !source) return undefined;
+    if (raw === '0' || raw === '1') return raw === '1' ? 1 : 0;
+    return this.report(source, contract, raw, 'is not 0 or 1.');
+  }
+
+  /** Reports a required cell that is empty. */
+  required<T>(value: T | undefined, source: Source | undefined, contract: string): value is T {
+    if (value !== undefined || !source) return value !== undefined;
+    const raw = rawOf(source, this.fields, this.row).trim();
+    // A wrong value was reported already; only an empty (or missing-coded) one is new.
+    if (this.missingText.has(raw)) this.sink.add({ line: this.line, column: labelOf(source, contract), message: 'is empty, but it is required.' });
+    return false;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The texts of a dataset folder → a validated Dataset, or the problems that stop it.
+ * Pure: load-fs.ts reads the files. Files are parsed in dependency order (questionnaire
+ * before surveys, standards before contacts, whose service-level thresholds they name).
+ */
+import type { Dataset } from '../schemas/dataset';
+import type { Problem } from '../schemas/problem';
+import { parseBenchmarks } from './benchmarks';
+import { parseCommunications } from './communications';
+import { mergeOperations, parseContacts } from './contacts';
+import { checkCommunications, checkStandards } from './cross';
+import type { ContractFile } from './files';
+import { serviceLevelThresholds } from './kpis';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { parseManagement } from './management';
+import { parseOperations } from './operations';
+import { capPerFile } from './problems';
+import { parseQuestionnaire } from './questionnaire';
+import { parseResponses, RESPONSES_NUMBER_HINT } from './responses';
+import { parseStandards } from './standards';
+import type { TableContext } from './table';
+
+export interface DatasetInput {
+  /** Folder name, e.g. `demo`. */
+  name: string;
+  /** Contract file → its text; an absent key is an absent file. */
+  texts: Partial<Record<ContractFile, string>>;
+  /** Contract file → the name messages use (the mapped path under `files:`); default the contract name. */
+  shownAs?: Partial<Record<ContractFile, string>>;
+  limits?: Limits;
+}
+
+export interface LoadResult {
+  /** Undefined when there is any problem. */
+  dataset?: Dataset;
+  problems: Problem[];
+  warnings: Problem[];
+  /** Data rows read per contract file. */
+  rowCounts: Record<string, number>;
+}
+
+export function buildDataset(input: DatasetInput): LoadResult {
+  const { texts, limits = DEFAULT_LIMITS } = input;
+  const shown = (f: ContractFile) => input.shownAs?.[f] ?? f;
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const rowCounts: Record<string, number> = {};
+  const dataset: Dataset = { name: input.name, items: [], files: Object.keys(texts).filter((f) => texts[f as ContractFile] !== undefined) };
+
+  const parsedQ = texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
+  problems.push(...(parsedQ?.problems ?? []));
+  const q = parsedQ?.questionnaire;
+  dataset.questionnaire = q;
+  dataset.items = parsedQ?.items ?? [];
+  const mapping = { columns: q?.columns ?? {}, constants: q?.constants ?? {} };
+  const base = (f: ContractFile): TableContext => ({ file: shown(f), mapping, limits, cells: { missing: q?.missing } });
+  // Survey exports get the survey settings; the firm's own files only the column mapping.
+  const survey = (f: ContractFile): TableContext => ({ ...base(f), headerRows: q?.header_rows, cells: { missing: q?.missing, recode: q?.recode, numberHint: RESPONSES_NUMBER_HINT } });
+  const count = (f: ContractFile, r: { problems: Problem[]; rows: number }) => {
+    problems.push(...r.problems);
+    rowCounts[f] = r.rows;
+  };
+
+  for (const f of ['responses.csv', 'management.csv'] as const) {
+    const text = texts[f];
+    if (text === undefined) continue;
+    if (!q) {
+      if (!parsedQ) problems.push({ file: shown(f), message: 'needs a questionnaire.yaml beside it (the scale and the items of its columns).', hint: 'Add questionnaire.yaml with scale: and preset: servqual-22 or items:.' });
+      continue;
+    }
+    if (f === 'responses.csv') {
+      const r = parseResponses(text, survey(f), q, dataset.items);
+      count(f, r);
+      dataset.responses = r.respondents;
+    } else {
+      const r = parseManagement(text, survey(f), q, dataset.items);
+      count(f, r);
+      dataset.management = r.managers;
+    }
+  }
+  if (texts['standards.csv'] !== undefined) {
+    const r = parseStandards(texts['standards.csv'], base('standards.csv'));
+    count('standards.csv', r);
+    dataset.standards = r.standards;
+  }
+  if (texts['operations.csv'] !== undefined) {
+    const r = parseOperations(texts['operations.csv'], base('operations.csv'));
+    count('operations.csv', r);
+    dataset.operations = r.operations;
+  }
+  let latestContact: string | undefined;
+  if (texts['contacts.csv'] !== undefined) {
+    const metrics = [...(dataset.standards ?? []).map((s) => s.metric)];
+    const r = parseContacts(texts['contacts.csv'], base('contacts.csv'), serviceLevelThresholds(metrics));
+    count('contacts.csv', r);
+    latestContact = r.latest;
+    dataset.operations = mergeOperations(dataset.operations ?? [], r.operations);
+  }
+  if (texts['communications.csv'] !== undefined) {
+    const r = parseCommunications(texts['communications.csv'], base('communications.csv'));
+    count('communications.csv', r);
+    dataset.communications = r.claims;
+  }
+  if (texts['benchmarks.csv'] !== undefined) {
+    const r = parseBenchmarks(texts['benchmarks.csv'], base('benchmarks.csv'));
+    count('benchmarks.csv', r);
+    dataset.benchmarks = r.benchmarks;
+  }
+  if (dataset.standards) checkStandards(dataset.standards, dataset.operations, shown('standards.csv'), problems, warnings);
+  if (dataset.communications) checkCommunications(dataset.communications, dataset.standards, dataset.operations, shown('communications.csv'), problems);
+
+  dataset.as_of = latest([...(dataset.responses ?? []).map((r) => r.date), latestContact]);
+  const capped = capPerFile(problems);
+  return { dataset: capped.length ? undefined : dataset, problems: capped, warnings, rowCounts };
+}
+
+/** The latest ISO date among those given (ISO dates sort as text). */
+function latest(dates: (string | undefined)[]): string | undefined {
+  let max: string | undefined;
+  for (const d of dates) if (d !== undefined && (max === undefined || d > max)) max = d;
+  return max;
+}

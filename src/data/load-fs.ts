@@ -1,0 +1,80 @@
+/**
+ * Reads a dataset folder from disk and hands the texts to buildDataset (pure). The only
+ * file of src/data that touches the disk. `files:` in questionnaire.yaml may point a
+ * contract file at an export elsewhere (a path relative to the folder).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { Problem } from '../schemas/problem';
+import { buildDataset, type LoadResult } from './dataset';
+import { CONTRACT_FILES, isContractFile, type ContractFile } from './files';
+import { DEFAULT_LIMITS, formatBytes, type Limits } from './limits';
+import { parseQuestionnaire } from './questionnaire';
+
+export type { LoadResult } from './dataset';
+
+export interface LoadOptions {
+  limits?: Partial<Limits>;
+}
+
+type Read = { text?: string; problem?: Omit<Problem, 'file'> };
+
+async function readText(path: string, limits: Limits): Promise<Read> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return { problem: { message: 'is not a file.' } };
+    size = s.size;
+  } catch {
+    return {};
+  }
+  if (size > limits.maxFileBytes) {
+    return { problem: { message: `is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxFileBytes)}.`, hint: 'Split it (e.g. by period), or aggregate contacts into operations.csv.' } };
+  }
+  try {
+    return { text: await readFile(path, 'utf8') };
+  } catch (error) {
+    // Node cannot hold a string beyond ~512 MiB: say so instead of crashing.
+    return { problem: { message: `could not be read (${(error as Error).message}).`, hint: size > 256 * 1024 ** 2 ? 'Split it into smaller files, e.g. by period.' : undefined } };
+  }
+}
+
+export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return { problems: [{ file: '.', message: 'is not a dataset folder that can be read.', hint: 'Give the path of a folder like data/demo.' }], warnings, rowCounts: {} };
+  }
+
+  // files: is needed before the other files are read; its errors are reported by buildDataset.
+  const qRead = await readText(join(dir, 'questionnaire.yaml'), limits);
+  const mapped = qRead.text !== undefined ? (parseQuestionnaire(qRead.text).questionnaire?.files ?? {}) : {};
+  const shownAs: Partial<Record<ContractFile, string>> = {};
+  for (const [name, path] of Object.entries(mapped)) {
+    if (!isContractFile(name) || name === 'questionnaire.yaml') {
+      problems.push({ file: 'questionnaire.yaml', message: `files: names "${name}", which is not a contract CSV file.`, hint: `Use one of ${CONTRACT_FILES.slice(1).join(', ')}.` });
+    } else shownAs[name] = path;
+  }
+
+  const texts: Partial<Record<ContractFile, string>> = {};
+  for (const file of CONTRACT_FILES) {
+    const shown = shownAs[file] ?? file;
+    const read = file === 'questionnaire.yaml' ? qRead : await readText(resolve(dir, shown), limits);
+    if (read.problem) problems.push({ file: shown, ...read.problem });
+    if (read.text !== undefined) texts[file] = read.text;
+    else if (shownAs[file]) problems.push({ file: shown, message: `is not there (questionnaire.yaml maps ${file} to it under files:).`, hint: 'Paths under files: are relative to the dataset folder.' });
+  }
+  for (const e of entries) {
+    if (/\.(csv|ya?ml)$/i.test(e) && !isContractFile(e.toLowerCase())) warnings.push({ file: e, message: 'is not a contract file, so it is not read.', hint: `Contract files are ${CONTRACT_FILES.join(', ')}.` });
+  }
+  if (Object.keys(texts).length === 0 && problems.length === 0) {
+    return { problems: [{ file: '.', message: `has none of the dataset files (${CONTRACT_FILES.join(', ')}).`, hint: 'Add at least questionnaire.yaml and responses.csv.' }], warnings, rowCounts: {} };
+  }
+  const built = buildDataset({ name: basename(resolve(dir)), texts, shownAs, limits });
+  const all = [...problems, ...built.problems];
+  return { ...built, dataset: all.length ? undefined : built.dataset, problems: all, warnings: [...warnings, ...built.warnings] };
+}

@@ -1,0 +1,25 @@
+/** operations.csv (SPEC §2.5): delivered KPIs in long format; any other column is a segment (e.g. channel). */
+import type { Operation } from '../schemas/dataset';
+import { readTable, type TableContext, type TableResult } from './table';
+
+export function parseOperations(text: string, ctx: TableContext): TableResult & { operations: Operation[] } {
+  const operations: Operation[] = [];
+  const result = readTable(text, ctx, (cols) => {
+    const [period, metric, value] = ['period', 'metric', 'value'].map((c) => cols.find(c, true));
+    const n = cols.find('n');
+    if (!period || !metric || !value) return undefined;
+    const segments = cols.unmapped().map((h) => ({ name: h.name.toLowerCase(), source: cols.find(h.name)! }));
+    return (c) => {
+      const row = { period: c.text(period, 'period'), metric: c.text(metric, 'metric'), value: c.number(value, 'value'), n: c.number(n, 'n', { min: 0 }) };
+      const ok = [c.required(row.period, period, 'period'), c.required(row.metric, metric, 'metric'), c.required(row.value, value, 'value')].every(Boolean);
+      if (!ok) return;
+      const seg: Record<string, string> = {};
+      for (const s of segments) {
+        const v = c.text(s.source, s.name);
+        if (v !== undefined) seg[s.name] = v;
+      }
+      operations.push({ period: row.period!, metric: row.metric!, value: row.value!, n: row.n, segments: seg, source: 'operations.csv', line: c.line });
+    };
+  });
+  return { ...result, operations };
+}

@@ -1,0 +1,101 @@
+/**
+ * questionnaire.yaml → Questionnaire and its resolved items (preset + overrides + custom).
+ * YAML syntax errors and schema errors become Problems with the line of the offending key.
+ */
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ZodIssue } from 'zod';
+import type { Problem } from '../schemas/problem';
+import { QuestionnaireSchema, type Item, type Questionnaire } from '../schemas/questionnaire';
+import { PRESETS } from './preset';
+import { ProblemSink } from './problems';
+
+export const QUESTIONNAIRE_FILE = 'questionnaire.yaml';
+
+export interface ParsedQuestionnaire {
+  questionnaire?: Questionnaire;
+  /** Preset items (texts overridden by id) followed by custom items. */
+  items: Item[];
+  problems: Problem[];
+}
+
+/** The line of the node at `path`, or of the nearest ancestor that exists. */
+function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function describe(issue: ZodIssue, value: unknown): { message: string; hint?: string } {
+  // Indexes are left out: the line number already points at the list entry.
+  const name = issue.path.filter((k) => typeof k === 'string').join('.');
+  const where = name ? `setting "${name}"` : 'the file';
+  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.received === 'undefined'
+        ? { message: `${where} is required.` }
+        : { message: `${where}: ${shown} should be ${issue.expected === 'object' ? 'a map (key: value)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not a ${issue.received}.` };
+    case 'unrecognized_keys':
+      return { message: `${where} has unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: 'Check the spelling against SPEC §2.1 (and data/README.md for extensions).' };
+    case 'invalid_enum_value':
+      return { message: `${where}: "${shown}" is not one of ${issue.options.join(', ')}.` };
+    case 'invalid_literal':
+      return { message: `${where}: "${shown}" is not a known preset (use servqual-22, or list items:).` };
+    case 'invalid_union':
+      return { message: `${where}: ${shown} should be a text, or a map of texts by locale (en, fr, vi).` };
+    default:
+      return { message: value !== undefined && typeof value !== 'object' ? `${where}: "${shown}" ${issue.message}.` : `${where}: ${issue.message}.` };
+  }
+}
+
+/** Lets an item of `items:` override a preset item by id without repeating its dimension. */
+function fillPresetDimensions(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || (raw as { preset?: unknown }).preset !== 'servqual-22') return raw;
+  const items = (raw as { items?: unknown }).items;
+  if (!Array.isArray(items)) return raw;
+  const preset = new Map(PRESETS['servqual-22'].map((i) => [i.id, i]));
+  const filled = items.map((item) => (item && typeof item === 'object' && !('dimension' in item) && preset.has((item as { id?: string }).id ?? '') ? { ...item, dimension: preset.get((item as { id: string }).id)!.dimension } : item));
+  return { ...raw, items: filled };
+}
+
+export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): ParsedQuestionnaire {
+  const sink = new ProblemSink(file);
+  const counter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    sink.add({ line: counter.linePos(error.pos[0]).line, message: `is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`.replace(/\.\.$/, '.'), hint: 'Check the indentation and the brackets and quotes on this line.' });
+  }
+  if (doc.errors.length) return { items: [], problems: sink.list() };
+  const raw = fillPresetDimensions(doc.toJS());
+  const parsed = QuestionnaireSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const value = issue.path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], raw);
+      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+      sink.add({ line: lineOf(doc, counter, path), ...describe(issue, value) });
+    }
+    return { items: [], problems: sink.list() };
+  }
+  const q = parsed.data;
+  const items = resolveItems(q, (path, message, hint) => sink.add({ line: lineOf(doc, counter, path), message, hint }));
+  return { questionnaire: q, items, problems: sink.list() };
+}
+
+type Report = (path: (string | number)[], message: string, hint?: string) => void;
+
+function resolveItems(q: Questionnaire, report: Report): Item[] {
+  const preset = q.preset ? PRESETS[q.preset].map((i) => ({ ...i })) : [];
+  const byId = new Map(preset.map((i) => [i.id, i]));
+  const custom: Item[] = [];
+  const seen = new Set<string>();
+  q.items.forEach((item, i) => {
+    if (seen.has(item.id)) return report(['items', i, 'id'], `item "${item.id}" is declared twice.`, 'Give each item its own id.');
+    seen.add(item.id);
+    const base = byId.get(item.id);
+    if (base) Object.assign(base, item); // an override of the preset's text (or dimension) by id
+    else custom.push(item);
+  });
+  return [...preset, ...custom];
+}

@@ -1,0 +1,84 @@
+/** responses.csv (SPEC §2.2): one row per customer respondent. */
+import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
+import type { Respondent } from '../schemas/dataset';
+import type { Source } from './columns';
+import { readTable, UniqueCheck, type TableContext, type TableResult } from './table';
+import { reportUnknownItemColumns } from './items';
+
+/** Importance points of the five dimensions must sum to 100 within this tolerance. */
+export const WEIGHT_SUM_TOLERANCE = 1;
+
+export const RESPONSES_NUMBER_HINT = 'Map the text to a number with recode:, or list it under missing:.';
+
+export interface ResponsesResult extends TableResult {
+  respondents: Respondent[];
+}
+
+export function parseResponses(text: string, ctx: TableContext, q: Questionnaire, items: Item[]): ResponsesResult {
+  const respondents: Respondent[] = [];
+  const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
+  const result = readTable(text, ctx, (cols, cells, sink) => {
+    const id = cols.find('respondent_id', true);
+    const wave = cols.find('wave', true);
+    const date = cols.find('date');
+    const segments = q.segments.map((s) => [s, cols.find(s)] as const);
+    for (const [s, source] of segments) {
+      if (!source) sink.add({ line: 1, message: `segment column "${s}" (declared in questionnaire.yaml) is missing.`, hint: `Add it, map it with columns: { ${s}: "<header>" }, or remove it from segments:.` });
+    }
+    const e = items.map((i) => [i.id, cols.find(`e_${i.id}`)] as const);
+    const p = items.map((i) => [i.id, cols.find(`p_${i.id}`)] as const);
+    const w = DIMENSIONS.map((d) => [d, cols.find(`w_${d}`)] as const);
+    const found = w.filter(([, s]) => s).length;
+    if (found > 0 && found < 5) {
+      sink.add({ line: 1, message: `has importance columns for ${found} of the five dimensions; missing: ${w.filter(([, s]) => !s).map(([d]) => `w_${d}`).join(', ')}.`, hint: 'Give all five w_ columns, or none.' });
+    }
+    const nps = cols.find('nps');
+    const csat = cols.find('csat');
+    const ces = cols.find('ces');
+    const overall = cols.find('overall');
+    const comment = cols.find('comment');
+    if (q.outcome && !{ overall, nps, csat, ces }[q.outcome]) {
+      sink.add({ line: 1, message: `outcome column "${q.outcome}" (questionnaire.yaml outcome:) is missing.`, hint: `Add it, map it with columns: { ${q.outcome}: "<header>" }, or change outcome:.` });
+    }
+    reportUnknownItemColumns(cols, sink, items, ['e', 'p', 'w']);
+    if (!id || !wave) return undefined;
+    const unique = new UniqueCheck(sink, cols.header[id.kind === 'header' ? id.index : -1] ?? 'respondent_id');
+    const byItem = (list: readonly (readonly [string, Source | undefined])[], prefix: string) =>
+      Object.fromEntries(list.map(([k, s]) => [k, cells.number(s, `${prefix}_${k}`, scale)]));
+
+    return (c) => {
+      const respondentId = c.text(id, 'respondent_id');
+      const waveValue = c.text(wave, 'wave');
+      if (c.required(respondentId, id, 'respondent_id')) unique.add(respondentId, c.line);
+      c.required(waveValue, wave, 'wave');
+      const weights = Object.fromEntries(w.map(([d, s]) => [d, c.number(s, `w_${d}`, { min: 0, max: 100 })])) as Respondent['w'];
+      checkWeights(weights, found === 5, (message) => sink.add({ line: c.line, message, hint: 'Importance points are shares of 100.' }));
+      respondents.push({
+        id: respondentId ?? '',
+        wave: waveValue ?? '',
+        date: c.date(date, 'date'),
+        segments: Object.fromEntries(segments.map(([s, src]) => [s, c.text(src, s)])),
+        e: byItem(e, 'e'),
+        p: byItem(p, 'p'),
+        w: weights,
+        nps: c.number(nps, 'nps', { min: 0, max: 10, integer: true }),
+        csat: c.number(csat, 'csat', { min: 1, max: 5, integer: true }),
+        ces: c.number(ces, 'ces', { min: 1, max: 7, integer: true }),
+        overall: c.number(overall, 'overall', { min: q.scale.min, max: q.scale.max }),
+        comment: c.text(comment, 'comment'),
+        line: c.line,
+      });
+    };
+  });
+  return { ...result, respondents };
+}
+
+/** All five weights or none; when given they sum to 100 ± WEIGHT_SUM_TOLERANCE. */
+function checkWeights(w: Respondent['w'], present: boolean, report: (message: string) => void): void {
+  if (!present) return;
+  const given = DIMENSIONS.filter((d) => w[d] !== undefined);
+  if (given.length === 0) return;
+  if (given.length < 5) return report(`importance points are given for ${given.length} of the five dimensions; give all five or none.`);
+  const sum = given.reduce((s, d) => s + (w[d] as number), 0);
+  if (Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE) report(`importance points w_… sum to ${+sum.toFixed(2)}, not 100 (±${WEIGHT_SUM_TOLERANCE}).`);
+}

@@ -1,0 +1,85 @@
+import type { Locale } from '../schemas/questionnaire';
+
+/** Number formats per figure key, through Intl so French and Vietnamese read naturally. */
+export interface Formatters {
+  locale: Locale;
+  /** Plain number with fixed decimals. */
+  number(x: number, decimals?: number): string;
+  /** Signed number (+1.2, −0.8) with fixed decimals. */
+  signed(x: number, decimals?: number): string;
+  /** A value already in percent (0–100). */
+  percent(x: number, decimals?: number): string;
+  /** A fraction (0–1) as percent. */
+  fraction(x: number, decimals?: number): string;
+  integer(x: number): string;
+  /** An ISO date (YYYY-MM-DD) in the locale's long form, in UTC (never the clock). */
+  date(iso: string): string;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Typographic minus for negative numbers, as reports print them. */
+const minus = (s: string) => s.replace(/^-/, '\u2212');
+
+export function formatters(locale: Locale): Formatters {
+  const fixed = (d: number) => ({ minimumFractionDigits: d, maximumFractionDigits: d });
+  return {
+    locale,
+    number: (x, d = 2) => minus(nf(locale, fixed(d)).format(x)),
+    signed: (x, d = 2) => minus(nf(locale, { ...fixed(d), signDisplay: 'exceptZero' }).format(x)),
+    percent: (x, d = 1) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x / 100)),
+    fraction: (x, d = 0) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x)),
+    integer: (x) => minus(nf(locale, { maximumFractionDigits: 0 }).format(x)),
+    date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+  };
+}
+
+/** How each figure key reads (SPEC §4 keys; the last part of a figure id). */
+export function formatFigure(key: string, value: number | string | boolean, f: Formatters, path: readonly string[] = []): string {
+  if (typeof value !== 'number') return String(value);
+  const inGap = path[0] === 'gaps' || path[0] === 'changes';
+  switch (key) {
+    case 'score':
+      return f.signed(value, 0);
+    case 'moe95':
+      return `±${f.number(value, 1)}`;
+    case 'top2box':
+    case 'percentile':
+      return f.percent(value, key === 'percentile' ? 0 : 1);
+    case 'promoters':
+    case 'passives':
+    case 'detractors':
+    case 'share':
+      return f.fraction(value, 0);
+    case 'p':
+      return value < 0.001 ? `< ${f.number(0.001, 3)}` : f.number(value, 3);
+    case 'n':
+    case 'peers':
+    case 'shortfalls':
+    case 'parts':
+    case 'quartile':
+      return f.integer(value);
+    case 'gap':
+    case 'unweighted':
+    case 'weighted':
+    case 'trend':
+    case 'gap_to_median':
+    case 'gap_to_top_quartile':
+      return f.signed(value, 2);
+    case 'difference':
+      return f.signed(value, path.includes('nps.score') ? 1 : 2);
+    case 'value':
+      return inGap ? f.signed(value, 2) : f.number(value, Number.isInteger(value) ? 0 : 1);
+    default:
+      return f.number(value, 2);
+  }
+}
