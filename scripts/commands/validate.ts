@@ -14,7 +14,9 @@ const USAGE = 'usage: gapreport validate <dataset-dir>';
 
 /** A problem's file shown from the working directory: `data/demo/responses.csv`. */
 function shownFrom(io: Io, dir: string, p: Problem): Problem {
-  return { ...p, file: relative(io.cwd, resolve(io.cwd, dir, p.file)) || '.', message: p.message.replaceAll(` in ${p.file}.`, p.omitted ? ` in ${relative(io.cwd, resolve(io.cwd, dir, p.file))}.` : ` in ${p.file}.`) };
+  const file = relative(io.cwd, resolve(io.cwd, dir, p.file)) || '.';
+  // The closing "… and N more problems in <file>." names the file too.
+  return { ...p, file, message: p.omitted ? p.message.replace(` in ${p.file}.`, ` in ${file}.`) : p.message };
 }
 
 /** GitHub Actions annotation; `%`, CR and LF must be escaped in the message. */
