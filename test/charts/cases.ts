@@ -3,6 +3,7 @@ import type { ChartOutput } from '../../src/charts/svg';
 import { gapModel } from '../../src/charts/gap-model';
 import { servqualGaps } from '../../src/charts/servqual-gaps';
 import { npsBreakdown } from '../../src/charts/nps-breakdown';
+import { kpiScorecard } from '../../src/charts/kpi-scorecard';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
@@ -19,4 +20,5 @@ export const CASES: Record<string, () => ChartOutput> = {
       ],
       { id: 'nps-breakdown' },
     ),
+  'kpi-scorecard': () => kpiScorecard(figures.kpis, { id: 'kpi-scorecard' }),
 };

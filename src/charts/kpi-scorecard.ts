@@ -1,0 +1,182 @@
+/**
+ * KPI scorecard: one bullet chart per service standard — delivered value (bar) against
+ * the target (marker), the tolerance band hatched as the "at risk" zone, a status symbol
+ * (met ✓ / at risk ! / missed ✗, each its own shape) and the trend per period.
+ * Lower-is-better metrics keep a left-to-right axis and say so in their label; their
+ * met zone sits left of the target.
+ */
+import { scaleLinear } from 'd3';
+import type { Kpi } from '../schemas/figures';
+import { fill, resolveFormat, type ChartFormat } from './format';
+import { statusMark, trendArrow } from './marks';
+import { C, FS, checkId, el, ellipsize, hatch, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+
+export type KpiScorecardInput = Kpi[];
+
+export interface KpiScorecardLabels {
+  title: string;
+  standard: string;
+  bullet: string;
+  value: string;
+  status: string;
+  trend: string;
+  target: string;
+  targetColumn: string;
+  higher: string;
+  lower: string;
+  statuses: Record<Kpi['status'], string>;
+  metZone: string;
+  riskZone: string;
+  targetMark: string;
+  seconds: string;
+  points: string;
+  summary: string;
+  item: string;
+  itemNotMeasured: string;
+  period: string;
+  caption: string;
+  perPeriod: string;
+}
+
+export const KPI_SCORECARD_LABELS: KpiScorecardLabels = {
+  title: 'Service standards: delivered vs target',
+  standard: 'Standard',
+  bullet: 'Delivered vs target',
+  value: 'Delivered',
+  status: 'Status',
+  trend: 'Trend',
+  target: 'target {target}',
+  targetColumn: 'Target',
+  higher: 'higher is better',
+  lower: 'lower is better',
+  statuses: { met: 'met', 'at risk': 'at risk', missed: 'missed', 'not measured': 'not measured' },
+  metZone: 'meets target',
+  riskZone: 'at risk (within tolerance)',
+  targetMark: 'target',
+  seconds: '{v} s',
+  points: '{v} pts',
+  summary: '{k} of {n} standards met in {period}.',
+  item: '{label}: {value} vs target {target} ({direction}), {status}.',
+  itemNotMeasured: '{label}: not measured (target {target}).',
+  period: 'Period',
+  caption: 'Delivered values against the service standards',
+  perPeriod: '{v} per period',
+};
+
+/** Values in the metric's unit: seconds, percent (0–100), rate (a fraction), score, other. */
+export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiScorecardLabels, 'seconds'>): string {
+  if (unit === 'seconds') return fill(L.seconds, { v: f.number(v, Number.isInteger(v) ? 0 : 1) });
+  if (unit === 'percent') return f.percent(v / 100, 1);
+  if (unit === 'rate') return f.percent(v, 1);
+  if (unit === 'score') return f.number(v, 2);
+  return `${f.number(v, 1)} ${unit}`;
+}
+
+function formatSlope(v: number, unit: string, f: ChartFormat, L: KpiScorecardLabels): string {
+  if (unit === 'seconds') return fill(L.seconds, { v: f.signed(v, 1) });
+  if (unit === 'percent') return fill(L.points, { v: f.signed(v, 1) });
+  if (unit === 'rate') return fill(L.points, { v: f.signed(v * 100, 1) });
+  return f.signed(v, 2);
+}
+
+const W = 680;
+const X0 = 230;
+const X1 = 450;
+const ROW = 50;
+
+/** Builds the scorecard from `figures.kpis`. */
+export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<KpiScorecardLabels>): ChartOutput {
+  const id = checkId(options.id);
+  const L = withDefaults(KPI_SCORECARD_LABELS, options.labels);
+  const f = resolveFormat(options.format);
+  const fmt = (k: Kpi, v: number) => formatUnit(v, k.unit, f, L);
+  const defs = hatch(`${id}-risk`, C.warn, C.track);
+  const parts: string[] = [];
+  const head = { 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted };
+  parts.push(text(12, 20, L.standard, head));
+  parts.push(text(X0, 20, L.bullet, head));
+  parts.push(text(X1 + 14, 20, L.value, head));
+  parts.push(text(556, 20, L.status, head));
+  parts.push(text(W - 12, 20, L.trend, { ...head, 'text-anchor': 'end' }));
+  parts.push(el('line', { x1: 12, x2: W - 12, y1: 28, y2: 28, stroke: C.grid }));
+
+  let y = 30;
+  for (const k of input) {
+    const cy = y + ROW / 2;
+    const lower = k.direction === 'lower';
+    parts.push(text(12, cy - 3, ellipsize(k.label, 30), { 'font-size': FS.label, 'font-weight': 'bold' }));
+    const sub = `${fill(L.target, { target: fmt(k, k.target) })} · ${lower ? L.lower : L.higher}`;
+    parts.push(text(12, cy + 13, ellipsize(sub, 36), { 'font-size': FS.small, fill: C.muted }));
+
+    // Per-row scale: units differ between standards.
+    const band = k.tolerance * Math.abs(k.target);
+    const hi = Math.max(k.value ?? 0, k.target + band, ...k.history.map((h) => h.value)) * 1.12;
+    const lo = Math.min(0, k.value ?? 0, ...k.history.map((h) => h.value));
+    const x = scaleLinear().domain([lo, hi || 1]).range([X0, X1]);
+    const h = 18;
+    parts.push(el('rect', { x: X0, y: cy - h / 2, width: X1 - X0, height: h, fill: C.track }));
+    const [m0, m1] = lower ? [lo, k.target] : [k.target, hi];
+    parts.push(el('rect', { x: x(m0), y: cy - h / 2, width: x(m1) - x(m0), height: h, fill: 'var(--gr-met-zone, #cfe4f3)' }));
+    const [r0, r1] = lower ? [k.target, k.target + band] : [k.target - band, k.target];
+    parts.push(el('rect', { x: x(r0), y: cy - h / 2, width: Math.max(1, x(r1) - x(r0)), height: h, fill: `url(#${id}-risk)` }));
+    if (k.value !== undefined) {
+      parts.push(el('rect', { x: x(lo), y: cy - 3.5, width: Math.max(1, x(k.value) - x(lo)), height: 7, fill: C.ink }));
+      parts.push(text(X1 + 14, cy + 5, fmt(k, k.value), { 'font-size': FS.label, 'font-weight': 'bold' }));
+    } else {
+      parts.push(text(X0 + 8, cy + 4, L.statuses['not measured'], { 'font-style': 'italic', fill: C.muted }));
+      parts.push(text(X1 + 14, cy + 4, '—', { fill: C.muted }));
+    }
+    parts.push(el('rect', { x: x(k.target) - 1.5, y: cy - 13, width: 3, height: 26, fill: C.ink }));
+
+    parts.push(statusMark(k.status, 562, cy, 14));
+    parts.push(text(574, cy + 4, L.statuses[k.status], { 'font-size': FS.base }));
+    if (k.trend !== undefined) {
+      const good = k.trend === 0 ? undefined : (lower ? -k.trend : k.trend) > 0;
+      parts.push(trendArrow(k.trend, good, W - 12 - 6, cy - 6, 12));
+      parts.push(text(W - 12, cy + 14, formatSlope(k.trend, k.unit, f, L), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
+    }
+    y += ROW;
+    parts.push(el('line', { x1: 12, x2: W - 12, y1: y, y2: y, stroke: C.grid, 'stroke-width': 0.5 }));
+  }
+
+  // Legend for the bullet encoding.
+  const ly = y + 20;
+  parts.push(el('rect', { x: X0, y: ly - 9, width: 14, height: 12, fill: 'var(--gr-met-zone, #cfe4f3)' }));
+  parts.push(text(X0 + 19, ly + 1, L.metZone, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('rect', { x: X0 + 110, y: ly - 9, width: 14, height: 12, fill: `url(#${id}-risk)` }));
+  parts.push(text(X0 + 129, ly + 1, L.riskZone, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('rect', { x: X0 + 300, y: ly - 10, width: 3, height: 14, fill: C.ink }));
+  parts.push(text(X0 + 308, ly + 1, L.targetMark, { 'font-size': FS.small, fill: C.muted }));
+  const height = ly + 14;
+
+  const period = input[0]?.period ?? '';
+  const sentences = [fill(L.summary, { k: input.filter((k) => k.status === 'met').length, n: input.length, period })];
+  for (const k of input) {
+    if (k.status === 'met') continue;
+    if (k.value === undefined || k.status === 'not measured') {
+      sentences.push(fill(L.itemNotMeasured, { label: k.label, target: fmt(k, k.target) }));
+      continue;
+    }
+    sentences.push(fill(L.item, {
+      label: k.label,
+      value: fmt(k, k.value),
+      target: fmt(k, k.target),
+      direction: k.direction === 'lower' ? L.lower : L.higher,
+      status: L.statuses[k.status],
+    }));
+  }
+  const description = sentences.join(' ');
+  const table = {
+    caption: L.caption,
+    columns: [L.standard, L.period, L.value, L.targetColumn, L.status, L.trend],
+    rows: input.map((k) => [
+      `${k.label} (${k.direction === 'lower' ? L.lower : L.higher})`,
+      k.period,
+      k.value === undefined ? L.statuses['not measured'] : fmt(k, k.value),
+      fmt(k, k.target),
+      L.statuses[k.status],
+      k.trend === undefined ? '' : fill(L.perPeriod, { v: formatSlope(k.trend, k.unit, f, L) }),
+    ]),
+  };
+  return { svg: svgRoot({ id, kind: 'kpi-scorecard', width: W, height, title: L.title, description, defs, body: parts.join('') }), title: L.title, description, table };
+}
