@@ -4,6 +4,7 @@ import { gapModel } from '../../src/charts/gap-model';
 import { servqualGaps } from '../../src/charts/servqual-gaps';
 import { npsBreakdown } from '../../src/charts/nps-breakdown';
 import { kpiScorecard } from '../../src/charts/kpi-scorecard';
+import { benchmarkPosition } from '../../src/charts/benchmark-position';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
@@ -21,4 +22,7 @@ export const CASES: Record<string, () => ChartOutput> = {
       { id: 'nps-breakdown' },
     ),
   'kpi-scorecard': () => kpiScorecard(figures.kpis, { id: 'kpi-scorecard' }),
+  'benchmark-position': () => benchmarkPosition({ figure: figures.benchmarks[0], company: 'Northwind Telecom', metricLabel: 'NPS' }, { id: 'bench-nps' }),
+  'benchmark-position-lower': () =>
+    benchmarkPosition({ figure: figures.benchmarks[1], company: 'Northwind Telecom', metricLabel: 'Average speed of answer (s)' }, { id: 'bench-asa' }),
 };

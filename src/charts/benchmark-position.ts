@@ -1,0 +1,173 @@
+/**
+ * Benchmark position for one metric: peers as dots, quartile bands, the median and
+ * top-quartile marks and the company highlighted with its percentile. The axis is
+ * oriented so better is always to the right (reversed for lower-is-better metrics,
+ * and the chart says so). With published quantiles only, bands run p10–p25–median–p75–p90.
+ */
+import { quantileSorted, scaleLinear } from 'd3';
+import type { BenchmarkFigure } from '../schemas/figures';
+import { fill, resolveFormat } from './format';
+import { C, FS, checkId, el, r, svgRoot, text, textWidth, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+
+export interface BenchmarkPositionInput {
+  figure: BenchmarkFigure;
+  /** The report's company (frontmatter `company`). */
+  company: string;
+  /** The metric as readers know it ("NPS"); default the metric id. */
+  metricLabel?: string;
+}
+
+export interface BenchmarkPositionOptions extends ChartOptions<BenchmarkPositionLabels> {
+  /** Decimals for values (default 0 when every value is whole, else 1). */
+  decimals?: number;
+}
+
+export interface BenchmarkPositionLabels {
+  title: string;
+  better: string;
+  reversed: string;
+  companyMark: string;
+  censored: Record<'below' | 'above', string>;
+  median: string;
+  topQuartile: string;
+  bands: [string, string, string, string];
+  source: string;
+  peers: string;
+  published: string;
+  position: string;
+  gaps: string;
+  orientation: string;
+  orientationReversed: string;
+  columns: [string, string];
+  you: string;
+  caption: string;
+}
+
+export const BENCHMARK_POSITION_LABELS: BenchmarkPositionLabels = {
+  title: '{metric} against the {industry} industry',
+  better: 'better →',
+  reversed: 'lower is better: axis reversed',
+  companyMark: '{company}: {value} · {percentile} percentile',
+  censored: { below: 'below every published quantile', above: 'above every published quantile' },
+  median: 'median {value}',
+  topQuartile: 'top quartile {value}',
+  bands: ['bottom 25%', '25–50%', '50–75%', 'top 25%'],
+  source: 'Source: {source}',
+  peers: '{n} {industry} peers',
+  published: 'published {industry} quantiles',
+  position: "{company}'s {metric} of {value} ranks at the {percentile} percentile of {against} ({period}), quartile {quartile} of 4.",
+  gaps: 'Against the median ({median}): {gapMedian}; against the top quartile ({top}): {gapTop} (positive is better).',
+  orientation: 'Higher is better; better is to the right.',
+  orientationReversed: 'Lower is better, so the axis is reversed: better is to the right.',
+  columns: ['Company or statistic', 'Value'],
+  you: '{company} (percentile {percentile})',
+  caption: '{metric}: {industry} benchmark, {period}',
+};
+
+const W = 680;
+const X0 = 30;
+const X1 = 650;
+const BAND = { top: 56, bottom: 128 };
+
+/** Builds the benchmark strip for one `BenchmarkFigure`. */
+export function benchmarkPosition(input: BenchmarkPositionInput, options: BenchmarkPositionOptions): ChartOutput {
+  const id = checkId(options.id);
+  const L = withDefaults(BENCHMARK_POSITION_LABELS, options.labels);
+  const f = resolveFormat(options.format);
+  const { figure: b, company } = input;
+  const metric = input.metricLabel ?? b.metric;
+  const lower = b.direction === 'lower';
+  const peers = [...b.peer_values].sort((p, q) => p.value - q.value || p.company.localeCompare(q.company));
+  const sorted = peers.map((p) => p.value);
+  const s = b.summary ?? {};
+  // Band edges, numeric order: extremes (p10/p90 or min/max), p25, median, p75.
+  // With peers, the median and top-quartile edges are the figure's own (one method with the text).
+  const edges = sorted.length
+    ? [sorted[0], lower ? b.top_quartile : quantileSorted(sorted, 0.25)!, b.median, lower ? quantileSorted(sorted, 0.75)! : b.top_quartile, sorted[sorted.length - 1]]
+    : [s.p10 ?? s.p25 ?? b.median, s.p25 ?? b.median, s.median ?? b.median, s.p75 ?? b.median, s.p90 ?? s.p75 ?? b.median];
+  const all = [...sorted, ...edges, b.value, b.median, b.top_quartile];
+  const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile];
+  const whole = given.every((v) => Number.isInteger(v));
+  const num = (v: number) => f.number(v, options.decimals ?? (whole ? 0 : 1));
+  let [lo, hi] = [Math.min(...all), Math.max(...all)];
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.06;
+  [lo, hi] = [lo - pad, hi + pad];
+  const x = scaleLinear().domain([lo, hi]).range(lower ? [X1, X0] : [X0, X1]);
+  const parts: string[] = [];
+
+  // Quartile bands, shaded darker towards "better".
+  for (let i = 0; i < 4; i++) {
+    const [a, c] = [x(edges[i]), x(edges[i + 1])];
+    const rank = lower ? 3 - i : i; // 0 = worst quarter … 3 = best
+    const [left, right] = [Math.min(a, c), Math.max(a, c)];
+    parts.push(el('rect', { x: left, y: BAND.top, width: Math.max(0.5, right - left), height: BAND.bottom - BAND.top, fill: C.band, 'fill-opacity': [0.1, 0.2, 0.32, 0.48][rank] }));
+    const label = L.bands[rank];
+    if (right - left > textWidth(label, FS.small) + 8) {
+      parts.push(text((left + right) / 2, BAND.bottom - 6, label, { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.ink }));
+    }
+  }
+
+  // Peers: dots in lanes so ties and near-ties stay visible.
+  const lanes: number[] = [];
+  const offsets = [0, -12, 12, -24, 24];
+  for (const p of peers) {
+    const px = x(p.value);
+    let lane = lanes.findIndex((last) => Math.abs(px - last) >= 11);
+    if (lane === -1) lane = lanes.length < offsets.length ? lanes.length : 0;
+    lanes[lane] = px;
+    parts.push(el('circle', { cx: px, cy: 86 + offsets[lane], r: 5, fill: C.muted, stroke: C.surface, 'stroke-width': 1 }));
+  }
+
+  // Median and top-quartile marks, labels pushed apart.
+  const marks = [
+    { v: b.median, label: fill(L.median, { value: num(b.median) }), dash: '4 3' },
+    { v: b.top_quartile, label: fill(L.topQuartile, { value: num(b.top_quartile) }), dash: undefined },
+  ].sort((m, n) => x(m.v) - x(n.v));
+  marks.forEach((m, i) => {
+    parts.push(el('line', { x1: x(m.v), x2: x(m.v), y1: BAND.top - 8, y2: BAND.bottom, stroke: C.ink, 'stroke-width': 1.5, 'stroke-dasharray': m.dash }));
+    parts.push(text(x(m.v) + (i === 0 ? -4 : 4), BAND.top - 12, m.label, { 'text-anchor': i === 0 ? 'end' : 'start', 'font-size': FS.small, fill: C.ink }));
+  });
+
+  // The company.
+  const cx = x(b.value);
+  const pct = f.ordinal(b.percentile);
+  let label = fill(L.companyMark, { company, value: num(b.value), percentile: pct });
+  if (b.censored) label += ` (${L.censored[b.censored]})`;
+  const lw = textWidth(label, FS.label);
+  const anchor = cx + lw / 2 > W - 8 ? 'end' : cx - lw / 2 < 8 ? 'start' : 'middle';
+  parts.push(el('line', { x1: cx, x2: cx, y1: 28, y2: 86, stroke: C.highlight, 'stroke-width': 2 }));
+  parts.push(el('line', { x1: cx, x2: cx, y1: BAND.bottom + 4, y2: BAND.bottom + 10, stroke: C.highlight, 'stroke-width': 3 }));
+  parts.push(el('path', { d: `M${r(cx)},${r(86 - 9)}L${r(cx + 9)},86L${r(cx)},${r(86 + 9)}L${r(cx - 9)},86Z`, fill: C.highlight, stroke: C.surface, 'stroke-width': 1.5 }));
+  parts.push(text(anchor === 'end' ? cx + 4 : anchor === 'start' ? cx - 4 : cx, 20, label, { 'text-anchor': anchor, 'font-size': FS.label, 'font-weight': 'bold' }));
+
+  // Axis, orientation note, source.
+  const ay = BAND.bottom + 4;
+  parts.push(el('line', { x1: X0, x2: X1, y1: ay, y2: ay, stroke: C.ink }));
+  const ticks = x.ticks(6);
+  const tickDecimals = ticks.every((t) => Number.isInteger(t)) ? 0 : 1;
+  for (const t of ticks) {
+    parts.push(el('line', { x1: x(t), x2: x(t), y1: ay, y2: ay + 4, stroke: C.ink }));
+    parts.push(text(x(t), ay + 17, f.number(t, tickDecimals), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+  }
+  parts.push(text(X1, ay + 36, `${metric}, ${L.better}`, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.ink }));
+  if (lower) parts.push(text(X0, ay + 36, L.reversed, { 'font-size': FS.small, fill: C.ink }));
+  parts.push(text(X0, ay + 58, fill(L.source, { source: b.source }), { 'font-size': FS.small, fill: C.muted }));
+  const height = ay + 70;
+
+  const against = b.method === 'peers' ? fill(L.peers, { n: b.peers, industry: b.industry }) : fill(L.published, { industry: b.industry });
+  const description = [
+    fill(L.position, { company, metric, value: num(b.value), percentile: pct, against, period: b.period, quartile: b.quartile }) +
+      (b.censored ? ` (${L.censored[b.censored]})` : ''),
+    fill(L.gaps, { median: num(b.median), gapMedian: f.signed(b.gap_to_median, 1), top: num(b.top_quartile), gapTop: f.signed(b.gap_to_top_quartile, 1) }),
+    lower ? L.orientationReversed : L.orientation,
+    fill(L.source, { source: b.source }),
+  ].join(' ');
+  const title = fill(L.title, { metric, industry: b.industry });
+  const rows: string[][] = [[fill(L.you, { company, percentile: pct }), num(b.value)]];
+  const order = ['p10', 'p25', 'median', 'p75', 'p90', 'mean'];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  for (const [k, v] of Object.entries(s).sort(([a], [c]) => rank(a) - rank(c) || a.localeCompare(c))) rows.push([k, num(v)]);
+  for (const p of peers) rows.push([p.company, num(p.value)]);
+  const table = { caption: fill(L.caption, { metric, industry: b.industry, period: b.period }), columns: [...L.columns], rows };
+  return { svg: svgRoot({ id, kind: 'benchmark-position', width: W, height, title, description, body: parts.join('') }), title, description, table };
+}
