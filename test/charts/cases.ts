@@ -5,6 +5,7 @@ import { servqualGaps } from '../../src/charts/servqual-gaps';
 import { npsBreakdown } from '../../src/charts/nps-breakdown';
 import { kpiScorecard } from '../../src/charts/kpi-scorecard';
 import { benchmarkPosition } from '../../src/charts/benchmark-position';
+import { driverMatrix } from '../../src/charts/driver-matrix';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
@@ -23,6 +24,7 @@ export const CASES: Record<string, () => ChartOutput> = {
     ),
   'kpi-scorecard': () => kpiScorecard(figures.kpis, { id: 'kpi-scorecard' }),
   'benchmark-position': () => benchmarkPosition({ figure: figures.benchmarks[0], company: 'Northwind Telecom', metricLabel: 'NPS' }, { id: 'bench-nps' }),
+  'driver-matrix': () => driverMatrix(figures.drivers, { id: 'driver-matrix' }),
   'benchmark-position-lower': () =>
     benchmarkPosition({ figure: figures.benchmarks[1], company: 'Northwind Telecom', metricLabel: 'Average speed of answer (s)' }, { id: 'bench-asa' }),
 };
