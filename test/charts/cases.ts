@@ -6,6 +6,7 @@ import { npsBreakdown } from '../../src/charts/nps-breakdown';
 import { kpiScorecard } from '../../src/charts/kpi-scorecard';
 import { benchmarkPosition } from '../../src/charts/benchmark-position';
 import { driverMatrix } from '../../src/charts/driver-matrix';
+import { trend } from '../../src/charts/trend';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
@@ -25,6 +26,19 @@ export const CASES: Record<string, () => ChartOutput> = {
   'kpi-scorecard': () => kpiScorecard(figures.kpis, { id: 'kpi-scorecard' }),
   'benchmark-position': () => benchmarkPosition({ figure: figures.benchmarks[0], company: 'Northwind Telecom', metricLabel: 'NPS' }, { id: 'bench-nps' }),
   'driver-matrix': () => driverMatrix(figures.drivers, { id: 'driver-matrix' }),
+  trend: () =>
+    trend(
+      {
+        label: 'NPS',
+        points: figures.waves.map((w) =>
+          w.nps && !w.nps.suppressed
+            ? { wave: w.wave, value: w.nps.score, ci95: w.nps.ci95, low_base: w.nps.low_base }
+            : { wave: w.wave, suppressed: true },
+        ),
+        changes: figures.changes.filter((c) => c.metric === 'nps.score'),
+      },
+      { id: 'trend-nps', decimals: 0, signed: true, bounds: [-100, 100] },
+    ),
   'benchmark-position-lower': () =>
     benchmarkPosition({ figure: figures.benchmarks[1], company: 'Northwind Telecom', metricLabel: 'Average speed of answer (s)' }, { id: 'bench-asa' }),
 };

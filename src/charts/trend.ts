@@ -1,0 +1,187 @@
+/**
+ * One metric across waves: a line with points, the 95 % interval as a band, and a
+ * marker between two waves whose change is significant (p < 0.05; the test named in
+ * the Change). Suppressed waves break the line and say so; low-base points are hollow
+ * and carry the mark.
+ */
+import { area, line, scaleLinear, scalePoint } from 'd3';
+import type { Change } from '../schemas/figures';
+import { fill, resolveFormat } from './format';
+import { C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, r, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+
+export interface TrendPoint {
+  wave: string;
+  value?: number;
+  ci95?: [number, number];
+  suppressed?: boolean;
+  low_base?: boolean;
+}
+
+export interface TrendInput {
+  /** The metric as readers know it ("NPS"). */
+  label: string;
+  points: TrendPoint[];
+  /** Changes between waves of this metric (figures.changes filtered by the caller). */
+  changes: Change[];
+}
+
+export interface TrendOptions extends ChartOptions<TrendLabels> {
+  /** Decimals of values (default 1). */
+  decimals?: number;
+  /** Show a sign on values (NPS). */
+  signed?: boolean;
+  /** The metric's possible range, e.g. [-100, 100] for NPS, [0, 100] for a percent: the y axis never leaves it. */
+  bounds?: [number, number];
+}
+
+export interface TrendLabels {
+  title: string;
+  interval: string;
+  better: string;
+  worse: string;
+  suppressed: string;
+  lowBase: string;
+  moved: string;
+  change: string;
+  significant: string;
+  notSignificant: string;
+  versus: string;
+  suppressedList: string;
+  columns: [string, string, string, string];
+  caption: string;
+}
+
+export const TREND_LABELS: TrendLabels = {
+  title: '{label} by wave',
+  interval: '95% interval',
+  better: 'significant improvement',
+  worse: 'significant decline',
+  suppressed: 'suppressed (n < {min})',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  moved: '{label} went from {first} in {firstWave} to {last} in {lastWave}.',
+  change: 'The change from {from} to {to} ({difference}) is {verdict} (p = {p}).',
+  significant: 'significant',
+  notSignificant: 'not significant',
+  versus: '{difference} vs {from}, {verdict} (p = {p})',
+  suppressedList: 'Suppressed (n < {min}): {list}.',
+  columns: ['Wave', 'Value', '95% interval', 'Change vs earlier wave'],
+  caption: '{label} by wave, with 95% intervals',
+};
+
+const W = 680;
+const H = 280;
+const P = { left: 56, right: 650, top: 40, bottom: 248 };
+
+/** Builds the trend line for one metric. */
+export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
+  const id = checkId(options.id);
+  const L = withDefaults(TREND_LABELS, options.labels);
+  const f = resolveFormat(options.format);
+  const min = options.minBase ?? DEFAULT_MIN_BASE;
+  const low = options.lowBase ?? DEFAULT_LOW_BASE;
+  const d = options.decimals ?? 1;
+  const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
+  const pts = input.points;
+  const shown = pts.filter((p): p is TrendPoint & { value: number } => !p.suppressed && p.value !== undefined);
+
+  // y domain: the values and intervals, padded, rounded, kept inside the metric's bounds.
+  const ys = shown.flatMap((p) => [p.value, ...(p.ci95 ?? [])]);
+  let [lo, hi] = ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
+  const pad = Math.max((hi - lo) * 0.15, Math.abs(hi) * 0.02, 10 ** -d);
+  [lo, hi] = [lo - pad, hi + pad];
+  const y = scaleLinear().domain([lo, hi]).nice(5);
+  if (options.bounds) y.domain([Math.max(options.bounds[0], y.domain()[0]), Math.min(options.bounds[1], y.domain()[1])]);
+  y.range([P.bottom, P.top]);
+  const x = scalePoint<string>().domain(pts.map((p) => p.wave)).range([P.left, P.right]).padding(0.5);
+  const px = (p: TrendPoint) => x(p.wave)!;
+  const parts: string[] = [];
+
+  for (const t of y.ticks(5)) {
+    parts.push(el('line', { x1: P.left, x2: P.right, y1: y(t), y2: y(t), stroke: t === 0 ? C.muted : C.grid }));
+    parts.push(text(P.left - 6, y(t) + 4, options.signed ? f.signed(t, 0) : f.number(t, Number.isInteger(t) ? 0 : 1), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
+  }
+  for (const p of pts) parts.push(text(px(p), P.bottom + 18, p.wave, { 'text-anchor': 'middle', 'font-size': FS.base, fill: C.ink }));
+
+  const band = area<TrendPoint>().defined((p) => !p.suppressed && p.ci95 !== undefined).x(px).y0((p) => y(p.ci95![0])).y1((p) => y(p.ci95![1])).digits(2);
+  const path = line<TrendPoint>().defined((p) => !p.suppressed && p.value !== undefined).x(px).y((p) => y(p.value!)).digits(2);
+  parts.push(el('path', { d: band(pts) ?? '', fill: C.band, 'fill-opacity': 0.3 }));
+  parts.push(el('path', { d: path(pts) ?? '', fill: 'none', stroke: C.accent, 'stroke-width': 2.5 }));
+
+  let lowSeen = false;
+  for (const p of pts) {
+    const cx = px(p);
+    if (p.suppressed || p.value === undefined) {
+      const my = (P.top + P.bottom) / 2;
+      parts.push(el('line', { x1: cx, x2: cx, y1: P.top + 10, y2: P.bottom - 10, stroke: C.grid, 'stroke-dasharray': '3 3' }));
+      const note = p.suppressed ? fill(L.suppressed, { min }) : '—';
+      const [a, b] = note.split(' (');
+      parts.push(text(cx, my, a, { 'text-anchor': 'middle', 'font-size': FS.small, 'font-style': 'italic', fill: C.muted, stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke' }));
+      if (b) parts.push(text(cx, my + 14, `(${b}`, { 'text-anchor': 'middle', 'font-size': FS.small, 'font-style': 'italic', fill: C.muted, stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke' }));
+      continue;
+    }
+    if (p.ci95) {
+      // Whiskers too: an isolated wave has no band to show its interval.
+      const [a, b] = [y(p.ci95[0]), y(p.ci95[1])];
+      parts.push(el('path', { d: `M${r(cx)},${r(a)}V${r(b)}M${r(cx - 4)},${r(a)}H${r(cx + 4)}M${r(cx - 4)},${r(b)}H${r(cx + 4)}`, stroke: C.accent, 'stroke-width': 1, fill: 'none' }));
+    }
+    const lb = !!p.low_base;
+    lowSeen ||= lb;
+    parts.push(el('circle', { cx, cy: y(p.value), r: 4.5, fill: lb ? C.surface : C.accent, stroke: C.accent, 'stroke-width': 2 }));
+    parts.push(text(cx, y(p.ci95 ? Math.max(p.ci95[1], p.value) : p.value) - 8, fmt(p.value) + (lb ? ` ${LOW_BASE_MARK}` : ''), { 'text-anchor': 'middle', 'font-size': FS.base, 'font-weight': 'bold' }));
+  }
+
+  // Significance markers between the two waves a change compares.
+  const byWave = new Map(pts.map((p) => [p.wave, p]));
+  for (const c of input.changes) {
+    const a = byWave.get(c.from);
+    const b = byWave.get(c.to);
+    if (!c.significant || !a || !b || a.value === undefined || b.value === undefined) continue;
+    const mx = (px(a) + px(b)) / 2;
+    const my = (y(a.value) + y(b.value)) / 2 + 18;
+    const up = c.difference > 0 ? -1 : 1;
+    const colour = c.direction === 'worse' ? C.bad : c.direction === 'better' ? C.good : C.muted;
+    parts.push(el('path', { d: `M${r(mx)},${r(my + up * 7)}L${r(mx + 7)},${r(my - up * 5)}L${r(mx - 7)},${r(my - up * 5)}Z`, fill: colour, stroke: C.surface }));
+  }
+
+  // Legend.
+  const ly = 16;
+  parts.push(el('rect', { x: P.left, y: ly - 8, width: 18, height: 10, fill: C.band, 'fill-opacity': 0.3 }));
+  parts.push(text(P.left + 24, ly + 1, L.interval, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('path', { d: `M${P.left + 140},${ly - 6}L${P.left + 147},${ly + 5}L${P.left + 133},${ly + 5}Z`, fill: C.good }));
+  parts.push(text(P.left + 153, ly + 1, L.better, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('path', { d: `M${P.left + 320},${ly + 5}L${P.left + 327},${ly - 6}L${P.left + 313},${ly - 6}Z`, fill: C.bad }));
+  parts.push(text(P.left + 333, ly + 1, L.worse, { 'font-size': FS.small, fill: C.muted }));
+  let height = H;
+  const lowNote = fill(L.lowBase, { mark: LOW_BASE_MARK, low });
+  if (lowSeen) {
+    parts.push(text(12, H + 10, lowNote, { 'font-size': FS.small, fill: C.muted }));
+    height += 20;
+  }
+
+  const sentences: string[] = [];
+  if (shown.length) {
+    const [first, last] = [shown[0], shown[shown.length - 1]];
+    sentences.push(fill(L.moved, { label: input.label, first: fmt(first.value), firstWave: first.wave, last: fmt(last.value), lastWave: last.wave }));
+  }
+  const verdict = (c: Change) => (c.significant ? L.significant : L.notSignificant);
+  const latest = input.changes[input.changes.length - 1];
+  if (latest) {
+    sentences.push(fill(L.change, { from: latest.from, to: latest.to, difference: f.signed(latest.difference, d), verdict: verdict(latest), p: f.number(latest.p, 3) }));
+  }
+  const hidden = pts.filter((p) => p.suppressed).map((p) => p.wave);
+  if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.join(', ') }));
+  if (lowSeen) sentences.push(lowNote);
+  const description = sentences.join(' ');
+  const title = fill(L.title, { label: input.label });
+  const table = {
+    caption: fill(L.caption, { label: input.label }),
+    columns: [...L.columns],
+    rows: pts.map((p) => {
+      const c = input.changes.find((ch) => ch.to === p.wave);
+      const value = p.suppressed ? fill(L.suppressed, { min }) : p.value === undefined ? '—' : fmt(p.value) + (p.low_base ? ` ${LOW_BASE_MARK}` : '');
+      const ci = !p.suppressed && p.ci95 ? `${fmt(p.ci95[0])} – ${fmt(p.ci95[1])}` : '';
+      return [p.wave, value, ci, c ? fill(L.versus, { difference: f.signed(c.difference, d), from: c.from, verdict: verdict(c), p: f.number(c.p, 3) }) : ''];
+    }),
+  };
+  return { svg: svgRoot({ id, kind: 'trend', width: W, height, title, description, body: parts.join('') }), title, description, table };
+}
