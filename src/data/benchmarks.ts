@@ -29,7 +29,7 @@ export function parseBenchmarks(text: string, ctx: TableContext): TableResult & 
       c.required(row.value, value, 'value');
       const hasStatistic = c.text(statistic, 'statistic') !== undefined;
       if (row.company !== undefined && hasStatistic) sink.add({ line: c.line, message: 'has both a company and a statistic; a row is either a peer\'s value or a published statistic.', hint: 'Leave one of the two empty.' });
-      if (row.company === undefined && !hasStatistic) sink.add({ line: c.line, message: 'has neither a company nor a statistic.', hint: 'Name the peer in company, or the published statistic (p10, p25, median, p75, p90, mean) in statistic.' });
+      if (row.company === undefined && !hasStatistic && (company || statistic)) sink.add({ line: c.line, message: 'has neither a company nor a statistic.', hint: 'Name the peer in company, or the published statistic (p10, p25, median, p75, p90, mean) in statistic.' });
       benchmarks.push({ ...row, metric: row.metric ?? '', industry: row.industry ?? '', period: row.period ?? '', source: row.source ?? '', value: row.value ?? NaN, line: c.line });
     };
   });

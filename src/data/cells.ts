@@ -142,7 +142,7 @@ export class Cells {
     if (value !== undefined || !source) return value !== undefined;
     const raw = rawOf(source, this.fields, this.row).trim();
     // A wrong value was reported already; only an empty (or missing-coded) one is new.
-    if (this.missingText.has(raw)) this.sink.add({ line: this.line, column: labelOf(source, contract), message: 'is empty, but it is required.' });
+    if (this.missingText.has(raw)) this.sink.add({ line: this.line, column: labelOf(source, contract), message: 'is empty, but a value is required.' });
     return false;
   }
 }

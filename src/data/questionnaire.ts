@@ -36,7 +36,7 @@ function describe(issue: ZodIssue, value: unknown): { message: string; hint?: st
     case 'invalid_type':
       return issue.received === 'undefined'
         ? { message: `${where} is required.` }
-        : { message: `${where}: ${shown} should be ${issue.expected === 'object' ? 'a map (key: value)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not a ${issue.received}.` };
+        : { message: `${where}: ${typeof value === 'string' ? `"${shown}"` : shown} should be ${issue.expected === 'object' ? 'a map (key: value)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not a ${issue.received}.` };
     case 'unrecognized_keys':
       return { message: `${where} has unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: 'Check the spelling against SPEC §2.1 (and data/README.md for extensions).' };
     case 'invalid_enum_value':
@@ -64,18 +64,21 @@ export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): Par
   const sink = new ProblemSink(file);
   const counter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
+  // Only the first syntax error: the later ones are usually its echoes.
+  for (const error of doc.errors.slice(0, 1)) {
     sink.add({ line: counter.linePos(error.pos[0]).line, message: `is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`.replace(/\.\.$/, '.'), hint: 'Check the indentation and the brackets and quotes on this line.' });
   }
   if (doc.errors.length) return { items: [], problems: sink.list() };
   const raw = fillPresetDimensions(doc.toJS());
   const parsed = QuestionnaireSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    const found = parsed.error.issues.map((issue) => {
       const value = issue.path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], raw);
       const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-      sink.add({ line: lineOf(doc, counter, path), ...describe(issue, value) });
-    }
+      return { line: lineOf(doc, counter, path), ...describe(issue, value) };
+    });
+    // In file order, as a reader fixes them.
+    found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).forEach((p) => sink.add(p));
     return { items: [], problems: sink.list() };
   }
   const q = parsed.data;

@@ -30,7 +30,7 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
     const w = DIMENSIONS.map((d) => [d, cols.find(`w_${d}`)] as const);
     const found = w.filter(([, s]) => s).length;
     if (found > 0 && found < 5) {
-      sink.add({ line: 1, message: `has importance columns for ${found} of the five dimensions; missing: ${w.filter(([, s]) => !s).map(([d]) => `w_${d}`).join(', ')}.`, hint: 'Give all five w_ columns, or none.' });
+      sink.add({ line: 1, message: `the header has importance columns for ${found} of the five dimensions; missing: ${w.filter(([, s]) => !s).map(([d]) => `w_${d}`).join(', ')}.`, hint: 'Give all five w_ columns, or none.' });
     }
     const nps = cols.find('nps');
     const csat = cols.find('csat');
