@@ -47,7 +47,6 @@ export function covarianceMatrix(rows: readonly (readonly number[])[]): number[]
  * with itself, so it explains nothing rather than poisoning the matrix with NaN.
  */
 export function correlationFromCovariance(cov: readonly (readonly number[])[]): number[][] {
-  const p = cov.length;
   const sdev = cov.map((row, i) => Math.sqrt(Math.max(0, row[i])));
   return cov.map((row, i) =>
     row.map((c, j) => {
@@ -55,7 +54,7 @@ export function correlationFromCovariance(cov: readonly (readonly number[])[]): 
       if (sdev[i] === 0 || sdev[j] === 0) return 0;
       return Math.max(-1, Math.min(1, c / (sdev[i] * sdev[j])));
     }),
-  ).slice(0, p);
+  );
 }
 
 /**
