@@ -29,21 +29,21 @@ export const QuestionnaireSchema = z
     scale: z.object({ min: z.number(), max: z.number() }).refine((s) => s.max > s.min, 'scale.max must be above scale.min'),
     /** A built-in item set; its items may be overridden (by id) or extended by `items`. */
     preset: z.literal('servqual-22').optional(),
-    /** Explicit items (any number, each with a dimension). */
+    /** Explicit items (any number, each with a dimension). With a preset, an item whose id is a preset's overrides it (its dimension may be left out). None at all suits a survey of nps/csat/ces/overall only. */
     items: z.array(ItemSchema).default([]),
     /** Columns of responses.csv used for breakdowns. */
     segments: z.array(z.string()).default([]),
     /** Column key-driver analysis explains: overall (default when present), else nps. */
     outcome: z.enum(['overall', 'nps', 'csat', 'ces']).optional(),
-    /** Contract name → header in the file (e.g. `respondent_id: ResponseId`). */
+    /** Contract name → header in the file (e.g. `respondent_id: ResponseId`, `p_wifi: "Inflight wifi service"`), for every CSV of the folder. `"#row"` (extension) means the data row number, for exports without an id. */
     columns: z.record(z.string(), z.string()).default({}),
-    /** Cell values read as missing (compared after trimming). */
+    /** Cell values read as missing (compared after trimming; numbers also numerically), in every CSV of the folder. */
     missing: z.array(z.union([z.string(), z.number()])).default(['']),
     /** Item values that mean "does not apply" (read as missing for items). */
     not_applicable: z.array(z.number()).default([]),
     /** Extra header rows below the names, skipped (survey tools export 2–3). */
     header_rows: z.number().int().min(0).max(10).default(0),
-    /** Contract column → label → number. */
+    /** Contract column → label → number (labels match trimmed, case-insensitively). A recoded `overall` need not lie on the item scale (e.g. satisfied = 1). */
     recode: z.record(z.string(), z.record(z.string(), z.number())).default({}),
     /** Explain the outcome by the five dimensions (default) or by each item. */
     drivers: z.enum(['dimensions', 'items']).default('dimensions'),
