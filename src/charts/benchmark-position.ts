@@ -31,11 +31,14 @@ export interface BenchmarkPositionLabels {
   median: string;
   topQuartile: string;
   bands: [string, string, string, string];
+  /** A band that is not one quartile (published quantiles with gaps): oriented percent range. */
+  bandRange: string;
   source: string;
   peers: string;
   published: string;
   position: string;
-  gaps: string;
+  gapMedian: string;
+  gapTop: string;
   orientation: string;
   orientationReversed: string;
   columns: [string, string];
@@ -52,11 +55,13 @@ export const BENCHMARK_POSITION_LABELS: BenchmarkPositionLabels = {
   median: 'median {value}',
   topQuartile: 'top quartile {value}',
   bands: ['bottom 25%', '25–50%', '50–75%', 'top 25%'],
+  bandRange: '{a}–{b}%',
   source: 'Source: {source}',
   peers: '{n} {industry} peers',
   published: 'published {industry} quantiles',
   position: "{company}'s {metric} of {value} ranks at the {percentile} percentile of {against} ({period}), quartile {quartile} of 4.",
-  gaps: 'Against the median ({median}): {gapMedian}; against the top quartile ({top}): {gapTop} (positive is better).',
+  gapMedian: 'Against the median ({median}): {gap} (positive is better).',
+  gapTop: 'Against the top quartile ({top}): {gap}.',
   orientation: 'Higher is better; better is to the right.',
   orientationReversed: 'Lower is better, so the axis is reversed: better is to the right.',
   columns: ['Company or statistic', 'Value'],
@@ -80,13 +85,23 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const peers = [...b.peer_values].sort((p, q) => p.value - q.value || p.company.localeCompare(q.company));
   const sorted = peers.map((p) => p.value);
   const s = b.summary ?? {};
-  // Band edges, numeric order: extremes (p10/p90 or min/max), p25, median, p75.
-  // With peers, the median and top-quartile edges are the figure's own (one method with the text).
-  const edges = sorted.length
-    ? [sorted[0], lower ? b.top_quartile : quantileSorted(sorted, 0.25)!, b.median, lower ? quantileSorted(sorted, 0.75)! : b.top_quartile, sorted[sorted.length - 1]]
-    : [s.p10 ?? s.p25 ?? b.median, s.p25 ?? b.median, s.median ?? b.median, s.p75 ?? b.median, s.p90 ?? s.p75 ?? b.median];
-  const all = [...sorted, ...edges, b.value, b.median, b.top_quartile];
-  const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile];
+  // Known quantiles (probability → value, numeric order). With peers the median and
+  // top-quartile edges are the figure's own, so the bands agree with the text.
+  const q = new Map<number, number>();
+  if (sorted.length) {
+    q.set(0, sorted[0]).set(0.25, quantileSorted(sorted, 0.25)!).set(0.5, quantileSorted(sorted, 0.5)!);
+    q.set(0.75, quantileSorted(sorted, 0.75)!).set(1, sorted[sorted.length - 1]);
+  } else {
+    for (const [k, p] of [['p10', 0.1], ['p25', 0.25], ['median', 0.5], ['p75', 0.75], ['p90', 0.9]] as const) {
+      if (s[k] !== undefined) q.set(p, s[k]);
+    }
+  }
+  if (b.median !== undefined) q.set(0.5, b.median);
+  if (b.top_quartile !== undefined) q.set(lower ? 0.25 : 0.75, b.top_quartile);
+  const known = [...q.entries()].sort((m, n) => m[0] - n[0]);
+  const defined = (v: number | undefined): v is number => v !== undefined;
+  const all = [...sorted, ...known.map(([, v]) => v), b.value, b.median, b.top_quartile].filter(defined);
+  const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile].filter(defined);
   const whole = given.every((v) => Number.isInteger(v));
   const num = (v: number) => f.number(v, options.decimals ?? (whole ? 0 : 1));
   let [lo, hi] = [Math.min(...all), Math.max(...all)];
@@ -95,13 +110,17 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const x = scaleLinear().domain([lo, hi]).range(lower ? [X1, X0] : [X0, X1]);
   const parts: string[] = [];
 
-  // Quartile bands, shaded darker towards "better".
-  for (let i = 0; i < 4; i++) {
-    const [a, c] = [x(edges[i]), x(edges[i + 1])];
-    const rank = lower ? 3 - i : i; // 0 = worst quarter … 3 = best
+  // Bands between consecutive known quantiles, shaded darker towards "better".
+  for (let i = 0; i + 1 < known.length; i++) {
+    const [[p0, v0], [p1, v1]] = [known[i], known[i + 1]];
+    // Oriented share of the industry below the band's ends: 0 = worst, 1 = best.
+    const [o0, o1] = lower ? [1 - p1, 1 - p0] : [p0, p1];
+    const rank = Math.min(3, Math.floor(((o0 + o1) / 2) * 4));
+    const quartile = Math.floor(o0 * 4 + 1e-9) === Math.floor(o1 * 4 - 1e-9);
+    const label = quartile ? L.bands[rank] : fill(L.bandRange, { a: Math.round(o0 * 100), b: Math.round(o1 * 100) });
+    const [a, c] = [x(v0), x(v1)];
     const [left, right] = [Math.min(a, c), Math.max(a, c)];
     parts.push(el('rect', { x: left, y: BAND.top, width: Math.max(0.5, right - left), height: BAND.bottom - BAND.top, fill: C.band, 'fill-opacity': [0.1, 0.2, 0.32, 0.48][rank] }));
-    const label = L.bands[rank];
     if (right - left > textWidth(label, FS.small) + 8) {
       parts.push(text((left + right) / 2, BAND.bottom - 6, label, { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.ink }));
     }
@@ -120,12 +139,16 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
 
   // Median and top-quartile marks, labels pushed apart.
   const marks = [
-    { v: b.median, label: fill(L.median, { value: num(b.median) }), dash: '4 3' },
-    { v: b.top_quartile, label: fill(L.topQuartile, { value: num(b.top_quartile) }), dash: undefined },
-  ].sort((m, n) => x(m.v) - x(n.v));
+    { v: b.median, label: (v: number) => fill(L.median, { value: num(v) }), dash: '4 3' },
+    { v: b.top_quartile, label: (v: number) => fill(L.topQuartile, { value: num(v) }), dash: undefined },
+  ]
+    .filter((m): m is typeof m & { v: number } => m.v !== undefined)
+    .map((m) => ({ ...m, label: m.label(m.v) }))
+    .sort((m, n) => x(m.v) - x(n.v));
   marks.forEach((m, i) => {
     parts.push(el('line', { x1: x(m.v), x2: x(m.v), y1: BAND.top - 8, y2: BAND.bottom, stroke: C.ink, 'stroke-width': 1.5, 'stroke-dasharray': m.dash }));
-    parts.push(text(x(m.v) + (i === 0 ? -4 : 4), BAND.top - 12, m.label, { 'text-anchor': i === 0 ? 'end' : 'start', 'font-size': FS.small, fill: C.ink }));
+    const first = i === 0 && marks.length > 1;
+    parts.push(text(x(m.v) + (first ? -4 : 4), BAND.top - 12, m.label, { 'text-anchor': first ? 'end' : 'start', 'font-size': FS.small, fill: C.ink }));
   });
 
   // The company.
@@ -158,10 +181,13 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const description = [
     fill(L.position, { company, metric, value: num(b.value), percentile: pct, against, period: b.period, quartile: b.quartile }) +
       (b.censored ? ` (${L.censored[b.censored]})` : ''),
-    fill(L.gaps, { median: num(b.median), gapMedian: f.signed(b.gap_to_median, 1), top: num(b.top_quartile), gapTop: f.signed(b.gap_to_top_quartile, 1) }),
+    b.median !== undefined && b.gap_to_median !== undefined ? fill(L.gapMedian, { median: num(b.median), gap: f.signed(b.gap_to_median, 1) }) : '',
+    b.top_quartile !== undefined && b.gap_to_top_quartile !== undefined ? fill(L.gapTop, { top: num(b.top_quartile), gap: f.signed(b.gap_to_top_quartile, 1) }) : '',
     lower ? L.orientationReversed : L.orientation,
     fill(L.source, { source: b.source }),
-  ].join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const title = fill(L.title, { metric, industry: b.industry });
   const rows: string[][] = [[fill(L.you, { company, percentile: pct }), num(b.value)]];
   const order = ['p10', 'p25', 'median', 'p75', 'p90', 'mean'];

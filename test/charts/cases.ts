@@ -7,6 +7,7 @@ import { kpiScorecard } from '../../src/charts/kpi-scorecard';
 import { benchmarkPosition } from '../../src/charts/benchmark-position';
 import { driverMatrix } from '../../src/charts/driver-matrix';
 import { trend } from '../../src/charts/trend';
+import { segmentBarRows, segmentBars } from '../../src/charts/segment-bars';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
@@ -38,6 +39,11 @@ export const CASES: Record<string, () => ChartOutput> = {
         changes: figures.changes.filter((c) => c.metric === 'nps.score'),
       },
       { id: 'trend-nps', decimals: 0, signed: true, bounds: [-100, 100] },
+    ),
+  'segment-bars': () =>
+    segmentBars(
+      { label: 'NPS', by: 'channel', rows: segmentBarRows(figures.segments.channel, 'nps') },
+      { id: 'segments-channel-nps', decimals: 0, signed: true },
     ),
   'benchmark-position-lower': () =>
     benchmarkPosition({ figure: figures.benchmarks[1], company: 'Northwind Telecom', metricLabel: 'Average speed of answer (s)' }, { id: 'bench-asa' }),

@@ -1,0 +1,151 @@
+/**
+ * A metric across the values of one segment (`<SegmentTable by="channel"/>`): horizontal
+ * bars from zero with each base (n). Suppressed cells say so instead of a bar; low-base
+ * bars are hatched and marked.
+ */
+import { scaleLinear } from 'd3';
+import type { GroupFigures } from '../schemas/figures';
+import { fill, resolveFormat } from './format';
+import {
+  C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, hatch, svgRoot, text, textWidth, withDefaults,
+  type ChartOptions, type ChartOutput,
+} from './svg';
+
+export interface SegmentBarRow {
+  /** The segment value (data text: escaped). */
+  label: string;
+  n: number;
+  value?: number;
+  suppressed?: boolean;
+  low_base?: boolean;
+}
+
+export interface SegmentBarsInput {
+  /** The metric ("NPS"). */
+  label: string;
+  /** The segment ("channel"). */
+  by: string;
+  rows: SegmentBarRow[];
+}
+
+export interface SegmentBarsOptions extends ChartOptions<SegmentBarsLabels> {
+  decimals?: number;
+  signed?: boolean;
+}
+
+export interface SegmentBarsLabels {
+  title: string;
+  base: string;
+  suppressed: string;
+  lowBase: string;
+  range: string;
+  single: string;
+  suppressedList: string;
+  columns: [string, string, string];
+  caption: string;
+}
+
+export const SEGMENT_BARS_LABELS: SegmentBarsLabels = {
+  title: '{label} by {by}',
+  base: 'n = {n}',
+  suppressed: 'suppressed (n < {min})',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  range: '{label} by {by} ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
+  single: '{label} is {value} for {valueLabel}.',
+  suppressedList: 'Suppressed (n < {min}): {list}.',
+  columns: ['{by}', 'n', '{label}'],
+  caption: '{label} by {by}, with bases',
+};
+
+/** Rows for a headline metric from `figures.segments.<segment>` (value for nps = score, csat = top2box, ces/overall = mean). */
+export function segmentBarRows(groups: Record<string, GroupFigures>, metric: 'nps' | 'csat' | 'ces' | 'overall'): SegmentBarRow[] {
+  return Object.entries(groups).map(([label, g]) => {
+    const fig = g[metric];
+    if (!fig) return { label, n: g.n };
+    if (fig.suppressed) return { label, n: fig.n, suppressed: true };
+    const value = 'score' in fig ? fig.score : 'top2box' in fig ? fig.top2box : fig.mean;
+    return { label, n: fig.n, value, low_base: fig.low_base };
+  });
+}
+
+const W = 680;
+const X0 = 190;
+const X1 = 610;
+const ROW = 34;
+
+/** Builds the bars for one metric across one segment's values. */
+export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions): ChartOutput {
+  const id = checkId(options.id);
+  const L = withDefaults(SEGMENT_BARS_LABELS, options.labels);
+  const f = resolveFormat(options.format);
+  const min = options.minBase ?? DEFAULT_MIN_BASE;
+  const low = options.lowBase ?? DEFAULT_LOW_BASE;
+  const d = options.decimals ?? 1;
+  const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
+  const isLow = (row: SegmentBarRow) => !row.suppressed && row.value !== undefined && (!!row.low_base || row.n < low);
+  const mark = (row: SegmentBarRow) => (isLow(row) ? ` ${LOW_BASE_MARK}` : '');
+  const values = input.rows.filter((row) => !row.suppressed && row.value !== undefined).map((row) => row.value!);
+  const x = scaleLinear().domain([Math.min(0, ...values), Math.max(0, ...values) || 1]).range([X0, X1]).nice();
+  const defs = hatch(`${id}-low`, C.accent, 'var(--gr-band-light, #cfe4f3)');
+  const parts: string[] = [];
+
+  let y = 8;
+  for (const row of input.rows) {
+    const cy = y + ROW / 2;
+    parts.push(text(12, cy - 1, ellipsize(row.label, 24) + mark(row), { 'font-size': FS.label }));
+    parts.push(text(12, cy + 13, fill(L.base, { n: f.number(row.n, 0) }), { 'font-size': FS.small, fill: C.muted }));
+    if (row.suppressed || row.value === undefined) {
+      const note = row.suppressed ? fill(L.suppressed, { min }) : '—';
+      parts.push(text(x(0) + 6, cy + 4, note, { 'font-style': 'italic', fill: C.muted }));
+    } else {
+      const [a, b] = [x(Math.min(0, row.value)), x(Math.max(0, row.value))];
+      const lowBar = isLow(row);
+      parts.push(el('rect', { x: a, y: cy - 9, width: Math.max(1, b - a), height: 18, fill: lowBar ? `url(#${id}-low)` : C.accent, stroke: lowBar ? C.accent : undefined }));
+      const label = fmt(row.value) + mark(row);
+      const neg = row.value < 0;
+      const tx = neg ? a - 5 : b + 5;
+      const inside = neg ? tx - textWidth(label) < X0 - 4 : tx + textWidth(label) > W - 4;
+      parts.push(text(inside ? (neg ? a + 5 : b - 5) : tx, cy + 4, label, {
+        'text-anchor': neg !== inside ? 'end' : 'start', 'font-weight': 'bold', 'font-size': FS.base,
+        stroke: inside ? C.surface : undefined, 'stroke-width': inside ? 3 : undefined, 'paint-order': inside ? 'stroke' : undefined,
+      }));
+    }
+    y += ROW;
+  }
+  parts.push(el('line', { x1: x(0), x2: x(0), y1: 4, y2: y, stroke: C.ink }));
+  for (const t of x.ticks(5)) {
+    parts.push(text(x(t), y + 14, options.signed ? f.signed(t, 0) : f.number(t, Number.isInteger(t) ? 0 : 1), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+  }
+  let height = y + 24;
+  const lowSeen = input.rows.some(isLow);
+  const lowNote = fill(L.lowBase, { mark: LOW_BASE_MARK, low });
+  if (lowSeen) {
+    parts.push(text(12, height + 4, lowNote, { 'font-size': FS.small, fill: C.muted }));
+    height += 18;
+  }
+
+  const shown = input.rows.filter((row) => !row.suppressed && row.value !== undefined).sort((a, b) => a.value! - b.value! || a.label.localeCompare(b.label));
+  const sentences: string[] = [];
+  const named = (row: SegmentBarRow) => `${row.label}${mark(row)}, ${fill(L.base, { n: f.number(row.n, 0) })}`;
+  if (shown.length >= 2) {
+    const [lo, hi] = [shown[0], shown[shown.length - 1]];
+    sentences.push(fill(L.range, { label: input.label, by: input.by, low: fmt(lo.value!), lowLabel: named(lo), high: fmt(hi.value!), highLabel: named(hi) }));
+  } else if (shown.length === 1) {
+    sentences.push(fill(L.single, { label: input.label, value: fmt(shown[0].value!), valueLabel: named(shown[0]) }));
+  }
+  const hidden = input.rows.filter((row) => row.suppressed);
+  if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.map((row) => row.label).join(', ') }));
+  if (lowSeen) sentences.push(lowNote);
+  const description = sentences.join(' ');
+  const title = fill(L.title, { label: input.label, by: input.by });
+  const table = {
+    caption: fill(L.caption, { label: input.label, by: input.by }),
+    columns: L.columns.map((c) => fill(c, { label: input.label, by: input.by })),
+    rows: input.rows.map((row) => [
+      row.label,
+      f.number(row.n, 0),
+      row.suppressed ? fill(L.suppressed, { min }) : row.value === undefined ? '—' : fmt(row.value) + mark(row),
+    ]),
+  };
+  return { svg: svgRoot({ id, kind: 'segment-bars', width: W, height, title, description, defs, body: parts.join('') }), title, description, table };
+}
