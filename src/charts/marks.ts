@@ -44,10 +44,11 @@ export function statusMark(status: Status, cx: number, cy: number, size = 14): s
   }
 }
 
-/** A small arrow: up, down or flat; `good` decides the colour (dashed when bad, for greyscale). */
+/** A small arrow: up, down or flat; `good` decides the colour, and a bad move gets a hollow head (for greyscale). */
 export function trendArrow(slope: number, good: boolean | undefined, cx: number, cy: number, size = 12): string {
   const h = size / 2;
   const color = good === undefined ? C.muted : good ? C.good : C.bad;
+  const head = good === false ? C.surface : color;
   const dir = slope > 0 ? -1 : slope < 0 ? 1 : 0;
   if (dir === 0) {
     return el('path', { d: `M${r(cx - h)},${r(cy)}H${r(cx + h * 0.3)}M${r(cx + h * 0.3)},${r(cy - h * 0.5)}L${r(cx + h)},${r(cy)}L${r(cx + h * 0.3)},${r(cy + h * 0.5)}Z`, stroke: color, fill: color, 'stroke-width': 1.5 });
@@ -57,8 +58,9 @@ export function trendArrow(slope: number, good: boolean | undefined, cx: number,
   return el('path', {
     d: `M${r(cx)},${r(base)}V${r(tip - dir * h * 0.6)}M${r(cx - h * 0.6)},${r(tip - dir * h * 0.7)}L${r(cx)},${r(tip)}L${r(cx + h * 0.6)},${r(tip - dir * h * 0.7)}Z`,
     stroke: color,
-    fill: color,
+    fill: head,
     'stroke-width': 1.5,
+    'stroke-linejoin': 'round',
   });
 }
 
