@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Independent reference for `gapreport analyze` on test/fixtures/analysis/reference-company.
+
+Recomputes the figures of SPEC §3 from the raw CSV with pandas-free numpy/scipy, straight
+from the formulas (no accumulators, no covariance shortcuts: R² by least squares on the
+rows, Shapley by averaging over all permutations, Welch by scipy.stats.ttest_ind), and
+writes test/reference/figures_expected.json. test/analysis/reference.test.ts compares the
+TypeScript figures with it to 1e-9. Rerun: python3 test/reference/figures_reference.py
+"""
+import csv, itertools, json, math, os
+import numpy as np
+from scipy import stats
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, '..', 'fixtures', 'analysis', 'reference-company')
+DIMS = {'tangibles': ['tan1', 'tan2', 'tan3', 'tan4'], 'reliability': ['rel1', 'rel2', 'rel3', 'rel4', 'rel5'],
+        'responsiveness': ['res1', 'res2', 'res3', 'res4'], 'assurance': ['ass1', 'ass2', 'ass3', 'ass4'],
+        'empathy': ['emp1', 'emp2', 'emp3', 'emp4', 'emp5']}
+Z = 1.96
+
+def read(name):
+    with open(os.path.join(DATA, name), newline='') as f:
+        return list(csv.DictReader(f))
+
+num = lambda s: None if s is None or s == '' else float(s)
+rows = read('responses.csv')
+waves = sorted({r['wave'] for r in rows})
+wave, prev = waves[-1], waves[-2]
+cur = [r for r in rows if r['wave'] == wave]
+old = [r for r in rows if r['wave'] == prev]
+
+def col(rs, c):
+    return np.array([num(r[c]) for r in rs if num(r[c]) is not None])
+
+def half_rule(vals):
+    got = [v for v in vals if v is not None]
+    return np.mean(got) if len(got) * 2 >= len(vals) and got else None
+
+def nps(rs):
+    s = col(rs, 'nps'); n = len(s)
+    pp, pd = np.mean(s >= 9), np.mean(s <= 6)
+    # Variance of the per-respondent +1/0/−1 score, divided by n (population variance: SPEC's formula).
+    score_var = np.var(np.where(s >= 9, 1.0, np.where(s <= 6, -1.0, 0.0))) / n
+    return {'score': 100 * (pp - pd), 'n': n, 'promoters': pp, 'detractors': pd, 'variance': score_var, 'moe95': 100 * Z * math.sqrt(score_var)}
+
+def wilson(x, n):
+    p = x / n; d = 1 + Z * Z / n
+    c = (p + Z * Z / (2 * n)) / d; h = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / d
+    return [100 * (c - h), 100 * (c + h)]
+
+def mean_t(v):
+    m = float(np.mean(v)); se = float(np.std(v, ddof=1) / math.sqrt(len(v))); t = stats.t.ppf(0.975, len(v) - 1)
+    return {'mean': m, 'sd': float(np.std(v, ddof=1)), 'ci95': [m - t * se, m + t * se], 'n': len(v)}
+
+def dim_scores(r, prefix, items):
+    return half_rule([num(r[f'{prefix}_{i}']) for i in items])
+
+def gap_score(r, items):
+    return half_rule([None if num(r[f'p_{i}']) is None or num(r[f'e_{i}']) is None else num(r[f'p_{i}']) - num(r[f'e_{i}']) for i in items])
+
+def servqual(rs):
+    out = {}
+    for d, items in DIMS.items():
+        e = [x for x in (dim_scores(r, 'e', items) for r in rs) if x is not None]
+        p = [x for x in (dim_scores(r, 'p', items) for r in rs) if x is not None]
+        g = [x for x in (gap_score(r, items) for r in rs) if x is not None]
+        complete = np.array([[num(r[f'p_{i}']) for i in items] for r in rs if all(num(r[f'p_{i}']) is not None for i in items)])
+        k = complete.shape[1]
+        alpha = k / (k - 1) * (1 - complete.var(axis=0, ddof=1).sum() / complete.sum(axis=1).var(ddof=1))
+        w = [num(r[f'w_{d}']) for r in rs if num(r[f'w_{d}']) is not None]
+        out[d] = {'expectation': np.mean(e), 'perception': np.mean(p), 'gap': np.mean(g), 'alpha': alpha, 'weight': np.mean(w), 'n_gap': len(g)}
+    unweighted = np.mean([out[d]['gap'] for d in DIMS])
+    weighted = sum(out[d]['weight'] / 100 * out[d]['gap'] for d in DIMS)
+    return out, unweighted, weighted
+
+def r2(X, y):
+    X1 = np.column_stack([np.ones(len(y)), X]) if X.shape[1] else np.ones((len(y), 1))
+    beta, *_ = np.linalg.lstsq(X1, y, rcond=None)
+    resid = y - X1 @ beta
+    return 1 - resid @ resid / ((y - y.mean()) @ (y - y.mean()))
+
+def drivers(rs):
+    data = []
+    for r in rs:
+        xs = [dim_scores(r, 'p', items) for items in DIMS.values()]
+        y = num(r['overall'])
+        if y is not None and all(x is not None for x in xs): data.append(xs + [y])
+    A = np.array(data); X, y = A[:, :5], A[:, 5]
+    k = 5; cache = {}
+    def R(S):
+        S = tuple(sorted(S))
+        if S not in cache: cache[S] = r2(X[:, list(S)], y) if S else 0.0
+        return cache[S]
+    contrib = np.zeros(k)
+    perms = list(itertools.permutations(range(k)))
+    for perm in perms:
+        seen = []
+        for j in perm:
+            contrib[j] += R(seen + [j]) - R(seen); seen.append(j)
+    contrib /= len(perms)
+    total = R(range(k))
+    return {'n': len(y), 'r2': total, 'shares': list(contrib / total), 'raw': list(contrib), 'performance': list(X.mean(axis=0))}
+
+def gap1(rs):
+    mgr = read('management.csv'); cust, _, _ = servqual(rs)
+    out = {}
+    for d, items in DIMS.items():
+        m = [x for x in (half_rule([num(r[f'm_{i}']) for i in items]) for r in mgr) if x is not None]
+        out[d] = np.mean(m) - cust[d]['expectation']
+    return out, np.mean(list(out.values()))
+
+def mid_rank(value, peers, direction):
+    o = (lambda x: x) if direction == 'higher' else (lambda x: -x)
+    below = sum(o(p) < o(value) for p in peers); equal = sum(p == value for p in peers)
+    return (below + 0.5 * equal) / len(peers) * 100
+
+sq, unweighted, weighted = servqual(cur)
+sq_old, _, _ = servqual(old)
+dr = drivers(cur)
+g1, g1v = gap1(cur)
+n_cur, n_old = nps(cur), nps(old)
+cs = col(cur, 'csat'); cs_old = col(old, 'csat')
+x1, x2 = int((cs_old >= 4).sum()), int((cs >= 4).sum())
+pooled = (x1 + x2) / (len(cs_old) + len(cs))
+z_csat = (x2 / len(cs) - x1 / len(cs_old)) / math.sqrt(pooled * (1 - pooled) * (1 / len(cs_old) + 1 / len(cs)))
+z_nps = (n_cur['score'] - n_old['score']) / (100 * math.sqrt(n_cur['variance'] + n_old['variance']))
+ces_cur, ces_old = col(cur, 'ces'), col(old, 'ces')
+resp_cur = [x for x in (gap_score(r, DIMS['responsiveness']) for r in cur) if x is not None]
+resp_old = [x for x in (gap_score(r, DIMS['responsiveness']) for r in old) if x is not None]
+
+peers_nps = [5, 12, 12, 18, 20, 20, 20, 25, 31, 40]
+peers_asa = [22, 28, 31.5, 31.5, 35, 41, 47, 52]
+store = [r for r in cur if r['channel'] == 'store']
+phone = [r for r in cur if r['channel'] == 'phone']
+
+expected = {
+    'nps.score': n_cur['score'], 'nps.n': n_cur['n'], 'nps.moe95': n_cur['moe95'], 'nps.promoters': n_cur['promoters'], 'nps.detractors': n_cur['detractors'],
+    'csat.top2box': 100 * x2 / len(cs), 'csat.ci95.0': wilson(x2, len(cs))[0], 'csat.ci95.1': wilson(x2, len(cs))[1], 'csat.mean': float(cs.mean()),
+    'ces.mean': mean_t(ces_cur)['mean'], 'ces.sd': mean_t(ces_cur)['sd'], 'ces.ci95.0': mean_t(ces_cur)['ci95'][0], 'ces.ci95.1': mean_t(ces_cur)['ci95'][1],
+    'overall.mean': float(col(cur, 'overall').mean()),
+    'servqual.unweighted': unweighted, 'servqual.weighted': weighted,
+    'gaps.gap5.value': unweighted, 'gaps.gap1.value': g1v,
+    'drivers.n': dr['n'], 'drivers.r2': dr['r2'],
+    'changes.nps.score.p': 2 * stats.norm.sf(abs(z_nps)),
+    'changes.csat.top2box.p': 2 * stats.norm.sf(abs(z_csat)),
+    'changes.ces.mean.p': float(stats.ttest_ind(ces_cur, ces_old, equal_var=False).pvalue),
+    'changes.servqual.dimensions.responsiveness.gap.p': float(stats.ttest_ind(resp_cur, resp_old, equal_var=False).pvalue),
+    'changes.servqual.dimensions.responsiveness.gap.difference': float(np.mean(resp_cur) - np.mean(resp_old)),
+    'benchmarks.nps.percentile': mid_rank(n_cur['score'], peers_nps, 'higher'),
+    'benchmarks.nps.median': float(np.quantile(peers_nps, 0.5)),
+    'benchmarks.nps.top_quartile': float(np.quantile(peers_nps, 0.75)),
+    'benchmarks.asa_seconds.percentile': mid_rank(31.5, peers_asa, 'lower'),
+    'benchmarks.asa_seconds.top_quartile': float(np.quantile(peers_asa, 0.25)),
+    'benchmarks.asa_seconds.gap_to_median': -(31.5 - float(np.quantile(peers_asa, 0.5))),
+    'kpis.answer-30s.trend': float(np.polyfit([0, 1], [74.5, 77.0], 1)[0]),
+    'segments.channel.phone.nps.score': nps(phone)['score'],
+    'segments.channel.store.n': len(store),
+}
+for d in DIMS:
+    for key in ['expectation', 'perception', 'gap', 'alpha', 'weight', 'n_gap']:
+        expected[f'servqual.dimensions.{d}.{key}'] = sq[d][key]
+    expected[f'gaps.gap1.{d}'] = g1[d]
+for i, d in enumerate(DIMS):
+    expected[f'drivers.items.{d}.share'] = dr['shares'][i]
+    expected[f'drivers.items.{d}.raw'] = dr['raw'][i]
+    expected[f'drivers.items.{d}.performance'] = dr['performance'][i]
+for it in DIMS['reliability']:
+    g = [num(r[f'p_{it}']) - num(r[f'e_{it}']) for r in cur if num(r[f'p_{it}']) is not None and num(r[f'e_{it}']) is not None]
+    expected[f'servqual.items.{it}.gap'] = float(np.mean(g))
+
+out = {k: (float(v) if not isinstance(v, int) else v) for k, v in expected.items()}
+with open(os.path.join(HERE, 'figures_expected.json'), 'w') as f:
+    json.dump(out, f, indent=1, sort_keys=True)
+print(f'wrote {len(out)} reference figures')
