@@ -17,7 +17,8 @@ export const STATUS_EPSILON = 1e-9;
 
 /** orient(x) = x where higher is better, −x where lower is better: positive always means "better". */
 export function orient(x: number, direction: Direction): number {
-  return direction === 'lower' ? -x : x;
+  // 0 − x, not −x: a tie must read 0, never −0 (which JSON and tests show as a shortfall sign).
+  return direction === 'lower' ? 0 - x : x;
 }
 
 /**
