@@ -1,0 +1,140 @@
+/**
+ * `gapreport check [--fail-on missed|at-risk] [--report id]`: quality gates for CI.
+ * Computes every report's figures (through the cache) and fails (exit 1) when a KPI
+ * misses its standard — or is at risk, with `--fail-on at-risk` — or when a figure moved
+ * significantly (p < 0.05) against its direction since the previous wave. Prints one
+ * table of every gate; under GitHub Actions each failure is an `::error` annotation on
+ * the file the figure comes from. Exit 0 clean, 1 a gate failed or the data is invalid,
+ * 2 usage.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { computeFigures } from '../../src/build/figures-fs';
+import { readReports } from '../../src/build/reports-fs';
+import type { Change, Kpi } from '../../src/schemas/figures';
+import type { Problem } from '../../src/schemas/problem';
+import { parseArgs, unknownFlags } from './args';
+import type { Io } from './io';
+import { printProblems } from './report-problems';
+
+const USAGE = 'usage: gapreport check [--fail-on missed|at-risk] [--report <id>]';
+const FAIL_ON = ['missed', 'at-risk'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+/** One row of the summary table. */
+export interface GateRow {
+  report: string;
+  gate: 'kpi' | 'change';
+  figure: string;
+  value: string;
+  against: string;
+  status: string;
+  fails: boolean;
+  /** Where the figure comes from, for annotations: `data/demo/standards.csv`, line. */
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(args);
+  const unknown = unknownFlags(parsed, ['fail-on', 'report']);
+  const failOn = (parsed.flags['fail-on'] ?? 'missed') as FailOn;
+  if (unknown.length > 0 || parsed.positionals.length > 0 || !FAIL_ON.includes(failOn) || parsed.flags.report === true) {
+    const why = unknown.length ? `unknown option --${unknown[0]}` : !FAIL_ON.includes(failOn) ? `--fail-on takes missed or at-risk (got "${String(failOn)}")` : undefined;
+    io.err(why ? `gapreport check: ${why}.\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const root = io.cwd;
+  const read = await readReports(root);
+  if (read.problems.length > 0) return invalid(io, read.problems);
+  const only = parsed.flags.report as string | undefined;
+  const reports = only ? read.reports.filter((r) => r.id === only) : read.reports;
+  if (only && reports.length === 0) {
+    io.err(`gapreport check: no report "${only}" in content/reports/ (reports: ${read.reports.map((r) => r.id).join(', ') || 'none'}).`);
+    return 2;
+  }
+  if (reports.length === 0) {
+    io.out('check: no reports in content/reports/ — nothing to check.');
+    return 0;
+  }
+
+  const rows: GateRow[] = [];
+  const problems: Problem[] = [];
+  for (const report of reports) {
+    const s = report.settings!;
+    const dataDir = join('data', s.dataset);
+    const result = await computeFigures(root, join(root, dataDir), { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base });
+    if (!result.figures) {
+      problems.push(...result.problems.map((p) => ({ ...p, file: p.file === 'report settings' ? report.file : join(dataDir, p.file) })));
+      continue;
+    }
+    const standardsText = await readFile(join(root, dataDir, 'standards.csv'), 'utf8').catch(() => '');
+    for (const kpi of result.figures.kpis) rows.push(kpiRow(report.id, kpi, failOn, join(dataDir, 'standards.csv'), lineOfId(standardsText, kpi.standard_id)));
+    for (const change of result.figures.changes.filter((c) => c.significant)) rows.push(changeRow(report.id, change, join(dataDir, 'responses.csv')));
+  }
+  if (problems.length > 0) return invalid(io, problems);
+
+  io.out(table(rows));
+  const failed = rows.filter((r) => r.fails);
+  if (io.env.GITHUB_ACTIONS === 'true') {
+    for (const r of rows.filter((r) => r.fails || r.status === 'at risk')) io.out(annotation(r.fails ? 'error' : 'warning', r));
+  }
+  const gates = `fail on: KPI ${failOn === 'at-risk' ? 'missed or at risk' : 'missed'}, significant worsening`;
+  if (failed.length === 0) {
+    io.out(`check: passed — ${rows.length} gate${rows.length === 1 ? '' : 's'} in ${reports.length} report${reports.length === 1 ? '' : 's'} (${gates}).`);
+    return 0;
+  }
+  io.out(`check: FAILED — ${failed.length} of ${rows.length} gate${rows.length === 1 ? '' : 's'} (${gates}):`);
+  for (const r of failed) io.out(`  ${r.file}${r.line ? `:${r.line}` : ''}: ${r.message}`);
+  return 1;
+}
+
+const num = (v: number | undefined) => (v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2));
+
+export function kpiRow(report: string, k: Kpi, failOn: FailOn, file: string, line?: number): GateRow {
+  const fails = k.status === 'missed' || (failOn === 'at-risk' && k.status === 'at risk');
+  const unit = k.unit === 'percent' ? '%' : k.unit === 'seconds' ? ' s' : '';
+  const against = `${k.direction === 'higher' ? '≥' : '≤'} ${num(k.target)}${unit}`;
+  const verb = k.status === 'missed' ? 'missed its standard' : k.status === 'at risk' ? 'is at risk (within tolerance of its target)' : k.status;
+  const message = `${report}: KPI ${k.standard_id} (${k.metric}) ${verb}: ${num(k.value)}${unit} in ${k.period}, target ${against}.`;
+  return { report, gate: 'kpi', figure: `${k.standard_id} (${k.metric})`, value: `${num(k.value)}${unit}`, against, status: k.status, fails, file, line, message };
+}
+
+export function changeRow(report: string, c: Change, file: string): GateRow {
+  const fails = c.direction === 'worse';
+  const diff = `${c.difference > 0 ? '+' : ''}${num(c.difference)}`;
+  const p = c.p < 0.001 ? 'p < 0.001' : `p = ${c.p.toFixed(3)}`;
+  const message = `${report}: ${c.metric} moved significantly ${c.direction === 'worse' ? 'against its direction' : c.direction === 'better' ? 'for the better' : ''}: ${num(c.from_value)} (${c.from}) → ${num(c.to_value)} (${c.to}), ${diff}, ${p} (${c.test}).`;
+  return { report, gate: 'change', figure: c.metric, value: `${num(c.to_value)} (${c.to})`, against: `${diff} vs ${c.from}, ${p}`, status: `significantly ${c.direction}`, fails, file, message };
+}
+
+/** The 1-based line of the CSV row whose cells include the id (standards are short, unquoted files). */
+export function lineOfId(text: string, id: string): number | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].split(/[;,]/).some((cell) => cell.trim().replace(/^"|"$/g, '') === id)) return i + 1;
+  }
+  return undefined;
+}
+
+export function table(rows: readonly GateRow[]): string {
+  const head = ['report', 'gate', 'figure', 'value', 'against', 'status', ''];
+  const body = rows.map((r) => [r.report, r.gate, r.figure, r.value, r.against, r.status, r.fails ? 'FAIL' : r.status === 'at risk' ? 'warn' : 'ok']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** GitHub Actions workflow command; `%`, CR, LF escaped in the message, also `,` and `:` in properties. */
+export function annotation(level: 'error' | 'warning', r: GateRow): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::${level} file=${prop(r.file)}${r.line ? `,line=${r.line}` : ''},title=${prop(`gapreport check: ${r.gate === 'kpi' ? 'KPI' : 'change'}`)}::${data(r.message)}`;
+}
+
+function invalid(io: Io, problems: Problem[]): number {
+  printProblems(io, problems);
+  io.err(`gapreport check: the data has ${problems.length} problem(s); no gates were checked. Run npx gapreport validate data/<dataset> for details.`);
+  return 1;
+}

@@ -1,0 +1,100 @@
+/**
+ * `gapreport new <report-id> [--title T] [--company C] [--segments a,b] [--dataset name]`:
+ * scaffolds content/reports/<id>.mdx and data/<dataset>/ (questionnaire.yaml with the
+ * SERVQUAL preset and a commented mapping block, header-only contract CSVs). Never
+ * overwrites: an existing file is named and nothing is written. With --dataset naming an
+ * existing folder, only the report is written and it reads that dataset.
+ * Exit 0 written, 1 a file exists, 2 usage.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { COMPONENT_PROPS } from '../../src/components/registry';
+import { REPORTS_DIR } from '../../src/build/reports-fs';
+import { parseArgs, unknownFlags } from './args';
+import type { Io } from './io';
+import { contractCsvs, questionnaireYaml, reportMdx, type ScaffoldOptions } from './new-scaffold';
+
+const USAGE = 'usage: gapreport new <report-id> [--title "…"] [--company "…"] [--segments channel,region] [--dataset <folder>]';
+
+/** kebab-case: lower-case letters and digits in words joined by single hyphens. */
+export const REPORT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SEGMENT = /^[a-z][a-z0-9_]*$/;
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(args);
+  const unknown = unknownFlags(parsed, ['title', 'company', 'segments', 'dataset']);
+  if (unknown.length > 0 || parsed.positionals.length !== 1) {
+    io.err(unknown.length ? `gapreport new: unknown option --${unknown[0]}.\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const id = parsed.positionals[0];
+  if (!REPORT_ID.test(id)) {
+    io.err(`gapreport new: "${id}" is not a report id. Use kebab-case — lower-case letters and digits joined by hyphens, e.g. "acme-2026-q3".`);
+    return 2;
+  }
+  const flag = (name: string) => (typeof parsed.flags[name] === 'string' ? (parsed.flags[name] as string).trim() : undefined);
+  const dataset = flag('dataset') ?? id;
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(dataset)) {
+    io.err(`gapreport new: --dataset "${dataset}" is not a folder name under data/ (letters, digits, - and _).`);
+    return 2;
+  }
+  const root = io.cwd;
+  const reportFile = join(REPORTS_DIR, `${id}.mdx`);
+  const dataDir = join('data', dataset);
+  const reuse = flag('dataset') !== undefined && (await exists(resolve(root, dataDir)));
+
+  let segments = (flag('segments') ?? 'channel').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (reuse) segments = await declaredSegments(resolve(root, dataDir));
+  const bad = reuse ? undefined : segments.find((s) => !SEGMENT.test(s));
+  if (bad) {
+    io.err(`gapreport new: segment "${bad}" is not a column name (lower-case letters, digits and _, starting with a letter).`);
+    return 2;
+  }
+  const options: ScaffoldOptions = {
+    id,
+    dataset,
+    title: flag('title') ?? `Customer service benchmark — ${id}`,
+    company: flag('company') ?? 'Company name',
+    segments: [...new Set(segments)],
+  };
+
+  const files: Record<string, string> = { [reportFile]: reportMdx(options, Object.keys(COMPONENT_PROPS)) };
+  if (!reuse) {
+    files[join(dataDir, 'questionnaire.yaml')] = questionnaireYaml(options);
+    for (const [name, header] of Object.entries(contractCsvs(options.segments))) files[join(dataDir, name)] = `${header}\n`;
+  }
+  // Refuse before writing anything, so a refused scaffold leaves no half-made files.
+  for (const file of Object.keys(files)) {
+    if (await exists(resolve(root, file))) {
+      io.err(`gapreport new: ${file} already exists; nothing was written. Choose another report id, or delete the file to scaffold it again.`);
+      return 1;
+    }
+  }
+  if (!reuse && (await exists(resolve(root, dataDir)))) {
+    io.err(`gapreport new: ${dataDir}/ already exists; nothing was written. To write a report on that data, run: npx gapreport new ${id} --dataset ${dataset}`);
+    return 1;
+  }
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(resolve(root, file, '..'), { recursive: true });
+    await writeFile(resolve(root, file), text, { flag: 'wx' });
+  }
+  io.out(`created ${reportFile}${reuse ? ` (reading ${dataDir}/)` : ` and ${dataDir}/ (questionnaire.yaml and ${Object.keys(files).length - 2} header-only CSV files)`}.`);
+  io.out('next:');
+  io.out(`  1. set company and title in ${reportFile}`);
+  if (!reuse) io.out(`  2. put your data in ${dataDir}/ (or map your survey export in questionnaire.yaml), then: npx gapreport validate ${dataDir}`);
+  io.out(`  ${reuse ? 2 : 3}. npm run dev — live preview at /reports/${id}/ — or npm run build`);
+  return 0;
+}
+
+/** Segments an existing dataset declares (so the scaffold's SegmentTables match). */
+async function declaredSegments(dir: string): Promise<string[]> {
+  try {
+    const q = parseYaml(await readFile(join(dir, 'questionnaire.yaml'), 'utf8')) as { segments?: unknown };
+    return Array.isArray(q?.segments) ? q.segments.filter((s): s is string => typeof s === 'string') : [];
+  } catch {
+    return [];
+  }
+}
