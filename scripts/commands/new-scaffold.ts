@@ -75,7 +75,7 @@ function sections(o: ScaffoldOptions): { component?: string; text: string }[] {
 
 {/* Write the three things an executive must know. Every number comes from the figures by id. */}
 
-Net Promoter Score is <Metric id="nps.score" /> (margin of error ±<Metric id="nps.moe95" />, n = <Metric id="nps.n" />).
+Net Promoter Score is <Metric id="nps.score" /> (n = <Metric id="nps.n" />, 95 % margin of error <Metric id="nps.moe95" />).
 Customer satisfaction (top-2-box) is <Metric id="csat.top2box" />, customer effort <Metric id="ces.mean" />.
 The unweighted SERVQUAL score (perception minus expectation) is <Metric id="servqual.unweighted" />.`,
     },

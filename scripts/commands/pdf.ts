@@ -1,0 +1,113 @@
+/**
+ * `gapreport pdf [report-id] [--format A4|Letter] [--site-url URL]`: prints each built
+ * report (or the one named) to dist/pdf/<id>.pdf with headless Chromium, from dist/ served
+ * on 127.0.0.1 — the same HTML the site publishes, with its print CSS (no chart or table
+ * row split across pages), a cover, page numbers, the title and language, and a tagged
+ * PDF with an outline. Exit 0 written, 1 dist/ or Chromium missing or a print failed, 2 usage.
+ */
+import { access, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { readReports } from '../../src/build/reports-fs';
+import type { Figures } from '../../src/schemas/figures';
+import { parseArgs, unknownFlags } from './args';
+import type { Io } from './io';
+import { COVER_CSS, coverHtml, fixLinks, footerTemplate } from './pdf-print';
+import { serveStatic } from './static-server';
+
+const USAGE = 'usage: gapreport pdf [report-id] [--format A4|Letter] [--site-url https://reports.example.com/]';
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FORMATS = ['A4', 'Letter'] as const;
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(args);
+  const unknown = unknownFlags(parsed, ['format', 'site-url', 'dist']);
+  const format = FORMATS.find((f) => f.toLowerCase() === String(parsed.flags.format ?? 'A4').toLowerCase());
+  if (unknown.length > 0 || parsed.positionals.length > 1 || !format) {
+    io.err(`${unknown.length ? `gapreport pdf: unknown option --${unknown[0]}.\n` : !format ? `gapreport pdf: --format takes A4 or Letter (got "${String(parsed.flags.format)}").\n` : ''}${USAGE}`);
+    return 2;
+  }
+  const root = io.cwd;
+  const dist = resolve(root, typeof parsed.flags.dist === 'string' ? parsed.flags.dist : 'dist');
+  const shown = relative(root, dist) || '.';
+  if (!(await stat(join(dist, 'index.html')).catch(() => undefined))) {
+    io.err(`gapreport pdf: ${shown}/ has no built site — run npm run build first.`);
+    return 1;
+  }
+  const read = await readReports(root);
+  const only = parsed.positionals[0];
+  const reports = read.reports.filter((r) => r.settings && (!only || r.id === only));
+  if (only && reports.length === 0) {
+    io.err(`gapreport pdf: no report "${only}" in content/reports/ (reports: ${read.reports.map((r) => r.id).join(', ') || 'none'}).`);
+    return 2;
+  }
+  for (const r of reports) {
+    if (!(await stat(join(dist, 'reports', r.id, 'index.html')).catch(() => undefined))) {
+      io.err(`gapreport pdf: ${shown}/reports/${r.id}/ is missing — run npm run build first.`);
+      return 1;
+    }
+  }
+  if (reports.length === 0) {
+    io.out('pdf: no reports to print.');
+    return 0;
+  }
+  const executablePath = io.env.GAPREPORT_CHROMIUM || CHROMIUM;
+  if (!(await access(executablePath).then(() => true, () => false))) {
+    io.err(`gapreport pdf: Chromium is not at ${executablePath}. Install it (sudo apt-get install chromium) or set GAPREPORT_CHROMIUM to its path.`);
+    return 1;
+  }
+
+  const siteUrl = typeof parsed.flags['site-url'] === 'string' ? parsed.flags['site-url'] : io.env.GAPREPORT_SITE_URL || undefined;
+  const outDir = join(dist, 'pdf');
+  await mkdir(outDir, { recursive: true });
+  const server = await serveStatic(dist);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  let failures = 0;
+  try {
+    for (const report of reports) {
+      const started = performance.now();
+      const s = report.settings!;
+      const figures = await readFile(join(dist, 'reports', report.id, 'figures.json'), 'utf8').then((t) => JSON.parse(t) as Figures, () => undefined);
+      const page = await browser.newPage();
+      try {
+        const response = await page.goto(`${server.url}/reports/${report.id}/`, { waitUntil: 'networkidle' });
+        if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
+        await page.emulateMedia({ media: 'print' });
+        await page.addStyleTag({ content: COVER_CSS });
+        await page.evaluate((html) => {
+          document.body.insertAdjacentHTML('afterbegin', html);
+          // Closed <details> would print only their summary; the data tables belong in the PDF.
+          for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
+        }, coverHtml(s, figures?.meta));
+        await page.evaluate(fixLinks, { origin: server.url, siteUrl });
+        const file = join(outDir, `${report.id}.pdf`);
+        const tmp = `${file}.tmp-${process.pid}`;
+        await page.pdf({
+          path: tmp,
+          format,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: footerTemplate(s),
+          margin: { top: '16mm', bottom: '18mm', left: '14mm', right: '14mm' },
+          tagged: true,
+          outline: true,
+        });
+        await rename(tmp, file);
+        io.err(`${report.id}: ${relative(root, file)} (${format}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        failures++;
+        io.err(`gapreport pdf: ${report.id} could not be printed: ${(error as Error).message.split('\n')[0]}`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (failures > 0) return 1;
+  io.out(`pdf: ${reports.length} report${reports.length === 1 ? '' : 's'} printed to ${relative(root, outDir)}/ (${format}).`);
+  return 0;
+}
