@@ -66,7 +66,10 @@ export async function figuresKey(datasetDir: string, options: AnalysisOptions, e
 
 /** Loads, validates and analyzes one dataset for one report's settings, through the cache. */
 export async function computeFigures(root: string, datasetDir: string, rawOptions: Partial<AnalysisOptions>, effects: FiguresEffects = {}): Promise<FiguresResult> {
-  const options = AnalysisOptionsSchema.parse(rawOptions);
+  const parsed = AnalysisOptionsSchema.safeParse(rawOptions);
+  // Contradictory settings (low_base below min_base) are the analyst's mistake: a problem, not a crash.
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file: 'report settings', column: String(i.path[0] ?? ''), value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''), ...(i.path[0] === 'low_base' && i.code === 'custom' ? { message: `is below min_base (${String(rawOptions.min_base ?? 10)}).`, hint: 'low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).' } : { message: `${i.message}.` }) })), reused: false, key: '' };
+  const options = parsed.data;
   const key = await figuresKey(datasetDir, options, 'memory');
   const cachePath = join(root, CACHE_DIR, `${key}.json`);
   if (!effects.noCache) {

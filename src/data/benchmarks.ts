@@ -4,6 +4,8 @@ import { readTable, type TableContext, type TableResult } from './table';
 
 export function parseBenchmarks(text: string, ctx: TableContext): TableResult & { benchmarks: BenchmarkRow[] } {
   const benchmarks: BenchmarkRow[] = [];
+  /** metric, industry, period and peer/statistic → its line: a repeat would count a peer twice. */
+  const seen = new Map<string, number>();
   const result = readTable(text, ctx, (cols, _cells, sink) => {
     const [metric, industry, period, source, value] = ['metric', 'industry', 'period', 'source', 'value'].map((c) => cols.find(c, true));
     const company = cols.find('company');
@@ -30,6 +32,13 @@ export function parseBenchmarks(text: string, ctx: TableContext): TableResult & 
       const hasStatistic = c.text(statistic, 'statistic') !== undefined;
       if (row.company !== undefined && hasStatistic) sink.add({ line: c.line, message: 'has both a company and a statistic; a row is either a peer\'s value or a published statistic.', hint: 'Leave one of the two empty.' });
       if (row.company === undefined && !hasStatistic && (company || statistic)) sink.add({ line: c.line, message: 'has neither a company nor a statistic.', hint: 'Name the peer in company, or the published statistic (p10, p25, median, p75, p90, mean) in statistic.' });
+      const who = row.company !== undefined ? `peer "${row.company}"` : row.statistic !== undefined ? `statistic "${row.statistic}"` : undefined;
+      const key = JSON.stringify([row.metric, row.industry, row.period, row.company, row.statistic]);
+      if (who && row.metric && row.period && seen.has(key)) {
+        sink.add({ line: c.line, message: `gives ${who} for metric "${row.metric}", industry "${row.industry ?? ''}", period "${row.period}" again; line ${seen.get(key)} gave it already.`, hint: 'Keep one value per peer or statistic, metric, industry and period.' });
+        return;
+      }
+      seen.set(key, c.line);
       benchmarks.push({ ...row, metric: row.metric ?? '', industry: row.industry ?? '', period: row.period ?? '', source: row.source ?? '', value: row.value ?? NaN, line: c.line });
     };
   });

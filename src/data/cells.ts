@@ -95,6 +95,7 @@ export class Cells {
         return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : 'is not a number.', hint);
       }
       value = Number(text);
+      if (!Number.isFinite(value)) return this.report(source, contract, raw, 'is too large to be a number.');
     }
     if (this.missingNumbers.has(value) || rule.notApplicable?.includes(value)) return undefined;
     if (recoded !== undefined && contract === 'overall') return value; // a recoded outcome (e.g. satisfied = 1) need not be on the item scale
@@ -126,7 +127,8 @@ export class Cells {
     const raw = this.text(source, contract);
     if (raw === undefined || !source) return undefined;
     const m = ISO_DATETIME.exec(raw);
-    return m && isIsoDate(m[1]) ? raw : this.report(source, contract, raw, 'is not an ISO date and time (YYYY-MM-DDTHH:MM:SS).');
+    const clock = m && +m[2] < 24 && +m[3] < 60 && (m[4] === undefined || +m[4].slice(1, 3) < 60);
+    return m && clock && isIsoDate(m[1]) ? raw : this.report(source, contract, raw, 'is not an ISO date and time (YYYY-MM-DDTHH:MM:SS).');
   }
 
   /** 0 or 1. */

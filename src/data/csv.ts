@@ -69,6 +69,8 @@ export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers
   let line = 1;
   let toSkip = headerRows;
   let row = 0;
+  /** Non-blank records after the header, good or bad: header rows and data. */
+  let below = 0;
   let stop = false;
 
   Papa.parse<string[]>(text, {
@@ -80,7 +82,8 @@ export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers
       const fields = result.data;
       const at = line;
       line += 1 + breaksIn(fields);
-      if (fields.length === 1 && fields[0] === '') return; // a blank line
+      if (fields.length === 1 && fields[0].trim() === '') return; // a blank line (a lone CR or spaces too)
+      if (header) below++;
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
         sink.add({
@@ -98,6 +101,12 @@ export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers
         return;
       }
       if (!header) {
+        if (fields.length === 1 && fields[0].includes('\t')) {
+          sink.add({ line: at, message: 'is separated by tabs; gapreport reads files separated by "," or ";".', hint: 'Save it from the spreadsheet as "CSV UTF-8", or replace the tabs with commas.' });
+          stop = true;
+          parser.abort();
+          return;
+        }
         if (fields.length > limits.maxColumns) {
           sink.add({ line: at, message: `the header has ${fields.length} columns; the limit is ${limits.maxColumns}.`, hint: 'Is this the right file and delimiter?' });
           stop = true;
@@ -121,5 +130,7 @@ export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers
     },
   });
   if (!header && !stop) sink.add({ message: 'is empty: it needs a header row.' });
+  else if (header && below === 0) sink.add({ message: 'has a header but no data rows.', hint: 'Add the data, or remove the file (what it measures is then reported as not measured).' });
+  else if (header && below <= headerRows) sink.add({ message: `has no data rows: header_rows: ${headerRows} (questionnaire.yaml) skips every line after the header.`, hint: 'Check header_rows: against the file; it counts the extra header rows below the names.' });
   return header;
 }

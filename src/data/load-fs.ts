@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Problem } from '../schemas/problem';
 import { buildDataset, type LoadResult } from './dataset';
+import { decodeText } from './encoding';
 import { CONTRACT_FILES, isContractFile, type ContractFile } from './files';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from './limits';
 import { parseQuestionnaire } from './questionnaire';
@@ -32,7 +33,8 @@ async function readText(path: string, limits: Limits): Promise<Read> {
     return { problem: { message: `is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxFileBytes)}.`, hint: 'Split it (e.g. by period), or aggregate contacts into operations.csv.' } };
   }
   try {
-    return { text: await readFile(path, 'utf8') };
+    const decoded = decodeText(await readFile(path));
+    return decoded.problem ? { problem: decoded.problem } : { text: decoded.text };
   } catch (error) {
     // Node cannot hold a string beyond ~512 MiB: say so instead of crashing.
     return { problem: { message: `could not be read (${(error as Error).message}).`, hint: size > 256 * 1024 ** 2 ? 'Split it into smaller files, e.g. by period.' : undefined } };
@@ -75,6 +77,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     return { problems: [{ file: '.', message: `has none of the dataset files (${CONTRACT_FILES.join(', ')}).`, hint: 'Add at least questionnaire.yaml and responses.csv.' }], warnings, rowCounts: {} };
   }
   const built = buildDataset({ name: basename(resolve(dir)), texts, shownAs, limits });
-  const all = [...problems, ...built.problems];
+  // An unreadable questionnaire.yaml is reported once; "responses.csv needs a questionnaire" would only echo it.
+  const all = [...problems, ...built.problems.filter((p) => !(qRead.problem && p.message.startsWith('needs a questionnaire.yaml')))];
   return { ...built, dataset: all.length ? undefined : built.dataset, problems: all, warnings: [...warnings, ...built.warnings] };
 }

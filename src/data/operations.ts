@@ -4,7 +4,9 @@ import { readTable, type TableContext, type TableResult } from './table';
 
 export function parseOperations(text: string, ctx: TableContext): TableResult & { operations: Operation[] } {
   const operations: Operation[] = [];
-  const result = readTable(text, ctx, (cols) => {
+  /** period, metric and segments → the line that gave them: a second value would contradict the first. */
+  const seen = new Map<string, number>();
+  const result = readTable(text, ctx, (cols, _cells, sink) => {
     const [period, metric, value] = ['period', 'metric', 'value'].map((c) => cols.find(c, true));
     const n = cols.find('n');
     if (!period || !metric || !value) return undefined;
@@ -18,6 +20,13 @@ export function parseOperations(text: string, ctx: TableContext): TableResult & 
         const v = c.text(s.source, s.name);
         if (v !== undefined) seg[s.name] = v;
       }
+      const key = JSON.stringify([row.period, row.metric, Object.entries(seg).sort()]);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        sink.add({ line: c.line, message: `gives metric "${row.metric}" for period "${row.period}"${Object.keys(seg).length ? ` (${Object.entries(seg).sort().map(([k, v]) => `${k} ${v}`).join(', ')})` : ''} again; line ${first} gave it already.`, hint: 'Keep one value per period, metric and segment.' });
+        return;
+      }
+      seen.set(key, c.line);
       operations.push({ period: row.period!, metric: row.metric!, value: row.value!, n: row.n, segments: seg, source: 'operations.csv', line: c.line });
     };
   });

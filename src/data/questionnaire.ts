@@ -82,7 +82,9 @@ export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): Par
     return { items: [], problems: sink.list() };
   }
   const q = parsed.data;
-  const items = resolveItems(q, (path, message, hint) => sink.add({ line: lineOf(doc, counter, path), message, hint }));
+  const report: Report = (path, message, hint) => sink.add({ line: lineOf(doc, counter, path), message, hint });
+  const items = resolveItems(q, report);
+  checkSegments(q.segments, report);
   return { questionnaire: q, items, problems: sink.list() };
 }
 
@@ -101,4 +103,17 @@ function resolveItems(q: Questionnaire, report: Report): Item[] {
     else custom.push(item);
   });
   return [...preset, ...custom];
+}
+
+/** Columns responses.csv reads as something else: a segment of the same name would read them twice. */
+const NOT_SEGMENTS = ['respondent_id', 'wave', 'date', 'nps', 'csat', 'ces', 'overall', 'comment'];
+
+function checkSegments(segments: string[], report: Report): void {
+  const seen = new Set<string>();
+  segments.forEach((s, i) => {
+    const name = s.trim().toLowerCase();
+    if (seen.has(name)) return report(['segments', i], `segment "${s}" is listed twice.`, 'List each segment once.');
+    seen.add(name);
+    if (NOT_SEGMENTS.includes(name) || /^[epmw]_/.test(name)) report(['segments', i], `segment "${s}" is a contract column, not a breakdown.`, 'Segments are other columns, like channel or region; remove it from segments:.');
+  });
 }
