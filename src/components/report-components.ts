@@ -1,5 +1,14 @@
 import Metric from './Metric.astro';
+import HeadlineCards from './HeadlineCards.astro';
 import GapModel from './GapModel.astro';
+import ServqualGaps from './ServqualGaps.astro';
+import NpsBreakdown from './NpsBreakdown.astro';
+import KpiScorecard from './KpiScorecard.astro';
+import BenchmarkPosition from './BenchmarkPosition.astro';
+import DriverMatrix from './DriverMatrix.astro';
+import Trend from './Trend.astro';
+import SegmentTable from './SegmentTable.astro';
+import Methodology from './Methodology.astro';
 
-/** The components every report's MDX can use without importing them. */
-export const REPORT_COMPONENTS = { Metric, GapModel };
+/** The components every report's MDX can use without importing them (names match registry.ts). */
+export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology };

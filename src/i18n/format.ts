@@ -12,6 +12,8 @@ export interface Formatters {
   /** A fraction (0–1) as percent. */
   fraction(x: number, decimals?: number): string;
   integer(x: number): string;
+  /** A percentile rank as an ordinal: 17th, 17e, 17. */
+  ordinal(x: number): string;
   /** An ISO date (YYYY-MM-DD) in the locale's long form, in UTC (never the clock). */
   date(iso: string): string;
 }
@@ -39,8 +41,16 @@ export function formatters(locale: Locale): Formatters {
     percent: (x, d = 1) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x / 100)),
     fraction: (x, d = 0) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x)),
     integer: (x) => minus(nf(locale, { maximumFractionDigits: 0 }).format(x)),
+    ordinal: (x) => ordinal(locale, Math.round(x)),
     date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
   };
+}
+
+const EN_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+function ordinal(locale: Locale, i: number): string {
+  if (locale === 'en') return `${i}${EN_SUFFIX[new Intl.PluralRules('en', { type: 'ordinal' }).select(i)] ?? 'th'}`;
+  if (locale === 'fr') return i === 1 ? '1er' : `${i}e`;
+  return String(i);
 }
 
 /** How each figure key reads (SPEC §4 keys; the last part of a figure id). */
@@ -53,8 +63,9 @@ export function formatFigure(key: string, value: number | string | boolean, f: F
     case 'moe95':
       return `±${f.number(value, 1)}`;
     case 'top2box':
+      return f.percent(value, 1);
     case 'percentile':
-      return f.percent(value, key === 'percentile' ? 0 : 1);
+      return f.ordinal(value);
     case 'promoters':
     case 'passives':
     case 'detractors':

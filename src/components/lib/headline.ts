@@ -1,0 +1,82 @@
+import type { Change, Figures } from '../../schemas/figures';
+import type { Formatters } from '../../i18n/format';
+import { fillTemplate, type Strings } from '../../i18n/strings';
+import type { ChartFormat } from '../../charts/format';
+import { metricText } from './metric-format';
+
+export type HeadlineKey = 'nps' | 'csat' | 'ces' | 'servqual';
+
+export interface HeadlineCard {
+  key: HeadlineKey;
+  label: string;
+  /** Figure id of the value (data-figure in the markup). */
+  id: string;
+  value: string;
+  state: 'value' | 'suppressed' | 'not measured';
+  lowBase: boolean;
+  /** Base, margin of error or scale. */
+  detail: string;
+  /** Change vs the previous wave, or the previous value when no test exists. */
+  change?: { text: string; direction: Change['direction'] | 'untested'; significant: boolean };
+  /** Percentile position in the industry, or "no industry benchmark". */
+  position: string;
+}
+
+const CARDS: { key: HeadlineKey; id: string; change: string; decimals: number }[] = [
+  { key: 'nps', id: 'nps.score', change: 'nps.score', decimals: 1 },
+  { key: 'csat', id: 'csat.top2box', change: 'csat.top2box', decimals: 1 },
+  { key: 'ces', id: 'ces.mean', change: 'ces.mean', decimals: 2 },
+  { key: 'servqual', id: 'servqual.unweighted', change: 'servqual.unweighted', decimals: 2 },
+];
+
+/** The previous wave's label, from meta (the waves are sorted). */
+export function previousWave(figures: Figures): string | undefined {
+  const i = figures.meta.wave ? figures.meta.waves.indexOf(figures.meta.wave) : -1;
+  return i > 0 ? figures.meta.waves[i - 1] : undefined;
+}
+
+function detail(key: HeadlineKey, figures: Figures, fmt: Formatters, t: Strings): string {
+  const base = (n: number | undefined) => (n === undefined ? '' : fillTemplate(t.headline.base, { n: fmt.integer(n) }));
+  const scale = figures.meta.scale ? fillTemplate(t.headline.scale, { min: figures.meta.scale.min, max: figures.meta.scale.max }) : '';
+  switch (key) {
+    case 'nps':
+      return figures.nps && !figures.nps.suppressed ? `${base(figures.nps.n)} · ${fillTemplate(t.headline.moe, { moe: `±${fmt.number(figures.nps.moe95, 1)}` })}` : base(figures.nps?.n);
+    case 'csat':
+      return base(figures.csat?.n);
+    case 'ces':
+      return [base(figures.ces?.n), t.headline.lowerBetter].filter(Boolean).join(' · ');
+    case 'servqual':
+      return [base(figures.n), scale].filter(Boolean).join(' · ');
+  }
+}
+
+/** The four headline cards: value, base, change vs the previous wave, position in the industry. */
+export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf: ChartFormat): HeadlineCard[] {
+  const prev = previousWave(figures);
+  return CARDS.map(({ key, id, change, decimals }) => {
+    const m = metricText(figures, id, fmt, t);
+    const card: HeadlineCard = {
+      key,
+      id,
+      label: t.metrics[key],
+      value: m.kind === 'unknown' ? t.notMeasured : m.text,
+      state: m.kind === 'value' ? 'value' : m.kind === 'suppressed' ? 'suppressed' : 'not measured',
+      lowBase: m.kind === 'value' && m.lowBase,
+      detail: detail(key, figures, fmt, t),
+      position: t.headline.noBenchmark,
+    };
+    const c = figures.changes.find((x) => x.metric === change);
+    const unitDiff = (d: number) => (key === 'csat' ? fillTemplate(t.units.points, { v: fmt.signed(d, decimals) }) : fmt.signed(d, decimals));
+    if (c) {
+      const arrow = c.difference > 0 ? '▲' : c.difference < 0 ? '▼' : '■';
+      const text = `${fillTemplate(t.headline.change, { arrow, difference: unitDiff(c.difference), wave: c.from })} · ${c.significant ? t.headline.significant : t.headline.notSignificant}`;
+      card.change = { text, direction: c.direction, significant: c.significant };
+    } else if (prev && card.state === 'value') {
+      const before = metricText(figures, `waves.${prev}.${id}`, fmt, t);
+      if (before.kind === 'value' || before.kind === 'suppressed') card.change = { text: fillTemplate(t.headline.previous, { wave: prev, value: before.text }), direction: 'untested', significant: false };
+    } else if (!prev) card.change = { text: t.headline.noPrevious, direction: 'untested', significant: false };
+    const b = figures.benchmarks.find((x) => x.metric === key);
+    if (b) card.position = fillTemplate(t.headline.position, { percentile: cf.ordinal(b.percentile), industry: b.industry, quartile: b.quartile });
+    return card;
+  });
+}

@@ -1,0 +1,58 @@
+import { DIMENSIONS } from '../../schemas/questionnaire';
+import type { Figures } from '../../schemas/figures';
+import type { Formatters } from '../../i18n/format';
+import { fillTemplate, type Strings } from '../../i18n/strings';
+import type { ChartLabelSet } from '../../i18n/chart-labels';
+import { metricText } from './metric-format';
+
+export interface MethodologyContent {
+  sample: string;
+  bases: { label: string; n: string; interval: string; moe: string }[];
+  alpha: { label: string; alpha: string; flagged: boolean }[];
+  rules: string[];
+  files: string;
+  benchmarkSources?: string;
+  asOf?: string;
+}
+
+const BASES = [
+  { key: 'nps', id: 'nps.score' },
+  { key: 'csat', id: 'csat.top2box' },
+  { key: 'ces', id: 'ces.mean' },
+  { key: 'overall', id: 'overall.mean' },
+] as const;
+
+/** Everything the methodology appendix states, selected from the figures (dates from meta.as_of, never the clock). */
+export function methodology(figures: Figures, fmt: Formatters, t: Strings, charts: ChartLabelSet): MethodologyContent {
+  const M = t.methodology;
+  const meta = figures.meta;
+  const bases = BASES.map(({ key, id }) => {
+    const fig = figures[key];
+    const base = fig ? fmt.integer(fig.n) : '—';
+    const value = metricText(figures, id, fmt, t, true);
+    const moe = key === 'nps' && figures.nps && !figures.nps.suppressed ? `±${fmt.number(figures.nps.moe95, 1)}` : '';
+    return { label: t.metrics[key], n: base, interval: value.kind === 'unknown' ? '' : value.text, moe };
+  });
+  const alpha = DIMENSIONS.flatMap((d) => {
+    const fig = figures.servqual?.dimensions[d];
+    if (!fig || fig.suppressed || fig.alpha === undefined) return [];
+    return [{ label: t.dimension[d], alpha: fmt.number(fig.alpha, 2), flagged: fig.alpha_flag }];
+  });
+  const rules = [fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base }), M.significance, M.gaps];
+  const drivers = figures.drivers;
+  if (drivers.status === 'measured') {
+    const methods = { shapley: 'Shapley decomposition', 'relative-weights': "Johnson's relative weights", ...charts.driverMatrix.methods };
+    const outcomes: Record<string, string> = { overall: 'overall satisfaction', ...charts.driverMatrix.outcomes };
+    rules.push(fillTemplate(M.drivers, { method: methods[drivers.method], outcome: outcomes[drivers.outcome] ?? drivers.outcome, n: fmt.integer(drivers.n) }));
+  }
+  const sources = [...new Set(figures.benchmarks.flatMap((b) => b.source.split(/;\s*/)))].sort();
+  return {
+    sample: fillTemplate(M.sampleText, { n: fmt.integer(figures.n), wave: meta.wave ?? '—', waves: meta.waves.length, list: meta.waves.join(', '), period: meta.period ?? '—' }),
+    bases,
+    alpha,
+    rules,
+    files: fillTemplate(M.files, { dataset: meta.dataset, files: meta.files.join(', ') }),
+    benchmarkSources: sources.length ? fillTemplate(M.benchmarkSources, { sources: sources.join('; ') }) : undefined,
+    asOf: meta.as_of ? fillTemplate(M.asOf, { date: fmt.date(meta.as_of) }) : undefined,
+  };
+}
