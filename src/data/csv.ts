@@ -130,7 +130,6 @@ export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers
     },
   });
   if (!header && !stop) sink.add({ message: 'is empty: it needs a header row.' });
-  else if (header && below === 0) sink.add({ message: 'has a header but no data rows.', hint: 'Add the data, or remove the file (what it measures is then reported as not measured).' });
-  else if (header && below <= headerRows) sink.add({ message: `has no data rows: header_rows: ${headerRows} (questionnaire.yaml) skips every line after the header.`, hint: 'Check header_rows: against the file; it counts the extra header rows below the names.' });
+  else if (header && below > 0 && below < headerRows) sink.add({ message: `has ${below} line${below === 1 ? '' : 's'} below the header, but header_rows: ${headerRows} (questionnaire.yaml) expects ${headerRows} extra header rows.`, hint: 'Check header_rows: against the file; it counts the extra header rows below the names.' });
   return header;
 }
