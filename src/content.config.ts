@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ReportFrontmatterSchema } from './schemas/report';
 import { figuresLoader } from './build/figures-loader';
@@ -12,4 +12,16 @@ const reports = defineCollection({
 /** The computed figures, one entry per report (same id), validated by FiguresSchema. */
 const figures = defineCollection({ loader: figuresLoader() });
 
-export const collections = { reports, figures };
+/** The authoring guide (content/docs/*.mdx), published at /docs/. */
+const docs = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/docs' }),
+  schema: z.object({
+    title: z.string().min(1),
+    /** One sentence for the guide's index. */
+    description: z.string(),
+    /** Position in the guide's table of contents (ascending). */
+    order: z.number().int(),
+  }),
+});
+
+export const collections = { reports, figures, docs };

@@ -7,12 +7,14 @@ import type { Problem } from '../../src/schemas/problem';
 import { parseArgs, unknownFlags } from './args';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
+import { writeSearchIndex } from './search-index';
 
 const HELP = 'usage: gapreport build [--out dist]';
 
 /**
  * The whole site: validate and analyze every report's dataset (through the cache),
- * lint the MDX, let Astro render into a temporary folder, and swap it into dist/
+ * lint the MDX, let Astro render into a temporary folder, index it for search (Pagefind),
+ * and swap it into dist/
  * only when everything succeeded — a failed build leaves the last good site intact.
  */
 export async function run(args: string[], io: Io): Promise<number> {
@@ -60,6 +62,13 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport build: the site did not build; dist/ is unchanged.\n${firstLines((error as Error).message)}`);
     return 1;
   }
+  const search = await writeSearchIndex(tmp);
+  if (search.errors.length > 0) {
+    await rm(tmp, { recursive: true, force: true });
+    io.err(`gapreport build: the search index (Pagefind) failed; dist/ is unchanged.\n${search.errors.slice(0, 5).join('\n')}`);
+    return 1;
+  }
+  if (io.env.GAPREPORT_VERBOSE) io.err(`search index: ${search.pages} page(s)`);
   await swap(tmp, outDir);
   io.err(`built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;

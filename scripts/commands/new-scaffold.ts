@@ -1,7 +1,8 @@
 /**
  * The files `gapreport new <id>` writes: a report MDX with the standard sections and a
- * dataset folder whose CSVs carry exactly the contract headers of SPEC §2 (no rows), so
- * the scaffold builds at once with honest "not measured" states until data arrives.
+ * dataset folder: questionnaire.yaml, and templates/ holding one CSV per contract file with
+ * exactly the headers of SPEC §2 and no rows. The loader reads only the dataset folder's own
+ * files, so the scaffold builds at once with honest "not measured" states until data arrives.
  */
 import { PRESETS } from '../../src/data/preset';
 import { DIMENSIONS } from '../../src/schemas/questionnaire';
@@ -15,6 +16,9 @@ export interface ScaffoldOptions {
   /** Declared segments: columns of responses.csv and one <SegmentTable by> each. */
   segments: string[];
 }
+
+/** Sub-folder of the dataset holding the header-only templates (not read by the loader). */
+export const TEMPLATES = 'templates';
 
 const ITEMS = PRESETS['servqual-22'].map((i) => i.id);
 
@@ -79,6 +83,7 @@ Net Promoter Score is <Metric id="nps.score" /> (n = <Metric id="nps.n" />, 95 %
 Customer satisfaction (top-2-box) is <Metric id="csat.top2box" />, customer effort <Metric id="ces.mean" />.
 The unweighted SERVQUAL score (perception minus expectation) is <Metric id="servqual.unweighted" />.`,
     },
+    { component: 'HeadlineCards', text: `<HeadlineCards />` },
     { component: 'GapModel', text: `## The gap model\n\n{/* Which of the five gaps is widest, and why. */}\n\n<GapModel />` },
     { component: 'ServqualGaps', text: `## Expectations and perceptions\n\n<ServqualGaps />` },
     { component: 'DriverMatrix', text: `## What drives satisfaction\n\n<DriverMatrix />` },
@@ -95,6 +100,7 @@ a gap is perception minus expectation, so a negative gap is a shortfall. NPS mar
 respondents than the report's minimum base are not published. The authoring guide (/docs/) explains
 every formula.`,
     },
+    { component: 'Methodology', text: `<Methodology />` },
   ];
 }
 
@@ -122,5 +128,30 @@ description: ${q(`Service quality of ${o.company}: the five gaps, standards, dri
 ---
 
 ${body}
+`;
+}
+
+export function templatesReadme(o: ScaffoldOptions): string {
+  return `# Templates for data/${o.dataset}/
+
+One file per data contract file, with exactly the header row gapreport expects and no data.
+gapreport does not read this folder. When you have the data for a file, copy it up into
+\`data/${o.dataset}/\`, add one row per respondent (or standard, period, claim, peer…) and run
+\`npx gapreport validate data/${o.dataset}\`.
+
+A file left out is fine: what it measures shows as "not measured" in the report. A file with a
+header and no rows is a mistake, and validation says so.
+
+| file | one row per | feeds |
+|---|---|---|
+| responses.csv | customer respondent | NPS, CSAT, CES, SERVQUAL (Gap 5), drivers, segments, trend |
+| management.csv | manager | Gap 1 (what managers believe customers expect) |
+| standards.csv | service standard | KPI scorecard, Gaps 2 and 3 |
+| operations.csv | metric and period (aggregated) | delivered KPIs (Gap 3), trend per period |
+| contacts.csv | contact (call, chat, e-mail) | delivered KPIs derived per quarter |
+| communications.csv | promise made to customers | Gap 4 |
+| benchmarks.csv | peer value or published statistic | industry position |
+
+The column rules are in the authoring guide (/docs/data-contract/ on the site).
 `;
 }

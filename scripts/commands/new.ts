@@ -1,7 +1,9 @@
 /**
  * `gapreport new <report-id> [--title T] [--company C] [--segments a,b] [--dataset name]`:
  * scaffolds content/reports/<id>.mdx and data/<dataset>/ (questionnaire.yaml with the
- * SERVQUAL preset and a commented mapping block, header-only contract CSVs). Never
+ * SERVQUAL preset and a commented mapping block; header-only contract CSVs under
+ * templates/, which the loader does not read). The scaffold builds as it is, every figure
+ * "not measured" until data arrives. Never
  * overwrites: an existing file is named and nothing is written. With --dataset naming an
  * existing folder, only the report is written and it reads that dataset.
  * Exit 0 written, 1 a file exists, 2 usage.
@@ -13,7 +15,7 @@ import { COMPONENT_PROPS } from '../../src/components/registry';
 import { REPORTS_DIR } from '../../src/build/reports-fs';
 import { parseArgs, unknownFlags } from './args';
 import type { Io } from './io';
-import { contractCsvs, questionnaireYaml, reportMdx, type ScaffoldOptions } from './new-scaffold';
+import { contractCsvs, questionnaireYaml, reportMdx, templatesReadme, TEMPLATES, type ScaffoldOptions } from './new-scaffold';
 
 const USAGE = 'usage: gapreport new <report-id> [--title "…"] [--company "…"] [--segments channel,region] [--dataset <folder>]';
 
@@ -64,14 +66,16 @@ export async function run(args: string[], io: Io): Promise<number> {
   const files: Record<string, string> = { [reportFile]: reportMdx(options, Object.keys(COMPONENT_PROPS)) };
   if (!reuse) {
     files[join(dataDir, 'questionnaire.yaml')] = questionnaireYaml(options);
-    for (const [name, header] of Object.entries(contractCsvs(options.segments))) files[join(dataDir, name)] = `${header}\n`;
+    // Header-only CSVs go to templates/: in the dataset folder itself a file without rows is a
+    // validation error ("has a header but no data rows"), and the scaffold must build as it is.
+    for (const [name, header] of Object.entries(contractCsvs(options.segments))) files[join(dataDir, TEMPLATES, name)] = `${header}\n`;
+    files[join(dataDir, TEMPLATES, 'README.md')] = templatesReadme(options);
   }
   // Refuse before writing anything, so a refused scaffold leaves no half-made files.
-  for (const file of Object.keys(files)) {
-    if (await exists(resolve(root, file))) {
-      io.err(`gapreport new: ${file} already exists; nothing was written. Choose another report id, or delete the file to scaffold it again.`);
-      return 1;
-    }
+  const report = resolve(root, reportFile);
+  if (await exists(report)) {
+    io.err(`gapreport new: ${reportFile} already exists; nothing was written. Choose another report id, or delete the file to scaffold it again.`);
+    return 1;
   }
   if (!reuse && (await exists(resolve(root, dataDir)))) {
     io.err(`gapreport new: ${dataDir}/ already exists; nothing was written. To write a report on that data, run: npx gapreport new ${id} --dataset ${dataset}`);
@@ -81,10 +85,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     await mkdir(resolve(root, file, '..'), { recursive: true });
     await writeFile(resolve(root, file), text, { flag: 'wx' });
   }
-  io.out(`created ${reportFile}${reuse ? ` (reading ${dataDir}/)` : ` and ${dataDir}/ (questionnaire.yaml and ${Object.keys(files).length - 2} header-only CSV files)`}.`);
+  io.out(`created ${reportFile}${reuse ? ` (reading ${dataDir}/)` : ` and ${dataDir}/ (questionnaire.yaml; header-only templates of every contract file in ${dataDir}/${TEMPLATES}/)`}.`);
   io.out('next:');
   io.out(`  1. set company and title in ${reportFile}`);
-  if (!reuse) io.out(`  2. put your data in ${dataDir}/ (or map your survey export in questionnaire.yaml), then: npx gapreport validate ${dataDir}`);
+  if (!reuse) io.out(`  2. copy each template you have data for up into ${dataDir}/ and fill it (or map your survey export in questionnaire.yaml), then: npx gapreport validate ${dataDir}`);
   io.out(`  ${reuse ? 2 : 3}. npm run dev — live preview at /reports/${id}/ — or npm run build`);
   return 0;
 }

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../scripts/cli';
+import { memoryIo } from '../../scripts/commands/io';
+import { removeProject, writeProject } from './project';
+
+const REPORT = '---\ntitle: "Gates"\ncompany: Acme\ndataset: acme\n---\n\nText.\n';
+const STANDARDS = 'standard_id,metric,unit,direction,target,tolerance\nanswer-30s,service_level_30s,percent,higher,80,0.05\nwait,asa_seconds,seconds,lower,30,0.05\n';
+const ops = (sl: number, asa: number) => `period,metric,value,n\n2026-Q3,service_level_30s,${sl},1000\n2026-Q3,asa_seconds,${asa},1000\n`;
+
+/** Two waves of 40 respondents each; NPS falls from `from` to `to` (every respondent answers the same). */
+function responses(from: number, to: number): string {
+  const rows = ['respondent_id,wave,nps'];
+  for (let i = 0; i < 40; i++) rows.push(`a${i},2026-Q2,${i % 2 ? from : 10}`, `b${i},2026-Q3,${i % 2 ? to : 10}`);
+  return `${rows.join('\n')}\n`;
+}
+
+const dirs: string[] = [];
+async function project(files: Record<string, string>) {
+  const dir = await writeProject({ 'content/reports/acme.mdx': REPORT, ...files });
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map(removeProject));
+});
+
+async function check(files: Record<string, string>, args: string[] = [], env: Record<string, string> = {}) {
+  const dir = await project(files);
+  const io = memoryIo(dir, env);
+  const code = await main(['check', ...args], io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n'), stdout: io.stdout };
+}
+
+describe('gapreport check', () => {
+  it('passes (exit 0) when every standard is met and nothing got significantly worse', async () => {
+    const r = await check({ 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': ops(85, 25) });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^report +gate +figure +value +against +status/);
+    expect(r.out).toMatch(/acme +kpi +answer-30s \(service_level_30s\) +85% +≥ 80% +met +ok/);
+    expect(r.stdout.at(-1)).toBe('check: passed — 2 gates in 1 report (fail on: KPI missed, significant worsening).');
+  });
+
+  it('fails (exit 1) when a KPI misses its standard, naming the standards.csv line', async () => {
+    const r = await check({ 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': ops(85, 40) });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/acme +kpi +wait \(asa_seconds\) +40 s +≤ 30 s +missed +FAIL/);
+    expect(r.stdout.slice(-2)).toEqual([
+      'check: FAILED — 1 of 2 gates (fail on: KPI missed, significant worsening):',
+      '  data/acme/standards.csv:3: acme: KPI wait (asa_seconds) missed its standard: 40 s in 2026-Q3, target ≤ 30 s.',
+    ]);
+  });
+
+  it('lets an at-risk KPI pass by default and fails it with --fail-on at-risk', async () => {
+    const files = { 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': ops(78, 25) };
+    const lenient = await check(files);
+    expect(lenient.code).toBe(0);
+    expect(lenient.out).toMatch(/answer-30s \(service_level_30s\) +78% +≥ 80% +at risk +warn/);
+    const strict = await check(files, ['--fail-on', 'at-risk']);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toContain('data/acme/standards.csv:2: acme: KPI answer-30s (service_level_30s) is at risk (within tolerance of its target): 78% in 2026-Q3, target ≥ 80%.');
+  });
+
+  it('fails when a figure moves significantly against its direction', async () => {
+    const q = 'scale: { min: 1, max: 7 }\n';
+    const worse = await check({ 'data/acme/questionnaire.yaml': q, 'data/acme/responses.csv': responses(10, 0) });
+    expect(worse.code).toBe(1);
+    expect(worse.out).toMatch(/acme +change +nps\.score .* significantly worse +FAIL/);
+    expect(worse.out).toMatch(/data\/acme\/responses\.csv: acme: nps\.score moved significantly against its direction: 100 \(2026-Q2\) → 0 \(2026-Q3\), -100, p < 0\.001 \(nps z-test\)\./);
+    const better = await check({ 'data/acme/questionnaire.yaml': q, 'data/acme/responses.csv': responses(0, 10) });
+    expect(better.code).toBe(0);
+    expect(better.out).toMatch(/nps\.score .* significantly better +ok/);
+  });
+
+  it('writes GitHub annotations on the file and line under GITHUB_ACTIONS=true', async () => {
+    const r = await check({ 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': ops(78, 40) }, [], { GITHUB_ACTIONS: 'true' });
+    expect(r.code).toBe(1);
+    expect(r.stdout.filter((l) => l.startsWith('::'))).toEqual([
+      '::warning file=data/acme/standards.csv,line=2,title=gapreport check%3A KPI::acme: KPI answer-30s (service_level_30s) is at risk (within tolerance of its target): 78%25 in 2026-Q3, target ≥ 80%25.',
+      '::error file=data/acme/standards.csv,line=3,title=gapreport check%3A KPI::acme: KPI wait (asa_seconds) missed its standard: 40 s in 2026-Q3, target ≤ 30 s.',
+    ]);
+    const plain = await check({ 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': ops(78, 40) });
+    expect(plain.stdout.some((l) => l.startsWith('::'))).toBe(false);
+  });
+
+  it('exits 1 with the data problems (annotated in CI) when a dataset is invalid', async () => {
+    const r = await check({ 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': 'period,metric,value,n\n2026-Q3,asa_seconds,fast,10\n' }, [], { GITHUB_ACTIONS: 'true' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('data/acme/operations.csv:2:');
+    expect(r.stdout.some((l) => l.startsWith('::error file=data/acme/operations.csv,line=2::'))).toBe(true);
+  });
+
+  it('checks only the report named by --report, and refuses an unknown one or a bad --fail-on', async () => {
+    const files = { 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': ops(85, 25) };
+    expect((await check(files, ['--report', 'acme'])).code).toBe(0);
+    const unknown = await check(files, ['--report', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe('gapreport check: no report "nope" in content/reports/ (reports: acme).');
+    expect((await check(files, ['--fail-on', 'sometimes'])).code).toBe(2);
+  });
+});
