@@ -76,9 +76,8 @@ export async function run(args: string[], io: Io): Promise<number> {
         await page.emulateMedia({ media: 'print' });
         await page.addStyleTag({ content: COVER_CSS });
         await page.evaluate((html) => {
+          // Charts' data tables stay in their closed <details>, as the site's print CSS intends.
           document.body.insertAdjacentHTML('afterbegin', html);
-          // Closed <details> would print only their summary; the data tables belong in the PDF.
-          for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
         }, coverHtml(s, figures?.meta));
         await page.evaluate(fixLinks, { origin: server.url, siteUrl });
         const file = join(outDir, `${report.id}.pdf`);
