@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Figures } from '../../src/schemas/figures';
+import { formatters } from '../../src/i18n/format';
+import { strings } from '../../src/i18n/strings';
+import { chartLabels } from '../../src/i18n/chart-labels';
+import { makeFormat } from '../../src/charts/format';
+import { metricText, formatInUnit } from '../../src/components/lib/metric-format';
+import { trendInput, TREND_METRICS } from '../../src/components/lib/trend-input';
+import { headlineCards, previousWave } from '../../src/components/lib/headline';
+import { segmentTable } from '../../src/components/lib/segment-table';
+import { methodology } from '../../src/components/lib/methodology';
+import { demoFigures } from './demo-figures';
+
+let figures: Figures;
+const en = { fmt: formatters('en'), t: strings('en') };
+beforeAll(async () => {
+  figures = await demoFigures();
+}, 120_000);
+
+describe('metricText(figures, id)', () => {
+  it('formats a headline figure for the locale', () => {
+    expect(metricText(figures, 'nps.score', en.fmt, en.t)).toEqual({ kind: 'value', text: '+13', lowBase: false });
+    expect(metricText(figures, 'nps.score', formatters('fr'), strings('fr'))).toMatchObject({ text: '+13' });
+    expect(metricText(figures, 'csat.top2box', formatters('fr'), strings('fr'))).toMatchObject({ text: '72,9\u00a0%' });
+  });
+  it('adds the 95 % interval on request', () => {
+    expect(metricText(figures, 'nps.score', en.fmt, en.t, true)).toMatchObject({ text: '+13 (+8 – +17)' });
+  });
+  it('gives KPI, gap-part and benchmark values their unit', () => {
+    expect(metricText(figures, 'kpis.first-contact-fix.value', en.fmt, en.t)).toMatchObject({ text: '68.1%' });
+    expect(metricText(figures, 'kpis.first-contact-fix.target', en.fmt, en.t)).toMatchObject({ text: '75%' });
+    expect(metricText(figures, 'kpis.average-wait.value', en.fmt, en.t)).toMatchObject({ text: '26 s' });
+    expect(metricText(figures, 'gaps.gap4.items.web-answer-30s.gap', en.fmt, en.t)).toMatchObject({ text: '−12.2 pts' });
+    expect(metricText(figures, 'benchmarks.nps.median', en.fmt, en.t)).toMatchObject({ text: '+22' });
+    expect(metricText(figures, 'benchmarks.nps.percentile', en.fmt, en.t)).toMatchObject({ text: '17th' });
+  });
+  it('says "suppressed" with no value for a base under min_base', () => {
+    const m = metricText(figures, 'segments.region.Islands.nps.score', en.fmt, en.t);
+    expect(m).toEqual({ kind: 'suppressed', text: 'suppressed (base under 10)' });
+  });
+  it('says "not measured" for a figure absent from the data', () => {
+    const changed = { ...figures, gaps: { ...figures.gaps, gap1: { status: 'not measured' as const, reason: 'no management.csv' } } };
+    expect(metricText(changed, 'gaps.gap1.value', en.fmt, en.t)).toMatchObject({ kind: 'not measured', text: 'not measured' });
+  });
+  it('reports an unknown id instead of printing anything', () => {
+    expect(metricText(figures, 'nps.scroe', en.fmt, en.t).kind).toBe('unknown');
+  });
+});
+
+describe('formatInUnit(value, unit)', () => {
+  it.each([
+    [77.8, 'percent', false, '77.8%'],
+    [-6.9, 'percent', true, '−6.9 pts'],
+    [26, 'seconds', false, '26 s'],
+    [4.6, 'days', false, '4.6 days'],
+    [12.56, 'nps', false, '+13'],
+    [3.161, 'score', false, '3.16'],
+  ])('%d %s (signed %s) reads %s', (v, unit, signed, text) => {
+    expect(formatInUnit(v, unit, signed, en.fmt, en.t)).toBe(text);
+  });
+});
+
+describe('trendInput(figures, metric)', () => {
+  it('selects one point per wave with its interval, and the tested change', () => {
+    const { input, options, measured } = trendInput(figures, 'nps', en.t);
+    expect(measured).toBe(true);
+    expect(input.points.map((p) => p.wave)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(input.points[2].value).toBe(figures.nps && !figures.nps.suppressed ? figures.nps.score : NaN);
+    expect(input.points[2].ci95).toHaveLength(2);
+    expect(input.changes.map((c) => c.metric)).toEqual(['nps.score']);
+    expect(options.bounds).toEqual([-100, 100]);
+  });
+  it('reads a dimension as its gap P − E, with the significant responsiveness change', () => {
+    const { input } = trendInput(figures, 'responsiveness', en.t);
+    expect(input.label).toBe('Responsiveness gap (P−E)');
+    expect(input.changes[0]).toMatchObject({ metric: 'servqual.dimensions.responsiveness.gap', significant: true, direction: 'better' });
+  });
+  it('knows every metric the registry allows', () => {
+    for (const m of TREND_METRICS) expect(trendInput(figures, m, en.t).measured).toBe(true);
+  });
+});
+
+describe('headlineCards(figures)', () => {
+  it('shows NPS, CSAT, CES and SERVQUAL with change and industry position', () => {
+    const cards = headlineCards(figures, en.fmt, en.t, makeFormat('en'));
+    expect(cards.map((c) => c.key)).toEqual(['nps', 'csat', 'ces', 'servqual']);
+    expect(cards[0]).toMatchObject({ value: '+13', state: 'value', position: '17th percentile of telecom · quartile 1 of 4' });
+    expect(cards[0].change?.text).toBe('▲ +1.6 vs 2026-Q2 · not significant');
+    expect(cards[2].change).toMatchObject({ direction: 'better', significant: true });
+    expect(cards[3].position).toBe('no industry benchmark');
+    expect(cards[3].change?.direction).toBe('untested');
+  });
+  it('finds the previous wave from meta', () => {
+    expect(previousWave(figures)).toBe('2026-Q2');
+  });
+});
+
+describe('segmentTable(figures, by)', () => {
+  it('lists every value with its base and shows suppressed cells as such', () => {
+    const table = segmentTable(figures, 'region', en.fmt, en.t);
+    const islands = table.rows.find((r) => r.label === 'Islands')!;
+    expect(islands.n).toBe('8');
+    expect(islands.cells.every((c) => c.state === 'suppressed' && c.text === 'suppressed')).toBe(true);
+    const north = table.rows.find((r) => r.label === 'North')!;
+    expect(north.cells[0]).toMatchObject({ state: 'value', text: '+18', id: 'segments.region.North.nps.score' });
+  });
+});
+
+describe('methodology(figures)', () => {
+  it('states bases, α, rules, sources and the data-as-of date from meta', () => {
+    const m = methodology(figures, en.fmt, en.t, chartLabels('en'));
+    expect(m.bases[0]).toMatchObject({ n: '1,178', moe: '±4.7' });
+    expect(m.alpha).toHaveLength(5);
+    expect(m.rules[0]).toContain('fewer than 10 respondents are suppressed');
+    expect(m.benchmarkSources).toContain('Telecom CX Panel, 2026');
+    expect(m.asOf).toBe('Data as of September 30, 2026 (the latest date in the data).');
+  });
+});
