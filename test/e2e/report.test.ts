@@ -1,0 +1,113 @@
+/**
+ * The published report in a real browser (Debian's /usr/bin/chromium through
+ * playwright-core): charts visible, a full-page screenshot for a human to look at, the
+ * page read with JavaScript off, and axe-core finding no serious or critical problem.
+ * Without Chromium the suite is skipped locally, and fails under CI=true.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { main } from '../../scripts/cli';
+import { memoryIo } from '../../scripts/commands/io';
+import { copyProject } from '../site/project-copy';
+import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from './serve';
+
+const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+const hasChromium = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+
+if (!hasChromium && !inCi) console.warn(`e2e: skipped — ${CHROMIUM} is not installed (apt-get install chromium). Under CI=true this fails instead.`);
+
+describe.runIf(!hasChromium && inCi)('e2e prerequisites', () => {
+  it('has Chromium at /usr/bin/chromium', () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is required under CI`).toBe(true);
+  });
+});
+
+describe.runIf(hasChromium)('the demo report in Chromium', () => {
+  let project = '';
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    project = await copyProject();
+    const io = memoryIo(project);
+    if ((await main(['build', '--out', join(project, 'dist')], io)) !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
+    server = await serveStatic(join(project, 'dist'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    await mkdir(ARTIFACTS, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  async function open(path: string, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}${path}`);
+    expect(response?.status()).toBe(200);
+    return page;
+  }
+
+  it('shows every chart, and saves full-page screenshots (light, dark, French)', async () => {
+    const page = await open('/reports/demo/');
+    const charts = page.locator('figure.chart svg');
+    expect(await charts.count()).toBeGreaterThanOrEqual(13);
+    for (const svg of await charts.all()) {
+      await expect.poll(() => svg.isVisible()).toBe(true);
+      const box = await svg.boundingBox();
+      expect(box!.width).toBeGreaterThan(300);
+      expect(box!.height).toBeGreaterThan(100);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-full.png'), fullPage: true });
+    const dark = await open('/reports/demo/', { colorScheme: 'dark' });
+    await dark.screenshot({ path: join(ARTIFACTS, 'demo-dark.png'), fullPage: true });
+    const fr = await open('/reports/demo-fr/');
+    await fr.screenshot({ path: join(ARTIFACTS, 'demo-fr-full.png'), fullPage: true });
+    await (await open('/')).screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
+  }, 120_000);
+
+  it('reads fully with JavaScript disabled: figures, charts and tables are in the page', async () => {
+    const page = await open('/reports/demo/', { javaScriptEnabled: false });
+    expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(13);
+    expect(await page.locator('figure.chart table').count()).toBe(await page.locator('figure.chart').count());
+    expect((await page.locator('[data-component="HeadlineCards"] [data-figure="nps.score"]').innerText()).trim()).toBe('+13');
+    expect(await page.locator('span.metric').count()).toBeGreaterThan(30);
+    const segment = page.locator('[data-segment="region"] table.figures-table');
+    await expect.poll(() => segment.isVisible()).toBe(true);
+    expect(await segment.locator('tr', { hasText: 'Islands' }).innerText()).toMatch(/suppressed/);
+    // The chart's data table opens without JavaScript (<details>).
+    const details = page.locator('figure.chart details').first();
+    await details.locator('summary').click();
+    expect(await details.locator('table').isVisible()).toBe(true);
+  }, 60_000);
+
+  it.each(['/reports/demo/', '/reports/demo-fr/', '/'])('has no serious or critical axe-core violations on %s', async (path) => {
+    const page = await open(path);
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    });
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+  }, 60_000);
+
+  it('prints on A4 and Letter', async () => {
+    const page = await open('/reports/demo/');
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, path: join(ARTIFACTS, `demo-${format}.pdf`), printBackground: true });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    }
+    // No chart is taller than a Letter page's printable area, so break-inside: avoid can keep each whole.
+    const tallest = await page.locator('figure.chart').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().height)));
+    expect(tallest).toBeLessThan(((279 - 30) / 25.4) * 96);
+  }, 120_000);
+});

@@ -1,0 +1,122 @@
+/**
+ * The whole site, built once by the CLI in a temporary copy of the project, then read
+ * as HTML: every component present, numbers equal to the figures, suppression honoured,
+ * locales applied, and a broken report failing with its file and line.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { main } from '../../scripts/cli';
+import { memoryIo } from '../../scripts/commands/io';
+import { FiguresSchema, type Figures } from '../../src/schemas/figures';
+import { formatters } from '../../src/i18n/format';
+import { strings } from '../../src/i18n/strings';
+import { metricText } from '../../src/components/lib/metric-format';
+import { copyProject } from './project-copy';
+
+let project = '';
+let html = '';
+let htmlFr = '';
+let probe = '';
+let figures: Figures;
+
+const PROBE = `---\ntitle: Probe\ncompany: Northwind Telecom\ndataset: demo\n---\n\n<BenchmarkPosition metric="abandonment_rate" />\n`;
+
+beforeAll(async () => {
+  project = await copyProject();
+  await writeFile(join(project, 'content/reports/probe.mdx'), PROBE);
+  const io = memoryIo(project);
+  const code = await main(['build', '--out', join(project, 'out')], io);
+  if (code !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
+  html = await readFile(join(project, 'out/reports/demo/index.html'), 'utf8');
+  htmlFr = await readFile(join(project, 'out/reports/demo-fr/index.html'), 'utf8');
+  probe = await readFile(join(project, 'out/reports/probe/index.html'), 'utf8');
+  figures = FiguresSchema.parse(JSON.parse(await readFile(join(project, 'out/reports/demo/figures.json'), 'utf8')));
+}, 300_000);
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+
+describe('gapreport build: the demo report', () => {
+  it.each(['gap-model', 'servqual-dimensions', 'servqual-items', 'nps-breakdown', 'kpi-scorecard', 'benchmark-position', 'driver-matrix', 'trend', 'segment-bars'])(
+    'renders the %s chart as SVG with a data table',
+    (kind) => {
+      const figure = new RegExp(`<figure class="chart" data-chart="${kind}">[\\s\\S]*?<svg[\\s\\S]*?</svg>[\\s\\S]*?<table>[\\s\\S]*?</figure>`);
+      expect(html).toMatch(figure);
+    },
+  );
+  it.each(['HeadlineCards', 'SegmentTable', 'Methodology'])('renders <%s/>', (name) => {
+    expect(html).toContain(`data-component="${name}"`);
+  });
+  it('prints every <Metric> exactly as the figures say', () => {
+    const spans = [...html.matchAll(/<span class="metric[^"]*" data-figure="([^"]+)"[^>]*>([\s\S]*?)<\/span>/g)];
+    expect(spans.length).toBeGreaterThan(30);
+    const fmt = formatters('en');
+    for (const [, id, inner] of spans) {
+      const expected = metricText(figures, id, fmt, strings('en'));
+      expect(expected.kind, id).not.toBe('unknown');
+      expect(decode(inner).replace(/†$/, ''), id).toBe(expected.kind === 'unknown' ? '' : expected.text);
+    }
+  });
+  it('shows the headline NPS from the figures', () => {
+    expect(html).toMatch(/data-figure="nps.score">\s*\+13/);
+  });
+  it('shows the suppressed Islands region as "suppressed" and never its value', () => {
+    // Every table row of Islands (chart data tables and the segment table): its base, and "suppressed" for the rest.
+    const rows = [...html.matchAll(/<tr>\s*<th scope="row">Islands<\/th>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row).toContain('suppressed');
+      expect(decode(row).replace(/suppressed( \(n < 10\))?/g, '')).toMatch(/^\s*8\s*$/);
+    }
+    expect(html).toMatch(/data-figure="segments.region.Islands.nps.score">suppressed/);
+    const islands = figures.segments.region.Islands;
+    expect(islands.nps).toEqual({ suppressed: true, n: 8 });
+  });
+  it('states the data-as-of date from the figures, not the clock', () => {
+    expect(html).toContain('Data as of September 30, 2026');
+  });
+  it('offers the figures as JSON and as a CSV long table', async () => {
+    const csv = await readFile(join(project, 'out/reports/demo/figures.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFfigure_id,value\r\n')).toBe(true);
+    expect(csv).toContain('segments.region.Islands.nps.suppressed,true\r\n');
+    expect(csv).not.toContain('segments.region.Islands.nps.score');
+    expect(html).toContain('href="/reports/demo/figures.csv"');
+  });
+});
+
+describe('gapreport build: locales and strictness', () => {
+  it('builds the French edition with French labels and number formats', () => {
+    expect(htmlFr).toContain('<html lang="fr"');
+    expect(htmlFr).toContain('72,9\u00a0%');
+    expect(htmlFr).toContain('Les cinq écarts de qualité de service');
+    expect(htmlFr).toContain('Données au 30 septembre 2026');
+  });
+  it('links the editions to each other', () => {
+    expect(html).toMatch(/href="\/reports\/demo-fr\/"[^>]*>Français/);
+    expect(htmlFr).toMatch(/href="\/reports\/demo\/"[^>]*>English/);
+  });
+  it('renders an explicit "not measured" for a benchmark without a company value', () => {
+    expect(probe).toMatch(/data-component="BenchmarkPosition" data-metric="abandonment_rate">Abandoned calls: not measured/);
+  });
+  it('lists every report on the index with its headline NPS', async () => {
+    const index = await readFile(join(project, 'out/index.html'), 'utf8');
+    for (const id of ['demo', 'demo-fr', 'probe']) expect(index).toContain(`data-report="${id}"`);
+    expect(index).toContain('<strong>+13</strong>');
+  });
+  it('fails on an unknown <Metric id>, naming the file and line, and keeps the last good site', async () => {
+    const file = join(project, 'content/reports/demo.mdx');
+    const text = await readFile(file, 'utf8');
+    const lines = text.split('\n');
+    lines.splice(12, 0, 'Churn is <Metric id="nps.churn" />.');
+    await writeFile(file, lines.join('\n'));
+    const io = memoryIo(project);
+    const code = await main(['build', '--out', join(project, 'out')], io);
+    expect(code).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/content\/reports\/demo\.mdx:13\b[^\n]*nps\.churn/);
+    expect(await readFile(join(project, 'out/reports/demo/index.html'), 'utf8')).toBe(html);
+  }, 120_000);
+});
