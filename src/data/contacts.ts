@@ -3,8 +3,8 @@
  * quarter (all channels, and per channel), which become `operations` rows.
  */
 import type { Operation } from '../schemas/dataset';
-import { KpiAccumulator, quarterOf } from './kpis';
-import { readTable, type TableContext, type TableResult } from './table';
+import { KpiAccumulator, quarterOf, type Contact } from './kpis';
+import { readTable, type TableContext, type TableResult, type TableSetup } from './table';
 
 export interface ContactsResult extends TableResult {
   operations: Operation[];
@@ -12,17 +12,61 @@ export interface ContactsResult extends TableResult {
   latest?: string;
 }
 
-export function parseContacts(text: string, ctx: TableContext, thresholds: number[]): ContactsResult {
-  // key: period + "\u0000" + channel ("" = all channels) → accumulator and first line
-  const groups = new Map<string, { acc: KpiAccumulator; line: number }>();
-  let latest: string | undefined;
-  const group = (period: string, channel: string, line: number) => {
+/**
+ * KPI accumulators per period (all channels, and per channel), in the order the groups
+ * were first seen. Mergeable, so the streaming engine folds byte ranges apart.
+ */
+export class ContactGroups {
+  /** period + "\u0000" + channel ("" = all channels) → accumulator and the line that opened it. */
+  readonly groups = new Map<string, { acc: KpiAccumulator; line: number }>();
+  latest: string | undefined;
+
+  constructor(readonly thresholds: number[]) {}
+
+  add(period: string, channel: string, line: number, contact: Contact): void {
     const key = `${period}\u0000${channel}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { acc: new KpiAccumulator(thresholds), line }));
-    return g.acc;
-  };
-  const result = readTable(text, ctx, (cols) => {
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { acc: new KpiAccumulator(this.thresholds), line }));
+    g.acc.add(contact);
+  }
+
+  /** Folds one contact opened at `at` (ISO date-time) into its quarter and channel. */
+  addContact(at: string, channel: string | undefined, line: number, contact: Contact): void {
+    const day = at.slice(0, 10);
+    if (this.latest === undefined || day > this.latest) this.latest = day;
+    const period = quarterOf(at);
+    this.add(period, '', line, contact);
+    if (channel !== undefined) this.add(period, channel, line, contact);
+  }
+
+  /** Merges groups read later in the file (their lines are after this one's). */
+  merge(o: ContactGroups): this {
+    for (const [key, g] of o.groups) {
+      const mine = this.groups.get(key);
+      if (mine) mine.acc.merge(g.acc);
+      else this.groups.set(key, g);
+    }
+    if (o.latest !== undefined && (this.latest === undefined || o.latest > this.latest)) this.latest = o.latest;
+    return this;
+  }
+
+  operations(): Operation[] {
+    const operations: Operation[] = [];
+    // Order of first appearance, as one pass over the file creates them (all channels first on a line).
+    const ordered = [...this.groups].sort(([ka, a], [kb, b]) => a.line - b.line || Number(!ka.endsWith('\u0000')) - Number(!kb.endsWith('\u0000')));
+    for (const [key, { acc, line }] of ordered) {
+      const [period, channel] = key.split('\u0000');
+      for (const k of acc.kpis()) {
+        operations.push({ period, metric: k.metric, value: k.value, n: k.n, segments: channel ? { channel } : {}, source: 'contacts.csv', line });
+      }
+    }
+    return operations;
+  }
+}
+
+/** The rules of contacts.csv, per row, folding each contact into `groups`. */
+export function contactsSetup(groups: ContactGroups): TableSetup {
+  return (cols) => {
     const [id, opened] = ['contact_id', 'opened_at'].map((c) => cols.find(c, true));
     const [channel, wait, handle, abandoned, fcr] = ['channel', 'wait_seconds', 'handle_seconds', 'abandoned', 'resolved_first_contact'].map((c) => cols.find(c));
     if (!id || !opened) return undefined;
@@ -36,22 +80,15 @@ export function parseContacts(text: string, ctx: TableContext, thresholds: numbe
         resolvedFirst: c.flag(fcr, 'resolved_first_contact'),
       };
       if (!c.required(at, opened, 'opened_at')) return;
-      const day = at.slice(0, 10);
-      if (latest === undefined || day > latest) latest = day;
-      const period = quarterOf(at);
-      group(period, '', c.line).add(contact);
-      const ch = c.text(channel, 'channel');
-      if (ch !== undefined) group(period, ch, c.line).add(contact);
+      groups.addContact(at, c.text(channel, 'channel'), c.line, contact);
     };
-  });
-  const operations: Operation[] = [];
-  for (const [key, { acc, line }] of groups) {
-    const [period, channel] = key.split('\u0000');
-    for (const k of acc.kpis()) {
-      operations.push({ period, metric: k.metric, value: k.value, n: k.n, segments: channel ? { channel } : {}, source: 'contacts.csv', line });
-    }
-  }
-  return { ...result, operations, latest };
+  };
+}
+
+export function parseContacts(text: string, ctx: TableContext, thresholds: number[]): ContactsResult {
+  const groups = new ContactGroups(thresholds);
+  const result = readTable(text, ctx, contactsSetup(groups));
+  return { ...result, operations: groups.operations(), latest: groups.latest };
 }
 
 /**

@@ -40,7 +40,7 @@ export function detectDelimiter(text: string): Delimiter {
 }
 
 /** Line breaks inside a record's quoted fields: each one moves the next record down a line. */
-function breaksIn(fields: string[]): number {
+export function breaksIn(fields: string[]): number {
   let n = 0;
   for (const f of fields) {
     if (f.indexOf('\n') < 0 && f.indexOf('\r') < 0) continue;
@@ -61,75 +61,117 @@ export interface CsvHandlers {
   record: (fields: string[], line: number, row: number) => void;
 }
 
-export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers): CsvHeader | undefined {
-  const { sink, headerRows = 0, limits = DEFAULT_LIMITS } = options;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const delimiter = detectDelimiter(text);
-  let header: CsvHeader | undefined;
-  let line = 1;
-  let toSkip = headerRows;
-  let row = 0;
+/**
+ * The record-by-record rules of readCsv, apart from where the records come from (a whole
+ * text, or a stream over a byte range of a file — src/stream). `line` is the physical line
+ * of the next record; a reader that starts mid-file is given the header and counts lines
+ * from 1 (its caller adds the lines before it).
+ */
+export class CsvRecords {
+  header: CsvHeader | undefined;
+  line = 1;
+  row = 0;
+  stopped = false;
+  /** Whether the last record read ended inside an unclosed quote. */
+  openQuote = false;
+  private toSkip: number;
+  private readonly headerRows: number;
   /** Non-blank records after the header, good or bad: header rows and data. */
-  let below = 0;
-  let stop = false;
+  private below = 0;
+  private readonly sink: ProblemSink;
+  private readonly limits: Limits;
 
+  constructor(readonly delimiter: Delimiter, options: CsvOptions, private readonly handlers: CsvHandlers, header?: CsvHeader) {
+    this.sink = options.sink;
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.headerRows = header ? 0 : (options.headerRows ?? 0);
+    this.toSkip = this.headerRows;
+    if (header) {
+      this.header = header;
+      handlers.header?.(header);
+    }
+  }
+
+  /** Whether header rows below the names are still to come. */
+  get skipping(): boolean {
+    return this.toSkip > 0;
+  }
+
+  /** One parsed record with papaparse's errors for it; false when reading must stop. */
+  step(fields: string[], errors: readonly { type: string; code: string; message: string }[]): boolean {
+    if (this.stopped) return false;
+    const { sink, limits } = this;
+    const at = this.line;
+    this.line += 1 + breaksIn(fields);
+    this.openQuote = false;
+    if (fields.length === 1 && fields[0].trim() === '') return true; // a blank line (a lone CR or spaces too)
+    if (this.header) this.below++;
+    const quoteError = errors.find((e) => e.type === 'Quotes');
+    if (quoteError) {
+      sink.add({
+        line: at,
+        message: quoteError.code === 'MissingQuotes'
+          ? 'an opening quote (") is never closed, so the rest of the file was read as one value.'
+          : `a quoted value is malformed (${quoteError.message}).`,
+        hint: 'Close the quote, and double any quote inside a quoted value ("").',
+      });
+      if (quoteError.code === 'MissingQuotes') {
+        this.openQuote = true;
+        return true;
+      }
+    }
+    const long = fields.findIndex((f) => f.length > limits.maxFieldChars);
+    if (long >= 0) {
+      sink.add({ line: at, message: `field ${long + 1} is ${formatBytes(fields[long].length)} long; the limit is ${formatBytes(limits.maxFieldChars)}.`, hint: 'Check for an unclosed quote above this line.' });
+      return true;
+    }
+    const header = this.header;
+    if (!header) {
+      if (fields.length === 1 && fields[0].includes('\t')) {
+        sink.add({ line: at, message: 'is separated by tabs; gapreport reads files separated by "," or ";".', hint: 'Save it from the spreadsheet as "CSV UTF-8", or replace the tabs with commas.' });
+        this.stopped = true;
+        return false;
+      }
+      if (fields.length > limits.maxColumns) {
+        sink.add({ line: at, message: `the header has ${fields.length} columns; the limit is ${limits.maxColumns}.`, hint: 'Is this the right file and delimiter?' });
+        this.stopped = true;
+        return false;
+      }
+      this.header = { names: fields.map((f) => f.trim()), delimiter: this.delimiter };
+      this.handlers.header?.(this.header);
+      return true;
+    }
+    if (this.toSkip > 0) {
+      this.toSkip--;
+      return true;
+    }
+    this.row++;
+    if (fields.length !== header.names.length) {
+      sink.add({ line: at, message: `this row has ${fields.length} values, but the header has ${header.names.length} columns.`, hint: `Check the delimiter ("${this.delimiter}") and quotes on this line.` });
+      return true;
+    }
+    this.handlers.record(fields, at, this.row);
+    return true;
+  }
+
+  /** Reports a file without a header (call once, at the end of the whole file). */
+  finish(): void {
+    if (!this.header && !this.stopped) this.sink.add({ message: 'is empty: it needs a header row.' });
+    else if (this.header && this.below > 0 && this.below < this.headerRows) this.sink.add({ message: `has ${this.below} line${this.below === 1 ? '' : 's'} below the header, but header_rows: ${this.headerRows} (questionnaire.yaml) expects ${this.headerRows} extra header rows.`, hint: 'Check header_rows: against the file; it counts the extra header rows below the names.' });
+  }
+}
+
+export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers): CsvHeader | undefined {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const records = new CsvRecords(detectDelimiter(text), options, handlers);
   Papa.parse<string[]>(text, {
     header: false,
-    delimiter,
+    delimiter: records.delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
-      if (stop) return;
-      const fields = result.data;
-      const at = line;
-      line += 1 + breaksIn(fields);
-      if (fields.length === 1 && fields[0].trim() === '') return; // a blank line (a lone CR or spaces too)
-      if (header) below++;
-      const quoteError = result.errors.find((e) => e.type === 'Quotes');
-      if (quoteError) {
-        sink.add({
-          line: at,
-          message: quoteError.code === 'MissingQuotes'
-            ? 'an opening quote (") is never closed, so the rest of the file was read as one value.'
-            : `a quoted value is malformed (${quoteError.message}).`,
-          hint: 'Close the quote, and double any quote inside a quoted value ("").',
-        });
-        if (quoteError.code === 'MissingQuotes') return;
-      }
-      const long = fields.findIndex((f) => f.length > limits.maxFieldChars);
-      if (long >= 0) {
-        sink.add({ line: at, message: `field ${long + 1} is ${formatBytes(fields[long].length)} long; the limit is ${formatBytes(limits.maxFieldChars)}.`, hint: 'Check for an unclosed quote above this line.' });
-        return;
-      }
-      if (!header) {
-        if (fields.length === 1 && fields[0].includes('\t')) {
-          sink.add({ line: at, message: 'is separated by tabs; gapreport reads files separated by "," or ";".', hint: 'Save it from the spreadsheet as "CSV UTF-8", or replace the tabs with commas.' });
-          stop = true;
-          parser.abort();
-          return;
-        }
-        if (fields.length > limits.maxColumns) {
-          sink.add({ line: at, message: `the header has ${fields.length} columns; the limit is ${limits.maxColumns}.`, hint: 'Is this the right file and delimiter?' });
-          stop = true;
-          parser.abort();
-          return;
-        }
-        header = { names: fields.map((f) => f.trim()), delimiter };
-        handlers.header?.(header);
-        return;
-      }
-      if (toSkip > 0) {
-        toSkip--;
-        return;
-      }
-      row++;
-      if (fields.length !== header.names.length) {
-        sink.add({ line: at, message: `this row has ${fields.length} values, but the header has ${header.names.length} columns.`, hint: `Check the delimiter ("${delimiter}") and quotes on this line.` });
-        return;
-      }
-      handlers.record(fields, at, row);
+      if (!records.step(result.data, result.errors)) parser.abort();
     },
   });
-  if (!header && !stop) sink.add({ message: 'is empty: it needs a header row.' });
-  else if (header && below > 0 && below < headerRows) sink.add({ message: `has ${below} line${below === 1 ? '' : 's'} below the header, but header_rows: ${headerRows} (questionnaire.yaml) expects ${headerRows} extra header rows.`, hint: 'Check header_rows: against the file; it counts the extra header rows below the names.' });
-  return header;
+  records.finish();
+  return records.header;
 }

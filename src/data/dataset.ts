@@ -3,13 +3,14 @@
  * Pure: load-fs.ts reads the files. Files are parsed in dependency order (questionnaire
  * before surveys, standards before contacts, whose service-level thresholds they name).
  */
-import type { Dataset } from '../schemas/dataset';
+import type { Dataset, Operation } from '../schemas/dataset';
+import type { Questionnaire } from '../schemas/questionnaire';
 import type { Problem } from '../schemas/problem';
 import { parseBenchmarks } from './benchmarks';
 import { parseCommunications } from './communications';
 import { mergeOperations, parseContacts } from './contacts';
 import { checkCommunications, checkStandards } from './cross';
-import type { ContractFile } from './files';
+import { CONTRACT_FILES, type ContractFile } from './files';
 import { serviceLevelThresholds } from './kpis';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { parseManagement } from './management';
@@ -18,7 +19,7 @@ import { capPerFile } from './problems';
 import { parseQuestionnaire } from './questionnaire';
 import { parseResponses, RESPONSES_NUMBER_HINT } from './responses';
 import { parseStandards } from './standards';
-import type { TableContext } from './table';
+import type { TableContext, TableResult } from './table';
 
 export interface DatasetInput {
   /** Folder name, e.g. `demo`. */
@@ -28,6 +29,22 @@ export interface DatasetInput {
   /** Contract file → the name messages use (the mapped path under `files:`); default the contract name. */
   shownAs?: Partial<Record<ContractFile, string>>;
   limits?: Limits;
+  /**
+   * Files already read by the streaming engine (src/stream), folded into accumulators
+   * instead of rows: their problems and row counts take the place of parsing their text.
+   */
+  streamed?: {
+    'responses.csv'?: TableResult & { latest?: string; unreadable?: boolean };
+    'contacts.csv'?: TableResult & { operations: Operation[]; latest?: string; unreadable?: boolean };
+  };
+}
+
+/** How each contract file is read: the firm's own files get the column mapping; survey exports also the survey settings. */
+export function tableContexts(q: Questionnaire | undefined, shown: (f: ContractFile) => string, limits: Limits) {
+  const mapping = { columns: q?.columns ?? {}, constants: q?.constants ?? {} };
+  const base = (f: ContractFile): TableContext => ({ file: shown(f), mapping, limits, cells: { missing: q?.missing } });
+  const survey = (f: ContractFile): TableContext => ({ ...base(f), headerRows: q?.header_rows, cells: { missing: q?.missing, recode: q?.recode, numberHint: RESPONSES_NUMBER_HINT } });
+  return { base, survey };
 }
 
 export interface LoadResult {
@@ -45,30 +62,44 @@ export function buildDataset(input: DatasetInput): LoadResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const rowCounts: Record<string, number> = {};
-  const dataset: Dataset = { name: input.name, items: [], files: Object.keys(texts).filter((f) => texts[f as ContractFile] !== undefined) };
+  const streamed = { ...input.streamed };
+  // A streamed file that is not UTF-8 text is reported like an unreadable file, and read as absent.
+  for (const f of ['responses.csv', 'contacts.csv'] as const) {
+    if (!streamed[f]?.unreadable) continue;
+    problems.push(...streamed[f]!.problems);
+    delete streamed[f];
+  }
+  const present = (f: ContractFile) => texts[f] !== undefined || (f === 'responses.csv' || f === 'contacts.csv' ? streamed[f] !== undefined : false);
+  const files = Object.keys(texts).filter((f) => texts[f as ContractFile] !== undefined);
+  for (const f of ['responses.csv', 'contacts.csv'] as const) if (streamed[f] && !files.includes(f)) files.push(f);
+  if (input.streamed) files.sort((a, b) => CONTRACT_FILES.indexOf(a as ContractFile) - CONTRACT_FILES.indexOf(b as ContractFile));
+  const dataset: Dataset = { name: input.name, items: [], files };
 
   const parsedQ = texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
   problems.push(...(parsedQ?.problems ?? []));
   const q = parsedQ?.questionnaire;
   dataset.questionnaire = q;
   dataset.items = parsedQ?.items ?? [];
-  const mapping = { columns: q?.columns ?? {}, constants: q?.constants ?? {} };
-  const base = (f: ContractFile): TableContext => ({ file: shown(f), mapping, limits, cells: { missing: q?.missing } });
-  // Survey exports get the survey settings; the firm's own files only the column mapping.
-  const survey = (f: ContractFile): TableContext => ({ ...base(f), headerRows: q?.header_rows, cells: { missing: q?.missing, recode: q?.recode, numberHint: RESPONSES_NUMBER_HINT } });
+  const { base, survey } = tableContexts(q, shown, limits);
   const count = (f: ContractFile, r: { problems: Problem[]; rows: number }) => {
     problems.push(...r.problems);
     rowCounts[f] = r.rows;
   };
 
+  let latestResponse: string | undefined;
   for (const f of ['responses.csv', 'management.csv'] as const) {
     const text = texts[f];
-    if (text === undefined) continue;
+    if (!present(f)) continue;
     if (!q) {
       if (!parsedQ) problems.push({ file: shown(f), message: 'needs a questionnaire.yaml beside it (the scale and the items of its columns).', hint: 'Add questionnaire.yaml with scale: and preset: servqual-22 or items:.' });
       continue;
     }
-    if (f === 'responses.csv') {
+    const given = f === 'responses.csv' ? streamed[f] : undefined;
+    if (given) {
+      count(f, given);
+      latestResponse = given.latest;
+    } else if (text === undefined) continue;
+    else if (f === 'responses.csv') {
       const r = parseResponses(text, survey(f), q, dataset.items);
       count(f, r);
       dataset.responses = r.respondents;
@@ -89,9 +120,9 @@ export function buildDataset(input: DatasetInput): LoadResult {
     dataset.operations = r.operations;
   }
   let latestContact: string | undefined;
-  if (texts['contacts.csv'] !== undefined) {
+  if (present('contacts.csv')) {
     const metrics = [...(dataset.standards ?? []).map((s) => s.metric)];
-    const r = parseContacts(texts['contacts.csv'], base('contacts.csv'), serviceLevelThresholds(metrics));
+    const r = streamed['contacts.csv'] ?? parseContacts(texts['contacts.csv']!, base('contacts.csv'), serviceLevelThresholds(metrics));
     count('contacts.csv', r);
     latestContact = r.latest;
     dataset.operations = mergeOperations(dataset.operations ?? [], r.operations);
@@ -109,7 +140,7 @@ export function buildDataset(input: DatasetInput): LoadResult {
   if (dataset.standards) checkStandards(dataset.standards, dataset.operations, shown('standards.csv'), problems, warnings);
   if (dataset.communications) checkCommunications(dataset.communications, dataset.standards, dataset.operations, shown('communications.csv'), problems);
 
-  dataset.as_of = latest([...(dataset.responses ?? []).map((r) => r.date), latestContact]);
+  dataset.as_of = latest([...(dataset.responses ?? []).map((r) => r.date), latestResponse, latestContact]);
   const capped = capPerFile(problems);
   return { dataset: capped.length ? undefined : dataset, problems: capped, warnings, rowCounts };
 }

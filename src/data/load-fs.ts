@@ -6,7 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Problem } from '../schemas/problem';
-import { buildDataset, type LoadResult } from './dataset';
+import { buildDataset, type DatasetInput, type LoadResult } from './dataset';
 import { decodeText } from './encoding';
 import { CONTRACT_FILES, isContractFile, type ContractFile } from './files';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from './limits';
@@ -14,13 +14,24 @@ import { parseQuestionnaire } from './questionnaire';
 
 export type { LoadResult } from './dataset';
 
-export interface LoadOptions {
-  limits?: Partial<Limits>;
+/** Files the streaming engine (src/stream) reads itself instead of as one text. */
+export type StreamedFile = 'responses.csv' | 'contacts.csv';
+
+export interface StreamHook {
+  files: readonly StreamedFile[];
+  /** Reads the streamed files (their paths, when present) once the small files' texts are in; returns what they held. */
+  read: (paths: Partial<Record<StreamedFile, string>>, texts: DatasetInput['texts'], shownAs: DatasetInput['shownAs'], limits: Limits) => Promise<DatasetInput['streamed']>;
 }
 
-type Read = { text?: string; problem?: Omit<Problem, 'file'> };
+export interface LoadOptions {
+  limits?: Partial<Limits>;
+  stream?: StreamHook;
+}
 
-async function readText(path: string, limits: Limits): Promise<Read> {
+type Read = { text?: string; path?: string; problem?: Omit<Problem, 'file'> };
+
+/** Whether a contract file can be read: its size, or the problem that stops it (undefined size: absent). Shared with the streaming engine. */
+export async function checkFile(path: string, limits: Limits): Promise<{ size?: number; problem?: Omit<Problem, 'file'> }> {
   let size: number;
   try {
     const s = await stat(path);
@@ -32,6 +43,13 @@ async function readText(path: string, limits: Limits): Promise<Read> {
   if (size > limits.maxFileBytes) {
     return { problem: { message: `is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxFileBytes)}.`, hint: 'Split it (e.g. by period), or aggregate contacts into operations.csv.' } };
   }
+  return { size };
+}
+
+export async function readText(path: string, limits: Limits): Promise<Read> {
+  const checked = await checkFile(path, limits);
+  if (checked.size === undefined) return checked.problem ? { problem: checked.problem } : {};
+  const size = checked.size;
   try {
     const decoded = decodeText(await readFile(path));
     return decoded.problem ? { problem: decoded.problem } : { text: decoded.text };
@@ -63,20 +81,25 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   }
 
   const texts: Partial<Record<ContractFile, string>> = {};
+  const paths: Partial<Record<StreamedFile, string>> = {};
+  const streams = (f: ContractFile): f is StreamedFile => options.stream?.files.includes(f as StreamedFile) ?? false;
   for (const file of CONTRACT_FILES) {
     const shown = shownAs[file] ?? file;
-    const read = file === 'questionnaire.yaml' ? qRead : await readText(resolve(dir, shown), limits);
+    const path = resolve(dir, shown);
+    const read = file === 'questionnaire.yaml' ? qRead : streams(file) ? await checkFile(path, limits).then((c): Read => ({ problem: c.problem, path: c.size !== undefined ? path : undefined })) : await readText(path, limits);
     if (read.problem) problems.push({ file: shown, ...read.problem });
-    if (read.text !== undefined) texts[file] = read.text;
+    if (read.path !== undefined && streams(file)) paths[file] = read.path;
+    else if (read.text !== undefined) texts[file] = read.text;
     else if (shownAs[file]) problems.push({ file: shown, message: `is not there (questionnaire.yaml maps ${file} to it under files:).`, hint: 'Paths under files: are relative to the dataset folder.' });
   }
   for (const e of entries) {
     if (/\.(csv|ya?ml)$/i.test(e) && !isContractFile(e.toLowerCase())) warnings.push({ file: e, message: 'is not a contract file, so it is not read.', hint: `Contract files are ${CONTRACT_FILES.join(', ')}.` });
   }
-  if (Object.keys(texts).length === 0 && problems.length === 0) {
+  if (Object.keys(texts).length === 0 && Object.keys(paths).length === 0 && problems.length === 0) {
     return { problems: [{ file: '.', message: `has none of the dataset files (${CONTRACT_FILES.join(', ')}).`, hint: 'Add at least questionnaire.yaml and responses.csv.' }], warnings, rowCounts: {} };
   }
-  const built = buildDataset({ name: basename(resolve(dir)), texts, shownAs, limits });
+  const streamed = options.stream ? await options.stream.read(paths, texts, shownAs, limits) : undefined;
+  const built = buildDataset({ name: basename(resolve(dir)), texts, shownAs, limits, streamed });
   // An unreadable questionnaire.yaml is reported once; "responses.csv needs a questionnaire" would only echo it.
   const all = [...problems, ...built.problems.filter((p) => !(qRead.problem && p.message.startsWith('needs a questionnaire.yaml')))];
   return { ...built, dataset: all.length ? undefined : built.dataset, problems: all, warnings: [...warnings, ...built.warnings] };

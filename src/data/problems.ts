@@ -16,6 +16,17 @@ export class ProblemSink {
     else this.omitted++;
   }
 
+  /** Forgets everything added so far (a stream reader mid-file mutes the header's problems, reported once by the first). */
+  clear(): void {
+    this.kept.length = 0;
+    this.omitted = 0;
+  }
+
+  /** Problems past the cap, only counted. */
+  get omittedCount(): number {
+    return this.omitted;
+  }
+
   get count(): number {
     return this.kept.length + this.omitted;
   }

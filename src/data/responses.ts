@@ -1,8 +1,8 @@
 /** responses.csv (SPEC §2.2): one row per customer respondent. */
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
 import type { Respondent } from '../schemas/dataset';
-import type { Source } from './columns';
-import { readTable, UniqueCheck, type TableContext, type TableResult } from './table';
+import type { ProblemSink } from './problems';
+import { readTable, UniqueCheck, type TableContext, type TableResult, type TableSetup, type Unique } from './table';
 import { reportUnknownItemColumns } from './items';
 
 /** Importance points of the five dimensions must sum to 100 within this tolerance. */
@@ -14,10 +14,31 @@ export interface ResponsesResult extends TableResult {
   respondents: Respondent[];
 }
 
-export function parseResponses(text: string, ctx: TableContext, q: Questionnaire, items: Item[]): ResponsesResult {
-  const respondents: Respondent[] = [];
+/** One respondent's values as arrays (items in `items` order, weights in DIMENSIONS order, segments in `segments:` order): a SurveyRow as it is. */
+export interface ResponseValues {
+  id: string;
+  wave: string;
+  date?: string;
+  segments: (string | undefined)[];
+  e: (number | undefined)[];
+  p: (number | undefined)[];
+  w: (number | undefined)[];
+  nps?: number;
+  csat?: number;
+  ces?: number;
+  overall?: number;
+  comment?: string;
+  line: number;
+}
+
+/**
+ * The rules of responses.csv, per row: resolves the columns at the header and hands each
+ * row's values to `emit`. Shared by the in-memory loader and the streaming engine
+ * (src/stream), which passes its own `unique` check (a compact table that merges).
+ */
+export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: ResponseValues) => void, unique: (sink: ProblemSink, column: string) => Unique = (sink, column) => new UniqueCheck(sink, column)): TableSetup {
   const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
-  const result = readTable(text, ctx, (cols, cells, sink) => {
+  return (cols, _cells, sink) => {
     const id = cols.find('respondent_id', true);
     const wave = cols.find('wave', true);
     const date = cols.find('date');
@@ -42,24 +63,26 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
     }
     reportUnknownItemColumns(cols, sink, items, ['e', 'p', 'w']);
     if (!id || !wave) return undefined;
-    const unique = new UniqueCheck(sink, cols.header[id.kind === 'header' ? id.index : -1] ?? 'respondent_id');
-    const byItem = (list: readonly (readonly [string, Source | undefined])[], prefix: string) =>
-      Object.fromEntries(list.map(([k, s]) => [k, cells.number(s, `${prefix}_${k}`, scale)]));
+    const ids = unique(sink, cols.header[id.kind === 'header' ? id.index : -1] ?? 'respondent_id');
+    const eNames = e.map(([k]) => `e_${k}`);
+    const pNames = p.map(([k]) => `p_${k}`);
+    const wNames = w.map(([d]) => `w_${d}`);
+    const weightRule = { min: 0, max: 100 };
 
     return (c) => {
       const respondentId = c.text(id, 'respondent_id');
       const waveValue = c.text(wave, 'wave');
-      if (c.required(respondentId, id, 'respondent_id')) unique.add(respondentId, c.line);
+      if (c.required(respondentId, id, 'respondent_id')) ids.add(respondentId, c.line);
       c.required(waveValue, wave, 'wave');
-      const weights = Object.fromEntries(w.map(([d, s]) => [d, c.number(s, `w_${d}`, { min: 0, max: 100 })])) as Respondent['w'];
+      const weights = w.map(([, s], i) => c.number(s, wNames[i], weightRule));
       checkWeights(weights, found === 5, (message) => sink.add({ line: c.line, message, hint: 'Importance points are shares of 100.' }));
-      respondents.push({
+      emit({
         id: respondentId ?? '',
         wave: waveValue ?? '',
         date: c.date(date, 'date'),
-        segments: Object.fromEntries(segments.map(([s, src]) => [s, c.text(src, s)])),
-        e: byItem(e, 'e'),
-        p: byItem(p, 'p'),
+        segments: segments.map(([s, src]) => c.text(src, s)),
+        e: e.map(([, s], i) => c.number(s, eNames[i], scale)),
+        p: p.map(([, s], i) => c.number(s, pNames[i], scale)),
         w: weights,
         nps: c.number(nps, 'nps', { min: 0, max: 10, integer: true }),
         csat: c.number(csat, 'csat', { min: 1, max: 5, integer: true }),
@@ -69,16 +92,39 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
         line: c.line,
       });
     };
-  });
+  };
+}
+
+export function parseResponses(text: string, ctx: TableContext, q: Questionnaire, items: Item[]): ResponsesResult {
+  const respondents: Respondent[] = [];
+  const byId = <T>(keys: readonly string[], values: T[]) => Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+  const ids = items.map((i) => i.id);
+  const result = readTable(text, ctx, responsesSetup(q, items, (v) => {
+    respondents.push({
+      id: v.id,
+      wave: v.wave,
+      date: v.date,
+      segments: byId(q.segments, v.segments),
+      e: byId(ids, v.e),
+      p: byId(ids, v.p),
+      w: byId(DIMENSIONS, v.w) as Respondent['w'],
+      nps: v.nps,
+      csat: v.csat,
+      ces: v.ces,
+      overall: v.overall,
+      comment: v.comment,
+      line: v.line,
+    });
+  }));
   return { ...result, respondents };
 }
 
 /** All five weights or none; when given they sum to 100 ± WEIGHT_SUM_TOLERANCE. */
-function checkWeights(w: Respondent['w'], present: boolean, report: (message: string) => void): void {
+function checkWeights(w: (number | undefined)[], present: boolean, report: (message: string) => void): void {
   if (!present) return;
-  const given = DIMENSIONS.filter((d) => w[d] !== undefined);
+  const given = w.filter((x): x is number => x !== undefined);
   if (given.length === 0) return;
   if (given.length < 5) return report(`importance points are given for ${given.length} of the five dimensions; give all five or none.`);
-  const sum = given.reduce((s, d) => s + (w[d] as number), 0);
+  const sum = given.reduce((s, x) => s + x, 0);
   if (Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE) report(`importance points w_… sum to ${+sum.toFixed(2)}, not 100 (±${WEIGHT_SUM_TOLERANCE}).`);
 }

@@ -1,5 +1,5 @@
 /** One contract CSV file: CSV records → Columns + Cells for a file-specific row handler. */
-import { readCsv } from './csv';
+import { readCsv, type CsvHandlers } from './csv';
 import { Cells, type CellOptions } from './cells';
 import { Columns, type Mapping } from './columns';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -22,20 +22,15 @@ export interface TableResult {
   rows: number;
 }
 
-/**
- * Reads `text`; at the header `setup` resolves its columns (reporting missing ones) and
- * returns the handler for each record, or undefined to skip the records.
- */
-export function readTable(
-  text: string,
-  ctx: TableContext,
-  setup: (columns: Columns, cells: Cells, sink: ProblemSink) => ((cells: Cells) => void) | undefined,
-  sink = new ProblemSink(ctx.file),
-): TableResult {
+/** At the header: resolves the columns (reporting missing ones) and returns the per-record handler, or undefined to skip the records. */
+export type TableSetup = (columns: Columns, cells: Cells, sink: ProblemSink) => ((cells: Cells) => void) | undefined;
+
+/** The CSV handlers of one table (text or stream): header → Columns + Cells + setup, then each record. */
+export function tableHandlers(ctx: TableContext, setup: TableSetup, sink: ProblemSink): CsvHandlers & { rows(): number } {
   let handle: ((cells: Cells) => void) | undefined;
   let cells: Cells | undefined;
   let rows = 0;
-  readCsv(text, { sink, headerRows: ctx.headerRows, limits: ctx.limits ?? DEFAULT_LIMITS }, {
+  return {
     header: (h) => {
       cells = new Cells(sink, { ...ctx.cells, decimalComma: h.delimiter === ';' });
       const columns = new Columns(h.names, ctx.mapping ?? { columns: {}, constants: {} }, sink);
@@ -47,12 +42,29 @@ export function readTable(
       cells.at(fields, line, row);
       handle(cells);
     },
-  });
-  return { problems: sink.list(), rows };
+    rows: () => rows,
+  };
+}
+
+/** Reads `text` through `setup` (see TableSetup). */
+export function readTable(text: string, ctx: TableContext, setup: TableSetup, sink = new ProblemSink(ctx.file)): TableResult {
+  const handlers = tableHandlers(ctx, setup, sink);
+  readCsv(text, { sink, headerRows: ctx.headerRows, limits: ctx.limits ?? DEFAULT_LIMITS }, handlers);
+  return { problems: sink.list(), rows: handlers.rows() };
+}
+
+/** The problem for a value used twice in a unique column. */
+export function duplicateProblem(column: string, value: string, first: number, line: number): Omit<Problem, 'file'> {
+  return { line, column, value, message: `is used twice, on lines ${first} and ${line}.`, hint: `Each ${column} must be unique.` };
+}
+
+/** What a unique column is checked with (UniqueCheck in memory; a compact hashed table when streaming). */
+export interface Unique {
+  add(value: string, line: number): boolean;
 }
 
 /** Reports a value used twice in a column that must be unique, naming both lines. */
-export class UniqueCheck {
+export class UniqueCheck implements Unique {
   private readonly seen = new Map<string, number>();
   constructor(private readonly sink: ProblemSink, private readonly column: string) {}
 
@@ -62,7 +74,7 @@ export class UniqueCheck {
       this.seen.set(value, line);
       return true;
     }
-    this.sink.add({ line, column: this.column, value, message: `is used twice, on lines ${first} and ${line}.`, hint: `Each ${this.column} must be unique.` });
+    this.sink.add(duplicateProblem(this.column, value, first, line));
     return false;
   }
 }

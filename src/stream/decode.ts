@@ -1,0 +1,85 @@
+/**
+ * A byte range → UTF-8 text chunks, with the in-memory loader's encoding rules
+ * (src/data/encoding.ts): a NUL byte anywhere, or bytes that are not UTF-8, stop the file
+ * with one problem. Decoding stops at the first bad byte; the range is still scanned for
+ * NUL, which the in-memory check reports first. Ranges start after a line break, so no
+ * UTF-8 sequence spans two ranges.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { decodeText, firstInvalidUtf8 } from '../data/encoding';
+import type { Problem } from '../schemas/problem';
+
+/** Absolute byte offsets of the first NUL and of the first byte that is not UTF-8, in a range. */
+export interface Fatal {
+  nul?: number;
+  invalid?: number;
+}
+
+export async function* decodedChunks(path: string, start: number, end: number, fatal: Fatal): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let offset = start;
+  let tail: Buffer = Buffer.alloc(0); // the last bytes of the previous chunk (an incomplete sequence may start there)
+  for await (const chunk of createReadStream(path, { start, end: end - 1, highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) {
+      fatal.nul = offset + nul;
+      return;
+    }
+    if (fatal.invalid === undefined) {
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text) yield text;
+      } catch {
+        const joined = Buffer.concat([tail, chunk]);
+        const lead = [...tail.keys()].reverse().find((i) => tail[i] >= 0xc0);
+        const from = lead ?? tail.length;
+        fatal.invalid = offset - tail.length + from + (firstInvalidUtf8(joined.subarray(from)) ?? 0);
+      }
+    }
+    tail = chunk.subarray(Math.max(0, chunk.length - 3));
+    offset += chunk.length;
+  }
+  if (fatal.invalid !== undefined) return;
+  try {
+    const text = decoder.decode();
+    if (text) yield text;
+  } catch {
+    fatal.invalid = end - tail.length + (firstInvalidUtf8(tail) ?? 0);
+  }
+}
+
+/** A UTF-16 byte-order mark or a zip signature at the start: the file's one problem, as decodeText words it. */
+export function signatureProblem(head: Uint8Array): Omit<Problem, 'file'> | undefined {
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  return utf16 || zip ? decodeText(head.subarray(0, 4)).problem : undefined;
+}
+
+/**
+ * The problem for a bad byte at `at`, exactly as decodeText words it: its line and
+ * column are counted from the file's start (error path: one more read up to it), and
+ * decodeText is shown the same line, column and bytes.
+ */
+export async function encodingProblem(path: string, at: number): Promise<Omit<Problem, 'file'>> {
+  let line = 1;
+  let lineStart = 0;
+  let offset = 0;
+  if (at > 0) {
+    for await (const chunk of createReadStream(path, { start: 0, end: at - 1 }) as AsyncIterable<Buffer>) {
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) {
+        line++;
+        lineStart = offset + i + 1;
+      }
+      offset += chunk.length;
+    }
+  }
+  const fh = await open(path, 'r');
+  const bad = Buffer.alloc(4);
+  const { bytesRead } = await fh.read(bad, 0, 4, at).finally(() => fh.close());
+  const bytes = bad.subarray(0, bytesRead);
+  const nul = bytes.indexOf(0);
+  const shown = bytes.subarray(0, nul > 0 ? nul : bytes.length);
+  const synthetic = Buffer.concat([Buffer.alloc(line - 1, 0x0a), Buffer.alloc(at - lineStart, 0x61), nul === 0 ? Buffer.from([0]) : shown]);
+  return decodeText(synthetic).problem ?? { message: 'could not be read as UTF-8 text.' };
+}

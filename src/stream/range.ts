@@ -1,0 +1,130 @@
+/**
+ * One byte range of a big CSV file, parsed in chunks and folded straight into
+ * accumulators: papaparse over a file stream (`header: false`, its default chunk size —
+ * PERF-NOTES), the same record rules (CsvRecords) and row rules (responsesSetup,
+ * contactsSetup) as the in-memory loader. Runs in a worker thread, or in-thread.
+ * Lines are counted from the range's first line; the merge adds the lines before it.
+ */
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { CsvRecords, type CsvHeader, type Delimiter } from '../data/csv';
+import { ContactGroups, contactsSetup } from '../data/contacts';
+import { ProblemSink } from '../data/problems';
+import { responsesSetup } from '../data/responses';
+import { tableHandlers, type TableContext, type TableSetup } from '../data/table';
+import type { Problem } from '../schemas/problem';
+import type { Item, Questionnaire } from '../schemas/questionnaire';
+import type { SurveyAccs } from '../analysis/accumulate';
+import type { CrossProducts } from '../analysis/moments';
+import { decodedChunks, type Fatal } from './decode';
+import { HashedUnique, type DuplicateRef, type IdTableData } from './id-table';
+import { SurveyFold } from './survey-fold';
+
+export interface RangeTask {
+  kind: 'responses' | 'contacts';
+  path: string;
+  /** Bytes [start, end) of the file; the first range starts after a BOM. */
+  start: number;
+  end: number;
+  /** The first range reads the header (and its problems); the others are given it. */
+  first: boolean;
+  header?: CsvHeader;
+  delimiter: Delimiter;
+  ctx: TableContext;
+  questionnaire?: Questionnaire;
+  items?: Item[];
+  thresholds?: number[];
+  /** Error path only: collect the respondent ids on these lines (relative to the range). */
+  idLines?: number[];
+}
+
+export interface RangeResult {
+  problems: Problem[];
+  omitted: number;
+  rows: number;
+  /** Physical lines read (the next range's first line is this many lines further). */
+  lines: number;
+  /** Whether the range ended on a record boundary, past the header: otherwise the split was wrong. */
+  clean: boolean;
+  /** The header the first range read (the others were given the planned one: they must agree). */
+  headerNames?: string[];
+  survey?: { accs: SurveyAccs; npsDrivers: Map<string, CrossProducts>; hasOverall: boolean; hasNps: boolean; latest?: string; ids: IdTableData; refs: DuplicateRef[]; idColumn?: string };
+  contacts?: { groups: ContactGroups['groups']; latest?: string };
+  idsAt?: [number, string][];
+  /** Where the bytes stopped being text (the file then has that one problem). */
+  fatal?: Fatal;
+  /** Not text: `problems` holds the file's one problem, nothing was read. */
+  unreadable?: boolean;
+}
+
+/** Calls `onBytes` with the bytes read so far, at most every `every` bytes. */
+export type OnBytes = (bytes: number) => void;
+
+export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<RangeResult> {
+  const sink = new ProblemSink(task.ctx.file);
+  let setup: TableSetup;
+  let fold: SurveyFold | undefined;
+  let groups: ContactGroups | undefined;
+  let unique: HashedUnique | undefined;
+  const idsAt: [number, string][] = [];
+  if (task.kind === 'responses') {
+    const q = task.questionnaire!;
+    const wanted = task.idLines ? new Set(task.idLines) : undefined;
+    fold = new SurveyFold(task.items!, q);
+    setup = responsesSetup(q, task.items!, wanted ? () => {} : (v) => fold!.add(v), (s, column) => {
+      if (wanted) return { add: (value, line) => (wanted.has(line) && idsAt.push([line, value]), true) };
+      return (unique = new HashedUnique(s, column));
+    });
+  } else {
+    groups = new ContactGroups(task.thresholds ?? []);
+    setup = contactsSetup(groups);
+  }
+  const handlers = tableHandlers(task.ctx, setup, sink);
+  const records = new CsvRecords(task.delimiter, { sink, headerRows: task.ctx.headerRows, limits: task.ctx.limits }, handlers, task.first ? undefined : task.header);
+  if (!task.first) sink.clear(); // the header's problems are the first range's to report
+
+  const fatal: Fatal = {};
+  if (task.end > task.start) {
+    const stream = Readable.from(decodedChunks(task.path, task.start, task.end, fatal));
+    let bytes = 0;
+    let reported = 0;
+    if (onBytes) {
+      stream.on('data', (chunk: string) => {
+        bytes += chunk.length; // characters: close enough to bytes for progress
+        if (bytes - reported >= 4 * 1024 * 1024) {
+          onBytes(bytes);
+          reported = bytes;
+        }
+      });
+    }
+    await new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      Papa.parse<string[]>(stream as unknown as File, {
+        header: false,
+        delimiter: task.delimiter,
+        skipEmptyLines: false,
+        step: (result, parser) => {
+          if (!records.step(result.data, result.errors)) parser.abort();
+        },
+        complete: () => resolve(),
+        error: (e: Error) => reject(e),
+      });
+    });
+    onBytes?.(task.end - task.start);
+  }
+  if (task.first) records.finish();
+
+  const kept = sink.kept;
+  return {
+    problems: kept,
+    omitted: sink.omittedCount,
+    rows: handlers.rows(),
+    lines: records.line - 1,
+    headerNames: task.first ? records.header?.names : undefined,
+    clean: !records.openQuote && !records.stopped && records.header !== undefined && !records.skipping,
+    survey: fold && { ...fold.result(), ids: unique?.table.data ?? { h1: new Uint32Array(0), h2: new Uint32Array(0), lines: new Uint32Array(0), size: 0 }, refs: unique?.refs ?? [], idColumn: unique?.column },
+    contacts: groups && { groups: groups.groups, latest: groups.latest },
+    idsAt: task.idLines ? idsAt : undefined,
+    fatal: fatal.nul !== undefined || fatal.invalid !== undefined ? fatal : undefined,
+  };
+}

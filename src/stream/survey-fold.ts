@@ -1,0 +1,80 @@
+/**
+ * Folds responses.csv rows into SurveyAccs as they are read. Without `outcome:` in the
+ * questionnaire, the outcome is `overall` when any row has it, else `nps` (SPEC §2.1,
+ * chooseOutcome) — known only at the end of a single pass, so the drivers are accumulated
+ * for `overall` in the accumulators and, beside them, for `nps`; `outcome()` settles it.
+ */
+import { addToAccs, surveyAccs, type SurveyAccs } from '../analysis/accumulate';
+import { surveyLayout, type Outcome, type SurveyLayout } from '../analysis/layout';
+import { addRow, crossProducts, mergeCross, type CrossProducts } from '../analysis/moments';
+import type { ResponseValues } from '../data/responses';
+import { halfRuleMean } from '../stats/servqual';
+import type { Item, Questionnaire } from '../schemas/questionnaire';
+
+export interface SurveyFoldResult {
+  accs: SurveyAccs;
+  npsDrivers: Map<string, CrossProducts>;
+  hasOverall: boolean;
+  hasNps: boolean;
+  /** Latest response date (YYYY-MM-DD). */
+  latest?: string;
+}
+
+/** The layout the fold accumulates with: the questionnaire's outcome, else `overall` provisionally. */
+export function foldLayout(items: Item[], q: Questionnaire): SurveyLayout {
+  return surveyLayout(items, q, q.outcome ?? 'overall');
+}
+
+export class SurveyFold {
+  readonly layout: SurveyLayout;
+  private readonly r: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: new Map(), hasOverall: false, hasNps: false };
+  private readonly segments: [string, string | undefined][];
+  private readonly side: boolean;
+
+  constructor(items: Item[], private readonly q: Questionnaire) {
+    this.layout = foldLayout(items, q);
+    this.segments = q.segments.map((s) => [s, undefined]);
+    this.side = q.outcome === undefined;
+  }
+
+  add(v: ResponseValues): void {
+    const r = this.r;
+    for (let i = 0; i < this.segments.length; i++) this.segments[i][1] = v.segments[i];
+    addToAccs(r.accs, this.layout, v.wave, this.segments, v);
+    if (v.overall !== undefined) r.hasOverall = true;
+    if (v.nps !== undefined) r.hasNps = true;
+    if (v.date !== undefined && (r.latest === undefined || v.date > r.latest)) r.latest = v.date;
+    if (this.side) {
+      let cross = r.npsDrivers.get(v.wave);
+      const predictors = this.layout.drivers === 'items' ? v.p : this.layout.itemsByDim.map((idx) => halfRuleMean(idx.map((i) => v.p[i])));
+      if (!cross) r.npsDrivers.set(v.wave, (cross = crossProducts(predictors.length + 1, this.layout.shift)));
+      addRow(cross, [...predictors, v.nps]);
+    }
+  }
+
+  result(): SurveyFoldResult {
+    return this.r;
+  }
+}
+
+/** Merges a later range's fold into an earlier one's. */
+export function mergeFold(into: SurveyFoldResult, from: SurveyFoldResult, merge: (a: SurveyAccs, b: SurveyAccs) => void): void {
+  merge(into.accs, from.accs);
+  for (const [wave, cross] of from.npsDrivers) {
+    const mine = into.npsDrivers.get(wave);
+    if (mine) mergeCross(mine, cross);
+    else into.npsDrivers.set(wave, cross);
+  }
+  into.hasOverall ||= from.hasOverall;
+  into.hasNps ||= from.hasNps;
+  if (from.latest !== undefined && (into.latest === undefined || from.latest > into.latest)) into.latest = from.latest;
+}
+
+/** Settles the outcome (chooseOutcome's rule) and the drivers accumulated for it. */
+export function settleOutcome(fold: SurveyFoldResult, layout: SurveyLayout, q: Questionnaire): SurveyLayout {
+  if (q.outcome) return layout;
+  const outcome: Outcome | undefined = fold.hasOverall ? 'overall' : fold.hasNps ? 'nps' : undefined;
+  if (outcome === 'overall') return layout;
+  for (const [wave, acc] of fold.accs.byWave) acc.drivers = outcome === 'nps' ? fold.npsDrivers.get(wave) : undefined;
+  return { ...layout, outcome };
+}
