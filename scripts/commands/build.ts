@@ -56,6 +56,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   try {
     const { build } = await import('astro');
     process.env.GAPREPORT_OUT_DIR = tmp;
+    // The content loader reads reports and data from here, not from process.cwd().
+    process.env.GAPREPORT_ROOT = root;
     await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn' });
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { readReports, REPORTS_DIR } from './reports-fs';
  * it re-runs when a CSV, questionnaire or report changes; problems fail the load with
  * the same messages the CLI prints.
  */
-export function figuresLoader(root = process.cwd()): Loader {
+export function figuresLoader(root = process.env.GAPREPORT_ROOT ?? process.cwd()): Loader {
   return {
     name: 'gapreport-figures',
     load: async ({ store, logger, watcher, parseData }) => {
@@ -18,36 +18,64 @@ export function figuresLoader(root = process.cwd()): Loader {
         const { reports, problems } = await readReports(root);
         if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
         store.clear();
-        const failures: string[] = [];
+        const failures = new Set<string>();
+        const byReport = lastProblems();
+        byReport.clear();
         for (const report of reports) {
           const s = report.settings!;
           const dir = resolve(root, 'data', s.dataset);
           const result = await computeFigures(root, dir, { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base });
           if (!result.figures) {
-            failures.push(...result.problems.map((p) => formatProblem({ ...p, file: p.file.includes('/') ? p.file : p.file === 'report settings' ? report.file : join('data', s.dataset, p.file) })));
+            const lines = result.problems.map((p) => formatProblem({ ...p, file: p.file.includes('/') ? p.file : p.file === 'report settings' ? report.file : join('data', s.dataset, p.file) }));
+            byReport.set(report.id, lines);
+            for (const line of lines) failures.add(line);
             continue;
           }
           logger.info(`${report.id}: figures ${result.reused ? 'reused from cache' : 'computed'} (data/${s.dataset})`);
           const data = await parseData({ id: report.id, data: result.figures as unknown as Record<string, unknown> });
           store.set({ id: report.id, data });
         }
-        if (failures.length > 0) throw new Error(`gapreport: the data has problems:\n${failures.join('\n')}`);
+        if (failures.size > 0) throw new Error(`gapreport: the data has problems:\n${[...failures].join('\n')}`);
       };
-      await run();
-      if (watcher) {
-        watcher.add([resolve(root, 'data'), resolve(root, REPORTS_DIR)]);
-        const onChange = async (path: string) => {
-          if (!/\.(csv|ya?ml|mdx)$/i.test(path)) return;
-          logger.info(`${path} changed: re-validating and recomputing`);
-          try {
-            await run();
-          } catch (error) {
-            logger.error((error as Error).message);
-          }
-        };
-        watcher.on('change', onChange);
-        watcher.on('add', onChange);
+      if (!watcher) {
+        await run();
+        return;
       }
+      // In `astro dev` broken data must not stop the server: the terminal shows the problems,
+      // the report's page throws them into the error overlay, and fixing the file recovers.
+      const rerun = async () => {
+        try {
+          await run();
+        } catch (error) {
+          logger.error((error as Error).message);
+        }
+      };
+      await rerun();
+      watcher.add([resolve(root, 'data'), resolve(root, REPORTS_DIR)]);
+      const onChange = async (path: string) => {
+        if (!/\.(csv|ya?ml|mdx)$/i.test(path)) return;
+        logger.info(`${path} changed: re-validating and recomputing`);
+        await rerun();
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', onChange);
     },
   };
+}
+
+/**
+ * The problems of the loader's last run, by report id. In `astro dev` a report whose data
+ * broke has no figures entry; its page throws these lines so Astro's error overlay shows
+ * the data problem itself. Kept on globalThis because the loader (config) and the pages
+ * (Vite SSR) are separate module instances in one process.
+ */
+function lastProblems(): Map<string, string[]> {
+  const g = globalThis as { __gapreportFiguresProblems?: Map<string, string[]> };
+  g.__gapreportFiguresProblems ??= new Map();
+  return g.__gapreportFiguresProblems;
+}
+
+export function figuresProblems(reportId: string): string[] | undefined {
+  return lastProblems().get(reportId);
 }
