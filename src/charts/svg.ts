@@ -7,6 +7,7 @@
  * (Astro does for `{expressions}`).
  */
 import type { ChartFormat } from './format';
+import { stripBidiControls } from '../schemas/text';
 
 export interface ChartOutput {
   /** `<svg role="img" aria-labelledby="<id>-title <id>-desc" …>` with `<title>` and `<desc>`. */
@@ -62,9 +63,9 @@ export const FS = { small: 11, base: 12, label: 13, title: 14 } as const;
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** XML-escapes text and attribute values (`& < > " '`). */
+/** XML-escapes text and attribute values (`& < > " '`), without bidi overrides (src/schemas/text.ts). */
 export function esc(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESC[c]);
+  return stripBidiControls(String(value)).replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
 /** Rounds a coordinate to 2 decimals, as a string without trailing zeros and never `-0`. */

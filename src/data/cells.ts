@@ -5,6 +5,7 @@
  */
 import { labelOf, rawOf, type Source } from './columns';
 import type { ProblemSink } from './problems';
+import { stripBidiControls } from '../schemas/text';
 
 export interface CellOptions {
   /** Cell values read as missing, compared trimmed (numbers also numerically). */
@@ -75,7 +76,7 @@ export class Cells {
   /** Trimmed text, or undefined when missing. */
   text(source: Source | undefined, contract: string): string | undefined {
     if (!source) return undefined;
-    const raw = rawOf(source, this.fields, this.row).trim();
+    const raw = stripBidiControls(rawOf(source, this.fields, this.row)).trim();
     return this.missingText.has(raw) ? undefined : raw;
   }
 

@@ -7,6 +7,7 @@ import type { ZodIssue } from 'zod';
 import type { Problem } from '../schemas/problem';
 import { QuestionnaireSchema, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { PRESETS } from './preset';
+import { stripBidiControls } from '../schemas/text';
 import { ProblemSink } from './problems';
 
 export const QUESTIONNAIRE_FILE = 'questionnaire.yaml';
@@ -102,7 +103,8 @@ function resolveItems(q: Questionnaire, report: Report): Item[] {
     if (base) Object.assign(base, item); // an override of the preset's text (or dimension) by id
     else custom.push(item);
   });
-  return [...preset, ...custom];
+  // Item texts become chart labels: no bidi overrides (src/schemas/text.ts).
+  return [...preset, ...custom].map((i) => ({ ...i, text: typeof i.text === 'string' ? stripBidiControls(i.text) : Object.fromEntries(Object.entries(i.text).map(([k, v]) => [k, stripBidiControls(v as string)])) }));
 }
 
 /** Columns responses.csv reads as something else: a segment of the same name would read them twice. */

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { LocaleSchema } from './questionnaire';
+import { stripBidiControls } from './text';
+
+/** Text shown as written, minus bidi overrides (see text.ts). */
+const Shown = z.string().transform(stripBidiControls);
 
 export const DEFAULT_MIN_BASE = 10;
 export const DEFAULT_LOW_BASE = 30;
@@ -25,8 +29,8 @@ export type AnalysisOptions = z.infer<typeof AnalysisOptionsSchema>;
 
 /** A report's frontmatter (content/reports/<id>.mdx). */
 export const ReportFrontmatterSchema = z.object({
-  title: z.string().min(1),
-  company: z.string().min(1),
+  title: Shown.pipe(z.string().min(1)),
+  company: Shown.pipe(z.string().min(1)),
   /** Folder under data/. */
   dataset: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'must be a folder name under data/'),
   wave: z.string().optional(),
@@ -38,7 +42,7 @@ export const ReportFrontmatterSchema = z.object({
   /** Publish verbatim comments (never on bases below min_base). */
   comments: z.boolean().default(false),
   /** Short summary for the index page. */
-  description: z.string().optional(),
+  description: Shown.optional(),
   /** Another report this one is a translation of (same figures, other locale). */
   translation_of: z.string().optional(),
   /** Analysis engine: in memory / streaming (default) or DuckDB SQL. */
