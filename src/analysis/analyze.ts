@@ -106,6 +106,9 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     waves: waves.map((w) => ({ wave: w, ...waveFigures(w) })),
     segments,
     changes: previous !== undefined && wave !== undefined ? changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule) : [],
+    trend_changes: waves
+      .filter((w) => wave !== undefined && w <= wave)
+      .flatMap((w, i, upTo) => (i === 0 ? [] : changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule))),
   };
   return { figures, problems: [] };
 }

@@ -54,10 +54,14 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, l
     const alpha = cov && alphaAcc ? cronbachAlphaFromCovariance(cov, alphaAcc.n)?.alpha : undefined;
     const weightIndex = DIMENSIONS.indexOf(dim);
     const weight = momentMean(acc.weights[weightIndex]);
+    const interval = (x: Moments) => (x.n >= rule.min_base ? meanEstimateFromMoments(x.n, x.sum, x.sumSq)?.ci95 : undefined);
     const figure = gate(n, rule, () => ({
       expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
       perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
       gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
+      expectation_ci95: interval(m.e),
+      perception_ci95: interval(m.p),
+      gap_ci95: interval(m.g),
       alpha,
       alpha_flag: alpha !== undefined && alpha < ALPHA_FLAG,
       weight,

@@ -76,6 +76,10 @@ export const ServqualDimensionSchema = suppressible({
   alpha: z.number().optional(),
   /** True when α < 0.7. */
   alpha_flag: z.boolean(),
+  /** Student-t 95 % intervals of the three means (absent under two respondents). */
+  expectation_ci95: Interval.optional(),
+  perception_ci95: Interval.optional(),
+  gap_ci95: Interval.optional(),
   /** Mean importance points (0–100), when w_ columns exist. */
   weight: z.number().optional(),
   /** Respondents with a perception / expectation / gap score for the dimension. */
@@ -297,6 +301,8 @@ export const FiguresSchema = z.object({
   /** segment → value → figures for the report's wave. */
   segments: z.record(z.string(), z.record(z.string(), GroupFiguresSchema)),
   changes: z.array(ChangeSchema),
+  /** The same tests for every pair of consecutive waves up to the report's wave (for trend charts). */
+  trend_changes: z.array(ChangeSchema).default([]),
 });
 export type Figures = z.infer<typeof FiguresSchema>;
 
