@@ -1,13 +1,14 @@
 import { writeFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { computeFigures } from '../../src/build/figures-fs';
+import { ENGINES, type Engine } from '../../src/engines/run-fs';
 import { parseArgs, unknownFlags } from './args';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
 
-const FLAGS = ['out', 'wave', 'period', 'industry', 'min-base', 'low-base', 'locale', 'no-cache'];
+const FLAGS = ['out', 'wave', 'period', 'industry', 'min-base', 'low-base', 'locale', 'no-cache', 'engine'];
 
-const HELP = `usage: gapreport analyze <dataset-dir> [--out file.json] [--wave W] [--period P] [--industry I] [--min-base N] [--low-base N] [--locale en|fr|vi]`;
+const HELP = `usage: gapreport analyze <dataset-dir> [--out file.json] [--wave W] [--period P] [--industry I] [--min-base N] [--low-base N] [--locale en|fr|vi] [--engine memory|stream|duckdb] [--no-cache]`;
 
 export async function run(args: string[], io: Io): Promise<number> {
   const parsed = parseArgs(args, ['no-cache']);
@@ -37,8 +38,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport analyze: ${(error as Error).message}`);
     return 2;
   }
+  const engine = str('engine');
+  if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) {
+    io.err(`gapreport analyze: --engine must be one of ${ENGINES.join(', ')} (got "${engine}"). Without it: stream above 20 MB of responses + contacts, else memory.`);
+    return 2;
+  }
   const clean = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const result = await computeFigures(io.cwd, dir, clean, { noCache: f['no-cache'] === true });
+  const progress = { isTTY: io.isTTY, env: io.env, write: (t: string) => process.stderr.write(t) };
+  const result = await computeFigures(io.cwd, dir, { ...clean, engine: engine as Engine | undefined }, { noCache: f['no-cache'] === true, progress });
+  if (io.env.GAPREPORT_REPORT_RSS) io.err(`max-rss-kib ${process.resourceUsage().maxRSS}`);
   if (!result.figures) {
     printProblems(io, result.problems, parsed.positionals[0]);
     io.err(`gapreport analyze: ${result.problems.length} problem(s); no figures written.`);

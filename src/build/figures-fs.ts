@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { analyzeDataset } from '../analysis/analyze';
-import { loadDataset } from '../data/load-fs';
+import { FileHashes } from '../engines/file-hashes-fs';
+import { analyzeWith, chooseEngine, type Engine } from '../engines/run-fs';
+import type { ProgressEffects } from '../stream/progress';
 import { FiguresSchema, type Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
 import { AnalysisOptionsSchema, type AnalysisOptions } from '../schemas/report';
@@ -19,24 +19,26 @@ export interface FiguresResult {
   /** Whether the figures came from the cache. */
   reused: boolean;
   key: string;
+  /** The engine that computed (or would have computed) the figures. */
+  engine?: Engine;
 }
 
 export interface FiguresEffects {
   log?: (line: string) => void;
   /** Skip the cache (always recompute). */
   noCache?: boolean;
+  /** Progress of long reads (drawn only on a TTY without CI). */
+  progress?: ProgressEffects;
 }
 
-const SOURCE_DIRS = ['src/data', 'src/stats', 'src/analysis', 'src/schemas'];
+/** Settings plus the report's `engine:` (default: chooseEngine — stream above 20 MB of responses + contacts). */
+export type FiguresSettings = Partial<AnalysisOptions> & { engine?: Engine };
+
+const SOURCE_DIRS = ['src/data', 'src/stats', 'src/analysis', 'src/schemas', 'src/stream', 'src/engines'];
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function hashFile(hash: ReturnType<typeof createHash>, path: string): Promise<void> {
-  hash.update(`\0${path}\0`);
-  try {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  } catch {
-    hash.update('(absent)');
-  }
+async function hashFile(hash: ReturnType<typeof createHash>, path: string, index: FileHashes): Promise<void> {
+  hash.update(`\0${path}\0${(await index.digest(path)) ?? '(absent)'}`);
 }
 
 async function filesIn(dir: string): Promise<string[]> {
@@ -48,46 +50,53 @@ async function filesIn(dir: string): Promise<string[]> {
   }
 }
 
-/** Content hash of everything the figures depend on: data files (and mapped exports), settings, analysis code. */
-export async function figuresKey(datasetDir: string, options: AnalysisOptions, engine: string): Promise<string> {
+/**
+ * Content hash of everything the figures depend on: data files (and mapped exports),
+ * settings, engine, analysis code. Each file's own hash comes from the (size, mtime)
+ * index of file-hashes-fs.ts, so an unchanged 145 MB file is stat-ed, not read.
+ */
+export async function figuresKey(datasetDir: string, options: AnalysisOptions, engine: string, index?: FileHashes): Promise<string> {
+  index ??= await FileHashes.load();
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ options, engine }));
   const files = await filesIn(datasetDir);
-  for (const f of files) await hashFile(hash, f);
+  for (const f of files) await hashFile(hash, f, index);
   try {
     const q = parseYaml(await readFile(join(datasetDir, 'questionnaire.yaml'), 'utf8')) as { files?: Record<string, string> };
-    for (const target of Object.values(q?.files ?? {}).sort()) await hashFile(hash, resolve(datasetDir, target));
+    for (const target of Object.values(q?.files ?? {}).sort()) await hashFile(hash, resolve(datasetDir, target), index);
   } catch {
     // An unreadable questionnaire is reported by validation; it still hashes by its bytes above.
   }
-  for (const dir of SOURCE_DIRS) for (const f of await filesIn(join(projectRoot, dir))) await hashFile(hash, f);
+  for (const dir of SOURCE_DIRS) for (const f of await filesIn(join(projectRoot, dir))) await hashFile(hash, f, index);
   return hash.digest('hex').slice(0, 32);
 }
 
 /** Loads, validates and analyzes one dataset for one report's settings, through the cache. */
-export async function computeFigures(root: string, datasetDir: string, rawOptions: Partial<AnalysisOptions>, effects: FiguresEffects = {}): Promise<FiguresResult> {
+export async function computeFigures(root: string, datasetDir: string, settings: FiguresSettings, effects: FiguresEffects = {}): Promise<FiguresResult> {
+  const { engine: requested, ...rawOptions } = settings;
   const parsed = AnalysisOptionsSchema.safeParse(rawOptions);
   // Contradictory settings (low_base below min_base) are the analyst's mistake: a problem, not a crash.
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file: 'report settings', column: String(i.path[0] ?? ''), value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''), ...(i.path[0] === 'low_base' && i.code === 'custom' ? { message: `is below min_base (${String(rawOptions.min_base ?? 10)}).`, hint: 'low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).' } : { message: `${i.message}.` }) })), reused: false, key: '' };
   const options = parsed.data;
-  const key = await figuresKey(datasetDir, options, 'memory');
+  const engine = await chooseEngine(datasetDir, requested);
+  const index = await FileHashes.load(join(root, CACHE_DIR, 'file-hashes.json'));
+  const key = await figuresKey(datasetDir, options, engine, index);
+  await index.save().catch(() => {}); // only a speed-up: a read-only checkout still builds
   const cachePath = join(root, CACHE_DIR, `${key}.json`);
   if (!effects.noCache) {
     try {
       const figures = FiguresSchema.parse(JSON.parse(await readFile(cachePath, 'utf8')));
-      return { figures, problems: [], reused: true, key };
+      return { figures, problems: [], reused: true, key, engine };
     } catch {
       // Not cached yet (or unreadable): compute.
     }
   }
-  const loaded = await loadDataset(datasetDir);
-  if (!loaded.dataset) return { problems: loaded.problems, reused: false, key };
-  const result = analyzeDataset(loaded.dataset, options);
-  if (!result.figures) return { problems: result.problems, reused: false, key };
+  const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress });
+  if (!result.figures) return { problems: result.problems, reused: false, key, engine };
   const figures = FiguresSchema.parse(result.figures);
   await mkdir(dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(figures));
   await rename(tmp, cachePath);
-  return { figures, problems: [], reused: false, key };
+  return { figures, problems: [], reused: false, key, engine };
 }

@@ -35,8 +35,8 @@ export interface StreamOptions {
   minBytesPerPart?: number;
   /** Forced split points in bytes (tests). */
   cuts?: number[];
-  /** Bytes read so far, for progress. */
-  onBytes?: (bytes: number) => void;
+  /** Bytes and rows read so far, for progress. */
+  onBytes?: (bytes: number, rows: number) => void;
 }
 
 type Base = Omit<RangeTask, 'path' | 'start' | 'end' | 'first' | 'header' | 'delimiter'>;

@@ -36,7 +36,7 @@ export async function loadDatasetStreaming(dir: string, options: LoadOptions & S
         const { base, survey } = tableContexts(q, shown, limits);
         const streamed: NonNullable<DatasetInput['streamed']> = {};
         let total = 0;
-        const progress = (done: number) => options.onBytes?.(total + done);
+        const progress = (done: number, rows: number) => options.onBytes?.(total + done, rows);
         if (paths['responses.csv']) {
           if (q) {
             const r = await streamResponses(paths['responses.csv'], survey('responses.csv'), q, items, { ...options, onBytes: progress });

@@ -57,8 +57,8 @@ export interface RangeResult {
   unreadable?: boolean;
 }
 
-/** Calls `onBytes` with the bytes read so far, at most every `every` bytes. */
-export type OnBytes = (bytes: number) => void;
+/** Bytes and rows read so far in a range (every few MiB). */
+export type OnBytes = (bytes: number, rows: number) => void;
 
 export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<RangeResult> {
   const sink = new ProblemSink(task.ctx.file);
@@ -92,7 +92,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
       stream.on('data', (chunk: string) => {
         bytes += chunk.length; // characters: close enough to bytes for progress
         if (bytes - reported >= 4 * 1024 * 1024) {
-          onBytes(bytes);
+          onBytes(bytes, handlers.rows());
           reported = bytes;
         }
       });
@@ -110,7 +110,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
         error: (e: Error) => reject(e),
       });
     });
-    onBytes?.(task.end - task.start);
+    onBytes?.(task.end - task.start, handlers.rows());
   }
   if (task.first) records.finish();
 

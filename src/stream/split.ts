@@ -5,7 +5,7 @@
  * the true parser from a true boundary, so it ends inside an open quote exactly when the
  * split was wrong — the caller then re-reads the whole file in one range (see engine.ts).
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { detectDelimiter, type CsvHeader, type Delimiter } from '../data/csv';
 
@@ -21,21 +21,26 @@ export interface RangePlan {
 const HEAD_BYTES = 1024 * 1024;
 
 /** `cuts` (tests) forces the split points instead of cutting at the first line break after each 1/parts of the file. */
+/** BOM, delimiter and header names from the first MiB (no header when its first record is not complete there). */
+export async function readHead(fh: FileHandle, size: number): Promise<Omit<RangePlan, 'ranges'>> {
+  const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+  await fh.read(head, 0, head.length, 0);
+  const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const text = head.subarray(bom).toString('utf8');
+  const delimiter = detectDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { header: false, delimiter, preview: 1 });
+  const names = parsed.data[0];
+  if (!names || parsed.errors.some((e) => e.type === 'Quotes') || text.indexOf('\n') < 0) return { bom, delimiter };
+  return { bom, delimiter, header: { names: names.map((f) => f.trim()), delimiter } };
+}
+
 export async function planRanges(path: string, size: number, parts: number, minBytesPerPart: number, forced?: number[]): Promise<RangePlan> {
   const fh = await open(path, 'r');
   try {
-    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    await fh.read(head, 0, head.length, 0);
-    const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    const text = head.subarray(bom).toString('utf8');
-    const delimiter = detectDelimiter(text);
+    const { bom, delimiter, header } = await readHead(fh, size);
     const one: RangePlan = { bom, delimiter, ranges: [[bom, size]] };
     const n = forced ? forced.length + 1 : Math.min(parts, Math.floor((size - bom) / Math.max(1, minBytesPerPart)));
-    if (n < 2) return one;
-    const parsed = Papa.parse<string[]>(text, { header: false, delimiter, preview: 1 });
-    const names = parsed.data[0];
-    if (!names || parsed.errors.some((e) => e.type === 'Quotes') || text.indexOf('\n') < 0) return one;
-    const header: CsvHeader = { names: names.map((f) => f.trim()), delimiter };
+    if (n < 2 || !header) return one;
 
     const cuts: number[] = forced ? forced.filter((c) => c > bom && c < size) : [];
     const window = Buffer.alloc(Math.min(HEAD_BYTES, size));

@@ -5,6 +5,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { readRange } = await import('./range.ts');
-const result = await readRange(workerData, (bytes) => parentPort.postMessage({ bytes }));
+const result = await readRange(workerData, (bytes, rows) => parentPort.postMessage({ bytes, rows }));
 const ids = result.survey?.ids;
 parentPort.postMessage({ result }, ids ? [ids.h1.buffer, ids.h2.buffer, ids.lines.buffer] : []);

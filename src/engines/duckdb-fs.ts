@@ -1,0 +1,201 @@
+/**
+ * The DuckDB engine: responses.csv aggregated by SQL (read_csv with the delimiter and
+ * header rows of the questionnaire mapping, or read_parquet for a `.parquet` file) into
+ * the same SurveyAccs the other engines fold, by wave and by wave × segment value in one
+ * GROUPING SETS query. contacts.csv goes through the streaming engine; the small files
+ * through the in-memory loader. Validation stays the loader's: the query counts rows that
+ * break a rule, and when there is any (or DuckDB cannot read the file as the header says)
+ * the file is read by the streaming engine instead, whose problems say where and why.
+ */
+import { open, stat } from 'node:fs/promises';
+import type { SurveySource } from '../analysis/analyze';
+import { surveyAcc } from '../analysis/survey-acc';
+import { crossProducts } from '../analysis/moments';
+import { surveyAccs } from '../analysis/accumulate';
+import { chooseOutcome, surveyLayout } from '../analysis/layout';
+import { Cells } from '../data/cells';
+import { Columns, ROW_NUMBER, type Source } from '../data/columns';
+import { tableContexts, type DatasetInput, type LoadResult } from '../data/dataset';
+import type { ContractFile } from '../data/files';
+import { serviceLevelThresholds } from '../data/kpis';
+import { loadDataset } from '../data/load-fs';
+import { ProblemSink } from '../data/problems';
+import { parseQuestionnaire } from '../data/questionnaire';
+import { responsesSetup } from '../data/responses';
+import { parseStandards } from '../data/standards';
+import type { TableContext } from '../data/table';
+import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
+import { streamContacts, streamResponses } from '../stream/engine';
+import { readHead } from '../stream/split';
+import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
+import { accSlots, col, crossSlots, driverColumns, halfRuleSql, ident, numberSql, q as lit, textSql, type CellSql, type NumberRule } from './duckdb-sql';
+import { runSql } from './duckdb-run';
+
+export interface DuckdbLoadResult extends LoadResult {
+  source?: SurveySource;
+}
+
+export async function loadDatasetDuckdb(dir: string): Promise<DuckdbLoadResult> {
+  let source: SurveySource | undefined;
+  const loaded = await loadDataset(dir, {
+    stream: {
+      files: ['responses.csv', 'contacts.csv'],
+      read: async (paths, texts, shownAs, limits) => {
+        const shown = (f: ContractFile) => shownAs?.[f] ?? f;
+        const parsedQ = texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
+        const q = parsedQ?.questionnaire;
+        const { base, survey } = tableContexts(q, shown, limits);
+        const streamed: NonNullable<DatasetInput['streamed']> = {};
+        if (paths['responses.csv']) {
+          if (!q) streamed['responses.csv'] = { problems: [], rows: 0 };
+          else {
+            const ctx = survey('responses.csv');
+            // DuckDB refusing the file (ragged rows, quotes) is a problem to word: the stream engine does.
+            const sql = await aggregate(paths['responses.csv'], ctx, q, parsedQ!.items).catch((e: Error) => void (process.env.GAPREPORT_DEBUG && console.error(e)));
+            const r = sql ?? (await streamResponses(paths['responses.csv'], ctx, q, parsedQ!.items));
+            source = { layout: r.layout, accs: r.accs, engine: sql ? 'duckdb' : 'stream' };
+            streamed['responses.csv'] = r;
+          }
+        }
+        if (paths['contacts.csv']) {
+          const standards = texts['standards.csv'] !== undefined ? parseStandards(texts['standards.csv'], base('standards.csv')).standards : [];
+          streamed['contacts.csv'] = await streamContacts(paths['contacts.csv'], base('contacts.csv'), serviceLevelThresholds(standards.map((s) => s.metric)));
+        }
+        return streamed;
+      },
+    },
+  });
+  if (!loaded.dataset) return loaded;
+  // No responses.csv: the empty accumulators of the in-memory path.
+  source ??= { layout: surveyLayout(loaded.dataset.items, loaded.dataset.questionnaire, chooseOutcome(loaded.dataset.questionnaire, [])), accs: surveyAccs(), engine: 'duckdb' };
+  return { ...loaded, source };
+}
+
+/** Where the file's header and raw cells come from: read_csv columns c0…cn, or Parquet columns by name. */
+async function fileSource(path: string): Promise<{ from: string; names: string[]; raw: (i: number) => string; decimalComma: boolean } | undefined> {
+  if (/\.parquet$/i.test(path)) {
+    const described = await runSql(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
+    const names = described.map((r) => String(r.column_name));
+    return { from: `read_parquet(${lit(path)})`, names, raw: (i) => `CAST(${ident(names[i])} AS VARCHAR)`, decimalComma: false };
+  }
+  const size = (await stat(path)).size;
+  const fh = await open(path, 'r');
+  const head = await readHead(fh, size).finally(() => fh.close());
+  if (!head.header) return undefined;
+  const names = head.header.names;
+  const columns = `{${names.map((_, i) => `${lit(`c${i}`)}: 'VARCHAR'`).join(', ')}}`;
+  const from = `read_csv(${lit(path)}, delim = ${lit(head.delimiter)}, quote = '"', escape = '"', header = true, columns = ${columns}, strict_mode = true)`;
+  return { from, names, raw: (i) => `c${i}`, decimalComma: head.delimiter === ';' };
+}
+
+/** The accumulators by SQL, or undefined when any row breaks a rule (then the stream engine reads the file). */
+async function aggregate(path: string, ctx: TableContext, q: Questionnaire, items: Item[]) {
+  const file = await fileSource(path);
+  if (!file) return undefined;
+  const sink = new ProblemSink(ctx.file);
+  const columns = new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, sink);
+  responsesSetup(q, items, () => {})(columns, new Cells(sink), sink); // the header's own problems
+  if (sink.count > 0) return undefined;
+  const find = (c: string) => new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, new ProblemSink('')).find(c);
+  const missing = (q.missing ?? []) as (string | number)[];
+  const cells: CellSql = {
+    missing: missing.map((m) => String(m).trim()),
+    missingNumbers: missing.map(Number).filter((n, i) => typeof missing[i] === 'number' || (String(missing[i]).trim() !== '' && Number.isFinite(n))),
+    decimalComma: file.decimalComma,
+    recode: q.recode ?? {},
+  };
+  const rawOf = (s: Source | undefined) => (!s ? 'NULL' : s.kind === 'header' ? file.raw(s.index) : s.kind === 'constant' ? lit(s.value) : 'NULL');
+  // CTE t: every used column's text; n: its number as parsed; v: the checked value.
+  const texts: string[] = [];
+  const parsed: string[] = [];
+  const bads: string[] = [];
+  const text = (c: string) => {
+    texts.push(`${textSql(rawOf(find(c)), cells)} AS t${texts.length}`);
+    return `t${texts.length - 1}`;
+  };
+  const num = (c: string, rule: NumberRule) => {
+    if (!find(c)) return 'NULL::DOUBLE';
+    const t = text(c);
+    const n = `n${parsed.length}`;
+    const sql = numberSql(t, n, c, rule, cells);
+    parsed.push(`${sql.parsed} AS ${n}`);
+    bads.push(sql.bad);
+    return sql.value;
+  };
+  const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
+  const layout = foldLayout(items, q);
+  const idSource = find('respondent_id');
+  const rowIds = idSource?.kind === 'row' || q.columns?.respondent_id?.trim() === ROW_NUMBER;
+  const values = [
+    `${text('respondent_id')} AS id`, `${text('wave')} AS wave`, `${text('date')} AS date`,
+    ...q.segments.map((s, i) => `${text(s)} AS s${i}`),
+    ...items.map((it, i) => `${num(`e_${it.id}`, scale)} AS ${col.e(i)}`),
+    ...items.map((it, i) => `${num(`p_${it.id}`, scale)} AS ${col.p(i)}`),
+    ...DIMENSIONS.map((d, i) => `${num(`w_${d}`, { min: 0, max: 100 })} AS ${col.w(i)}`),
+    `${num('nps', { min: 0, max: 10, integer: true })} AS nps`, `${num('csat', { min: 1, max: 5, integer: true })} AS csat`,
+    `${num('ces', { min: 1, max: 7, integer: true })} AS ces`, `${num('overall', { min: q.scale.min, max: q.scale.max })} AS overall`,
+  ];
+  const weights = DIMENSIONS.map((_, i) => col.w(i));
+  const given = weights.map((w) => `(${w} IS NOT NULL)::INTEGER`).join(' + ');
+  const allWeights = DIMENSIONS.every((d) => find(`w_${d}`));
+  const rowBad = [
+    'cellbad', 'id IS NULL', 'wave IS NULL', `(date IS NOT NULL AND (NOT regexp_full_match(date, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(date AS DATE) IS NULL))`,
+    ...(allWeights ? [`((${given}) BETWEEN 1 AND 4 OR ((${given}) = 5 AND abs(${weights.join(' + ')} - 100) > 1))`] : []),
+  ].map((b) => `(${b})::INTEGER`);
+  const dims = layout.itemsByDim.map((idx, d) => [
+    `${halfRuleSql(idx.map(col.e))} AS ${col.de(d)}`, `${halfRuleSql(idx.map(col.p))} AS ${col.dp(d)}`,
+    `${halfRuleSql(idx.map((i) => `(${col.p(i)} - ${col.e(i)})`))} AS ${col.dg(d)}`,
+  ]).flat();
+  const slots = accSlots(layout);
+  const drivers = layout.outcome ? crossSlots(driverColumns(layout, layout.outcome), layout.shift, (a) => a.drivers) : [];
+  const side = new Map<string, ReturnType<typeof crossProducts>>();
+  const sideCols = driverColumns(layout, 'nps');
+  let sideKey = '';
+  const npsSlots = q.outcome ? [] : crossSlots(sideCols, layout.shift, () => side.get(sideKey));
+  const segs = q.segments.map((_, i) => `s${i}`);
+  const all = [...slots, ...drivers, ...npsSlots];
+  const sql = `WITH raw AS (SELECT * FROM ${file.from}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}),
+    t AS (SELECT ${texts.join(',\n')} FROM raw),
+    n AS (SELECT *${parsed.map((p) => `, ${p}`).join('')} FROM t),
+    v AS (SELECT ${values.join(',\n')}, ${bads.length ? bads.map((b) => `(${b})::INTEGER`).join(' + ') : '0'} AS cellbad FROM n),
+    d AS (SELECT *, ${dims.length ? `${dims.join(', ')}, ` : ''}${rowBad.join(' + ')} AS bad FROM v)
+    SELECT ${segs.length ? `GROUPING(${segs.join(', ')})` : '0'} AS g, wave${segs.map((s) => `, ${s}`).join('')},
+      ${all.map((s, i) => `${s.sql} AS a${i}`).join(',\n')}, sum(bad) AS bad, max(date) AS latest,
+      ${rowIds ? '0' : 'count(id) - count(DISTINCT id)'} AS dup
+    FROM d GROUP BY GROUPING SETS ((wave)${segs.map((s) => `, (wave, ${s})`).join('')})`;
+  const rows = await runSql(sql);
+  const full = (1 << segs.length) - 1;
+  const waveRows = rows.filter((r) => Number(r.g) === full);
+  // Any broken rule, or no data rows (header rows past the end are a problem to word): the stream engine reads it.
+  if (waveRows.length === 0 || waveRows.some((r) => Number(r.bad) > 0 || Number(r.dup) > 0)) return undefined;
+  // Ids unique within each wave is not enough: check across waves too (rare to differ; one more scan).
+  if (!rowIds && waveRows.length > 1) {
+    const [d] = await runSql(`WITH raw AS (SELECT * FROM ${file.from}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${textSql(rawOf(idSource), cells)} AS x FROM raw)`);
+    if (Number(d.dup) > 0) return undefined;
+  }
+  const fold: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };
+  for (const r of rows) {
+    const wave = String(r.wave);
+    const g = Number(r.g);
+    const seg = segs.findIndex((_, i) => (g & (1 << (segs.length - 1 - i))) === 0);
+    const isWave = g === full;
+    if (!isWave && (r[segs[seg]] === null || r[segs[seg]] === '')) continue;
+    const acc = surveyAcc(layout, isWave);
+    if (isWave && !q.outcome) side.set((sideKey = wave), crossProducts(sideCols.length, layout.shift));
+    all.forEach((s, i) => (isWave || i < slots.length) && s.set(acc, Number(r[`a${i}`] ?? 0)));
+    if (isWave) {
+      fold.accs.byWave.set(wave, acc);
+      fold.hasOverall ||= acc.overall.n > 0;
+      fold.hasNps ||= acc.nps[0] + acc.nps[1] + acc.nps[2] > 0;
+      if (r.latest !== null && (fold.latest === undefined || String(r.latest) > fold.latest)) fold.latest = String(r.latest);
+    } else {
+      const bySeg = fold.accs.bySegment.get(wave) ?? new Map();
+      fold.accs.bySegment.set(wave, bySeg);
+      const values = bySeg.get(q.segments[seg]) ?? new Map();
+      bySeg.set(q.segments[seg], values);
+      values.set(String(r[segs[seg]]), acc);
+    }
+  }
+  const rowsRead = waveRows.reduce((n, r) => n + Number(r.a0), 0);
+  return { problems: [], rows: rowsRead, latest: fold.latest, layout: settleOutcome(fold, layout, q), accs: fold.accs };
+}

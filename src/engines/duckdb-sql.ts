@@ -1,0 +1,131 @@
+/**
+ * SQL for the DuckDB engine: the cell rules of src/data/cells.ts (trim, missing codes,
+ * recode, decimal comma, number syntax, ranges, not_applicable) as expressions, and
+ * every field of a SurveyAcc as one aggregate — counts, sums, sums of squares and the
+ * cross-products behind α and the drivers — so figuresFrom finishes the job unchanged.
+ * A row that breaks a rule counts in `bad`; the engine then hands the file to the
+ * streaming engine for the problems' wording (duckdb-fs.ts).
+ */
+import type { SurveyLayout } from '../analysis/layout';
+import type { SurveyAcc } from '../analysis/survey-acc';
+import type { CrossProducts, Moments } from '../analysis/moments';
+
+export const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+const NUMBER_RE = q('[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?');
+const COMMA_RE = q('[+-]?[0-9]+,[0-9]+');
+
+export interface CellSql {
+  missing: string[];
+  missingNumbers: number[];
+  decimalComma: boolean;
+  recode: Record<string, Record<string, number>>;
+}
+
+/** Trimmed text, NULL when it is a missing code (Cells.text). */
+export function textSql(raw: string, cells: CellSql): string {
+  const missing = ['', ...cells.missing].map(q).join(', ');
+  return `CASE WHEN trim(${raw}) IN (${missing}) THEN NULL ELSE trim(${raw}) END`;
+}
+
+export interface NumberRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  notApplicable?: number[];
+}
+
+/**
+ * A number cell (Cells.number) in three steps, each over plain columns so DuckDB plans
+ * it quickly: `parsed` over the text column `t`, then `value` and `bad` over `t` and the
+ * parsed column `n`.
+ */
+export function numberSql(t: string, n: string, contract: string, rule: NumberRule, cells: CellSql): { parsed: string; value: string; bad: string } {
+  const labels = Object.entries(cells.recode[contract] ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v] as const);
+  const text = cells.decimalComma ? `CASE WHEN regexp_full_match(${t}, ${COMMA_RE}) THEN replace(${t}, ',', '.') ELSE ${t} END` : t;
+  const recoded = labels.length ? `CASE lower(${t}) ${labels.map(([k, v]) => `WHEN ${q(k)} THEN ${v}::DOUBLE`).join(' ')} END` : 'NULL';
+  // TRY_CAST takes a little more than the contract's number syntax ("inf", " 5"); `bad` checks
+  // the syntax, and any bad row sends the file to the streaming engine, so on the happy path
+  // the cheap cast is the contract's reading.
+  const parsed = labels.length ? `coalesce(${recoded}, TRY_CAST(${text} AS DOUBLE))` : `TRY_CAST(${text} AS DOUBLE)`;
+  const skip = [...cells.missingNumbers, ...(rule.notApplicable ?? [])];
+  const skipped = skip.length ? `${n} IN (${skip.join(', ')})` : 'false';
+  const outside = [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : ''].filter(Boolean).join(' OR ') || 'false';
+  // A recoded outcome need not be on the item scale (Cells.number).
+  const ranged = contract === 'overall' && labels.length ? `((${recoded}) IS NULL AND (${outside}))` : `(${outside})`;
+  const syntax = `(${labels.length ? `(${recoded}) IS NOT NULL OR ` : ''}regexp_full_match(${text}, ${NUMBER_RE}))`;
+  const value = skip.length ? `CASE WHEN ${skipped} THEN NULL ELSE ${n} END` : n;
+  const bad = `(${t} IS NOT NULL AND (${n} IS NULL OR NOT ${syntax} OR NOT isfinite(${n}) OR (NOT (${skipped}) AND ${ranged})))`;
+  return { parsed, value, bad };
+}
+
+/** The half rule of SPEC §3 (halfRuleMean): mean of the answered, kept when at least half are answered. */
+export function halfRuleSql(xs: string[]): string {
+  const count = xs.map((x) => `(${x} IS NOT NULL)::INTEGER`).join(' + ');
+  const sum = xs.map((x) => `coalesce(${x}, 0)`).join(' + ');
+  return `CASE WHEN (${count}) > 0 AND (${count}) >= ${xs.length / 2} THEN (${sum}) / (${count}) END`;
+}
+
+/** One aggregate and where its value goes. */
+export interface Slot {
+  sql: string;
+  set: (acc: SurveyAcc, value: number) => void;
+}
+
+const momentSlots = (x: string, m: (acc: SurveyAcc) => Moments): Slot[] => [
+  { sql: `count(${x})`, set: (a, v) => (m(a).n = v) },
+  { sql: `coalesce(sum(${x}), 0)`, set: (a, v) => (m(a).sum = v) },
+  { sql: `coalesce(sum((${x}) * (${x})), 0)`, set: (a, v) => (m(a).sumSq = v) },
+];
+
+/** Sums and cross-products around `shift` over complete cases (addRow). */
+export function crossSlots(xs: string[], shift: number, c: (acc: SurveyAcc) => CrossProducts | undefined): Slot[] {
+  const complete = xs.map((x) => `${x} IS NOT NULL`).join(' AND ');
+  const d = (x: string) => `(${x} - ${shift})`;
+  const slots: Slot[] = [{ sql: `count(*) FILTER (WHERE ${complete})`, set: (a, v) => c(a) && (c(a)!.n = v) }];
+  xs.forEach((x, i) => {
+    slots.push({ sql: `coalesce(sum(${d(x)}) FILTER (WHERE ${complete}), 0)`, set: (a, v) => c(a) && (c(a)!.sum[i] = v) });
+    for (let j = i; j < xs.length; j++) slots.push({ sql: `coalesce(sum(${d(x)} * ${d(xs[j])}) FILTER (WHERE ${complete}), 0)`, set: (a, v) => c(a) && (c(a)!.cross[i * xs.length + j] = v) });
+  });
+  return slots;
+}
+
+/** Column names of the converted values (CTE `d` of the query). */
+export const col = {
+  e: (i: number) => `e${i}`,
+  p: (i: number) => `p${i}`,
+  w: (d: number) => `w${d}`,
+  de: (d: number) => `de${d}`,
+  dp: (d: number) => `dp${d}`,
+  dg: (d: number) => `dg${d}`,
+};
+
+/** Every field of a SurveyAcc as aggregates over CTE `d`. */
+export function accSlots(layout: SurveyLayout): Slot[] {
+  const slots: Slot[] = [
+    { sql: 'count(*)', set: (a, v) => (a.n = v) },
+    { sql: 'count(*) FILTER (WHERE nps >= 9)', set: (a, v) => (a.nps[0] = v) },
+    { sql: 'count(*) FILTER (WHERE nps >= 7 AND nps < 9)', set: (a, v) => (a.nps[1] = v) },
+    { sql: 'count(*) FILTER (WHERE nps < 7)', set: (a, v) => (a.nps[2] = v) },
+    ...[1, 2, 3, 4, 5].map((k): Slot => ({ sql: `count(*) FILTER (WHERE csat = ${k})`, set: (a, v) => (a.csat[k] = v) })),
+    ...momentSlots('csat', (a) => a.csatMoments),
+    ...momentSlots('ces', (a) => a.ces),
+    ...momentSlots('overall', (a) => a.overall),
+  ];
+  layout.items.forEach((_, i) => {
+    slots.push(...momentSlots(col.e(i), (a) => a.items[i].e), ...momentSlots(col.p(i), (a) => a.items[i].p), ...momentSlots(`(${col.p(i)} - ${col.e(i)})`, (a) => a.items[i].g));
+  });
+  layout.dims.forEach((_, d) => {
+    slots.push(...momentSlots(col.de(d), (a) => a.dims[d].e), ...momentSlots(col.dp(d), (a) => a.dims[d].p), ...momentSlots(col.dg(d), (a) => a.dims[d].g));
+  });
+  for (let d = 0; d < 5; d++) slots.push(...momentSlots(col.w(d), (a) => a.weights[d]));
+  layout.itemsByDim.forEach((idx, d) => slots.push(...crossSlots(idx.map(col.p), layout.shift, (a) => a.alpha?.[d])));
+  return slots;
+}
+
+/** The drivers' predictors (perception dimension scores, or items) then `outcome`. */
+export function driverColumns(layout: SurveyLayout, outcome: string): string[] {
+  const predictors = layout.drivers === 'items' ? layout.items.map((_, i) => col.p(i)) : layout.dims.map((_, d) => col.dp(d));
+  return [...predictors, outcome];
+}

@@ -1,0 +1,77 @@
+/**
+ * The three ways to the same figures (test/perf proves them equal to 1e-9):
+ * - `memory`: loadDataset parses every file into rows, then folds them (small data);
+ * - `stream`: responses.csv and contacts.csv are read in byte ranges by worker threads
+ *   and folded as they are read (src/stream) — flat memory, both cores;
+ * - `duckdb`: SQL aggregation over the CSV (or Parquet) produces the accumulators
+ *   (duckdb-fs.ts) — for data beyond one machine's patience, or to move onto a warehouse.
+ * By default the stream engine takes over when responses.csv and contacts.csv together
+ * exceed STREAM_ABOVE_BYTES; below that the in-memory path is as fast and starts sooner.
+ */
+import { stat, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { analyzeDataset, figuresFrom } from '../analysis/analyze';
+import { loadDataset } from '../data/load-fs';
+import type { Figures } from '../schemas/figures';
+import type { Problem } from '../schemas/problem';
+import type { AnalysisOptions } from '../schemas/report';
+import { loadDatasetStreaming } from '../stream/load-stream-fs';
+import { progress, type ProgressEffects } from '../stream/progress';
+
+export const ENGINES = ['memory', 'stream', 'duckdb'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+/** Above this many bytes of responses.csv + contacts.csv, `stream` is the default engine. */
+export const STREAM_ABOVE_BYTES = 20 * 1024 * 1024;
+
+/** The dataset's big files, following `files:` in questionnaire.yaml; absent ones left out. */
+export async function bigFiles(dir: string): Promise<{ file: 'responses.csv' | 'contacts.csv'; path: string; size: number }[]> {
+  let mapped: Record<string, string> = {};
+  try {
+    mapped = (parseYaml(await readFile(join(dir, 'questionnaire.yaml'), 'utf8')) as { files?: Record<string, string> })?.files ?? {};
+  } catch {
+    // No or broken questionnaire: the contract names (validation reports the rest).
+  }
+  const out = [];
+  for (const file of ['responses.csv', 'contacts.csv'] as const) {
+    const path = resolve(dir, typeof mapped[file] === 'string' ? mapped[file] : file);
+    const s = await stat(path).catch(() => undefined);
+    if (s?.isFile()) out.push({ file, path, size: s.size });
+  }
+  return out;
+}
+
+/** The requested engine, else `stream` for big data and `memory` for small. */
+export async function chooseEngine(dir: string, requested?: Engine): Promise<Engine> {
+  if (requested) return requested;
+  const bytes = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
+  return bytes > STREAM_ABOVE_BYTES ? 'stream' : 'memory';
+}
+
+export interface RunEffects {
+  /** Where progress is drawn (quiet unless a TTY without CI). */
+  progress?: ProgressEffects;
+}
+
+export type RunResult = { figures?: Figures; problems: Problem[] };
+
+export async function analyzeWith(engine: Engine, dir: string, options: AnalysisOptions, effects: RunEffects = {}): Promise<RunResult> {
+  if (engine === 'memory') {
+    const loaded = await loadDataset(dir);
+    return loaded.dataset ? analyzeDataset(loaded.dataset, options) : { problems: loaded.problems };
+  }
+  if (engine === 'duckdb') {
+    const { loadDatasetDuckdb } = await import('./duckdb-fs');
+    const loaded = await loadDatasetDuckdb(dir);
+    return loaded.dataset && loaded.source ? figuresFrom(loaded.dataset, loaded.source, options) : { problems: loaded.problems };
+  }
+  const total = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
+  const shown = effects.progress ? progress(`reading ${dir.split('/').pop()}`, total, effects.progress) : undefined;
+  try {
+    const loaded = await loadDatasetStreaming(dir, { onBytes: shown && ((bytes, rows) => shown.update(bytes, rows)) });
+    return loaded.dataset && loaded.source ? figuresFrom(loaded.dataset, loaded.source, options) : { problems: loaded.problems };
+  } finally {
+    shown?.done();
+  }
+}
