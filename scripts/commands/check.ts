@@ -64,7 +64,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   for (const report of reports) {
     const s = report.settings!;
     const dataDir = join('data', s.dataset);
-    const result = await computeFigures(root, join(root, dataDir), { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base });
+    const result = await computeFigures(root, join(root, dataDir), { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base, engine: s.engine });
     if (!result.figures) {
       problems.push(...result.problems.map((p) => ({ ...p, file: p.file === 'report settings' ? report.file : join(dataDir, p.file) })));
       continue;
