@@ -1,0 +1,89 @@
+/**
+ * `npm run bench` — gapreport at a million responses, in one run: generates seeded data
+ * into bench/out/ (scripts/bench/generate.ts), then measures whole processes, medians of
+ * --runs: `gapreport analyze --no-cache` (stream engine, and --engine duckdb) on the survey
+ * and on the contacts; the same headline figures in one DuckDB SQL statement; the I/O
+ * floor (read the bytes, count lines); an MDX-only rebuild of the demo site (`gapreport
+ * build` after touching an MDX) against Astro's own floor (`astro build`, figures cached).
+ * Prints a table with the ratios and writes bench/out/results.json. Nothing fails on time.
+ */
+import { utimes, writeFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { ensureData } from '../bench/generate';
+import { measure, runChild, type Measured } from '../bench/measure';
+import { parseArgs, unknownFlags } from './args';
+import type { Io } from './io';
+
+const HELP = 'usage: gapreport bench [--rows N (1000000)] [--contacts N (5000000)] [--runs K (3)] [--seed S] [--skip-site]';
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parseArgs(args, ['skip-site']);
+  const unknown = unknownFlags(parsed, ['rows', 'contacts', 'runs', 'seed', 'skip-site']);
+  const num = (name: string, fallback: number) => (parsed.flags[name] === undefined ? fallback : Number(parsed.flags[name]));
+  const rows = num('rows', 1_000_000);
+  const contacts = num('contacts', 5 * rows);
+  const runs = num('runs', 3);
+  const seed = num('seed', 20260701);
+  if (unknown.length || parsed.positionals.length || ![rows, contacts, runs, seed].every((n) => Number.isInteger(n) && n >= 1)) {
+    io.err(unknown.length ? `gapreport bench: unknown option --${unknown[0]}.\n${HELP}` : HELP);
+    return 2;
+  }
+  const root = io.cwd;
+  const out = join(root, 'bench/out');
+  const { survey, contacts: calls } = await ensureData(out, rows, contacts, seed, io.err);
+  const surveyCsv = join(survey, 'responses.csv');
+  const mb = (p: string) => stat(p).then((s) => s.size / 1024 ** 2);
+  io.err(`survey ${(await mb(surveyCsv)).toFixed(1)} MB, contacts ${(await mb(join(calls, 'contacts.csv'))).toFixed(1)} MB; ${runs} run(s) each …`);
+
+  const node = process.execPath;
+  const cli = (...a: string[]) => () => runChild(node, ['scripts/gapreport.mjs', ...a], { cwd: root });
+  const results: Measured[] = [];
+  const step = async (m: Promise<Measured>) => {
+    const r = await m;
+    results.push(r);
+    io.err(`  ${r.name}: ${r.failed ? `failed\n${r.failed}` : `${r.seconds.toFixed(2)} s${r.rssMiB ? `, ${r.rssMiB.toFixed(0)} MiB` : ''}`}`);
+    return r;
+  };
+  const ioFloor = await step(measure('I/O floor (read bytes, count lines)', runs, () => runChild(node, ['scripts/bench/io-floor.mjs', surveyCsv], { cwd: root })));
+  const analyze = await step(measure('gapreport analyze (stream engine)', runs, cli('analyze', relative(root, survey), '--no-cache', '--engine', 'stream', '--out', '/dev/null')));
+  const duck = await step(measure('DuckDB SQL, headline figures', runs, () => runChild(node, ['scripts/bench/duckdb-headline.mjs', surveyCsv], { cwd: root })));
+  const analyzeDuck = await step(measure('gapreport analyze --engine duckdb', runs, cli('analyze', relative(root, survey), '--no-cache', '--engine', 'duckdb', '--out', '/dev/null')));
+  const contactsFloor = await step(measure('I/O floor, contacts', runs, () => runChild(node, ['scripts/bench/io-floor.mjs', join(calls, 'contacts.csv')], { cwd: root })));
+  const analyzeContacts = await step(measure('gapreport analyze contacts (stream engine)', runs, cli('analyze', relative(root, calls), '--no-cache', '--engine', 'stream', '--out', '/dev/null')));
+
+  let rebuild: Measured | undefined;
+  let astro: Measured | undefined;
+  if (!parsed.flags['skip-site']) {
+    const site = join(out, 'site');
+    const mdx = join(root, 'content/reports/demo.mdx');
+    const touch = async () => {
+      const t = new Date();
+      await utimes(mdx, t, t).catch(() => {});
+    };
+    await runChild(node, ['scripts/gapreport.mjs', 'build', '--out', site], { cwd: root }); // warms the figures cache
+    rebuild = await step(measure('MDX-only rebuild: gapreport build', runs, cli('build', '--out', site), touch));
+    astro = await step(measure("Astro's floor: astro build (figures cached)", runs, () => runChild(node, ['node_modules/astro/astro.js', 'build', '--outDir', join(out, 'astro-dist')], { cwd: root }), touch));
+  }
+
+  const ratio = (a?: Measured, b?: Measured) => (a && b && a.seconds > 0 && b.seconds > 0 ? a.seconds / b.seconds : undefined);
+  const ratios = {
+    'analyze / DuckDB': ratio(analyze, duck),
+    'analyze / I-O floor': ratio(analyze, ioFloor),
+    'analyze --engine duckdb / DuckDB': ratio(analyzeDuck, duck),
+    'analyze contacts / I-O floor': ratio(analyzeContacts, contactsFloor),
+    'MDX-only rebuild / astro build': ratio(rebuild, astro),
+  };
+  io.out(table(results, ratios));
+  const json = { rows, contacts, runs, seed, date: new Date().toISOString(), node: process.version, results, ratios };
+  await writeFile(join(out, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  io.err(`results written to bench/out/results.json`);
+  return 0;
+}
+
+function table(results: Measured[], ratios: Record<string, number | undefined>): string {
+  const lines = ['| step | median s | peak RSS MiB | runs |', '|---|---:|---:|---:|'];
+  for (const r of results) lines.push(`| ${r.name} | ${r.failed ? 'failed' : r.seconds.toFixed(2)} | ${r.rssMiB?.toFixed(0) ?? '—'} | ${r.all.map((s) => s.toFixed(2)).join(' ')} |`);
+  lines.push('', '| ratio | value |', '|---|---:|');
+  for (const [k, v] of Object.entries(ratios)) lines.push(`| ${k} | ${v === undefined ? '—' : `${v.toFixed(2)}×`} |`);
+  return lines.join('\n');
+}
