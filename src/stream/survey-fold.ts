@@ -2,13 +2,13 @@
  * Folds responses.csv rows into SurveyAccs as they are read. Without `outcome:` in the
  * questionnaire, the outcome is `overall` when any row has it, else `nps` (SPEC §2.1,
  * chooseOutcome) — known only at the end of a single pass, so the drivers are accumulated
- * for `overall` in the accumulators and, beside them, for `nps`; `outcome()` settles it.
+ * for `overall` in the accumulators and, beside them, for `nps`; settleOutcome settles it.
  */
-import { addToAccs, surveyAccs, type SurveyAccs } from '../analysis/accumulate';
+import { surveyAccs, type SurveyAccs } from '../analysis/accumulate';
 import { surveyLayout, type Outcome, type SurveyLayout } from '../analysis/layout';
 import { addRow, crossProducts, mergeCross, type CrossProducts } from '../analysis/moments';
 import type { ResponseValues } from '../data/responses';
-import { halfRuleMean } from '../stats/servqual';
+import { FastFold } from './fast-fold';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 
 export interface SurveyFoldResult {
@@ -30,9 +30,11 @@ export class SurveyFold {
   private readonly r: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: new Map(), hasOverall: false, hasNps: false };
   private readonly segments: [string, string | undefined][];
   private readonly side: boolean;
+  private readonly fast: FastFold;
 
   constructor(items: Item[], private readonly q: Questionnaire) {
     this.layout = foldLayout(items, q);
+    this.fast = new FastFold(this.layout);
     this.segments = q.segments.map((s) => [s, undefined]);
     this.side = q.outcome === undefined;
   }
@@ -40,13 +42,13 @@ export class SurveyFold {
   add(v: ResponseValues): void {
     const r = this.r;
     for (let i = 0; i < this.segments.length; i++) this.segments[i][1] = v.segments[i];
-    addToAccs(r.accs, this.layout, v.wave, this.segments, v);
+    this.fast.add(r.accs, v.wave, this.segments, v);
     if (v.overall !== undefined) r.hasOverall = true;
     if (v.nps !== undefined) r.hasNps = true;
     if (v.date !== undefined && (r.latest === undefined || v.date > r.latest)) r.latest = v.date;
     if (this.side) {
       let cross = r.npsDrivers.get(v.wave);
-      const predictors = this.layout.drivers === 'items' ? v.p : this.layout.itemsByDim.map((idx) => halfRuleMean(idx.map((i) => v.p[i])));
+      const predictors = this.layout.drivers === 'items' ? v.p : this.fast.lastPerceptionScores;
       if (!cross) r.npsDrivers.set(v.wave, (cross = crossProducts(predictors.length + 1, this.layout.shift)));
       addRow(cross, [...predictors, v.nps]);
     }
