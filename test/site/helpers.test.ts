@@ -61,19 +61,34 @@ describe('formatInUnit(value, unit)', () => {
 });
 
 describe('trendInput(figures, metric)', () => {
-  it('selects one point per wave with its interval, and the tested change', () => {
+  it('selects one point per wave with its interval, and a test for every pair of consecutive waves', () => {
     const { input, options, measured } = trendInput(figures, 'nps', en.t);
     expect(measured).toBe(true);
     expect(input.points.map((p) => p.wave)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
     expect(input.points[2].value).toBe(figures.nps && !figures.nps.suppressed ? figures.nps.score : NaN);
     expect(input.points[2].ci95).toHaveLength(2);
-    expect(input.changes.map((c) => c.metric)).toEqual(['nps.score']);
+    expect(input.changes.map((c) => [c.metric, c.from, c.to])).toEqual([
+      ['nps.score', '2026-Q1', '2026-Q2'],
+      ['nps.score', '2026-Q2', '2026-Q3'],
+    ]);
     expect(options.bounds).toEqual([-100, 100]);
   });
-  it('reads a dimension as its gap P − E, with the significant responsiveness change', () => {
+  it('reads a dimension as its gap P − E with its 95 % interval, and both significant responsiveness changes', () => {
     const { input } = trendInput(figures, 'responsiveness', en.t);
     expect(input.label).toBe('Responsiveness gap (P−E)');
-    expect(input.changes[0]).toMatchObject({ metric: 'servqual.dimensions.responsiveness.gap', significant: true, direction: 'better' });
+    for (const p of input.points) {
+      expect(p.ci95).toHaveLength(2);
+      expect(p.ci95![0]).toBeLessThan(p.value!);
+      expect(p.ci95![1]).toBeGreaterThan(p.value!);
+    }
+    const dim = figures.servqual?.dimensions.responsiveness;
+    expect(input.points[2].ci95).toEqual(dim && !dim.suppressed ? dim.gap_ci95 : 'a report-wave interval');
+    expect(input.changes.map((c) => `${c.from}→${c.to}`)).toEqual(['2026-Q1→2026-Q2', '2026-Q2→2026-Q3']);
+    for (const c of input.changes) expect(c).toMatchObject({ metric: 'servqual.dimensions.responsiveness.gap', significant: true, direction: 'better' });
+  });
+  it('falls back to figures.changes for figures written before trend_changes', () => {
+    const { input } = trendInput({ ...figures, trend_changes: [] }, 'nps', en.t);
+    expect(input.changes.map((c) => `${c.from}→${c.to}`)).toEqual(['2026-Q2→2026-Q3']);
   });
   it('knows every metric the registry allows', () => {
     for (const m of TREND_METRICS) expect(trendInput(figures, m, en.t).measured).toBe(true);
@@ -89,6 +104,11 @@ describe('headlineCards(figures)', () => {
     expect(cards[2].change).toMatchObject({ direction: 'better', significant: true });
     expect(cards[3].position).toBe('no industry benchmark');
     expect(cards[3].change?.direction).toBe('untested');
+  });
+  it('compares the report wave with the previous one (figures.changes), not the earliest pair of trend_changes', () => {
+    const earlier = figures.trend_changes.find((c) => c.metric === 'nps.score' && c.to === '2026-Q2')!;
+    const swapped = { ...figures, trend_changes: [{ ...earlier, difference: -40, significant: true, direction: 'worse' as const }] };
+    expect(headlineCards(swapped, en.fmt, en.t, makeFormat('en'))[0].change?.text).toBe('▲ +1.6 vs 2026-Q2 · not significant');
   });
   it('finds the previous wave from meta', () => {
     expect(previousWave(figures)).toBe('2026-Q2');

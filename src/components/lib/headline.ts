@@ -65,6 +65,7 @@ export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf:
       detail: detail(key, figures, fmt, t),
       position: t.headline.noBenchmark,
     };
+    // figures.changes, not trend_changes: the card compares the report's wave with the one before.
     const c = figures.changes.find((x) => x.metric === change);
     const unitDiff = (d: number) => (key === 'csat' ? fillTemplate(t.units.points, { v: fmt.signed(d, decimals) }) : fmt.signed(d, decimals));
     if (c) {

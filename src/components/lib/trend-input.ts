@@ -7,7 +7,7 @@ export const TREND_METRICS = ['nps', 'csat', 'ces', 'overall', 'servqual', ...DI
 export type TrendMetric = (typeof TREND_METRICS)[number];
 
 interface Series {
-  /** Figure id of the value inside a wave (and of its change in figures.changes). */
+  /** Figure id of the value inside a wave (and of its changes in figures.trend_changes). */
   changeId: string;
   point: (g: GroupFigures) => Omit<TrendPoint, 'wave'>;
   options: Pick<TrendOptions, 'decimals' | 'signed' | 'bounds'>;
@@ -40,7 +40,7 @@ function series(metric: TrendMetric): Series {
         options: { decimals: 2, signed: true },
         point: (g) => {
           const d = g.servqual?.dimensions[dim];
-          return !d ? absent : d.suppressed ? { suppressed: true } : d.gap === undefined ? absent : { value: d.gap, low_base: d.low_base };
+          return !d ? absent : d.suppressed ? { suppressed: true } : d.gap === undefined ? absent : { value: d.gap, ci95: d.gap_ci95, low_base: d.low_base };
         },
       };
     }
@@ -54,13 +54,16 @@ export function trendLabel(metric: TrendMetric, t: Strings): string {
 }
 
 /**
- * Selects one metric across figures.waves, with the changes figures.changes holds for it.
- * The analysis tests only the report's wave against the one before, so earlier pairs carry no marker.
+ * Selects one metric across figures.waves, with the tests figures.trend_changes holds for
+ * it: one per pair of consecutive waves up to the report's wave, so every pair can carry a
+ * marker. Figures written before trend_changes existed fall back to figures.changes (the
+ * report's wave against the one before).
  */
 export function trendInput(figures: Figures, metric: TrendMetric, t: Strings): { input: TrendInput; options: Series['options']; measured: boolean } {
   const s = series(metric);
   const points: TrendPoint[] = figures.waves.map((w) => ({ wave: w.wave, ...s.point(w) }));
-  const changes: Change[] = figures.changes.filter((c) => c.metric === s.changeId);
+  const pairs = (figures.trend_changes ?? []).filter((c) => c.metric === s.changeId);
+  const changes: Change[] = pairs.length ? pairs : figures.changes.filter((c) => c.metric === s.changeId);
   const measured = points.some((p) => p.value !== undefined || p.suppressed);
   return { input: { label: trendLabel(metric, t), points, changes }, options: s.options, measured };
 }
