@@ -4,7 +4,7 @@
  * oriented so better is always to the right (reversed for lower-is-better metrics,
  * and the chart says so). With published quantiles only, bands run p10–p25–median–p75–p90.
  */
-import { quantileSorted, scaleLinear } from 'd3';
+import { precisionFixed, quantileSorted, scaleLinear } from 'd3';
 import type { BenchmarkFigure } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import { C, FS, checkId, el, r, svgRoot, text, textWidth, withDefaults, type ChartOptions, type ChartOutput } from './svg';
@@ -20,6 +20,8 @@ export interface BenchmarkPositionInput {
 export interface BenchmarkPositionOptions extends ChartOptions<BenchmarkPositionLabels> {
   /** Decimals for values (default 0 when every value is whole, else 1). */
   decimals?: number;
+  /** Show a sign on values, as NPS reads ("+13", "median +22"); default: true for the `nps` metric. */
+  signed?: boolean;
 }
 
 export interface BenchmarkPositionLabels {
@@ -103,7 +105,8 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const all = [...sorted, ...known.map(([, v]) => v), b.value, b.median, b.top_quartile].filter(defined);
   const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile].filter(defined);
   const whole = given.every((v) => Number.isInteger(v));
-  const num = (v: number) => f.number(v, options.decimals ?? (whole ? 0 : 1));
+  const signed = options.signed ?? b.metric === 'nps';
+  const num = (v: number) => (signed ? f.signed : f.number)(v, options.decimals ?? (whole ? 0 : 1));
   let [lo, hi] = [Math.min(...all), Math.max(...all)];
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.06;
   [lo, hi] = [lo - pad, hi + pad];
@@ -145,14 +148,26 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     .filter((m): m is typeof m & { v: number } => m.v !== undefined)
     .map((m) => ({ ...m, label: m.label(m.v) }))
     .sort((m, n) => x(m.v) - x(n.v));
-  marks.forEach((m, i) => {
+  const cx = x(b.value);
+  // Each label sits left of its line for the first mark, right for the last, and flips
+  // side when it would cross the company's line or the other label.
+  const taken: [number, number][] = [];
+  const clear = ([a, c]: [number, number]) => a >= 2 && c <= W - 2 && !(a - 3 < cx && cx < c + 3) && taken.every(([p, q]) => c + 6 <= p || a >= q + 6);
+  const labels = marks.map((m, i) => {
     parts.push(el('line', { x1: x(m.v), x2: x(m.v), y1: BAND.top - 8, y2: BAND.bottom, stroke: C.ink, 'stroke-width': 1.5, 'stroke-dasharray': m.dash }));
-    const first = i === 0 && marks.length > 1;
-    parts.push(text(x(m.v) + (first ? -4 : 4), BAND.top - 12, m.label, { 'text-anchor': first ? 'end' : 'start', 'font-size': FS.small, fill: C.ink }));
+    const w = textWidth(m.label, FS.small);
+    const left: [number, number] = [x(m.v) - 4 - w, x(m.v) - 4];
+    const right: [number, number] = [x(m.v) + 4, x(m.v) + 4 + w];
+    const prefer = i === 0 && marks.length > 1 ? [left, right] : [right, left];
+    const span = prefer.find(clear) ?? prefer[0];
+    taken.push(span);
+    const onLeft = span === left;
+    return text(x(m.v) + (onLeft ? -4 : 4), BAND.top - 12, m.label, {
+      'text-anchor': onLeft ? 'end' : 'start', 'font-size': FS.small, fill: C.ink, stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke',
+    });
   });
 
   // The company.
-  const cx = x(b.value);
   const pct = f.ordinal(b.percentile);
   let label = fill(L.companyMark, { company, value: num(b.value), percentile: pct });
   if (b.censored) label += ` (${L.censored[b.censored]})`;
@@ -162,15 +177,17 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   parts.push(el('line', { x1: cx, x2: cx, y1: BAND.bottom + 4, y2: BAND.bottom + 10, stroke: C.highlight, 'stroke-width': 3 }));
   parts.push(el('path', { d: `M${r(cx)},${r(86 - 9)}L${r(cx + 9)},86L${r(cx)},${r(86 + 9)}L${r(cx - 9)},86Z`, fill: C.highlight, stroke: C.surface, 'stroke-width': 1.5 }));
   parts.push(text(anchor === 'end' ? cx + 4 : anchor === 'start' ? cx - 4 : cx, 20, label, { 'text-anchor': anchor, 'font-size': FS.label, 'font-weight': 'bold' }));
+  // Mark labels over the company's line, with a halo, should they still meet it.
+  parts.push(...labels);
 
   // Axis, orientation note, source.
   const ay = BAND.bottom + 4;
   parts.push(el('line', { x1: X0, x2: X1, y1: ay, y2: ay, stroke: C.ink }));
   const ticks = x.ticks(6);
-  const tickDecimals = ticks.every((t) => Number.isInteger(t)) ? 0 : 1;
+  const tickDecimals = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
     parts.push(el('line', { x1: x(t), x2: x(t), y1: ay, y2: ay + 4, stroke: C.ink }));
-    parts.push(text(x(t), ay + 17, f.number(t, tickDecimals), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+    parts.push(text(x(t), ay + 17, (signed ? f.signed : f.number)(t, tickDecimals), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
   }
   parts.push(text(X1, ay + 36, `${metric}, ${L.better}`, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.ink }));
   if (lower) parts.push(text(X0, ay + 36, L.reversed, { 'font-size': FS.small, fill: C.ink }));

@@ -3,15 +3,18 @@
  * locale); the defaults are English. Every formatter is pure and deterministic.
  */
 export interface ChartFormat {
-  /** A plain number with a fixed count of decimals (default 1): `5.1`. */
+  /** A plain number with a fixed count of decimals (default 1): `5.1`, `−0.4`. */
   number: (value: number, decimals?: number) => string;
-  /** A number with its sign, zero unsigned (default 1 decimal): `+0.3`, `-1.2`, `0.0`. */
+  /** A number with its sign, zero unsigned (default 1 decimal): `+0.3`, `−1.2`, `0.0`. */
   signed: (value: number, decimals?: number) => string;
   /** A fraction 0–1 as a percent (default 0 decimals): `0.48` → `48%`. */
   percent: (fraction: number, decimals?: number) => string;
   /** An ordinal for a percentile rank: `72` → `72nd`. */
   ordinal: (n: number) => string;
 }
+
+/** Typographic minus (U+2212) for negatives, as the report text prints them (src/i18n/format.ts). */
+const minus = (s: string) => s.replace(/-/g, '\u2212');
 
 const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
@@ -31,9 +34,9 @@ export function makeFormat(locale = 'en'): ChartFormat {
   const lang = locale.slice(0, 2);
   return {
     // 'negative' keeps "-0.0" from appearing for tiny negative values.
-    number: (v, d = 1) => nf(`n${d}`, { ...digits(d), signDisplay: 'negative' }).format(v),
-    signed: (v, d = 1) => nf(`s${d}`, { ...digits(d), signDisplay: 'exceptZero' }).format(v),
-    percent: (v, d = 0) => nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v),
+    number: (v, d = 1) => minus(nf(`n${d}`, { ...digits(d), signDisplay: 'negative' }).format(v)),
+    signed: (v, d = 1) => minus(nf(`s${d}`, { ...digits(d), signDisplay: 'exceptZero' }).format(v)),
+    percent: (v, d = 0) => minus(nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v)),
     ordinal: (n) => {
       const i = Math.round(n);
       if (lang === 'en') return `${i}${EN_ORDINAL[plural.select(i)] ?? 'th'}`;

@@ -83,7 +83,7 @@ export const GAP_MODEL_LABELS: GapModelLabels = {
 const KEYS: GapKey[] = ['gap1', 'gap2', 'gap3', 'gap4', 'gap5'];
 const W = 680;
 const H = 480;
-const BOX = { x: 150, w: 240, h: 40 };
+const BOX = { x: 176, w: 214, h: 40 };
 const Y = { expected: 34, perceived: 134, divider: 200, delivery: 226, standards: 326, management: 426 };
 const COMMS = { x: 470, w: 196 };
 
@@ -155,9 +155,11 @@ export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLab
   const parts: string[] = [];
 
   // Sides of the line.
-  parts.push(text(12, 22, L.customer.toUpperCase(), { 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted, 'letter-spacing': 1 }));
+  // Gap 1 runs round the left at x1; the side names sit right of it so the connector never crosses them.
+  const x1 = 24;
+  parts.push(text(x1 + 10, 22, L.customer.toUpperCase(), { 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted, 'letter-spacing': 1 }));
   parts.push(el('line', { x1: 8, x2: W - 8, y1: Y.divider, y2: Y.divider, stroke: C.muted, 'stroke-dasharray': '6 4' }));
-  parts.push(text(12, Y.divider + 18, L.firm.toUpperCase(), { 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted, 'letter-spacing': 1 }));
+  parts.push(text(x1 + 10, Y.divider + 18, L.firm.toUpperCase(), { 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted, 'letter-spacing': 1 }));
 
   // Influence arrows of the classic diagram (delivery shapes perception, communications shape expectations).
   const arrow = { stroke: C.grid, 'stroke-width': 1.5, fill: 'none', 'marker-end': `url(#${id}-arrow)` };
@@ -173,25 +175,24 @@ export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLab
   for (const [k, y1, y2] of vertical) {
     parts.push(el('path', { d: `M${cx},${y1}V${y2}`, ...stroke(k) }));
     parts.push(badge(+k.slice(3), res[k].kind, cx, mid(y1, y2)));
-    parts.push(gapLabel(cx + 20, y1 + 18, heading(k), res[k], 25));
+    parts.push(gapLabel(cx + 20, y1 + 18, heading(k), res[k], 24));
   }
   const y4 = Y.delivery + BOX.h / 2;
   parts.push(el('path', { d: `M${BOX.x + BOX.w},${y4}H${COMMS.x}`, ...stroke('gap4') }));
   parts.push(badge(4, res.gap4.kind, mid(BOX.x + BOX.w, COMMS.x), y4));
   parts.push(gapLabel(COMMS.x, Y.delivery + BOX.h + 22, heading('gap4'), res.gap4, 29));
-  const x1 = 40;
   const ya = Y.expected + BOX.h / 2;
   const yb = Y.management + BOX.h / 2;
   parts.push(el('path', { d: `M${BOX.x},${ya}H${x1}V${yb}H${BOX.x}`, ...stroke('gap1') }));
   parts.push(badge(1, res.gap1.kind, x1, Y.divider + 44));
-  parts.push(gapLabel(x1 + 14, Y.divider + 80, heading('gap1'), res.gap1, 13));
+  parts.push(gapLabel(x1 + 14, Y.divider + 80, heading('gap1'), res.gap1, 22));
 
   // Boxes last so they sit over the connectors.
-  parts.push(box(BOX.x, Y.expected, BOX.w, L.expected, 34));
-  parts.push(box(BOX.x, Y.perceived, BOX.w, L.perceived, 34));
-  parts.push(box(BOX.x, Y.delivery, BOX.w, L.delivery, 34));
-  parts.push(box(BOX.x, Y.standards, BOX.w, L.standards, 34));
-  parts.push(box(BOX.x, Y.management, BOX.w, L.management, 34));
+  parts.push(box(BOX.x, Y.expected, BOX.w, L.expected, 30));
+  parts.push(box(BOX.x, Y.perceived, BOX.w, L.perceived, 30));
+  parts.push(box(BOX.x, Y.delivery, BOX.w, L.delivery, 30));
+  parts.push(box(BOX.x, Y.standards, BOX.w, L.standards, 30));
+  parts.push(box(BOX.x, Y.management, BOX.w, L.management, 30));
   parts.push(box(COMMS.x, Y.delivery, COMMS.w, L.communications, 28));
 
   // Legend: the badge shapes carry the status without colour.

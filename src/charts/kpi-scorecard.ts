@@ -63,21 +63,29 @@ export const KPI_SCORECARD_LABELS: KpiScorecardLabels = {
   perPeriod: '{v} per period',
 };
 
-/** Values in the metric's unit: seconds, percent (0–100), rate (a fraction), score, other. */
-export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiScorecardLabels, 'seconds'>): string {
-  if (unit === 'seconds') return fill(L.seconds, { v: f.number(v, Number.isInteger(v) ? 0 : 1) });
-  if (unit === 'percent') return f.percent(v / 100, 1);
-  if (unit === 'rate') return f.percent(v, 1);
+/** Decimals for a level: none when the value is whole ("80%", "30 s"), else `d` ("77.8%"). */
+const places = (v: number, d: number) => (Math.abs(v - Math.round(v)) < 1e-9 ? 0 : d);
+
+/**
+ * Values in the metric's unit: seconds, percent (0–100), rate (a fraction), score, or any
+ * other unit written after the number ("4.6 days"). As a `change` (a trend per period) the
+ * value is signed and percentages move in points.
+ */
+export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiScorecardLabels, 'seconds' | 'points'>, as: 'level' | 'change' = 'level'): string {
+  if (as === 'change') {
+    if (unit === 'percent') return fill(L.points, { v: f.signed(v, 1) });
+    if (unit === 'rate') return fill(L.points, { v: f.signed(v * 100, 1) });
+    if (unit === 'seconds') return fill(L.seconds, { v: f.signed(v, 1) });
+    return unit === 'score' ? f.signed(v, 2) : `${f.signed(v, 2)} ${unit}`;
+  }
+  if (unit === 'seconds') return fill(L.seconds, { v: f.number(v, places(v, 1)) });
+  if (unit === 'percent') return f.percent(v / 100, places(v, 1));
+  if (unit === 'rate') return f.percent(v, places(v * 100, 1));
   if (unit === 'score') return f.number(v, 2);
-  return `${f.number(v, 1)} ${unit}`;
+  return `${f.number(v, places(v, 1))} ${unit}`;
 }
 
-function formatSlope(v: number, unit: string, f: ChartFormat, L: KpiScorecardLabels): string {
-  if (unit === 'seconds') return fill(L.seconds, { v: f.signed(v, 1) });
-  if (unit === 'percent') return fill(L.points, { v: f.signed(v, 1) });
-  if (unit === 'rate') return fill(L.points, { v: f.signed(v * 100, 1) });
-  return f.signed(v, 2);
-}
+const formatSlope = (v: number, unit: string, f: ChartFormat, L: KpiScorecardLabels) => formatUnit(v, unit, f, L, 'change');
 
 const W = 680;
 const X0 = 230;

@@ -3,7 +3,7 @@
  * bars from zero with each base (n). Suppressed cells say so instead of a bar; low-base
  * bars are hatched and marked.
  */
-import { scaleLinear } from 'd3';
+import { precisionFixed, scaleLinear } from 'd3';
 import type { GroupFigures } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
@@ -113,8 +113,10 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
     y += ROW;
   }
   parts.push(el('line', { x1: x(0), x2: x(0), y1: 4, y2: y, stroke: C.ink }));
-  for (const t of x.ticks(5)) {
-    parts.push(text(x(t), y + 14, options.signed ? f.signed(t, 0) : f.number(t, Number.isInteger(t) ? 0 : 1), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+  const ticks = x.ticks(5);
+  const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
+  for (const t of ticks) {
+    parts.push(text(x(t), y + 14, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
   }
   let height = y + 24;
   const lowSeen = input.rows.some(isLow);

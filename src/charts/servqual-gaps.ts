@@ -65,8 +65,10 @@ type Fig = { suppressed: true; n: number } | { suppressed: false; n: number; low
 type Row = { label: string; group?: string; fig: Fig };
 
 const W = 680;
-const X0 = 210;
+/** The scale starts further right for items: their labels are longer than dimension names. */
+const X0 = { dimensions: 210, items: 280 };
 const X1 = 560;
+const LABEL_CHARS = { dimensions: 26, items: 37 };
 
 /** Builds the dumbbell chart from `figures.servqual` and the item scale. */
 export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOptions): ChartOutput {
@@ -76,6 +78,7 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;
   const items = options.mode === 'items';
+  const mode = items ? 'items' : 'dimensions';
   const { servqual, scale } = input;
   const num = (v: number) => f.number(v, 2);
 
@@ -84,7 +87,7 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
     : DIMENSIONS.filter((d) => servqual.dimensions[d]).map((d) => ({ label: L.dimensions[d], fig: servqual.dimensions[d] as Fig }));
 
   const rowH = items ? 26 : 34;
-  const x = scaleLinear().domain([scale.min, scale.max]).range([X0, X1]);
+  const x = scaleLinear().domain([scale.min, scale.max]).range([X0[mode], X1]);
   const parts: string[] = [];
   const top = 58;
   let y = top;
@@ -109,20 +112,20 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
     parts.push(text(x(t), top - 12, f.number(t, Number.isInteger(t) ? 0 : 1), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
   }
   // Legend and gap header.
-  parts.push(el('circle', { cx: X0 + 6, cy: 18, r: 5, fill: C.surface, stroke: C.ink, 'stroke-width': 2 }));
-  parts.push(text(X0 + 16, 22, L.expectation, { 'font-size': FS.small, fill: C.muted }));
-  parts.push(el('circle', { cx: X0 + 116, cy: 18, r: 5, fill: C.accent }));
-  parts.push(text(X0 + 126, 22, L.perception, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('circle', { cx: X0[mode] + 6, cy: 18, r: 5, fill: C.surface, stroke: C.ink, 'stroke-width': 2 }));
+  parts.push(text(X0[mode] + 16, 22, L.expectation, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('circle', { cx: X0[mode] + 116, cy: 18, r: 5, fill: C.accent }));
+  parts.push(text(X0[mode] + 126, 22, L.perception, { 'font-size': FS.small, fill: C.muted }));
   parts.push(text(W - 12, top - 12, L.gap, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
 
   for (const { row, y: cy } of placed) {
     const fig = row.fig;
     const mark = !fig.suppressed && (fig.low_base || fig.n < low) ? ` ${LOW_BASE_MARK}` : '';
     lowSeen ||= mark !== '';
-    const maxChars = items ? 26 : 26;
+    const maxChars = LABEL_CHARS[mode];
     parts.push(text(items ? 20 : 12, cy + 4, ellipsize(row.label, maxChars - (mark ? 2 : 0)) + mark, { 'font-size': items ? FS.base : FS.label }));
     if (fig.suppressed) {
-      parts.push(text(X0, cy + 4, fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
+      parts.push(text(X0[mode], cy + 4, fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
       continue;
     }
     const { expectation: e, perception: p, gap } = fig;

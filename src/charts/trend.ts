@@ -4,7 +4,7 @@
  * the Change). Suppressed waves break the line and say so; low-base points are hollow
  * and carry the mark.
  */
-import { area, line, scaleLinear, scalePoint } from 'd3';
+import { area, line, precisionFixed, scaleLinear, scalePoint } from 'd3';
 import type { Change } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import { C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, r, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
@@ -21,7 +21,7 @@ export interface TrendInput {
   /** The metric as readers know it ("NPS"). */
   label: string;
   points: TrendPoint[];
-  /** Changes between waves of this metric (figures.changes filtered by the caller). */
+  /** Changes between consecutive waves of this metric (figures.trend_changes filtered by the caller); each significant one gets a marker. */
   changes: Change[];
 }
 
@@ -96,9 +96,12 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const px = (p: TrendPoint) => x(p.wave)!;
   const parts: string[] = [];
 
-  for (const t of y.ticks(5)) {
+  // Tick labels carry as many decimals as the tick step needs (0.2 → 1), so no two read alike.
+  const ticks = y.ticks(5);
+  const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
+  for (const t of ticks) {
     parts.push(el('line', { x1: P.left, x2: P.right, y1: y(t), y2: y(t), stroke: t === 0 ? C.muted : C.grid }));
-    parts.push(text(P.left - 6, y(t) + 4, options.signed ? f.signed(t, 0) : f.number(t, Number.isInteger(t) ? 0 : 1), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
+    parts.push(text(P.left - 6, y(t) + 4, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
   }
   for (const p of pts) parts.push(text(px(p), P.bottom + 18, p.wave, { 'text-anchor': 'middle', 'font-size': FS.base, fill: C.ink }));
 
@@ -164,9 +167,12 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
     sentences.push(fill(L.moved, { label: input.label, first: fmt(first.value), firstWave: first.wave, last: fmt(last.value), lastWave: last.wave }));
   }
   const verdict = (c: Change) => (c.significant ? L.significant : L.notSignificant);
+  // "p = 0.000" reads as certainty; below 0.001 the text says "p < 0.001", as the report does.
+  const withP = (template: string, vars: Record<string, string>, p: number) =>
+    p < 0.001 ? fill(template, { ...vars, p: `< ${f.number(0.001, 3)}` }).replace(/= </g, '<') : fill(template, { ...vars, p: f.number(p, 3) });
   const latest = input.changes[input.changes.length - 1];
   if (latest) {
-    sentences.push(fill(L.change, { from: latest.from, to: latest.to, difference: f.signed(latest.difference, d), verdict: verdict(latest), p: f.number(latest.p, 3) }));
+    sentences.push(withP(L.change, { from: latest.from, to: latest.to, difference: f.signed(latest.difference, d), verdict: verdict(latest) }, latest.p));
   }
   const hidden = pts.filter((p) => p.suppressed).map((p) => p.wave);
   if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.join(', ') }));
@@ -180,7 +186,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
       const c = input.changes.find((ch) => ch.to === p.wave);
       const value = p.suppressed ? fill(L.suppressed, { min }) : p.value === undefined ? '—' : fmt(p.value) + (p.low_base ? ` ${LOW_BASE_MARK}` : '');
       const ci = !p.suppressed && p.ci95 ? `${fmt(p.ci95[0])} – ${fmt(p.ci95[1])}` : '';
-      return [p.wave, value, ci, c ? fill(L.versus, { difference: f.signed(c.difference, d), from: c.from, verdict: verdict(c), p: f.number(c.p, 3) }) : ''];
+      return [p.wave, value, ci, c ? withP(L.versus, { difference: f.signed(c.difference, d), from: c.from, verdict: verdict(c) }, c.p) : ''];
     }),
   };
   return { svg: svgRoot({ id, kind: 'trend', width: W, height, title, description, body: parts.join('') }), title, description, table };

@@ -131,7 +131,7 @@ describe('benchmark position orientation', () => {
   const tickX = (svg: string, label: string) => Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${label}</text>`).exec(svg)![1]);
   it('keeps higher-is-better values increasing to the right', () => {
     const { svg } = CASES['benchmark-position']();
-    expect(tickX(svg, '0')).toBeLessThan(tickX(svg, '40'));
+    expect(tickX(svg, '0')).toBeLessThan(tickX(svg, '\\+40'));
   });
   it('reverses the axis for lower-is-better metrics so better is to the right, and says so', () => {
     const out = CASES['benchmark-position-lower']();
@@ -160,13 +160,77 @@ describe('locale', () => {
     const out = servqualGaps({ servqual: figures.servqual!, scale: { min: 1, max: 7 } }, {
       id: 's', format: makeFormat('fr'), labels: { gap: 'Écart (P−A)' },
     });
-    expect(out.svg).toContain('-1,22');
+    expect(out.svg).toContain('−1,22');
     expect(out.svg).toContain('Écart (P−A)');
   });
   it('writes ordinals for percentiles in English and French', () => {
     expect(makeFormat('en').ordinal(72)).toBe('72nd');
     expect(makeFormat('en').ordinal(13)).toBe('13th');
     expect(makeFormat('fr').ordinal(72)).toBe('72e');
+  });
+});
+
+describe('number formatting', () => {
+  const en = makeFormat('en');
+  it('writes negatives with the typographic minus (U+2212), as the report text does', () => {
+    expect(en.number(-0.41, 2)).toBe('−0.41');
+    expect(en.signed(-1.2)).toBe('−1.2');
+    expect(en.percent(-0.05)).toBe('−5%');
+    expect(makeFormat('fr').signed(-1234.5)).toBe('−1\u202f234,5');
+    expect(en.number(-0.0001, 1)).toBe('0.0');
+    for (const build of Object.values(CASES)) expect(build().svg).not.toMatch(/>[^<]*-\d/);
+  });
+  it('prints a whole KPI target without decimals and keeps one decimal otherwise', () => {
+    const out = CASES['kpi-scorecard']();
+    expect(out.svg).toContain('>target 80% · higher is better<');
+    expect(out.svg).toContain('>target 70% · higher is better<');
+    expect(out.svg).toContain('>76.5%<');
+    expect(out.table.rows[0].slice(2, 4)).toEqual(['76.5%', '80%']);
+    const days = kpiScorecard([{ ...figures.kpis[0], unit: 'days', value: 4.6, target: 5, trend: -0.41, history: [] }], { id: 'k' });
+    expect(days.table.rows[0].slice(2, 4)).toEqual(['4.6 days', '5 days']);
+  });
+  it('gives a KPI trend its unit: days per period, seconds, percentage points', () => {
+    const days = kpiScorecard([{ ...figures.kpis[0], unit: 'days', value: 4.6, target: 5, trend: -0.41, history: [] }], { id: 'k' });
+    expect(days.svg).toContain('>−0.41 days<');
+    expect(days.table.rows[0][5]).toBe('−0.41 days per period');
+    const out = CASES['kpi-scorecard']();
+    expect(out.table.rows.map((r) => r[5])).toEqual(['−0.8 pts per period', '+1.9 s per period', '+1.0 pts per period', '−0.3 pts per period', '']);
+  });
+  it('signs NPS in the benchmark chart (the company, the median, the top quartile, the axis)', () => {
+    const out = CASES['benchmark-position']();
+    expect(out.svg).toContain('>Northwind Telecom: +29.0 · 71st percentile<');
+    expect(out.svg).toContain('>median +21.5<');
+    expect(out.svg).toContain('>top quartile +31.5<');
+    expect(out.svg).toContain('>−10<');
+    expect(out.description).toContain("Northwind Telecom's NPS of +29.0");
+    expect(out.table.rows[0]).toEqual(['Northwind Telecom (percentile 71st)', '+29.0']);
+    const plain = benchmarkPosition({ figure: figures.benchmarks[0], company: 'N' }, { id: 'b', signed: false, decimals: 0 });
+    expect(plain.svg).toContain('>median 22<');
+    expect(CASES['benchmark-position-lower']().svg).toContain('>median 38<');
+  });
+  it('labels trend ticks with the decimals their step needs, so no two read alike', () => {
+    const points = [{ wave: 'Q1', value: -1, ci95: [-1.06, -0.93] as [number, number] }, { wave: 'Q2', value: -0.41, ci95: [-0.47, -0.35] as [number, number] }];
+    const out = trend({ label: 'Responsiveness gap', points, changes: [] }, { id: 't', decimals: 2, signed: true });
+    const ticks = [...out.svg.matchAll(/<text x="50"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(ticks).toContain('−0.6');
+  });
+});
+
+describe('trend significance markers', () => {
+  const change = (from: string, to: string, difference: number, p: number) => ({
+    metric: 'x', from, to, from_value: 0, to_value: difference, difference, test: 'welch t-test' as const, statistic: 4, p, significant: p < 0.05, direction: 'better' as const,
+  });
+  const points = ['Q1', 'Q2', 'Q3'].map((wave, i) => ({ wave, value: -1 + 0.3 * i, ci95: [-1.05 + 0.3 * i, -0.95 + 0.3 * i] as [number, number] }));
+  const out = trend({ label: 'Gap', points, changes: [change('Q1', 'Q2', 0.3, 0.00001), change('Q2', 'Q3', 0.3, 0.004)] }, { id: 't', decimals: 2, signed: true });
+  it('marks every significant pair of consecutive waves, not only the last', () => {
+    expect((out.svg.match(/fill="var\(--gr-good, #0072b2\)" stroke="var\(--gr-surface/g) ?? []).length).toBe(2);
+    expect(out.table.rows.map((r) => r[3])).toEqual(['', '+0.30 vs Q1, significant (p < 0.001)', '+0.30 vs Q2, significant (p = 0.004)']);
+  });
+  it('draws the interval band under every wave that has one', () => {
+    expect(out.svg).toMatch(/<path d="M[^"]+Z" fill="var\(--gr-band, #56b4e9\)" fill-opacity="0.3"\/>/);
+    expect(out.description).toContain('(p = 0.004)');
   });
 });
 
