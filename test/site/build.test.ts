@@ -64,6 +64,15 @@ describe('gapreport build: the demo report', () => {
   it('shows the headline NPS from the figures', () => {
     expect(html).toMatch(/data-figure="nps.score">\s*\+13/);
   });
+  it('colours a significant headline change by its direction (report wave vs the previous one)', () => {
+    expect(html).toContain('class="card-change card-change--better card-change--significant"');
+    expect(html).not.toContain('card-change--undefined');
+  });
+  it('marks every significant pair of waves on a trend and bands a dimension trend with its interval', () => {
+    const svg = /<svg[^>]*aria-labelledby="trend-responsiveness-title[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(svg.match(/fill="var\(--gr-good, #0072b2\)" stroke="var\(--gr-surface, #ffffff\)"/g)).toHaveLength(2);
+    expect(svg).toMatch(/<path d="M[^"]+Z" fill="var\(--gr-band, #56b4e9\)" fill-opacity="0.3"\/>/);
+  });
   it('shows the suppressed Islands region as "suppressed" and never its value', () => {
     // Every table row of Islands (chart data tables and the segment table): its base, and "suppressed" for the rest.
     const rows = [...html.matchAll(/<tr>\s*<th scope="row">Islands<\/th>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
