@@ -1,5 +1,5 @@
 /** Temporary project folders for the workflow tests (never the checkout itself). */
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -14,6 +14,10 @@ export async function copyProject(): Promise<string> {
     });
   }
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Astro caches the content layer under node_modules/.astro: through the symlink that cache
+  // would be shared with the checkout and other copies, mixing their reports. Give it its own.
+  const config = join(dir, 'astro.config.mjs');
+  await writeFile(config, (await readFile(config, 'utf8')).replace('defineConfig({', "defineConfig({\n  cacheDir: './.astro-cache',"));
   return dir;
 }
 
