@@ -88,9 +88,12 @@ export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiS
 const formatSlope = (v: number, unit: string, f: ChartFormat, L: KpiScorecardLabels) => formatUnit(v, unit, f, L, 'change');
 
 const W = 680;
-const X0 = 230;
+const X0 = 250;
 const X1 = 450;
 const ROW = 50;
+/** Width left of the bullet for a standard's name, and the average advance of a bold character (em). */
+const LABEL_ROOM = X0 - 12 - 10;
+const BOLD_EM = 0.59;
 
 /** Builds the scorecard from `figures.kpis`. */
 export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<KpiScorecardLabels>): ChartOutput {
@@ -112,7 +115,9 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
   for (const k of input) {
     const cy = y + ROW / 2;
     const lower = k.direction === 'lower';
-    parts.push(text(12, cy - 3, ellipsize(k.label, 30), { 'font-size': FS.label, 'font-weight': 'bold' }));
+    // A long name (French, German) steps down a size before it is cut, and never runs into the bar.
+    const size = [...k.label].length * FS.label * BOLD_EM <= LABEL_ROOM ? FS.label : FS.base;
+    parts.push(text(12, cy - 3, ellipsize(k.label, Math.floor(LABEL_ROOM / (size * BOLD_EM))), { 'font-size': size, 'font-weight': 'bold' }));
     const sub = `${fill(L.target, { target: fmt(k, k.target) })} · ${lower ? L.lower : L.higher}`;
     parts.push(text(12, cy + 13, ellipsize(sub, 36), { 'font-size': FS.small, fill: C.muted }));
 
@@ -141,7 +146,7 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
     if (k.trend !== undefined) {
       const good = k.trend === 0 ? undefined : (lower ? -k.trend : k.trend) > 0;
       parts.push(trendArrow(k.trend, good, W - 12 - 6, cy - 6, 12));
-      parts.push(text(W - 12, cy + 14, formatSlope(k.trend, k.unit, f, L), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
+      parts.push(text(W - 12, cy + 17, formatSlope(k.trend, k.unit, f, L), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
     }
     y += ROW;
     parts.push(el('line', { x1: 12, x2: W - 12, y1: y, y2: y, stroke: C.grid, 'stroke-width': 0.5 }));

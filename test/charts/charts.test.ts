@@ -196,6 +196,14 @@ describe('number formatting', () => {
     const out = CASES['kpi-scorecard']();
     expect(out.table.rows.map((r) => r[5])).toEqual(['−0.8 pts per period', '+1.9 s per period', '+1.0 pts per period', '−0.3 pts per period', '']);
   });
+  it('steps a long standard name down a size, then cuts it, so it never runs into the bullet', () => {
+    const row = (label: string) => kpiScorecard([{ ...figures.kpis[0], label }], { id: 'k' }).svg;
+    expect(row('Résolution au premier contact')).toMatch(/<text x="12" y="52" font-size="13"[^>]*>Résolution au premier contact</);
+    expect(row('Jours pour clore une réclamation')).toMatch(/<text x="12" y="52" font-size="12"[^>]*>Jours pour clore une réclamation</);
+    const cut = /<text x="12" y="52" font-size="12"[^>]*>([^<]*)</.exec(row('Délai moyen de clôture des réclamations écrites des clients'))![1];
+    expect(cut.endsWith('…')).toBe(true);
+    expect([...cut].length * 12 * 0.59).toBeLessThanOrEqual(250 - 12 - 10);
+  });
   it('signs NPS in the benchmark chart (the company, the median, the top quartile, the axis)', () => {
     const out = CASES['benchmark-position']();
     expect(out.svg).toContain('>Northwind Telecom: +29.0 · 71st percentile<');
