@@ -28,7 +28,7 @@ import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionna
 import { streamContacts, streamResponses } from '../stream/engine';
 import { readHead } from '../stream/split';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
-import { accSlots, col, crossSlots, driverColumns, halfRuleSql, ident, numberSql, q as lit, textSql, type CellSql, type NumberRule } from './duckdb-sql';
+import { accSlots, col, crossSlots, driverColumns, halfRuleSql, ident, numberSql, q as lit, textSql, typedNumberSql, type CellSql, type NumberRule } from './duckdb-sql';
 import { runSql } from './duckdb-run';
 
 export interface DuckdbLoadResult extends LoadResult {
@@ -71,33 +71,47 @@ export async function loadDatasetDuckdb(dir: string): Promise<DuckdbLoadResult> 
   return { ...loaded, source };
 }
 
+interface FileSource {
+  names: string[];
+  decimalComma: boolean;
+  /** Whether read_csv may type columns itself (DOUBLE): not for Parquet, nor with header rows to skip. */
+  typed: boolean;
+  /** The FROM clause, given the header indexes to read as DOUBLE. */
+  from: (doubles: Set<number>) => string;
+  raw: (i: number) => string;
+}
+
 /** Where the file's header and raw cells come from: read_csv columns c0…cn, or Parquet columns by name. */
-async function fileSource(path: string): Promise<{ from: string; names: string[]; raw: (i: number) => string; decimalComma: boolean } | undefined> {
+async function fileSource(path: string, headerRows: number, missing: string[]): Promise<FileSource | undefined> {
   if (/\.parquet$/i.test(path)) {
     const described = await runSql(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
     const names = described.map((r) => String(r.column_name));
-    return { from: `read_parquet(${lit(path)})`, names, raw: (i) => `CAST(${ident(names[i])} AS VARCHAR)`, decimalComma: false };
+    return { names, decimalComma: false, typed: false, from: () => `read_parquet(${lit(path)})`, raw: (i) => `CAST(${ident(names[i])} AS VARCHAR)` };
   }
   const size = (await stat(path)).size;
   const fh = await open(path, 'r');
   const head = await readHead(fh, size).finally(() => fh.close());
   if (!head.header) return undefined;
   const names = head.header.names;
-  const columns = `{${names.map((_, i) => `${lit(`c${i}`)}: 'VARCHAR'`).join(', ')}}`;
-  const from = `read_csv(${lit(path)}, delim = ${lit(head.delimiter)}, quote = '"', escape = '"', header = true, columns = ${columns}, strict_mode = true)`;
-  return { from, names, raw: (i) => `c${i}`, decimalComma: head.delimiter === ';' };
+  const decimalComma = head.delimiter === ';';
+  const from = (doubles: Set<number>) => {
+    const columns = `{${names.map((_, i) => `${lit(`c${i}`)}: ${doubles.has(i) ? "'DOUBLE'" : "'VARCHAR'"}`).join(', ')}}`;
+    const nulls = `[${['', ...missing].map(lit).join(', ')}]`;
+    return `read_csv(${lit(path)}, delim = ${lit(head.delimiter)}, quote = '"', escape = '"', header = true, columns = ${columns}, strict_mode = true, nullstr = ${nulls}${decimalComma ? ", decimal_separator = ','" : ''})`;
+  };
+  return { names, decimalComma, typed: !headerRows, from, raw: (i) => `c${i}` };
 }
 
 /** The accumulators by SQL, or undefined when any row breaks a rule (then the stream engine reads the file). */
 async function aggregate(path: string, ctx: TableContext, q: Questionnaire, items: Item[]) {
-  const file = await fileSource(path);
+  const missing = (q.missing ?? []) as (string | number)[];
+  const file = await fileSource(path, ctx.headerRows ?? 0, missing.map((m) => String(m).trim()));
   if (!file) return undefined;
   const sink = new ProblemSink(ctx.file);
   const columns = new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, sink);
   responsesSetup(q, items, () => {})(columns, new Cells(sink), sink); // the header's own problems
   if (sink.count > 0) return undefined;
   const find = (c: string) => new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, new ProblemSink('')).find(c);
-  const missing = (q.missing ?? []) as (string | number)[];
   const cells: CellSql = {
     missing: missing.map((m) => String(m).trim()),
     missingNumbers: missing.map(Number).filter((n, i) => typeof missing[i] === 'number' || (String(missing[i]).trim() !== '' && Number.isFinite(n))),
@@ -113,8 +127,16 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     texts.push(`${textSql(rawOf(find(c)), cells)} AS t${texts.length}`);
     return `t${texts.length - 1}`;
   };
+  const doubles = new Set<number>();
   const num = (c: string, rule: NumberRule) => {
-    if (!find(c)) return 'NULL::DOUBLE';
+    const source = find(c);
+    if (!source) return 'NULL::DOUBLE';
+    if (file.typed && source.kind === 'header' && !cells.recode[c]) {
+      doubles.add(source.index);
+      const sql = typedNumberSql(file.raw(source.index), rule, cells);
+      bads.push(sql.bad);
+      return sql.value;
+    }
     const t = text(c);
     const n = `n${parsed.length}`;
     const sql = numberSql(t, n, c, rule, cells);
@@ -146,19 +168,23 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     `${halfRuleSql(idx.map(col.e))} AS ${col.de(d)}`, `${halfRuleSql(idx.map(col.p))} AS ${col.dp(d)}`,
     `${halfRuleSql(idx.map((i) => `(${col.p(i)} - ${col.e(i)})`))} AS ${col.dg(d)}`,
   ]).flat();
-  const slots = accSlots(layout);
-  const drivers = layout.outcome ? crossSlots(driverColumns(layout, layout.outcome), layout.shift, (a) => a.drivers) : [];
+  const acc = accSlots(layout);
+  const slots = acc.slots;
+  const none = { columns: [], slots: [] };
+  const drivers = layout.outcome ? crossSlots(driverColumns(layout, layout.outcome), layout.shift, (a) => a.drivers, 'drv') : none;
   const side = new Map<string, ReturnType<typeof crossProducts>>();
   const sideCols = driverColumns(layout, 'nps');
   let sideKey = '';
-  const npsSlots = q.outcome ? [] : crossSlots(sideCols, layout.shift, () => side.get(sideKey));
+  const nps = q.outcome ? none : crossSlots(sideCols, layout.shift, () => side.get(sideKey), 'nps');
+  const crossColumns = [...acc.columns, ...drivers.columns, ...nps.columns];
   const segs = q.segments.map((_, i) => `s${i}`);
-  const all = [...slots, ...drivers, ...npsSlots];
-  const sql = `WITH raw AS (SELECT * FROM ${file.from}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}),
-    t AS (SELECT ${texts.join(',\n')} FROM raw),
+  const all = [...slots, ...drivers.slots, ...nps.slots];
+  const sql = `WITH raw AS (SELECT * FROM ${file.from(doubles)}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}),
+    t AS (SELECT *, ${texts.join(',\n')} FROM raw),
     n AS (SELECT *${parsed.map((p) => `, ${p}`).join('')} FROM t),
     v AS (SELECT ${values.join(',\n')}, ${bads.length ? bads.map((b) => `(${b})::INTEGER`).join(' + ') : '0'} AS cellbad FROM n),
-    d AS (SELECT *, ${dims.length ? `${dims.join(', ')}, ` : ''}${rowBad.join(' + ')} AS bad FROM v)
+    s AS (SELECT *, ${dims.length ? `${dims.join(', ')}, ` : ''}${rowBad.join(' + ')} AS bad FROM v),
+    d AS (SELECT *${crossColumns.map((c) => `, ${c}`).join('')} FROM s)
     SELECT ${segs.length ? `GROUPING(${segs.join(', ')})` : '0'} AS g, wave${segs.map((s) => `, ${s}`).join('')},
       ${all.map((s, i) => `${s.sql} AS a${i}`).join(',\n')}, sum(bad) AS bad, max(date) AS latest,
       ${rowIds ? '0' : 'count(id) - count(DISTINCT id)'} AS dup
@@ -170,7 +196,7 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   if (waveRows.length === 0 || waveRows.some((r) => Number(r.bad) > 0 || Number(r.dup) > 0)) return undefined;
   // Ids unique within each wave is not enough: check across waves too (rare to differ; one more scan).
   if (!rowIds && waveRows.length > 1) {
-    const [d] = await runSql(`WITH raw AS (SELECT * FROM ${file.from}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${textSql(rawOf(idSource), cells)} AS x FROM raw)`);
+    const [d] = await runSql(`WITH raw AS (SELECT * FROM ${file.from(doubles)}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${textSql(rawOf(idSource), cells)} AS x FROM raw)`);
     if (Number(d.dup) > 0) return undefined;
   }
   const fold: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };

@@ -60,6 +60,19 @@ export function numberSql(t: string, n: string, contract: string, rule: NumberRu
   return { parsed, value, bad };
 }
 
+/**
+ * A number cell DuckDB's CSV reader already read as DOUBLE (its own parser: a cell it
+ * cannot read fails the query, and the file goes to the streaming engine). Only the
+ * rules after parsing are left: finite, missing numbers and not_applicable, range.
+ */
+export function typedNumberSql(n: string, rule: NumberRule, cells: CellSql): { value: string; bad: string } {
+  const skip = [...cells.missingNumbers, ...(rule.notApplicable ?? [])];
+  const skipped = skip.length ? `${n} IN (${skip.join(', ')})` : 'false';
+  const outside = [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : ''].filter(Boolean).join(' OR ') || 'false';
+  const value = skip.length ? `CASE WHEN ${skipped} THEN NULL ELSE ${n} END` : n;
+  return { value, bad: `(${n} IS NOT NULL AND (NOT isfinite(${n}) OR (NOT (${skipped}) AND (${outside}))))` };
+}
+
 /** The half rule of SPEC §3 (halfRuleMean): mean of the answered, kept when at least half are answered. */
 export function halfRuleSql(xs: string[]): string {
   const count = xs.map((x) => `(${x} IS NOT NULL)::INTEGER`).join(' + ');
@@ -79,16 +92,21 @@ const momentSlots = (x: string, m: (acc: SurveyAcc) => Moments): Slot[] => [
   { sql: `coalesce(sum((${x}) * (${x})), 0)`, set: (a, v) => (m(a).sumSq = v) },
 ];
 
-/** Sums and cross-products around `shift` over complete cases (addRow). */
-export function crossSlots(xs: string[], shift: number, c: (acc: SurveyAcc) => CrossProducts | undefined): Slot[] {
+/**
+ * Sums and cross-products around `shift` over complete cases (addRow). The shifted values
+ * are columns of their own (NULL unless the row is complete), so the aggregates need no
+ * FILTER clause: DuckDB evaluated each FILTER apart, which made them 4× the query's time.
+ */
+export function crossSlots(xs: string[], shift: number, c: (acc: SurveyAcc) => CrossProducts | undefined, prefix: string): { columns: string[]; slots: Slot[] } {
   const complete = xs.map((x) => `${x} IS NOT NULL`).join(' AND ');
-  const d = (x: string) => `(${x} - ${shift})`;
-  const slots: Slot[] = [{ sql: `count(*) FILTER (WHERE ${complete})`, set: (a, v) => c(a) && (c(a)!.n = v) }];
-  xs.forEach((x, i) => {
-    slots.push({ sql: `coalesce(sum(${d(x)}) FILTER (WHERE ${complete}), 0)`, set: (a, v) => c(a) && (c(a)!.sum[i] = v) });
-    for (let j = i; j < xs.length; j++) slots.push({ sql: `coalesce(sum(${d(x)} * ${d(xs[j])}) FILTER (WHERE ${complete}), 0)`, set: (a, v) => c(a) && (c(a)!.cross[i * xs.length + j] = v) });
+  const v = (i: number) => `${prefix}_${i}`;
+  const columns = [`(${complete}) AS ${prefix}_cc`, ...xs.map((x, i) => `CASE WHEN ${complete} THEN ${x} - ${shift} END AS ${v(i)}`)];
+  const slots: Slot[] = [{ sql: `count_if(${prefix}_cc)`, set: (a, n) => c(a) && (c(a)!.n = n) }];
+  xs.forEach((_, i) => {
+    slots.push({ sql: `coalesce(sum(${v(i)}), 0)`, set: (a, n) => c(a) && (c(a)!.sum[i] = n) });
+    for (let j = i; j < xs.length; j++) slots.push({ sql: `coalesce(sum(${v(i)} * ${v(j)}), 0)`, set: (a, n) => c(a) && (c(a)!.cross[i * xs.length + j] = n) });
   });
-  return slots;
+  return { columns, slots };
 }
 
 /** Column names of the converted values (CTE `d` of the query). */
@@ -101,8 +119,8 @@ export const col = {
   dg: (d: number) => `dg${d}`,
 };
 
-/** Every field of a SurveyAcc as aggregates over CTE `d`. */
-export function accSlots(layout: SurveyLayout): Slot[] {
+/** Every field of a SurveyAcc as aggregates over CTE `d`, and the columns they need there. */
+export function accSlots(layout: SurveyLayout): { columns: string[]; slots: Slot[] } {
   const slots: Slot[] = [
     { sql: 'count(*)', set: (a, v) => (a.n = v) },
     { sql: 'count(*) FILTER (WHERE nps >= 9)', set: (a, v) => (a.nps[0] = v) },
@@ -120,8 +138,13 @@ export function accSlots(layout: SurveyLayout): Slot[] {
     slots.push(...momentSlots(col.de(d), (a) => a.dims[d].e), ...momentSlots(col.dp(d), (a) => a.dims[d].p), ...momentSlots(col.dg(d), (a) => a.dims[d].g));
   });
   for (let d = 0; d < 5; d++) slots.push(...momentSlots(col.w(d), (a) => a.weights[d]));
-  layout.itemsByDim.forEach((idx, d) => slots.push(...crossSlots(idx.map(col.p), layout.shift, (a) => a.alpha?.[d])));
-  return slots;
+  const columns: string[] = [];
+  layout.itemsByDim.forEach((idx, d) => {
+    const cross = crossSlots(idx.map(col.p), layout.shift, (a) => a.alpha?.[d], `alpha${d}`);
+    columns.push(...cross.columns);
+    slots.push(...cross.slots);
+  });
+  return { columns, slots };
 }
 
 /** The drivers' predictors (perception dimension scores, or items) then `outcome`. */
