@@ -1,0 +1,98 @@
+/**
+ * A failed build leaves the previous dist/ byte for byte (bad data, an unknown <Metric id>,
+ * an error inside Astro's render) and no temporary folders; two builds of the same
+ * project in two different folders produce identical files (no clock, no random ids, no
+ * absolute paths, stable order).
+ */
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, FIXTURES, hashTree, makeProject, removeProject } from './site';
+
+const MDX = readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8');
+const spec = { reports: { hostile: MDX }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } };
+let first: string;
+let second: string;
+let before: Record<string, string>;
+
+beforeAll(async () => {
+  // Both copies before either build, so they hold the same sources.
+  first = makeProject(spec, 'gapreport-atomic-');
+  second = makeProject(spec, 'gapreport-determinism-');
+  const result = await build(first);
+  if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
+  before = hashTree(join(first, 'dist'));
+}, 180_000);
+afterAll(() => {
+  removeProject(first);
+  removeProject(second);
+});
+
+/** Files whose bytes differ from the first build's. */
+const changedSince = (dist: string) => {
+  const now = hashTree(dist);
+  return [...new Set([...Object.keys(before), ...Object.keys(now)])].filter((f) => before[f] !== now[f]).sort();
+};
+
+/** Whatever a build leaves beside dist/ (dist.tmp-<pid>, dist.old-<pid>). */
+const leftovers = (root: string) => readdirSync(root).filter((n) => /^dist\.(tmp|old)-/.test(n));
+
+describe('deterministic builds', () => {
+  it('builds identical files, byte for byte, in another folder with a cold cache', async () => {
+    const result = await build(second);
+    expect(result.code, result.stderr).toBe(0);
+    expect(changedSince(join(second, 'dist'))).toEqual([]);
+  }, 180_000);
+
+  it('rebuilds identical files in the same folder', async () => {
+    const result = await build(first);
+    expect(result.code, result.stderr).toBe(0);
+    expect(changedSince(join(first, 'dist'))).toEqual([]);
+  }, 180_000);
+});
+
+describe('a failing build leaves the last good dist/ intact', () => {
+  const responses = () => join(first, 'data/hostile/responses.csv');
+  const reportFile = () => join(first, 'content/reports/hostile.mdx');
+
+  it('with bad data: exit 1, the problem named, dist/ unchanged, nothing left behind', async () => {
+    const good = readFileSync(responses());
+    appendFileSync(responses(), 'RID9999ZZ,2026-Q3,2026-08-14,web,1,1,1,1,1,1,1,1,1,1,11,1,\n');
+    try {
+      const result = await build(first);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('data/hostile/responses.csv:130: column "nps": "11" is not a whole number 0–10.');
+      expect(result.stderr).toContain('dist/ is unchanged');
+    } finally {
+      writeFileSync(responses(), good);
+    }
+    expect(changedSince(join(first, 'dist'))).toEqual([]);
+    expect(leftovers(first)).toEqual([]);
+  }, 60_000);
+
+  it('with an unknown <Metric id>: exit 1 naming the file and line, dist/ unchanged', async () => {
+    writeFileSync(reportFile(), `${MDX}\nThe score is <Metric id="nps.scroe" />.\n`);
+    try {
+      const result = await build(first);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/content\/reports\/hostile\.mdx:\d+: column "<Metric> id": "nps\.scroe"/);
+    } finally {
+      writeFileSync(reportFile(), MDX);
+    }
+    expect(changedSince(join(first, 'dist'))).toEqual([]);
+    expect(leftovers(first)).toEqual([]);
+  }, 60_000);
+
+  it('with an error inside Astro\'s render: exit 1, the temporary folder removed, dist/ unchanged', async () => {
+    writeFileSync(reportFile(), `${MDX}\n{undefinedVariable.property}\n`);
+    try {
+      const result = await build(first);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('the site did not build; dist/ is unchanged');
+    } finally {
+      writeFileSync(reportFile(), MDX);
+    }
+    expect(changedSince(join(first, 'dist'))).toEqual([]);
+    expect(leftovers(first)).toEqual([]);
+  }, 120_000);
+});
