@@ -4,10 +4,10 @@
  * Plus inputs too large to keep as fixtures: a 10 MB field, a 100,000-column header, a
  * file over the size limit, a million bad cells, and contradictory report settings.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
 import { loadDataset } from '../../src/data/load-fs';
@@ -21,6 +21,7 @@ let cwd: string;
 beforeAll(() => {
   cwd = mkdtempSync(join(tmpdir(), 'gapreport-corpus-'));
 });
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 async function analyze(dir: string, ...flags: string[]) {
   const io = memoryIo(cwd);
