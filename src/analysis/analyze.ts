@@ -98,7 +98,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       gap2: gap2(dataset.standards),
       gap3: gap3(dataset.standards, delivered, period),
       gap4: gap4(dataset.communications, dataset.standards, delivered, period),
-      gap5: gap5(head.servqual),
+      gap5: gap5(head.servqual, layout.items.length > 0),
     },
     kpis,
     benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own),

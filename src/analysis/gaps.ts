@@ -11,8 +11,9 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 const notMeasured = (reason: string): Gap => ({ status: 'not measured', reason });
 
 /** Gap 5 = P − E per item and dimension; value = unweighted SERVQUAL (mean of the dimension gaps). */
-export function gap5(servqual: Servqual | undefined): Gap {
-  if (!servqual) return notMeasured('no SERVQUAL items in the questionnaire');
+export function gap5(servqual: Servqual | undefined, hasItems = servqual !== undefined): Gap {
+  if (!hasItems) return notMeasured('no SERVQUAL items in the questionnaire');
+  if (!servqual) return notMeasured('no survey responses in the report\'s wave');
   const parts: GapPart[] = [];
   for (const [dim, f] of Object.entries(servqual.dimensions)) {
     if (f.suppressed || f.gap === undefined || f.expectation === undefined || f.perception === undefined) continue;
@@ -33,7 +34,8 @@ export function gap5(servqual: Servqual | undefined): Gap {
  */
 export function gap1(managers: readonly Manager[] | undefined, servqual: Servqual | undefined, layout: SurveyLayout, locale: Locale): Gap {
   if (!managers || managers.length === 0) return notMeasured('no management.csv');
-  if (!servqual) return notMeasured('no SERVQUAL items in the questionnaire');
+  if (layout.items.length === 0) return notMeasured('no SERVQUAL items in the questionnaire');
+  if (!servqual) return notMeasured('no survey responses in the report\'s wave');
   const parts: GapPart[] = [];
   const dimGaps: number[] = [];
   layout.dims.forEach((dim, d) => {

@@ -27,7 +27,7 @@ describe('.github/workflows/report.yml (the template analysts copy)', () => {
       index((s) => s.uses?.startsWith('actions/setup-node@') === true && String(s.with?.['node-version']) === '20', 'setup-node 20'),
       index((s) => /^npm ci$/m.test(s.run ?? ''), 'npm ci'),
       index((s) => /apt-get install .*chromium/.test(s.run ?? ''), 'chromium'),
-      index((s) => /npx gapreport validate "\$\{dir%\/\}"/.test(s.run ?? '') && /for dir in data\/\*\//.test(s.run ?? ''), 'validate each data dir'),
+      index((s) => /npx gapreport validate "data\/\$ds"/.test(s.run ?? '') && /content\/reports\/\*\.mdx/.test(s.run ?? ''), 'validate each dataset a report uses'),
       index((s) => s.run === 'npm test', 'npm test'),
       index((s) => s.run === 'npm run build', 'npm run build'),
       index((s) => s.run === 'npx gapreport pdf', 'pdf'),
