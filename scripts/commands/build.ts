@@ -1,6 +1,6 @@
 import { rm, rename, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { computeFigures } from '../../src/build/figures-fs';
+import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
 import { lintReport } from '../../src/build/lint-mdx';
 import { readReports } from '../../src/build/reports-fs';
 import type { Problem } from '../../src/schemas/problem';
@@ -39,7 +39,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       all.push({ file: report.file, line: lineOf(report.text, 'dataset:'), column: 'dataset', value: s.dataset, message: `names no folder under data/.`, hint: `Create data/${s.dataset}/ (npx gapreport new ${s.dataset}) or fix the name.` });
       continue;
     }
-    const result = await computeFigures(root, dir, { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base, engine: s.engine }, { progress: { isTTY: io.isTTY, env: io.env, write: (t) => process.stderr.write(t) } });
+    const result = await computeFigures(root, dir, figuresSettings(s), { progress: { isTTY: io.isTTY, env: io.env, write: (t) => process.stderr.write(t) } });
     if (!result.figures) {
       all.push(...result.problems.map((p) => (p.file === 'report settings' ? { ...p, file: report.file, line: lineOf(report.text, `${p.column}:`) } : { ...p, file: join('data', s.dataset, p.file) })));
       continue;

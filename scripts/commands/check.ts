@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeFigures } from '../../src/build/figures-fs';
+import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
 import { readReports } from '../../src/build/reports-fs';
 import type { Change, Kpi } from '../../src/schemas/figures';
 import type { Problem } from '../../src/schemas/problem';
@@ -64,7 +64,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   for (const report of reports) {
     const s = report.settings!;
     const dataDir = join('data', s.dataset);
-    const result = await computeFigures(root, join(root, dataDir), { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base, engine: s.engine });
+    const result = await computeFigures(root, join(root, dataDir), figuresSettings(s));
     if (!result.figures) {
       problems.push(...result.problems.map((p) => ({ ...p, file: p.file === 'report settings' ? report.file : join(dataDir, p.file) })));
       continue;

@@ -8,6 +8,8 @@ import { analyzeWith, chooseEngine, type Engine } from '../engines/run-fs';
 import type { ProgressEffects } from '../stream/progress';
 import { FiguresSchema, type Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
+import { publishableComments } from './comments-fs';
+import type { ReportFrontmatter } from '../schemas/report';
 import { AnalysisOptionsSchema, type AnalysisOptions } from '../schemas/report';
 
 /** Where computed figures are cached, keyed by a content hash of the data, settings and code. */
@@ -71,6 +73,11 @@ export async function figuresKey(datasetDir: string, options: AnalysisOptions, e
   return hash.digest('hex').slice(0, 32);
 }
 
+/** A report's frontmatter as the settings `computeFigures` takes (one place, for build, check and the Astro loader). */
+export function figuresSettings(s: ReportFrontmatter): FiguresSettings {
+  return { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base, comments: s.comments, engine: s.engine };
+}
+
 /** Loads, validates and analyzes one dataset for one report's settings, through the cache. */
 export async function computeFigures(root: string, datasetDir: string, settings: FiguresSettings, effects: FiguresEffects = {}): Promise<FiguresResult> {
   const { engine: requested, ...rawOptions } = settings;
@@ -93,7 +100,8 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   }
   const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress });
   if (!result.figures) return { problems: result.problems, reused: false, key, engine };
-  const figures = FiguresSchema.parse(result.figures);
+  const comments = options.comments ? await publishableComments(datasetDir, result.figures, options) : undefined;
+  const figures = FiguresSchema.parse(comments ? { ...result.figures, comments } : result.figures);
   await mkdir(dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(figures));

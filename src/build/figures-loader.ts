@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../schemas/problem';
-import { computeFigures } from './figures-fs';
+import { computeFigures, figuresSettings } from './figures-fs';
 import { readReports, REPORTS_DIR } from './reports-fs';
 
 /**
@@ -24,7 +24,7 @@ export function figuresLoader(root = process.env.GAPREPORT_ROOT ?? process.cwd()
         for (const report of reports) {
           const s = report.settings!;
           const dir = resolve(root, 'data', s.dataset);
-          const result = await computeFigures(root, dir, { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base, engine: s.engine });
+          const result = await computeFigures(root, dir, figuresSettings(s));
           if (!result.figures) {
             const lines = result.problems.map((p) => formatProblem({ ...p, file: p.file.includes('/') ? p.file : p.file === 'report settings' ? report.file : join('data', s.dataset, p.file) }));
             byReport.set(report.id, lines);

@@ -29,6 +29,7 @@ export const COMPONENT_PROPS: Record<string, Record<string, PropRule>> = {
   Trend: { metric: { kind: 'choice', required: true, example: 'nps', values: trendMetrics } },
   SegmentTable: { by: { kind: 'choice', required: true, example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps', values: segmentMetrics } },
   Methodology: {},
+  Comments: {},
 };
 
 export { segments, trendMetrics, benchmarkMetrics, segmentMetrics };

@@ -9,6 +9,7 @@ import DriverMatrix from './DriverMatrix.astro';
 import Trend from './Trend.astro';
 import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
+import Comments from './Comments.astro';
 
 /** The components every report's MDX can use without importing them (names match registry.ts). */
-export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology };
+export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology, Comments };

@@ -66,6 +66,12 @@ export const FR: Strings = {
     servqual: 'SERVQUAL (P−A)',
     note: 'Les cellules de moins de {min} répondants sont masquées ; † signale une base inférieure à {low}.',
   },
+  comments: {
+    heading: 'Dans leurs propres mots',
+    intro: '{n} commentaires verbatim de la vague {wave}, les plus fréquents d’abord (sans lien avec un répondant).',
+    notPublished: 'Les commentaires verbatim ne sont pas publiés dans ce rapport.',
+    tooFew: 'Commentaires verbatim non publiés : moins de {min} dans cette vague.',
+  },
   methodology: {
     heading: 'Méthodologie',
     sample: 'Échantillon',

@@ -66,6 +66,12 @@ export const VI: Strings = {
     servqual: 'SERVQUAL (P−E)',
     note: 'Ô có dưới {min} người trả lời bị ẩn; † đánh dấu cỡ mẫu dưới {low}.',
   },
+  comments: {
+    heading: 'Ý kiến của khách hàng',
+    intro: '{n} ý kiến nguyên văn của đợt {wave}, thường gặp nhất trước (không gắn với người trả lời nào).',
+    notPublished: 'Báo cáo này không công bố ý kiến nguyên văn.',
+    tooFew: 'Không công bố ý kiến nguyên văn: ít hơn {min} ý kiến trong đợt này.',
+  },
   methodology: {
     heading: 'Phương pháp',
     sample: 'Mẫu',

@@ -70,6 +70,12 @@ const EN = {
     servqual: 'SERVQUAL (P−E)',
     note: 'Cells on fewer than {min} respondents are suppressed; † marks a base under {low}.',
   },
+  comments: {
+    heading: 'In their own words',
+    intro: '{n} verbatim comments from wave {wave}, most frequent first (not linked to any respondent).',
+    notPublished: 'Verbatim comments are not published in this report.',
+    tooFew: 'Verbatim comments are withheld: fewer than {min} in this wave.',
+  },
   methodology: {
     heading: 'Methodology',
     sample: 'Sample',

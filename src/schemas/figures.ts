@@ -301,6 +301,12 @@ export const FiguresSchema = z.object({
   /** segment → value → figures for the report's wave. */
   segments: z.record(z.string(), z.record(z.string(), GroupFiguresSchema)),
   changes: z.array(ChangeSchema),
+  /**
+   * Verbatim comments of the report's wave — present only when the report opts in
+   * (`comments: true`) and both the wave and its comments reach min_base. Grouped and sorted, with
+   * nothing that links a comment to a respondent or to their answers.
+   */
+  comments: z.object({ wave: z.string(), n: z.number().int(), items: z.array(z.object({ text: z.string(), count: z.number().int() })) }).optional(),
   /** The same tests for every pair of consecutive waves up to the report's wave (for trend charts). */
   trend_changes: z.array(ChangeSchema).default([]),
 });

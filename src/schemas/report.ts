@@ -23,6 +23,8 @@ export const AnalysisOptionsSchema = z
     min_base: z.number().int().min(1).default(DEFAULT_MIN_BASE),
     /** Figures on fewer respondents carry a low-base mark. */
     low_base: z.number().int().min(1).default(DEFAULT_LOW_BASE),
+    /** Publish the wave's verbatim comments (only on bases ≥ min_base). */
+    comments: z.boolean().default(false),
   })
   .refine((o) => o.low_base >= o.min_base, { message: 'low_base must be at least min_base', path: ['low_base'] });
 export type AnalysisOptions = z.infer<typeof AnalysisOptionsSchema>;
