@@ -284,15 +284,9 @@ export const MetaSchema = z.object({
   engine: z.enum(['memory', 'stream', 'duckdb']),
 });
 
-export const FiguresSchema = z.object({
+/** The headline figures (n, nps, csat, ces, overall, servqual) are the report wave's group figures. */
+export const FiguresSchema = GroupFiguresSchema.extend({
   meta: MetaSchema,
-  /** Headline figures for the report's wave. */
-  n: z.number().int(),
-  nps: NpsFigureSchema.optional(),
-  csat: CsatFigureSchema.optional(),
-  ces: MeanFigureSchema.optional(),
-  overall: MeanFigureSchema.optional(),
-  servqual: ServqualSchema.optional(),
   gaps: z.object({ gap1: GapSchema, gap2: GapSchema, gap3: GapSchema, gap4: GapSchema, gap5: GapSchema }),
   kpis: z.array(KpiSchema),
   benchmarks: z.array(BenchmarkFigureSchema),
