@@ -30,12 +30,31 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/** Days already checked: a survey file repeats a few hundred dates a million times. */
+const checkedDays = new Map<string, boolean>();
+
 /** A real calendar day, e.g. not 2026-02-30. */
 export function isIsoDate(s: string): boolean {
+  const known = checkedDays.get(s);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  const ok = !!m && !!d && d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  if (checkedDays.size < 100_000) checkedDays.set(s, ok);
+  return ok;
+}
+
+/** The value of 1–9 plain digits, else undefined. */
+function plainInteger(cell: string): number | undefined {
+  const n = cell.length;
+  if (n === 0 || n > 9) return undefined;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = cell.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function range(rule: NumberRule): string {
@@ -82,9 +101,15 @@ export class Cells {
 
   /** A number (after recode), checked against the rule; undefined when missing or wrong. */
   number(source: Source | undefined, contract: string, rule: NumberRule = {}): number | undefined {
-    const raw = this.text(source, contract);
-    if (raw === undefined || !source) return undefined;
+    if (!source) return undefined;
     const labels = this.recode[contract];
+    // Fast path for the bulk of survey cells, a short unsigned whole number ("5", "10"):
+    // no bidi control, space or label can be in it, so trimming and the regexes are skipped.
+    const cell = rawOf(source, this.fields, this.row);
+    const plain = labels === undefined ? plainInteger(cell) : undefined;
+    if (plain !== undefined && !this.missingText.has(cell)) return this.check(source, contract, cell, plain, rule);
+    const raw = this.text(source, contract);
+    if (raw === undefined) return undefined;
     const recoded = labels?.[raw.toLowerCase()];
     let value: number;
     if (recoded !== undefined) value = recoded;
@@ -98,8 +123,13 @@ export class Cells {
       value = Number(text);
       if (!Number.isFinite(value)) return this.report(source, contract, raw, 'is too large to be a number.');
     }
+    if (recoded !== undefined && contract === 'overall') return this.missingNumbers.has(value) || rule.notApplicable?.includes(value) ? undefined : value; // a recoded outcome (e.g. satisfied = 1) need not be on the item scale
+    return this.check(source, contract, raw, value, rule);
+  }
+
+  /** Missing codes given as numbers, not-applicable values, then the rule's range. */
+  private check(source: Source, contract: string, raw: string, value: number, rule: NumberRule): number | undefined {
     if (this.missingNumbers.has(value) || rule.notApplicable?.includes(value)) return undefined;
-    if (recoded !== undefined && contract === 'overall') return value; // a recoded outcome (e.g. satisfied = 1) need not be on the item scale
     const outside = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
     if (outside || (rule.integer && !Number.isInteger(value))) {
       return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : rule.min !== undefined ? `is below ${rule.min}.` : 'is not a whole number.');

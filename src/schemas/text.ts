@@ -9,6 +9,9 @@
  */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
+const HAS_BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
 export function stripBidiControls(s: string): string {
-  return s.replace(BIDI_CONTROLS, '');
+  // Tested first: nearly every cell has none, and test() allocates nothing.
+  return HAS_BIDI_CONTROL.test(s) ? s.replace(BIDI_CONTROLS, '') : s;
 }
