@@ -50,6 +50,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     all.push(...lintReport(report.file, report.text, result.figures));
   }
   if (all.length > 0) return fail(io, all);
+  const dataDone = performance.now();
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
@@ -64,6 +65,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport build: the site did not build; dist/ is unchanged.\n${firstLines((error as Error).message)}`);
     return 1;
   }
+  const astroDone = performance.now();
   const search = await writeSearchIndex(tmp);
   if (search.errors.length > 0) {
     await rm(tmp, { recursive: true, force: true });
@@ -72,7 +74,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   if (io.env.GAPREPORT_VERBOSE) io.err(`search index: ${search.pages} page(s)`);
   await swap(tmp, outDir);
-  io.err(`built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const end = performance.now();
+  const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  io.err(`built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${sec(end - started)} (data ${sec(dataDone - started)}, Astro ${sec(astroDone - dataDone)}, search index ${sec(end - astroDone)})`);
   return 0;
 }
 
