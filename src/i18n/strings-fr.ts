@@ -24,6 +24,8 @@ export const FR: Strings = {
   otherEditions: 'Aussi en :',
   localeNames: { en: 'English', fr: 'Français', vi: 'Tiếng Việt' },
   dimension: { tangibles: 'Tangibilité', reliability: 'Fiabilité', responsiveness: 'Réactivité', assurance: 'Assurance', empathy: 'Empathie' },
+  guide: 'Guide',
+  search: 'Recherche',
   noReports: 'Aucun rapport. Créez-en un avec npx gapreport new <id>.',
   indexIntro: 'Rapports de référence du service client : modèle des écarts, SERVQUAL, NPS, CSAT, CES, normes de service et comparaison sectorielle.',
   metrics: { nps: 'Net Promoter Score', csat: 'CSAT (deux meilleures notes)', ces: 'Effort client (CES)', overall: 'Satisfaction globale', servqual: 'Score SERVQUAL (P−A)' },

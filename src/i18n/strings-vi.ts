@@ -24,6 +24,8 @@ export const VI: Strings = {
   otherEditions: 'Phiên bản khác:',
   localeNames: { en: 'English', fr: 'Français', vi: 'Tiếng Việt' },
   dimension: { tangibles: 'Phương tiện hữu hình', reliability: 'Độ tin cậy', responsiveness: 'Khả năng đáp ứng', assurance: 'Sự đảm bảo', empathy: 'Sự đồng cảm' },
+  guide: 'Hướng dẫn',
+  search: 'Tìm kiếm',
   noReports: 'Chưa có báo cáo. Tạo bằng npx gapreport new <id>.',
   indexIntro: 'Báo cáo đối chuẩn dịch vụ khách hàng: mô hình khoảng cách, SERVQUAL, NPS, CSAT, CES, tiêu chuẩn dịch vụ và so sánh ngành.',
   metrics: { nps: 'Chỉ số NPS', csat: 'CSAT (hai mức cao nhất)', ces: 'Mức độ nỗ lực (CES)', overall: 'Hài lòng chung', servqual: 'Điểm SERVQUAL (P−E)' },

@@ -26,6 +26,8 @@ const EN = {
   otherEditions: 'Also in:',
   localeNames: { en: 'English', fr: 'Français', vi: 'Tiếng Việt' },
   dimension: { tangibles: 'Tangibles', reliability: 'Reliability', responsiveness: 'Responsiveness', assurance: 'Assurance', empathy: 'Empathy' },
+  guide: 'Guide',
+  search: 'Search',
   noReports: 'No reports yet. Create one with npx gapreport new <report-id>.',
   indexIntro: 'Customer-service benchmark reports: the Gap model, SERVQUAL, NPS, CSAT, CES, service standards and industry benchmarks.',
   /** Names of the headline metrics, for cards, trend and segment tables. */
