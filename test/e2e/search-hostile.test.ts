@@ -1,0 +1,53 @@
+/**
+ * Pagefind's index holds the pages' text as written; what matters is that its search UI
+ * shows hostile text as text. A report built from the hostile fixture (HTML, <script>,
+ * onerror attributes, javascript: URLs in titles, segments and comments) is searched in
+ * Chromium, and nothing in the results may run or become an element.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { build, FIXTURES, makeProject, removeProject } from '../robustness/site';
+import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from './serve';
+
+describe.runIf(existsSync(CHROMIUM))('site search over hostile text, in Chromium', () => {
+  let root = '';
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    root = makeProject({ reports: { hostile: readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8') }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } }, 'gapreport-search-');
+    const result = await build(root);
+    if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
+    server = await serveStatic(join(root, 'dist'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) removeProject(root);
+  });
+
+  it.each(['Hostile', 'script', 'onerror', 'alert'])('shows results for "%s" as text: no dialog, no injected element', async (query) => {
+    const page = await (await browser.newContext()).newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('.pagefind-ui__result, .pagefind-ui__message', { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    const injected = await page.evaluate(() => ({
+      images: document.querySelectorAll('#search img').length,
+      scripts: [...document.querySelectorAll('#search script')].length,
+      handlers: [...document.querySelectorAll('#search *')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      jsLinks: [...document.querySelectorAll('#search a')].filter((a) => a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript:')).length,
+    }));
+    expect(dialogs).toEqual([]);
+    expect(injected).toEqual({ images: 0, scripts: 0, handlers: 0, jsLinks: 0 });
+    if (query === 'Hostile') expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toContain('<script>');
+  }, 60_000);
+});
