@@ -66,6 +66,9 @@ export class Cells {
   private readonly missingText: Set<string>;
   private readonly missingNumbers: Set<number>;
   private readonly recode: Record<string, Record<string, number>>;
+  /** Whether any recode: is given / any missing code is a plain whole number as text (the fast path's checks). */
+  private readonly anyRecode: boolean;
+  private readonly digitMissing: boolean;
   fields: string[] = [];
   line = 0;
   row = 0;
@@ -78,6 +81,8 @@ export class Cells {
     for (const [column, labels] of Object.entries(options.recode ?? {})) {
       this.recode[column] = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k.trim().toLowerCase(), v]));
     }
+    this.anyRecode = Object.keys(this.recode).length > 0;
+    this.digitMissing = [...this.missingText].some((m) => plainInteger(m) !== undefined);
   }
 
   /** Moves to the next record. */
@@ -95,19 +100,21 @@ export class Cells {
   /** Trimmed text, or undefined when missing. */
   text(source: Source | undefined, contract: string): string | undefined {
     if (!source) return undefined;
-    const raw = stripBidiControls(rawOf(source, this.fields, this.row)).trim();
+    const raw = stripBidiControls(source.kind === 'header' ? this.fields[source.index] : rawOf(source, this.fields, this.row)).trim();
     return this.missingText.has(raw) ? undefined : raw;
   }
 
   /** A number (after recode), checked against the rule; undefined when missing or wrong. */
   number(source: Source | undefined, contract: string, rule: NumberRule = {}): number | undefined {
     if (!source) return undefined;
-    const labels = this.recode[contract];
+    const labels = this.anyRecode ? this.recode[contract] : undefined;
     // Fast path for the bulk of survey cells, a short unsigned whole number ("5", "10"):
     // no bidi control, space or label can be in it, so trimming and the regexes are skipped.
-    const cell = rawOf(source, this.fields, this.row);
-    const plain = labels === undefined ? plainInteger(cell) : undefined;
-    if (plain !== undefined && !this.missingText.has(cell)) return this.check(source, contract, cell, plain, rule);
+    const cell = source.kind === 'header' ? this.fields[source.index] : rawOf(source, this.fields, this.row);
+    if (labels === undefined) {
+      const plain = plainInteger(cell);
+      if (plain !== undefined && (!this.digitMissing || !this.missingText.has(cell))) return this.check(source, contract, cell, plain, rule);
+    }
     const raw = this.text(source, contract);
     if (raw === undefined) return undefined;
     const recoded = labels?.[raw.toLowerCase()];
@@ -129,7 +136,7 @@ export class Cells {
 
   /** Missing codes given as numbers, not-applicable values, then the rule's range. */
   private check(source: Source, contract: string, raw: string, value: number, rule: NumberRule): number | undefined {
-    if (this.missingNumbers.has(value) || rule.notApplicable?.includes(value)) return undefined;
+    if ((this.missingNumbers.size !== 0 && this.missingNumbers.has(value)) || (rule.notApplicable !== undefined && rule.notApplicable.includes(value))) return undefined;
     const outside = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
     if (outside || (rule.integer && !Number.isInteger(value))) {
       return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : rule.min !== undefined ? `is below ${rule.min}.` : 'is not a whole number.');

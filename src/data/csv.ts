@@ -42,7 +42,8 @@ export function detectDelimiter(text: string): Delimiter {
 /** Line breaks inside a record's quoted fields: each one moves the next record down a line. */
 export function breaksIn(fields: string[]): number {
   let n = 0;
-  for (const f of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
     if (f.indexOf('\n') < 0 && f.indexOf('\r') < 0) continue;
     n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
   }
@@ -97,16 +98,19 @@ export class CsvRecords {
     return this.toSkip > 0;
   }
 
-  /** One parsed record with papaparse's errors for it; false when reading must stop. */
-  step(fields: string[], errors: readonly { type: string; code: string; message: string }[]): boolean {
+  /**
+   * One parsed record with papaparse's errors for it; false when reading must stop.
+   * `breaks`: the line breaks inside its fields, when the caller knows (else counted).
+   */
+  step(fields: string[], errors: readonly { type: string; code: string; message: string }[], breaks?: number): boolean {
     if (this.stopped) return false;
     const { sink, limits } = this;
     const at = this.line;
-    this.line += 1 + breaksIn(fields);
+    this.line += 1 + (breaks ?? breaksIn(fields));
     this.openQuote = false;
     if (fields.length === 1 && fields[0].trim() === '') return true; // a blank line (a lone CR or spaces too)
     if (this.header) this.below++;
-    const quoteError = errors.find((e) => e.type === 'Quotes');
+    const quoteError = errors.length === 0 ? undefined : errors.find((e) => e.type === 'Quotes');
     if (quoteError) {
       sink.add({
         line: at,
@@ -120,7 +124,14 @@ export class CsvRecords {
         return true;
       }
     }
-    const long = fields.findIndex((f) => f.length > limits.maxFieldChars);
+    let long = -1;
+    const maxChars = limits.maxFieldChars;
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i].length > maxChars) {
+        long = i;
+        break;
+      }
+    }
     if (long >= 0) {
       sink.add({ line: at, message: `field ${long + 1} is ${formatBytes(fields[long].length)} long; the limit is ${formatBytes(limits.maxFieldChars)}.`, hint: 'Check for an unclosed quote above this line.' });
       return true;

@@ -69,25 +69,44 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     const wNames = w.map(([d]) => `w_${d}`);
     const weightRule = { min: 0, max: 100 };
 
+    const weightsPresent = found === 5;
+    const eSources = e.map(([, s]) => s);
+    const pSources = p.map(([, s]) => s);
+    const wSources = w.map(([, s]) => s);
+    const segmentSources = segments.map(([, src]) => src);
+    const npsRule = { min: 0, max: 10, integer: true };
+    const csatRule = { min: 1, max: 5, integer: true };
+    const cesRule = { min: 1, max: 7, integer: true };
+    const overallRule = { min: q.scale.min, max: q.scale.max };
+
     return (c) => {
       const respondentId = c.text(id, 'respondent_id');
       const waveValue = c.text(wave, 'wave');
       if (c.required(respondentId, id, 'respondent_id')) ids.add(respondentId, c.line);
       c.required(waveValue, wave, 'wave');
-      const weights = w.map(([, s], i) => c.number(s, wNames[i], weightRule));
-      checkWeights(weights, found === 5, (message) => sink.add({ line: c.line, message, hint: 'Importance points are shares of 100.' }));
+      const weights: (number | undefined)[] = new Array(wSources.length);
+      for (let i = 0; i < wSources.length; i++) weights[i] = c.number(wSources[i], wNames[i], weightRule);
+      const weightProblem = checkWeights(weights, weightsPresent);
+      if (weightProblem !== undefined) sink.add({ line: c.line, message: weightProblem, hint: 'Importance points are shares of 100.' });
+      const dateValue = c.date(date, 'date');
+      const segmentValues: (string | undefined)[] = new Array(segmentSources.length);
+      for (let i = 0; i < segmentSources.length; i++) segmentValues[i] = c.text(segmentSources[i], segments[i][0]);
+      const eValues: (number | undefined)[] = new Array(eSources.length);
+      for (let i = 0; i < eSources.length; i++) eValues[i] = c.number(eSources[i], eNames[i], scale);
+      const pValues: (number | undefined)[] = new Array(pSources.length);
+      for (let i = 0; i < pSources.length; i++) pValues[i] = c.number(pSources[i], pNames[i], scale);
       emit({
         id: respondentId ?? '',
         wave: waveValue ?? '',
-        date: c.date(date, 'date'),
-        segments: segments.map(([s, src]) => c.text(src, s)),
-        e: e.map(([, s], i) => c.number(s, eNames[i], scale)),
-        p: p.map(([, s], i) => c.number(s, pNames[i], scale)),
+        date: dateValue,
+        segments: segmentValues,
+        e: eValues,
+        p: pValues,
         w: weights,
-        nps: c.number(nps, 'nps', { min: 0, max: 10, integer: true }),
-        csat: c.number(csat, 'csat', { min: 1, max: 5, integer: true }),
-        ces: c.number(ces, 'ces', { min: 1, max: 7, integer: true }),
-        overall: c.number(overall, 'overall', { min: q.scale.min, max: q.scale.max }),
+        nps: c.number(nps, 'nps', npsRule),
+        csat: c.number(csat, 'csat', csatRule),
+        ces: c.number(ces, 'ces', cesRule),
+        overall: c.number(overall, 'overall', overallRule),
         comment: c.text(comment, 'comment'),
         line: c.line,
       });
@@ -119,12 +138,19 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
   return { ...result, respondents };
 }
 
-/** All five weights or none; when given they sum to 100 ± WEIGHT_SUM_TOLERANCE. */
-function checkWeights(w: (number | undefined)[], present: boolean, report: (message: string) => void): void {
-  if (!present) return;
-  const given = w.filter((x): x is number => x !== undefined);
-  if (given.length === 0) return;
-  if (given.length < 5) return report(`importance points are given for ${given.length} of the five dimensions; give all five or none.`);
-  const sum = given.reduce((s, x) => s + x, 0);
-  if (Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE) report(`importance points w_… sum to ${+sum.toFixed(2)}, not 100 (±${WEIGHT_SUM_TOLERANCE}).`);
+/** All five weights or none; when given they sum to 100 ± WEIGHT_SUM_TOLERANCE. The problem's message, if any. */
+function checkWeights(w: (number | undefined)[], present: boolean): string | undefined {
+  if (!present) return undefined;
+  let given = 0;
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    if (x === undefined) continue;
+    given++;
+    sum += x;
+  }
+  if (given === 0) return undefined;
+  if (given < 5) return `importance points are given for ${given} of the five dimensions; give all five or none.`;
+  if (Math.abs(sum - 100) > WEIGHT_SUM_TOLERANCE) return `importance points w_… sum to ${+sum.toFixed(2)}, not 100 (±${WEIGHT_SUM_TOLERANCE}).`;
+  return undefined;
 }

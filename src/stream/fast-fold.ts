@@ -86,28 +86,38 @@ export class FastFold {
     }
     addMoment(acc.ces, row.ces);
     addMoment(acc.overall, row.overall);
+    const es = row.e;
+    const ps = row.p;
+    const gaps = this.gaps;
+    const items = acc.items;
     for (let i = 0; i < layout.items.length; i++) {
-      const item = acc.items[i];
-      addMoment(item.e, row.e[i]);
-      addMoment(item.p, row.p[i]);
-      addMoment(item.g, this.gaps[i]);
+      const item = items[i];
+      addMoment(item.e, es[i]);
+      addMoment(item.p, ps[i]);
+      addMoment(item.g, gaps[i]);
     }
+    const dims = acc.dims;
+    const eScore = this.eScore;
+    const pScore = this.pScore;
+    const gScore = this.gScore;
     for (let d = 0; d < layout.itemsByDim.length; d++) {
-      addMoment(acc.dims[d].e, this.eScore[d]);
-      addMoment(acc.dims[d].p, this.pScore[d]);
-      addMoment(acc.dims[d].g, this.gScore[d]);
+      const dim = dims[d];
+      addMoment(dim.e, eScore[d]);
+      addMoment(dim.p, pScore[d]);
+      addMoment(dim.g, gScore[d]);
       if (acc.alpha) {
         const idx = layout.itemsByDim[d];
         const buf = this.alphaRows[d];
-        for (let k = 0; k < idx.length; k++) buf[k] = row.p[idx[k]];
+        for (let k = 0; k < idx.length; k++) buf[k] = ps[idx[k]];
         addRow(acc.alpha[d], buf);
       }
     }
+    const ws = row.w;
     let anyWeight = false;
-    for (let d = 0; d < row.w.length; d++) if (row.w[d] !== undefined) anyWeight = true;
-    if (anyWeight) for (let d = 0; d < row.w.length; d++) addMoment(acc.weights[d], row.w[d]);
+    for (let d = 0; d < ws.length; d++) if (ws[d] !== undefined) anyWeight = true;
+    if (anyWeight) for (let d = 0; d < ws.length; d++) addMoment(acc.weights[d], ws[d]);
     if (acc.drivers && layout.outcome) {
-      const predictors = layout.drivers === 'items' ? row.p : this.pScore;
+      const predictors = layout.drivers === 'items' ? ps : pScore;
       const buf = this.driverRow;
       for (let k = 0; k < predictors.length; k++) buf[k] = predictors[k];
       buf[predictors.length] = row[layout.outcome];

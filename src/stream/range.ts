@@ -1,12 +1,10 @@
 /**
  * One byte range of a big CSV file, parsed in chunks and folded straight into
- * accumulators: papaparse over a file stream (`header: false`, its default chunk size —
- * PERF-NOTES), the same record rules (CsvRecords) and row rules (responsesSetup,
+ * accumulators: feedRecords (papaparse's splitting, done directly for regular records —
+ * fast-csv.ts), the same record rules (CsvRecords) and row rules (responsesSetup,
  * contactsSetup) as the in-memory loader. Runs in a worker thread, or in-thread.
  * Lines are counted from the range's first line; the merge adds the lines before it.
  */
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
 import { CsvRecords, type CsvHeader, type Delimiter } from '../data/csv';
 import { ContactGroups, contactsSetup } from '../data/contacts';
 import { ProblemSink } from '../data/problems';
@@ -17,6 +15,7 @@ import type { Item, Questionnaire } from '../schemas/questionnaire';
 import type { SurveyAccs } from '../analysis/accumulate';
 import type { CrossProducts } from '../analysis/moments';
 import { decodedChunks, type Fatal } from './decode';
+import { feedRecords } from './fast-csv';
 import { HashedUnique, type DuplicateRef, type IdTableData } from './id-table';
 import { SurveyFold } from './survey-fold';
 
@@ -85,31 +84,16 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
 
   const fatal: Fatal = {};
   if (task.end > task.start) {
-    const stream = Readable.from(decodedChunks(task.path, task.start, task.end, fatal));
     let bytes = 0;
     let reported = 0;
-    if (onBytes) {
-      stream.on('data', (chunk: string) => {
-        bytes += chunk.length; // characters: close enough to bytes for progress
-        if (bytes - reported >= 4 * 1024 * 1024) {
-          onBytes(bytes, handlers.rows());
-          reported = bytes;
-        }
-      });
-    }
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      Papa.parse<string[]>(stream as unknown as File, {
-        header: false,
-        delimiter: task.delimiter,
-        skipEmptyLines: false,
-        step: (result, parser) => {
-          if (!records.step(result.data, result.errors)) parser.abort();
-        },
-        complete: () => resolve(),
-        error: (e: Error) => reject(e),
-      });
+    const onChunk = onBytes && ((chars: number) => {
+      bytes += chars; // characters: close enough to bytes for progress
+      if (bytes - reported >= 4 * 1024 * 1024) {
+        onBytes(bytes, handlers.rows());
+        reported = bytes;
+      }
     });
+    await feedRecords(decodedChunks(task.path, task.start, task.end, fatal), task.delimiter, records, onChunk);
     onBytes?.(task.end - task.start, handlers.rows());
   }
   if (task.first) records.finish();
