@@ -125,7 +125,8 @@ export class Cells {
       if (!NUMBER.test(text)) {
         if (labels) return this.report(source, contract, raw, `is not one of the labels recode: lists for "${contract}" (${Object.keys(labels).join(', ')}).`, 'Add it to recode:, or list it under missing:.');
         const hint = DECIMAL_COMMA.test(raw) ? 'Use a decimal point: a decimal comma is read only in files separated by ";".' : this.options.numberHint;
-        return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : 'is not a number.', hint);
+        // Text where a number belongs: say it is not a number at all ("within 1–7" alone would read as a range problem).
+        return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${rule.integer ? range(rule) : `a number ${range(rule)}`}.` : 'is not a number.', hint);
       }
       value = Number(text);
       if (!Number.isFinite(value)) return this.report(source, contract, raw, 'is too large to be a number.');
