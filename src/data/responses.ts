@@ -4,6 +4,7 @@ import type { Respondent } from '../schemas/dataset';
 import type { ProblemSink } from './problems';
 import { readTable, UniqueCheck, type TableContext, type TableResult, type TableSetup, type Unique } from './table';
 import { reportUnknownItemColumns } from './items';
+import type { SurveyRow } from '../analysis/layout';
 
 /** Importance points of the five dimensions must sum to 100 within this tolerance. */
 export const WEIGHT_SUM_TOLERANCE = 1;
@@ -15,18 +16,11 @@ export interface ResponsesResult extends TableResult {
 }
 
 /** One respondent's values as arrays (items in `items` order, weights in DIMENSIONS order, segments in `segments:` order): a SurveyRow as it is. */
-export interface ResponseValues {
+export interface ResponseValues extends SurveyRow {
   id: string;
   wave: string;
   date?: string;
   segments: (string | undefined)[];
-  e: (number | undefined)[];
-  p: (number | undefined)[];
-  w: (number | undefined)[];
-  nps?: number;
-  csat?: number;
-  ces?: number;
-  overall?: number;
   comment?: string;
   line: number;
 }
