@@ -1,0 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** The pure core (STYLE.md): no disk, no CSV parser, no Astro — so it runs anywhere and tests stay quiet. */
+const PURE = ['schemas', 'stats', 'analysis', 'charts'];
+const FORBIDDEN = /^(node:|fs$|path$|papaparse|astro|@astrojs\/|@duckdb\/|playwright)/;
+
+describe.each(PURE)('src/%s is pure', (folder) => {
+  const dir = new URL(`../../src/${folder}/`, import.meta.url);
+  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+  it.each(files)('%s imports neither node:*, papaparse, astro nor duckdb', (file) => {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    for (const s of specifiers) expect(s, `${folder}/${file} imports ${s}`).not.toMatch(FORBIDDEN);
+  });
+});
