@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { FileHashes } from '../engines/file-hashes-fs';
-import { analyzeWith, chooseEngine, type Engine } from '../engines/run-fs';
+import { analyzeWith, chooseEngine, prewarmStream, type Engine } from '../engines/run-fs';
 import type { ProgressEffects } from '../stream/progress';
 import { FiguresSchema, type Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
@@ -86,6 +86,7 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file: 'report settings', column: String(i.path[0] ?? ''), value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''), ...(i.path[0] === 'low_base' && i.code === 'custom' ? { message: `is below min_base (${String(rawOptions.min_base ?? 10)}).`, hint: 'low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).' } : { message: `${i.message}.` }) })), reused: false, key: '' };
   const options = parsed.data;
   const engine = await chooseEngine(datasetDir, requested);
+  if (engine === 'stream' && effects.noCache) await prewarmStream(datasetDir); // workers start while the key is hashed
   const index = await FileHashes.load(join(root, CACHE_DIR, 'file-hashes.json'));
   const key = await figuresKey(datasetDir, options, engine, index);
   await index.save().catch(() => {}); // only a speed-up: a read-only checkout still builds

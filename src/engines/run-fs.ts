@@ -17,6 +17,7 @@ import type { Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
 import { loadDatasetStreaming } from '../stream/load-stream-fs';
+import { prewarmWorkers } from '../stream/pool';
 import { progress, type ProgressEffects } from '../stream/progress';
 
 export const ENGINES = ['memory', 'stream', 'duckdb'] as const;
@@ -49,6 +50,15 @@ export async function chooseEngine(dir: string, requested?: Engine): Promise<Eng
   return bytes > STREAM_ABOVE_BYTES ? 'stream' : 'memory';
 }
 
+/**
+ * Starts the stream engine's workers now (when the files are big enough to be split),
+ * so their start-up overlaps the work before the first range (hashing, small files).
+ */
+export async function prewarmStream(dir: string): Promise<void> {
+  const bytes = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
+  if (bytes >= 2 * 4 * 1024 * 1024) prewarmWorkers();
+}
+
 export interface RunEffects {
   /** Where progress is drawn (quiet unless a TTY without CI). */
   progress?: ProgressEffects;
@@ -67,6 +77,7 @@ export async function analyzeWith(engine: Engine, dir: string, options: Analysis
     return loaded.dataset && loaded.source ? figuresFrom(loaded.dataset, loaded.source, options) : { problems: loaded.problems };
   }
   const total = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
+  if (total >= 2 * 4 * 1024 * 1024) prewarmWorkers();
   const shown = effects.progress ? progress(`reading ${dir.split('/').pop()}`, total, effects.progress) : undefined;
   try {
     const loaded = await loadDatasetStreaming(dir, { onBytes: shown && ((bytes, rows) => shown.update(bytes, rows)) });

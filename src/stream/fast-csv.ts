@@ -87,9 +87,16 @@ function splitRecords(text: string, delim: string, newline: string, records: Csv
       continue;
     }
     // A record with a quote: field by field.
-    const fields: string[] = [];
+    let fields: string[];
     let cur = pos;
     let end = -1;
+    const before = quote - delim.length;
+    if (quote > pos && before >= pos && text.startsWith(delim, before)) {
+      // The first quote opens a field: the fields before it hold no quote and no line
+      // break, so they split at once (as the loop below would, field by field).
+      fields = text.substring(pos, before).split(delim);
+      cur = quote;
+    } else fields = [];
     for (;;) {
       if (text.charCodeAt(cur) === 34) {
         let q = cur + 1;
@@ -136,7 +143,9 @@ function splitRecords(text: string, delim: string, newline: string, records: Csv
       end = n + nlLen;
       break;
     }
-    if (!records.step(fields, NO_ERRORS)) return STOPPED;
+    // No line break before the record's own: no quoted field holds one (breaksIn would count 0).
+    const breaks = plainBreaks === 0 && text.indexOf('\n', pos) === end - 1 ? 0 : undefined;
+    if (!records.step(fields, NO_ERRORS, breaks)) return STOPPED;
     pos = end;
     quote = text.indexOf('"', pos);
   }

@@ -1,4 +1,5 @@
 /** Runs byte-range tasks in worker threads (one per range), or one after another in this thread (always for a single range: a worker only adds its start-up). */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readRange, type RangeResult, type RangeTask } from './range';
 
@@ -7,6 +8,30 @@ export interface RunOptions {
   threads: boolean;
   /** Bytes and rows read so far over all ranges. */
   onBytes?: (bytes: number, rows: number) => void;
+}
+
+const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+
+/** Started workers waiting for a task (unref'd: they never keep the process alive). */
+const idle: Worker[] = [];
+
+/**
+ * Starts `n` workers ahead of time (default: one per core), so their start-up (tsx, the
+ * parser and fold modules) overlaps the main thread's own work before the first range.
+ */
+export function prewarmWorkers(n: number = availableParallelism()): void {
+  while (idle.length < n) {
+    const worker = new Worker(WORKER_URL);
+    worker.on('error', () => drop(worker));
+    worker.on('exit', () => drop(worker));
+    worker.unref();
+    idle.push(worker);
+  }
+}
+
+function drop(worker: Worker): void {
+  const i = idle.indexOf(worker);
+  if (i >= 0) idle.splice(i, 1);
 }
 
 export async function runRanges(tasks: RangeTask[], options: RunOptions): Promise<RangeResult[]> {
@@ -24,8 +49,10 @@ export async function runRanges(tasks: RangeTask[], options: RunOptions): Promis
 }
 
 function inWorker(task: RangeTask, onBytes: (bytes: number, rows: number) => void): Promise<RangeResult> {
+  const warm = idle.shift();
+  if (warm) return inWarmWorker(warm, task, onBytes);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: task });
+    const worker = new Worker(WORKER_URL, { workerData: task });
     let result: RangeResult | undefined;
     worker.on('message', (m: { bytes?: number; rows?: number; result?: RangeResult }) => {
       if (m.result) result = m.result;
@@ -33,5 +60,37 @@ function inWorker(task: RangeTask, onBytes: (bytes: number, rows: number) => voi
     });
     worker.on('error', reject);
     worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`stream worker for ${task.path} [${task.start}, ${task.end}) exited with code ${code} and no result`))));
+  });
+}
+
+/** A pre-started worker: given the task by message; back to the idle list when done. */
+function inWarmWorker(worker: Worker, task: RangeTask, onBytes: (bytes: number, rows: number) => void): Promise<RangeResult> {
+  return new Promise((resolve, reject) => {
+    worker.ref();
+    const onMessage = (m: { bytes?: number; rows?: number; result?: RangeResult }) => {
+      if (m.result) {
+        cleanup();
+        worker.unref();
+        idle.push(worker);
+        resolve(m.result);
+      } else if (m.bytes !== undefined) onBytes(m.bytes, m.rows ?? 0);
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      reject(e);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`stream worker for ${task.path} [${task.start}, ${task.end}) exited with code ${code} and no result`));
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ task });
   });
 }

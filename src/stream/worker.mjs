@@ -1,10 +1,22 @@
 // A worker thread of the streaming engine: registers tsx (workers start without the
-// parent's loaders on Node 20), reads its byte range, posts progress and the result.
+// parent's loaders on Node 20), then reads byte ranges — the one in workerData, or each
+// one posted as { task } (a pre-started worker, pool.ts) — posting progress and results.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
 const { readRange } = await import('./range.ts');
-const result = await readRange(workerData, (bytes, rows) => parentPort.postMessage({ bytes, rows }));
-const ids = result.survey?.ids;
-parentPort.postMessage({ result }, ids ? [ids.h1.buffer, ids.h2.buffer, ids.lines.buffer] : []);
+
+async function run(task) {
+  const result = await readRange(task, (bytes, rows) => parentPort.postMessage({ bytes, rows }));
+  const ids = result.survey?.ids;
+  parentPort.postMessage({ result }, ids ? [ids.h1.buffer, ids.h2.buffer, ids.lines.buffer] : []);
+}
+
+if (workerData) await run(workerData);
+else {
+  parentPort.on('message', (m) => {
+    if (m && m.task) run(m.task).catch((e) => setImmediate(() => { throw e; }));
+  });
+  parentPort.postMessage({ ready: true });
+}
