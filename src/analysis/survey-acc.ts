@@ -48,8 +48,8 @@ export function surveyAcc(layout: SurveyLayout, full: boolean): SurveyAcc {
 
 const gapOf = (p: number | undefined, e: number | undefined) => (p === undefined || e === undefined ? undefined : p - e);
 
-/** Folds one respondent in. SERVQUAL scores follow the half rule of SPEC §3. */
-export function addRespondent(acc: SurveyAcc, layout: SurveyLayout, row: SurveyRow): void {
+/** Counts the respondent and folds the headline answers (NPS class, CSAT, CES, overall); shared with the streaming fold. */
+export function addHeadline(acc: SurveyAcc, row: SurveyRow): void {
   acc.n += 1;
   if (row.nps !== undefined) acc.nps[row.nps >= 9 ? 0 : row.nps >= 7 ? 1 : 2] += 1;
   if (row.csat !== undefined) {
@@ -58,6 +58,11 @@ export function addRespondent(acc: SurveyAcc, layout: SurveyLayout, row: SurveyR
   }
   addMoment(acc.ces, row.ces);
   addMoment(acc.overall, row.overall);
+}
+
+/** Folds one respondent in. SERVQUAL scores follow the half rule of SPEC §3. */
+export function addRespondent(acc: SurveyAcc, layout: SurveyLayout, row: SurveyRow): void {
+  addHeadline(acc, row);
   const gaps = row.p.map((p, i) => gapOf(p, row.e[i]));
   for (let i = 0; i < layout.items.length; i++) {
     addMoment(acc.items[i].e, row.e[i]);

@@ -9,7 +9,7 @@
 import type { SurveyAccs } from '../analysis/accumulate';
 import type { SurveyLayout, SurveyRow } from '../analysis/layout';
 import { addMoment, addRow } from '../analysis/moments';
-import { surveyAcc, type SurveyAcc } from '../analysis/survey-acc';
+import { addHeadline, surveyAcc, type SurveyAcc } from '../analysis/survey-acc';
 import { HALF_RULE_MIN_SHARE } from '../stats/servqual';
 
 type Maybe = number | undefined;
@@ -78,14 +78,7 @@ export class FastFold {
 
   private fold(acc: SurveyAcc, row: SurveyRow): void {
     const { layout } = this;
-    acc.n += 1;
-    if (row.nps !== undefined) acc.nps[row.nps >= 9 ? 0 : row.nps >= 7 ? 1 : 2] += 1;
-    if (row.csat !== undefined) {
-      acc.csat[row.csat] += 1;
-      addMoment(acc.csatMoments, row.csat);
-    }
-    addMoment(acc.ces, row.ces);
-    addMoment(acc.overall, row.overall);
+    addHeadline(acc, row);
     const es = row.e;
     const ps = row.p;
     const gaps = this.gaps;
