@@ -9,6 +9,7 @@ import { QuestionnaireSchema, type Item, type Questionnaire } from '../schemas/q
 import { PRESETS } from './preset';
 import { stripBidiControls } from '../schemas/text';
 import { ProblemSink } from './problems';
+import { formatBytes, MAX_ITEMS, MAX_QUESTIONNAIRE_BYTES, MAX_YAML_ALIASES } from './limits';
 
 export const QUESTIONNAIRE_FILE = 'questionnaire.yaml';
 
@@ -63,6 +64,12 @@ function fillPresetDimensions(raw: unknown): unknown {
 
 export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): ParsedQuestionnaire {
   const sink = new ProblemSink(file);
+  // Measured in bytes only when it could be near the limit (a UTF-8 character is ≤ 3 bytes per UTF-16 unit).
+  const bytes = text.length * 3 > MAX_QUESTIONNAIRE_BYTES ? new TextEncoder().encode(text).length : text.length;
+  if (bytes > MAX_QUESTIONNAIRE_BYTES) {
+    sink.add({ message: `is ${formatBytes(bytes)}; the limit for a questionnaire is ${formatBytes(MAX_QUESTIONNAIRE_BYTES)}.`, hint: 'Is this the right file? A questionnaire lists the scale, items and segments.' });
+    return { items: [], problems: sink.list() };
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // Only the first syntax error: the later ones are usually its echoes.
@@ -70,7 +77,22 @@ export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): Par
     sink.add({ line: counter.linePos(error.pos[0]).line, message: `is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`.replace(/\.\.$/, '.'), hint: 'Check the indentation and the brackets and quotes on this line.' });
   }
   if (doc.errors.length) return { items: [], problems: sink.list() };
-  const raw = fillPresetDimensions(doc.toJS());
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    // yaml throws a ReferenceError past maxAliasCount ("billion laughs"); anything else is a bug.
+    if (!(error instanceof ReferenceError)) throw error;
+    sink.add({ message: `uses more than ${MAX_YAML_ALIASES} YAML aliases (*name); gapreport does not expand that many.`, hint: 'Write the values out instead of repeating them with aliases.' });
+    return { items: [], problems: sink.list() };
+  }
+  const declared = (js as { items?: unknown } | null)?.items;
+  if (Array.isArray(declared) && declared.length > MAX_ITEMS) {
+    // Checked before the schema: validating and resolving 100,000 items takes most of a minute.
+    sink.add({ line: lineOf(doc, counter, ['items']), message: `setting "items" declares ${declared.length} items; the limit is ${MAX_ITEMS}.`, hint: 'Split the survey into several datasets, or keep the items the report discusses.' });
+    return { items: [], problems: sink.list() };
+  }
+  const raw = fillPresetDimensions(js);
   const parsed = QuestionnaireSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const found = parsed.error.issues.map((issue) => {
