@@ -2,10 +2,11 @@ import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ReportFrontmatterSchema } from './schemas/report';
 import { figuresLoader } from './build/figures-loader';
+import { reportId } from './build/report-id';
 
-/** The analysts' MDX reports. */
+/** The analysts' MDX reports; ids from reportId, the same function the figures loader and the CLI use. */
 const reports = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/reports' }),
+  loader: glob({ pattern: '*.mdx', base: './content/reports', generateId: ({ entry }) => reportId(entry) }),
   schema: ReportFrontmatterSchema,
 });
 

@@ -1,13 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
-import { ReportFrontmatterSchema, type ReportFrontmatter } from '../schemas/report';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import type { ZodIssue } from 'zod';
+import { MIN_BASE_FLOOR, REPORT_KEYS, ReportFrontmatterSchema, type ReportFrontmatter } from '../schemas/report';
 import type { Problem } from '../schemas/problem';
+import { closest } from './did-you-mean';
+import { reportId } from './report-id';
 
 export const REPORTS_DIR = 'content/reports';
 
 export interface ReportSource {
-  /** File name without extension: the report's URL slug. */
+  /** The report's URL slug, from its file name (reportId: the same function Astro's loader uses). */
   id: string;
   /** Path relative to the project root, for messages. */
   file: string;
@@ -31,15 +34,33 @@ export function parseReport(id: string, file: string, text: string): { report: R
   }
   const parsed = ReportFrontmatterSchema.safeParse(doc.toJSON() ?? {});
   if (!parsed.success) {
-    const lines = match[1].split('\n');
-    const problems = parsed.error.issues.map((issue): Problem => {
-      const key = String(issue.path[0] ?? '');
-      const index = lines.findIndex((l) => l.startsWith(`${key}:`));
-      return { file, line: index >= 0 ? index + 2 : 1, column: key || undefined, message: issue.message.endsWith('.') ? issue.message : `${issue.message}.` };
-    });
-    return { report: { id, file, text, bodyLine }, problems };
+    const line = (key: string) => keyLine(doc, match[1], key);
+    return { report: { id, file, text, bodyLine }, problems: parsed.error.issues.flatMap((issue) => settingProblems(file, issue, line, doc)) };
   }
   return { report: { id, file, text, bodyLine, settings: parsed.data }, problems: [] };
+}
+
+/** One zod issue of the frontmatter as problems naming the key's line; an unknown key gets "did you mean". */
+function settingProblems(file: string, issue: ZodIssue, line: (key: string) => number, doc: Document): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key): Problem => {
+      const near = closest(key, REPORT_KEYS);
+      return { file, line: line(key), column: key, message: near ? `is not a report setting. Did you mean ${near}?` : 'is not a report setting.', hint: near ? undefined : `Settings: ${REPORT_KEYS.join(', ')}.` };
+    });
+  }
+  const key = String(issue.path[0] ?? '');
+  if (key === 'min_base' && issue.code === 'custom') {
+    return [{ file, line: line(key), column: key, value: String(doc.get(key)), message: `is below the floor of ${MIN_BASE_FLOOR}: a cell of so few respondents publishes what individuals answered.`, hint: `Use min_base: ${MIN_BASE_FLOOR} or more, or add allow_individual_answers: true if publishing individual answers is intended (e.g. every respondent agreed to it).` }];
+  }
+  return [{ file, line: line(key), column: key || undefined, message: issue.message.endsWith('.') ? issue.message : `${issue.message}.` }];
+}
+
+/** The file line (1-based; line 1 is the opening ---) of a top-level frontmatter key, from the YAML parser's offsets. */
+function keyLine(doc: Document, yaml: string, key: string): number {
+  const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+  const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+  if (offset === undefined) return 1;
+  return yaml.slice(0, offset).split('\n').length + 1;
 }
 
 /** Every content/reports/*.mdx (sorted), parsed. */
@@ -53,9 +74,21 @@ export async function readReports(root: string): Promise<{ reports: ReportSource
   }
   const reports: ReportSource[] = [];
   const problems: Problem[] = [];
+  const bySlug = new Map<string, string>();
   for (const name of names) {
     const path = join(dir, name);
-    const result = parseReport(name.replace(/\.mdx$/, ''), relative(root, path), await readFile(path, 'utf8'));
+    const file = relative(root, path);
+    const id = reportId(name);
+    const taken = bySlug.get(id);
+    if (!id || taken) {
+      // Two files on one URL would build into one page, whichever Astro read last: refuse both.
+      problems.push(id
+        ? { file, message: `publishes at /reports/${id}/, like ${taken}: one would overwrite the other.`, hint: `Rename one of them (a report's URL comes from its file name, lower-cased, spaces as -, punctuation dropped).` }
+        : { file, message: 'has a file name that gives no URL (no letter or digit).', hint: 'Rename it in kebab-case, e.g. acme-2026-q3.mdx.' });
+      continue;
+    }
+    bySlug.set(id, file);
+    const result = parseReport(id, file, await readFile(path, 'utf8'));
     reports.push(result.report);
     problems.push(...result.problems);
   }

@@ -29,8 +29,16 @@ export const AnalysisOptionsSchema = z
   .refine((o) => o.low_base >= o.min_base, { message: 'low_base must be at least min_base', path: ['low_base'] });
 export type AnalysisOptions = z.infer<typeof AnalysisOptionsSchema>;
 
-/** A report's frontmatter (content/reports/<id>.mdx). */
-export const ReportFrontmatterSchema = z.object({
+/**
+ * The smallest min_base a report may publish with. A cell of one to four respondents is
+ * close to individual answers: a reader who knows who is in the segment (a region's only
+ * branch, a small team) reads their scores and comments. Below it the build refuses unless
+ * the frontmatter says `allow_individual_answers: true`.
+ */
+export const MIN_BASE_FLOOR = 5;
+
+/** A report's frontmatter (content/reports/<id>.mdx), before the cross-key rules. */
+const ReportFrontmatterObject = z.object({
   title: Shown.pipe(z.string().min(1)),
   company: Shown.pipe(z.string().min(1)),
   /** Folder under data/. */
@@ -39,15 +47,30 @@ export const ReportFrontmatterSchema = z.object({
   period: z.string().optional(),
   industry: z.string().optional(),
   locale: LocaleSchema.default('en'),
+  /** Figures on fewer respondents are suppressed; at least MIN_BASE_FLOOR unless allow_individual_answers. */
   min_base: z.number().int().min(1).default(DEFAULT_MIN_BASE),
   low_base: z.number().int().min(1).default(DEFAULT_LOW_BASE),
   /** Publish verbatim comments (never on bases below min_base). */
   comments: z.boolean().default(false),
+  /** Lets min_base go below MIN_BASE_FLOOR: the analyst states that publishing near-individual answers is intended (e.g. consenting panel). */
+  allow_individual_answers: z.boolean().default(false),
+  /** The MDX may use import/export and JavaScript expressions (trusted repositories only: the code runs at build time). */
+  trusted_mdx: z.boolean().default(false),
   /** Short summary for the index page. */
   description: Shown.optional(),
   /** Another report this one is a translation of (same figures, other locale). */
   translation_of: z.string().optional(),
   /** Analysis engine: in memory / streaming (default) or DuckDB SQL. */
   engine: z.enum(['stream', 'duckdb']).optional(),
+});
+
+/** Every frontmatter key a report may set (an unknown key is an error, never ignored). */
+export const REPORT_KEYS: readonly string[] = Object.keys(ReportFrontmatterObject.shape);
+
+/** A report's frontmatter: unknown keys refused (a typo must not fall back to a default), min_base floored. */
+export const ReportFrontmatterSchema = ReportFrontmatterObject.strict().superRefine((o, ctx) => {
+  if (o.min_base < MIN_BASE_FLOOR && !o.allow_individual_answers) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['min_base'], message: `is below the floor of ${MIN_BASE_FLOOR}`, params: { floor: MIN_BASE_FLOOR } });
+  }
 });
 export type ReportFrontmatter = z.infer<typeof ReportFrontmatterSchema>;
