@@ -122,7 +122,7 @@ locale: en   # en | fr | vi
 # wave: 2026-Q3            # default: the latest wave in responses.csv
 # period: 2026-Q3          # operations period for "delivered"; default: the latest
 # industry: telecom        # benchmark rows compared against
-# min_base: 10             # figures on fewer respondents are suppressed
+# min_base: 10             # figures on fewer respondents are suppressed (5 at least, MIN_BASE_FLOOR)
 # low_base: 30             # figures on fewer respondents carry a low-base mark
 description: ${q(`Service quality of ${o.company}: the five gaps, standards, drivers and the industry.`)}
 ---

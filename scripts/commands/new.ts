@@ -21,6 +21,8 @@ const USAGE = 'usage: gapreport new <report-id> [--title "…"] [--company "…"
 
 /** kebab-case: lower-case letters and digits in words joined by single hyphens. */
 export const REPORT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longest report id or dataset folder name: file names stop at 255 bytes, and a URL segment should stay readable. */
+export const MAX_NAME_LENGTH = 64;
 const SEGMENT = /^[a-z][a-z0-9_]*$/;
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
@@ -33,12 +35,21 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const id = parsed.positionals[0];
+  const shorten = (s: string) => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
+  if (id.length > MAX_NAME_LENGTH) {
+    io.err(`gapreport new: the report id "${shorten(id)}" is ${id.length} characters long; use at most ${MAX_NAME_LENGTH} (it becomes a file name and the report's URL).`);
+    return 2;
+  }
   if (!REPORT_ID.test(id)) {
     io.err(`gapreport new: "${id}" is not a report id. Use kebab-case — lower-case letters and digits joined by hyphens, e.g. "acme-2026-q3".`);
     return 2;
   }
   const flag = (name: string) => (typeof parsed.flags[name] === 'string' ? (parsed.flags[name] as string).trim() : undefined);
   const dataset = flag('dataset') ?? id;
+  if (dataset.length > MAX_NAME_LENGTH) {
+    io.err(`gapreport new: --dataset "${shorten(dataset)}" is ${dataset.length} characters long; use at most ${MAX_NAME_LENGTH} (it becomes a folder name).`);
+    return 2;
+  }
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(dataset)) {
     io.err(`gapreport new: --dataset "${dataset}" is not a folder name under data/ (letters, digits, - and _).`);
     return 2;

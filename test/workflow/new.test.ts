@@ -88,4 +88,20 @@ describe('gapreport new <report-id>', () => {
     expect(await main(['new', id], io)).toBe(2);
     expect(io.stderr[0]).toContain('is not a report id. Use kebab-case');
   });
+
+  it('refuses an over-long id with a message, not a stack trace (ENAMETOOLONG), and writes nothing', async () => {
+    const dir = await project();
+    const io = memoryIo(dir);
+    expect(await main(['new', 'a'.repeat(300)], io)).toBe(2);
+    expect(io.stderr).toEqual([`gapreport new: the report id "${'a'.repeat(20)}…" is 300 characters long; use at most 64 (it becomes a file name and the report's URL).`]);
+    expect(await readdir(join(dir, 'content/reports'))).toEqual(['.keep']);
+    expect(await main(['new', 'a'.repeat(64)], memoryIo(dir))).toBe(0);
+  });
+
+  it('refuses an over-long --dataset the same way', async () => {
+    const dir = await project();
+    const io = memoryIo(dir);
+    expect(await main(['new', 'acme', '--dataset', 'd'.repeat(300)], io)).toBe(2);
+    expect(io.stderr).toEqual([`gapreport new: --dataset "${'d'.repeat(20)}…" is 300 characters long; use at most 64 (it becomes a folder name).`]);
+  });
 });
