@@ -6,6 +6,7 @@
  */
 import { PRESETS } from '../../src/data/preset';
 import { DIMENSIONS } from '../../src/schemas/questionnaire';
+import { DEFAULT_MIN_BASE, MIN_BASE_FLOOR } from '../../src/schemas/report';
 
 export interface ScaffoldOptions {
   id: string;
@@ -122,7 +123,7 @@ locale: en   # en | fr | vi
 # wave: 2026-Q3            # default: the latest wave in responses.csv
 # period: 2026-Q3          # operations period for "delivered"; default: the latest
 # industry: telecom        # benchmark rows compared against
-# min_base: 10             # figures on fewer respondents are suppressed (5 at least, MIN_BASE_FLOOR)
+# min_base: ${DEFAULT_MIN_BASE}             # figures on fewer respondents are suppressed (at least ${MIN_BASE_FLOOR}, unless allow_individual_answers: true)
 # low_base: 30             # figures on fewer respondents carry a low-base mark
 description: ${q(`Service quality of ${o.company}: the five gaps, standards, drivers and the industry.`)}
 ---
