@@ -16,6 +16,7 @@ import type { Problem } from '../../src/schemas/problem';
 import { parseArgs, unknownFlags } from './args';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
+import { annotation, plainLine, plainText } from './workflow-commands';
 
 const USAGE = 'usage: gapreport check [--fail-on missed|at-risk] [--report <id>]';
 const FAIL_ON = ['missed', 'at-risk'] as const;
@@ -78,7 +79,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   io.out(table(rows));
   const failed = rows.filter((r) => r.fails);
   if (io.env.GITHUB_ACTIONS === 'true') {
-    for (const r of rows.filter((r) => r.fails || r.status === 'at risk')) io.out(annotation(r.fails ? 'error' : 'warning', r));
+    for (const r of rows.filter((r) => r.fails || r.status === 'at risk')) io.out(gateAnnotation(r.fails ? 'error' : 'warning', r));
   }
   const gates = `fail on: KPI ${failOn === 'at-risk' ? 'missed or at risk' : 'missed'}, significant worsening`;
   if (failed.length === 0) {
@@ -86,7 +87,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   io.out(`check: FAILED — ${failed.length} of ${rows.length} gate${rows.length === 1 ? '' : 's'} (${gates}):`);
-  for (const r of failed) io.out(`  ${r.file}${r.line ? `:${r.line}` : ''}: ${r.message}`);
+  for (const r of failed) io.out(plainLine(`  ${r.file}${r.line ? `:${r.line}` : ''}: ${r.message}`));
   return 1;
 }
 
@@ -120,17 +121,16 @@ export function lineOfId(text: string, id: string): number | undefined {
 
 export function table(rows: readonly GateRow[]): string {
   const head = ['report', 'gate', 'figure', 'value', 'against', 'status', ''];
-  const body = rows.map((r) => [r.report, r.gate, r.figure, r.value, r.against, r.status, r.fails ? 'FAIL' : r.status === 'at risk' ? 'warn' : 'ok']);
+  // Cells hold data (a standard's name): one line each, and no row may start a workflow command.
+  const body = rows.map((r) => [r.report, r.gate, r.figure, r.value, r.against, r.status, r.fails ? 'FAIL' : r.status === 'at risk' ? 'warn' : 'ok'].map(plainText));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map((b) => plainLine(line(b)))].join('\n');
 }
 
-/** GitHub Actions workflow command; `%`, CR, LF escaped in the message, also `,` and `:` in properties. */
-export function annotation(level: 'error' | 'warning', r: GateRow): string {
-  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::${level} file=${prop(r.file)}${r.line ? `,line=${r.line}` : ''},title=${prop(`gapreport check: ${r.gate === 'kpi' ? 'KPI' : 'change'}`)}::${data(r.message)}`;
+/** The gate's GitHub Actions annotation on its source line (escaping: workflow-commands.ts). */
+export function gateAnnotation(level: 'error' | 'warning', r: GateRow): string {
+  return annotation(level, { file: r.file, line: r.line, title: `gapreport check: ${r.gate === 'kpi' ? 'KPI' : 'change'}` }, r.message);
 }
 
 function invalid(io: Io, problems: Problem[]): number {

@@ -1,6 +1,7 @@
 import { relative, join } from 'node:path';
 import { formatProblem, type Problem } from '../../src/schemas/problem';
 import type { Io } from './io';
+import { annotation, plainLine } from './workflow-commands';
 
 /**
  * Prints problems as `data/demo/responses.csv:38: …` (paths relative to the working
@@ -10,10 +11,8 @@ export function printProblems(io: Io, problems: readonly Problem[], baseDir?: st
   for (const p of problems) {
     const file = baseDir && !p.file.includes('/') && p.file !== 'report settings' ? relative(io.cwd, join(baseDir, p.file)) || p.file : p.file;
     const shown = { ...p, file };
-    io.err(formatProblem(shown));
-    if (io.env.GITHUB_ACTIONS === 'true') {
-      const line = shown.line === undefined ? '' : `,line=${shown.line}`;
-      io.out(`::error file=${file}${line}::${formatProblem(shown).replace(/\r?\n/g, ' ')}`);
-    }
+    // A cell value is data: escaped so it can never become a workflow command (workflow-commands.ts).
+    io.err(plainLine(formatProblem(shown)));
+    if (io.env.GITHUB_ACTIONS === 'true') io.out(annotation('error', { file, line: shown.line }, formatProblem(shown)));
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
+import { annotation, plainLine } from '../../scripts/commands/workflow-commands';
 import { removeProject, writeProject } from './project';
 
 const REPORT = '---\ntitle: "Gates"\ncompany: Acme\ndataset: acme\n---\n\nText.\n';
@@ -96,5 +97,41 @@ describe('gapreport check', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toBe('gapreport check: no report "nope" in content/reports/ (reports: acme).');
     expect((await check(files, ['--fail-on', 'sometimes'])).code).toBe(2);
+  });
+
+  describe('under GitHub Actions, data cannot write workflow commands', () => {
+    const INJECT = '::warning title=INJECTED::x';
+    /** Every physical line the runner would read (it splits on CR and LF), from stdout and stderr. */
+    const runnerLines = (r: { stdout: string[]; err: string }) => [...r.stdout, r.err].flatMap((t) => t.split(/\r\n|\r|\n/));
+    /** The runner acts on `::cmd …::` at the start of a line (after spaces) and on the legacy `##[cmd]` anywhere. */
+    const commands = (lines: string[]) => lines.filter((l) => l.trimStart().startsWith('::') || l.includes('##['));
+
+    it('escapes a standard name holding a command, line breaks and % in the annotation, and keeps it out of the line starts of the table', async () => {
+      const id = `wait\n${INJECT} 100% ##[error]y\r\n${INJECT}`;
+      const standards = `standard_id,metric,unit,direction,target,tolerance\n"${id}",asa_seconds,seconds,lower,30,0.05\n`;
+      const r = await check({ 'data/acme/standards.csv': standards, 'data/acme/operations.csv': ops(85, 40) }, [], { GITHUB_ACTIONS: 'true' });
+      expect(r.code).toBe(1);
+      const escaped = 'wait%0A::warning title=INJECTED::x 100%25 ## [error]y%0D%0A::warning title=INJECTED::x';
+      expect(commands(runnerLines(r))).toEqual([
+        // (no line=: the quoted name spans lines, and lineOfId reads one line per row)
+        `::error file=data/acme/standards.csv,title=gapreport check%3A KPI::acme: KPI ${escaped} (asa_seconds) missed its standard: 40 s in 2026-Q3, target ≤ 30 s.`,
+      ]);
+      // The table and the summary show the name on one line, its breaks visible.
+      expect(r.out).toContain('acme: KPI wait\\n::warning title=INJECTED::x 100% ## [error]y\\r\\n::warning title=INJECTED::x (asa_seconds) missed its standard');
+    });
+
+    it('escapes a data problem whose value holds a command (annotation and plain line)', async () => {
+      const r = await check({ 'data/acme/operations.csv': `period,metric,value,n\n2026-Q3,asa_seconds,"fast\n${INJECT}%",10\n` }, [], { GITHUB_ACTIONS: 'true' });
+      expect(r.code).toBe(1);
+      const found = commands(runnerLines(r));
+      expect(found, found.join('\n')).toHaveLength(1);
+      expect(found[0]).toMatch(/^::error file=data\/acme\/operations\.csv,line=2::data\/acme\/operations\.csv:2: column "value": "fast%0A::warning title=INJECTED::x%25" is not a number\.$/);
+      expect(r.err).toContain('data/acme/operations.csv:2: column "value": "fast\\n::warning title=INJECTED::x%" is not a number.');
+    });
+  });
+
+  it('escapes % CR LF in an annotation message and also : and , in its properties', () => {
+    expect(annotation('warning', { file: 'data/a,b:c%.csv', line: 3, title: 'T: x,y' }, '50%\r\n::x')).toBe('::warning file=data/a%2Cb%3Ac%25.csv,line=3,title=T%3A x%2Cy::50%25%0D%0A::x');
+    expect(plainLine('::warning::x\n::y')).toBe('> ::warning::x\\n::y');
   });
 });
