@@ -1,10 +1,12 @@
 /** responses.csv (SPEC §2.2): one row per customer respondent. */
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
 import type { Respondent } from '../schemas/dataset';
-import type { ProblemSink } from './problems';
+import { ProblemSink } from './problems';
 import { readTable, UniqueCheck, type TableContext, type TableResult, type TableSetup, type Unique } from './table';
 import { reportUnknownItemColumns } from './items';
 import type { SurveyRow } from '../analysis/layout';
+import { labelOf, type Source } from './columns';
+import { segmentProblems, segmentTally, tallyValue, type SegmentTallyData } from './segments';
 
 /** Importance points of the five dimensions must sum to 100 within this tolerance. */
 export const WEIGHT_SUM_TOLERANCE = 1;
@@ -25,12 +27,31 @@ export interface ResponseValues extends SurveyRow {
   line: number;
 }
 
+/** Characters that do not show, so two ids differing only by them read as one: zero-width space, non-joiner, joiner, word joiner, BOM; LRM, RLM, ALM. (Bidi overrides are stripped from every cell already.) */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u200E\u200F\u061C]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The id a respondent_id is compared (and kept) as: NFC, without invisible characters, so
+ * "R1" and "R\u200B1", or "é" composed and decomposed, are the same respondent — as a reader
+ * of the published page would take them. ASCII ids (nearly all) are returned as they are.
+ */
+export function normalizeId(id: string): string {
+  return NON_ASCII.test(id) ? id.normalize('NFC').replace(INVISIBLE, '') : id;
+}
+
+/** Holds the segment tally responsesSetup starts at the header, for the caller to check at the end (segmentProblems). */
+export interface SegmentCount {
+  tally?: SegmentTallyData;
+}
+
 /**
  * The rules of responses.csv, per row: resolves the columns at the header and hands each
  * row's values to `emit`. Shared by the in-memory loader and the streaming engine
- * (src/stream), which passes its own `unique` check (a compact table that merges).
+ * (src/stream), which passes its own `unique` check (a compact table that merges) and
+ * merges the ranges' segment tallies.
  */
-export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: ResponseValues) => void, unique: (sink: ProblemSink, column: string) => Unique = (sink, column) => new UniqueCheck(sink, column)): TableSetup {
+export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: ResponseValues) => void, unique: (sink: ProblemSink, column: string) => Unique = (sink, column) => new UniqueCheck(sink, column), count: SegmentCount = {}): TableSetup {
   const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
   return (cols, _cells, sink) => {
     const id = cols.find('respondent_id', true);
@@ -57,6 +78,10 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     }
     reportUnknownItemColumns(cols, sink, items, ['e', 'p', 'w']);
     if (!id || !wave) return undefined;
+    for (const [s, source] of segments) {
+      if (source && sameColumn(source, id)) sink.add({ line: 1, message: `segment "${s}" reads the respondent_id column ("${labelOf(id, 'respondent_id')}"), so its breakdown would publish every respondent's id.`, hint: `Remove "${s}" from segments:, or map it to another column with columns:.` });
+    }
+    const tally = (count.tally = segmentTally(segments.map(([s]) => s), segments.map(([s, src]) => (src ? labelOf(src, s) : s))));
     const ids = unique(sink, cols.header[id.kind === 'header' ? id.index : -1] ?? 'respondent_id');
     const eNames = e.map(([k]) => `e_${k}`);
     const pNames = p.map(([k]) => `p_${k}`);
@@ -76,7 +101,7 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     return (c) => {
       const respondentId = c.text(id, 'respondent_id');
       const waveValue = c.text(wave, 'wave');
-      if (c.required(respondentId, id, 'respondent_id')) ids.add(respondentId, c.line);
+      if (c.required(respondentId, id, 'respondent_id')) ids.add(normalizeId(respondentId), c.line);
       c.required(waveValue, wave, 'wave');
       const weights: (number | undefined)[] = new Array(wSources.length);
       for (let i = 0; i < wSources.length; i++) weights[i] = c.number(wSources[i], wNames[i], weightRule);
@@ -84,13 +109,16 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
       if (weightProblem !== undefined) sink.add({ line: c.line, message: weightProblem, hint: 'Importance points are shares of 100.' });
       const dateValue = c.date(date, 'date');
       const segmentValues: (string | undefined)[] = new Array(segmentSources.length);
-      for (let i = 0; i < segmentSources.length; i++) segmentValues[i] = c.text(segmentSources[i], segments[i][0]);
+      for (let i = 0; i < segmentSources.length; i++) {
+        const value = c.text(segmentSources[i], segments[i][0]);
+        segmentValues[i] = value !== undefined && tallyValue(tally, i, value) ? value : undefined;
+      }
       const eValues: (number | undefined)[] = new Array(eSources.length);
       for (let i = 0; i < eSources.length; i++) eValues[i] = c.number(eSources[i], eNames[i], scale);
       const pValues: (number | undefined)[] = new Array(pSources.length);
       for (let i = 0; i < pSources.length; i++) pValues[i] = c.number(pSources[i], pNames[i], scale);
       emit({
-        id: respondentId ?? '',
+        id: respondentId === undefined ? '' : normalizeId(respondentId),
         wave: waveValue ?? '',
         date: dateValue,
         segments: segmentValues,
@@ -112,6 +140,8 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
   const respondents: Respondent[] = [];
   const byId = <T>(keys: readonly string[], values: T[]) => Object.fromEntries(keys.map((k, i) => [k, values[i]]));
   const ids = items.map((i) => i.id);
+  const count: SegmentCount = {};
+  const sink = new ProblemSink(ctx.file);
   const result = readTable(text, ctx, responsesSetup(q, items, (v) => {
     respondents.push({
       id: v.id,
@@ -128,8 +158,16 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
       comment: v.comment,
       line: v.line,
     });
-  }));
-  return { ...result, respondents };
+  }, undefined, count), sink);
+  if (!count.tally) return { ...result, respondents };
+  // Once the whole file is read, as the streaming engine does after merging its ranges.
+  for (const p of segmentProblems(count.tally)) sink.add(p);
+  return { ...result, problems: sink.list(), respondents };
+}
+
+/** Whether a segment and the respondent id are read from the same place. */
+function sameColumn(a: Source, b: Source): boolean {
+  return (a.kind === 'header' && b.kind === 'header' && a.index === b.index) || (a.kind === 'row' && b.kind === 'row');
 }
 
 /** All five weights or none; when given they sum to 100 ± WEIGHT_SUM_TOLERANCE. The problem's message, if any. */

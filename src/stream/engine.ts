@@ -20,7 +20,8 @@ import type { Operation } from '../schemas/dataset';
 import type { Problem } from '../schemas/problem';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 import { encodingProblem, signatureProblem } from './decode';
-import { duplicateProblems, lineOffsets, mergeContacts, mergeProblems, mergeSurvey } from './merge';
+import { segmentProblems } from '../data/segments';
+import { appendProblems, duplicateProblems, lineOffsets, mergeContacts, mergeProblems, mergeSurvey } from './merge';
 import { runRanges } from './pool';
 import type { RangeResult, RangeTask } from './range';
 import { planRanges } from './split';
@@ -87,7 +88,7 @@ export async function streamResponses(path: string, ctx: TableContext, q: Questi
   const { results, tasks } = await runFile(path, base, options, rowIds);
   if (results[0].unreadable) return { problems: results[0].problems, rows: 0, unreadable: true, layout: foldLayout(items, q), accs: surveyAccs() };
   const offsets = lineOffsets(results);
-  const { fold, crossDuplicates } = mergeSurvey(results, offsets);
+  const { fold, crossDuplicates, segments } = mergeSurvey(results, offsets);
   let extra: Problem[] = [];
   if (crossDuplicates.length > 0) {
     // Error path: read the ranges holding them again, for the ids to name.
@@ -100,7 +101,8 @@ export async function streamResponses(path: string, ctx: TableContext, q: Questi
     extra = duplicateProblems(ctx.file, results[0].survey?.idColumn ?? 'respondent_id', crossDuplicates, ids);
   }
   const layout = settleOutcome(fold, foldLayout(items, q), q);
-  return { problems: mergeProblems(ctx.file, results, offsets, extra), rows: results.reduce((n, r) => n + r.rows, 0), latest: fold.latest, layout, accs: fold.accs };
+  const problems = appendProblems(mergeProblems(ctx.file, results, offsets, extra), ctx.file, segments ? segmentProblems(segments) : []);
+  return { problems, rows: results.reduce((n, r) => n + r.rows, 0), latest: fold.latest, layout, accs: fold.accs };
 }
 
 export interface StreamedContacts {

@@ -6,6 +6,7 @@
 import { mergeAccs } from '../analysis/accumulate';
 import { ContactGroups } from '../data/contacts';
 import { KpiAccumulator } from '../data/kpis';
+import { mergeTally, type SegmentTallyData } from '../data/segments';
 import { duplicateProblem } from '../data/table';
 import { MAX_PROBLEMS_PER_FILE, type Problem } from '../schemas/problem';
 import { IdTable } from './id-table';
@@ -44,8 +45,19 @@ export function mergeProblems(file: string, results: RangeResult[], offsets: num
   return omitted > 0 ? [...kept, { file, omitted, message: '' }] : kept;
 }
 
+/** Problems found once the whole file is read (after every line's own), appended as one pass would: within the cap, the rest counted. */
+export function appendProblems(problems: Problem[], file: string, more: Omit<Problem, 'file'>[]): Problem[] {
+  if (more.length === 0) return problems;
+  const last = problems.at(-1);
+  if (last?.omitted !== undefined) return [...problems.slice(0, -1), { ...last, omitted: last.omitted + more.length }];
+  const all = [...problems, ...more.map((p) => ({ file, ...p }))];
+  return all.length > MAX_PROBLEMS_PER_FILE ? [...all.slice(0, MAX_PROBLEMS_PER_FILE), { file, omitted: all.length - MAX_PROBLEMS_PER_FILE, message: '' }] : all;
+}
+
 export interface MergedSurvey {
   fold: SurveyFoldResult;
+  /** The segment values and answered rows of the whole file (undefined when no range got past the header). */
+  segments?: SegmentTallyData;
   /** Duplicates whose first occurrence is in an earlier range: (line, first line, range, line within the range). */
   crossDuplicates: { line: number; first: number; range: number; local: number }[];
 }
@@ -60,6 +72,7 @@ export function mergeSurvey(results: RangeResult[], offsets: number[]): MergedSu
   const fold = surveys[0];
   const table = new IdTable(surveys[0].ids.lines.length > 0 ? surveys[0].ids : undefined);
   const crossDuplicates: MergedSurvey['crossDuplicates'] = [];
+  const segments = surveys[0].segments;
   for (let k = 1; k < surveys.length; k++) {
     const s = surveys[k];
     const own = new IdTable(s.ids.lines.length > 0 ? s.ids : undefined);
@@ -75,8 +88,9 @@ export function mergeSurvey(results: RangeResult[], offsets: number[]): MergedSu
       if (first !== undefined) crossDuplicates.push({ line, first, range: k, local });
     }
     mergeFold(fold, s, mergeAccs);
+    if (segments && s.segments) mergeTally(segments, s.segments);
   }
-  return { fold, crossDuplicates };
+  return { fold, crossDuplicates, segments };
 }
 
 /** The cross-range duplicate problems, once the ids on their lines have been read again. */

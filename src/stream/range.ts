@@ -8,7 +8,8 @@
 import { CsvRecords, type CsvHeader, type Delimiter } from '../data/csv';
 import { ContactGroups, contactsSetup } from '../data/contacts';
 import { ProblemSink } from '../data/problems';
-import { responsesSetup } from '../data/responses';
+import { responsesSetup, type SegmentCount } from '../data/responses';
+import type { SegmentTallyData } from '../data/segments';
 import { tableHandlers, type TableContext, type TableSetup } from '../data/table';
 import type { Problem } from '../schemas/problem';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
@@ -47,7 +48,7 @@ export interface RangeResult {
   clean: boolean;
   /** The header the first range read (the others were given the planned one: they must agree). */
   headerNames?: string[];
-  survey?: { accs: SurveyAccs; npsDrivers: Map<string, CrossProducts>; hasOverall: boolean; hasNps: boolean; latest?: string; ids: IdTableData; refs: DuplicateRef[]; idColumn?: string };
+  survey?: { accs: SurveyAccs; npsDrivers: Map<string, CrossProducts>; hasOverall: boolean; hasNps: boolean; latest?: string; ids: IdTableData; refs: DuplicateRef[]; idColumn?: string; segments?: SegmentTallyData };
   contacts?: { groups: ContactGroups['groups']; latest?: string };
   idsAt?: [number, string][];
   /** Where the bytes stopped being text (the file then has that one problem). */
@@ -66,6 +67,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
   let groups: ContactGroups | undefined;
   let unique: HashedUnique | undefined;
   const idsAt: [number, string][] = [];
+  const count: SegmentCount = {};
   if (task.kind === 'responses') {
     const q = task.questionnaire!;
     const wanted = task.idLines ? new Set(task.idLines) : undefined;
@@ -73,7 +75,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     setup = responsesSetup(q, task.items!, wanted ? () => {} : (v) => fold!.add(v), (s, column) => {
       if (wanted) return { add: (value, line) => (wanted.has(line) && idsAt.push([line, value]), true) };
       return (unique = new HashedUnique(s, column));
-    });
+    }, count);
   } else {
     groups = new ContactGroups(task.thresholds ?? []);
     setup = contactsSetup(groups);
@@ -106,7 +108,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     lines: records.line - 1,
     headerNames: task.first ? records.header?.names : undefined,
     clean: !records.openQuote && !records.stopped && records.header !== undefined && !records.skipping,
-    survey: fold && { ...fold.result(), ids: unique?.table.data ?? { h1: new Uint32Array(0), h2: new Uint32Array(0), lines: new Uint32Array(0), size: 0 }, refs: unique?.refs ?? [], idColumn: unique?.column },
+    survey: fold && { ...fold.result(), ids: unique?.table.data ?? { h1: new Uint32Array(0), h2: new Uint32Array(0), lines: new Uint32Array(0), size: 0 }, refs: unique?.refs ?? [], idColumn: unique?.column, segments: count.tally },
     contacts: groups && { groups: groups.groups, latest: groups.latest },
     idsAt: task.idLines ? idsAt : undefined,
     fatal: fatal.nul !== undefined || fatal.invalid !== undefined ? fatal : undefined,

@@ -1,0 +1,84 @@
+/**
+ * What a segment may hold: a bounded number of values that group respondents, never one
+ * value per respondent. Held in both engines (memory: buildDataset; stream: byte ranges,
+ * split so that each range alone stays under the limits and only the whole file breaks them).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDataset } from '../../src/data/dataset';
+import { IDENTIFYING_MIN_ANSWERS, MAX_SEGMENT_VALUES } from '../../src/data/limits';
+import { loadDatasetStreaming } from '../../src/stream/load-stream-fs';
+import { formatProblem } from '../../src/schemas/problem';
+
+const Q = 'scale: { min: 1, max: 7 }\nitems: [{ id: speed, dimension: responsiveness, text: Quick }]\nsegments: [customer]\n';
+const csv = (values: string[]) => `respondent_id,wave,customer,p_speed\n${values.map((v, i) => `R${i},w1,${v},5`).join('\n')}\n`;
+const memory = (responses: string, questionnaire = Q) => buildDataset({ name: 't', texts: { 'questionnaire.yaml': questionnaire, 'responses.csv': responses } }).problems.map(formatProblem);
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The stream engine's problems, the file cut in half (each range sees half the values). */
+async function streamed(responses: string, questionnaire = Q) {
+  const dir = mkdtempSync(join(tmpdir(), 'gapreport-seg-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'questionnaire.yaml'), questionnaire);
+  writeFileSync(join(dir, 'responses.csv'), responses);
+  const half = responses.indexOf('\n', responses.length / 2) + 1;
+  const loaded = await loadDatasetStreaming(dir, { threads: false, cuts: [half] });
+  return loaded.problems.map(formatProblem);
+}
+
+const IDENTIFYING = `responses.csv: column "customer": has 100 distinct values in 100 answered rows, so its values identify respondents; a segment may have distinct values in at most 50 % of its rows. Segments group respondents: group the values into fewer, or remove "customer" from segments: in questionnaire.yaml.`;
+const TOO_MANY = `responses.csv: column "customer": has more than ${MAX_SEGMENT_VALUES} distinct values; a segment may have at most ${MAX_SEGMENT_VALUES}. Group the values into fewer (e.g. regions instead of towns) in a new column, or remove "customer" from segments: in questionnaire.yaml.`;
+
+describe('segment values', () => {
+  const perRespondent = csv(Array.from({ length: 100 }, (_, i) => `C${1000 + i}`));
+  it('refuses a segment with one value per respondent (it would publish their ids)', async () => {
+    expect(memory(perRespondent)).toEqual([IDENTIFYING]);
+    expect(await streamed(perRespondent)).toEqual([IDENTIFYING]);
+  });
+
+  it(`refuses a segment of 100,000 distinct values quickly, naming the limit of ${MAX_SEGMENT_VALUES}`, async () => {
+    const big = csv(Array.from({ length: 100_000 }, (_, i) => `v${i % 50_000}`));
+    const started = Date.now();
+    expect(memory(big)).toEqual([TOO_MANY]);
+    expect(await streamed(big)).toEqual([TOO_MANY]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it(`refuses ${MAX_SEGMENT_VALUES + 1} values only when the two halves of the file together have them`, async () => {
+    // Each half alone holds MAX_SEGMENT_VALUES / 2 + 1 of them, well under the limit.
+    const values = Array.from({ length: 4 * (MAX_SEGMENT_VALUES + 1) }, (_, i) => `v${i % (MAX_SEGMENT_VALUES + 1)}`);
+    expect(memory(csv(values))).toEqual([TOO_MANY]);
+    expect(await streamed(csv(values))).toEqual([TOO_MANY]);
+    const fewer = values.map((v) => (v === `v${MAX_SEGMENT_VALUES}` ? 'v0' : v));
+    expect(memory(csv(fewer))).toEqual([]);
+    expect(await streamed(csv(fewer))).toEqual([]);
+  });
+
+  it(`accepts distinct values in half the rows, and any values under ${IDENTIFYING_MIN_ANSWERS} answered rows`, async () => {
+    const half = csv(Array.from({ length: IDENTIFYING_MIN_ANSWERS }, (_, i) => `g${i % (IDENTIFYING_MIN_ANSWERS / 2)}`));
+    expect(memory(half)).toEqual([]);
+    expect(await streamed(half)).toEqual([]);
+    const few = csv(Array.from({ length: IDENTIFYING_MIN_ANSWERS - 1 }, (_, i) => `C${i}`));
+    expect(memory(few)).toEqual([]);
+    // One more distinct value than half, at the threshold: refused.
+    const over = csv(Array.from({ length: IDENTIFYING_MIN_ANSWERS }, (_, i) => (i <= IDENTIFYING_MIN_ANSWERS / 2 ? `C${i}` : 'C0')));
+    expect(memory(over)).toEqual([expect.stringContaining('has 11 distinct values in 20 answered rows, so its values identify respondents')]);
+  });
+
+  it('counts answered rows only: missing values neither count as values nor as rows', () => {
+    const sparse = csv(Array.from({ length: 100 }, (_, i) => (i < 15 ? `C${i}` : '')));
+    expect(memory(sparse)).toEqual([]);
+  });
+
+  it('refuses a segment mapped onto the respondent_id column, whatever the row count', async () => {
+    const q = `${Q.replace('[customer]', '[customer]')}columns: { customer: respondent_id }\n`;
+    const text = 'respondent_id,wave,p_speed\nR1,w1,5\nR2,w1,4\n';
+    const expected = ['responses.csv:1: segment "customer" reads the respondent_id column ("respondent_id"), so its breakdown would publish every respondent\'s id. Remove "customer" from segments:, or map it to another column with columns:.'];
+    expect(memory(text, q)).toEqual(expected);
+    expect(await streamed(text, q)).toEqual(expected);
+  });
+});
