@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // A test that ran no assertion proves nothing: vitest fails it ("expected any number of assertion, but got none").
+    expect: { requireAssertions: true },
   },
 });

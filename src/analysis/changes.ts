@@ -12,7 +12,9 @@ type Dir = 'higher' | 'lower';
 /**
  * Changes between the report's wave and the one before it (SPEC §3): NPS difference
  * z-test with the summed variances, two-proportion z-test for CSAT top-2-box, Welch
- * t-tests for means (CES, overall, SERVQUAL dimension gaps and perceptions).
+ * t-tests for means (CES, overall, SERVQUAL dimension gaps and perceptions, and the
+ * unweighted SERVQUAL score: Welch on each respondent's mean of their dimension gap scores,
+ * respondents with every dimension — see servqualScore in survey-acc.ts).
  * A change is only computed when both waves' bases reach min_base.
  */
 export function changeFigures(from: { wave: string; acc: SurveyAcc }, to: { wave: string; acc: SurveyAcc }, layout: SurveyLayout, rule: BaseRule): Change[] {
@@ -53,6 +55,7 @@ export function changeFigures(from: { wave: string; acc: SurveyAcc }, to: { wave
   welch('csat.mean', from.acc.csatMoments, to.acc.csatMoments, 'higher');
   welch('ces.mean', from.acc.ces, to.acc.ces, 'lower');
   welch('overall.mean', from.acc.overall, to.acc.overall, 'higher');
+  welch('servqual.unweighted', from.acc.servqual, to.acc.servqual, 'higher');
   layout.dims.forEach((dim, d) => {
     welch(`servqual.dimensions.${dim}.gap`, from.acc.dims[d].g, to.acc.dims[d].g, 'higher');
     welch(`servqual.dimensions.${dim}.perception`, from.acc.dims[d].p, to.acc.dims[d].p, 'higher');

@@ -21,6 +21,8 @@ export interface SurveyAcc {
   overall: Moments;
   items: Epg[];
   dims: Epg[];
+  /** Per-respondent SERVQUAL score (servqualScore), for the wave-on-wave test of servqual.unweighted. */
+  servqual: Moments;
   /** Importance points per DIMENSIONS entry. */
   weights: Moments[];
   /** Per entry of layout.dims: perception items, complete cases (Cronbach's α). */
@@ -40,10 +42,28 @@ export function surveyAcc(layout: SurveyLayout, full: boolean): SurveyAcc {
     overall: moments(),
     items: layout.items.map(epg),
     dims: layout.dims.map(epg),
+    servqual: moments(),
     weights: Array.from({ length: 5 }, moments),
     alpha: full ? layout.itemsByDim.map((idx) => crossProducts(idx.length, layout.shift)) : undefined,
     drivers: full && layout.outcome ? crossProducts(predictors + 1, layout.shift) : undefined,
   };
+}
+
+/**
+ * A respondent's SERVQUAL score: the mean of their gap scores over every dimension of the
+ * questionnaire, kept only when they have all of them. Over complete respondents its mean
+ * is servqual.unweighted (the mean of the dimension gaps), so a Welch test on it tests
+ * that figure's change. Dimension order as in layout.dims (the streaming fold sums alike).
+ */
+export function servqualScore(gScores: readonly (number | undefined)[]): number | undefined {
+  if (gScores.length === 0) return undefined;
+  let sum = 0;
+  for (let d = 0; d < gScores.length; d++) {
+    const g = gScores[d];
+    if (g === undefined) return undefined;
+    sum += g;
+  }
+  return sum / gScores.length;
 }
 
 const gapOf = (p: number | undefined, e: number | undefined) => (p === undefined || e === undefined ? undefined : p - e);
@@ -70,15 +90,19 @@ export function addRespondent(acc: SurveyAcc, layout: SurveyLayout, row: SurveyR
     addMoment(acc.items[i].g, gaps[i]);
   }
   const pScores: (number | undefined)[] = [];
+  const gScores: (number | undefined)[] = [];
   layout.itemsByDim.forEach((idx, d) => {
     const pick = (xs: (number | undefined)[]) => idx.map((i) => xs[i]);
     const pScore = halfRuleMean(pick(row.p));
+    const gScore = halfRuleMean(pick(gaps));
     pScores.push(pScore);
+    gScores.push(gScore);
     addMoment(acc.dims[d].e, halfRuleMean(pick(row.e)));
     addMoment(acc.dims[d].p, pScore);
-    addMoment(acc.dims[d].g, halfRuleMean(pick(gaps)));
+    addMoment(acc.dims[d].g, gScore);
     if (acc.alpha) addRow(acc.alpha[d], pick(row.p));
   });
+  addMoment(acc.servqual, servqualScore(gScores));
   if (row.w.some((w) => w !== undefined)) row.w.forEach((w, d) => addMoment(acc.weights[d], w));
   if (acc.drivers && layout.outcome) {
     const predictors = layout.drivers === 'items' ? row.p : pScores;
@@ -100,6 +124,7 @@ export function mergeSurveyAcc(into: SurveyAcc, from: SurveyAcc): void {
   };
   into.items.forEach((x, i) => mergeEpg(x, from.items[i]));
   into.dims.forEach((x, i) => mergeEpg(x, from.dims[i]));
+  mergeMoments(into.servqual, from.servqual);
   into.weights.forEach((x, i) => mergeMoments(x, from.weights[i]));
   if (into.alpha && from.alpha) into.alpha.forEach((x, i) => mergeCross(x, from.alpha![i]));
   if (into.drivers && from.drivers) mergeCross(into.drivers, from.drivers);

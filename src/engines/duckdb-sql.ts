@@ -137,6 +137,9 @@ export function accSlots(layout: SurveyLayout): { columns: string[]; slots: Slot
   layout.dims.forEach((_, d) => {
     slots.push(...momentSlots(col.de(d), (a) => a.dims[d].e), ...momentSlots(col.dp(d), (a) => a.dims[d].p), ...momentSlots(col.dg(d), (a) => a.dims[d].g));
   });
+  // servqualScore: the mean of the dimension gap scores, only when the respondent has all of them.
+  const dgs = layout.dims.map((_, d) => col.dg(d));
+  if (dgs.length > 0) slots.push(...momentSlots(`CASE WHEN ${dgs.map((g) => `${g} IS NOT NULL`).join(' AND ')} THEN (${dgs.join(' + ')}) / ${dgs.length} END`, (a) => a.servqual));
   for (let d = 0; d < 5; d++) slots.push(...momentSlots(col.w(d), (a) => a.weights[d]));
   const columns: string[] = [];
   layout.itemsByDim.forEach((idx, d) => {

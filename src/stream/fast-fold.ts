@@ -9,7 +9,7 @@
 import type { SurveyAccs } from '../analysis/accumulate';
 import type { SurveyLayout, SurveyRow } from '../analysis/layout';
 import { addMoment, addRow } from '../analysis/moments';
-import { addHeadline, surveyAcc, type SurveyAcc } from '../analysis/survey-acc';
+import { addHeadline, servqualScore, surveyAcc, type SurveyAcc } from '../analysis/survey-acc';
 import { HALF_RULE_MIN_SHARE } from '../stats/servqual';
 
 type Maybe = number | undefined;
@@ -105,6 +105,7 @@ export class FastFold {
         addRow(acc.alpha[d], buf);
       }
     }
+    addMoment(acc.servqual, servqualScore(gScore));
     const ws = row.w;
     let anyWeight = false;
     for (let d = 0; d < ws.length; d++) if (ws[d] !== undefined) anyWeight = true;

@@ -27,9 +27,17 @@ describe('resolveMetric(figures, id)', async () => {
     expect(resolveMetric(figures, 'segments.channel.store.nps.score')).toEqual({ kind: 'suppressed', n: 6 });
   });
 
-  it('says a gap without data is not measured', () => {
-    expect(resolveMetric(figures, 'gaps.gap2.shortfalls')).toMatchObject({ kind: 'value' });
-    expect(resolveMetric(figures, 'servqual.dimensions.reliability.alpha')).toMatchObject({ kind: 'value' });
+  it('resolves a measured gap and a dimension\'s α to values', () => {
+    expect(resolveMetric(figures, 'gaps.gap2.shortfalls')).toMatchObject({ kind: 'value', key: 'shortfalls' });
+    expect(resolveMetric(figures, 'servqual.dimensions.reliability.alpha')).toMatchObject({ kind: 'value', key: 'alpha' });
+  });
+
+  it('says a gap without data is not measured', async () => {
+    // The same company without communications.csv: Gap 4 has nothing to compare.
+    const dataset = { ...(await loadDataset(DIR)).dataset!, communications: undefined };
+    const without = analyzeDataset(dataset, AnalysisOptionsSchema.parse({})).figures!;
+    expect(resolveMetric(without, 'gaps.gap4.shortfalls')).toEqual({ kind: 'not measured', reason: 'no communications.csv' });
+    expect(resolveMetric(without, 'gaps.gap4.value')).toEqual({ kind: 'not measured', reason: 'no communications.csv' });
   });
 
   it.each([

@@ -128,6 +128,13 @@ ces_cur, ces_old = col(cur, 'ces'), col(old, 'ces')
 resp_cur = [x for x in (gap_score(r, DIMS['responsiveness']) for r in cur) if x is not None]
 resp_old = [x for x in (gap_score(r, DIMS['responsiveness']) for r in old) if x is not None]
 
+def servqual_score(r):
+    # A respondent's SERVQUAL score: the mean of their five dimension gap scores, only when they have all five.
+    g = [gap_score(r, DIMS[d]) for d in DIMS]
+    return None if any(x is None for x in g) else float(np.mean(g))
+sq_cur = [x for x in map(servqual_score, cur) if x is not None]
+sq_prev = [x for x in map(servqual_score, old) if x is not None]
+
 peers_nps = [5, 12, 12, 18, 20, 20, 20, 25, 31, 40]
 peers_asa = [22, 28, 31.5, 31.5, 35, 41, 47, 52]
 store = [r for r in cur if r['channel'] == 'store']
@@ -146,6 +153,9 @@ expected = {
     'changes.ces.mean.p': float(stats.ttest_ind(ces_cur, ces_old, equal_var=False).pvalue),
     'changes.servqual.dimensions.responsiveness.gap.p': float(stats.ttest_ind(resp_cur, resp_old, equal_var=False).pvalue),
     'changes.servqual.dimensions.responsiveness.gap.difference': float(np.mean(resp_cur) - np.mean(resp_old)),
+    'changes.servqual.unweighted.p': float(stats.ttest_ind(sq_cur, sq_prev, equal_var=False).pvalue),
+    'changes.servqual.unweighted.statistic': float(stats.ttest_ind(sq_cur, sq_prev, equal_var=False).statistic),
+    'changes.servqual.unweighted.difference': float(np.mean(sq_cur) - np.mean(sq_prev)),
     'benchmarks.nps.percentile': mid_rank(n_cur['score'], peers_nps, 'higher'),
     'benchmarks.nps.median': float(np.quantile(peers_nps, 0.5)),
     'benchmarks.nps.top_quartile': float(np.quantile(peers_nps, 0.75)),

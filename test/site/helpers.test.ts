@@ -103,7 +103,8 @@ describe('headlineCards(figures)', () => {
     expect(cards[0].change?.text).toBe('▲ +1.6 vs 2026-Q2 · not significant');
     expect(cards[2].change).toMatchObject({ direction: 'better', significant: true });
     expect(cards[3].position).toBe('no industry benchmark');
-    expect(cards[3].change?.direction).toBe('untested');
+    // servqual.unweighted has its own test (Welch on the per-respondent SERVQUAL score), so the card is never "not tested".
+    expect(cards[3].change).toEqual({ text: '▲ +0.03 vs 2026-Q2 · not significant', direction: 'better', significant: false });
   });
   it('compares the report wave with the previous one (figures.changes), not the earliest pair of trend_changes', () => {
     const earlier = figures.trend_changes.find((c) => c.metric === 'nps.score' && c.to === '2026-Q2')!;

@@ -23,8 +23,9 @@ describe('nps(scores)', () => {
     expect(est.score).toBeCloseTo(30, 12);
     expect(est.variance).toBeCloseTo(0.0061, 15);
     expect(est.moe95).toBeCloseTo(100 * 1.96 * Math.sqrt(0.0061), 12);
-    expect(est.ci95[0]).toBeCloseTo(30 - est.moe95, 12);
-    expect(est.ci95[1]).toBeCloseTo(30 + est.moe95, 12);
+    // 100·1.96·√0.0061 = 15.3081: the interval is the score ± that, not ± the function's own output.
+    expect(est.ci95[0]).toBeCloseTo(30 - 15.308089364777045, 10);
+    expect(est.ci95[1]).toBeCloseTo(30 + 15.308089364777045, 10);
   });
 
   it('gives moe 0 when everyone is a promoter', () => {
@@ -45,8 +46,19 @@ describe('nps(scores)', () => {
 
 describe('npsFromCounts(promoters, passives, detractors)', () => {
   it('returns undefined for no responses', () => expect(npsFromCounts(0, 0, 0)).toBeUndefined());
-  it('equals nps() of the same answers', () => {
-    expect(npsFromCounts(3, 1, 2)).toEqual(nps([9, 10, 10, 7, 0, 6]));
+  it('computes the score, shares and interval from the counts alone', () => {
+    // 3 promoters, 1 passive, 2 detractors: pP = 1/2, pD = 1/3, score = 100/6,
+    // v = (1/2 + 1/3 − (1/6)²)/6 = 29/216, moe95 = 100·1.96·√(29/216) = 71.817 (numbers from Python, not from nps.ts).
+    const est = npsFromCounts(3, 1, 2)!;
+    expect(est.n).toBe(6);
+    expect(est.promoters).toBeCloseTo(0.5, 15);
+    expect(est.passives).toBeCloseTo(1 / 6, 15);
+    expect(est.detractors).toBeCloseTo(1 / 3, 15);
+    expect(est.score).toBeCloseTo(16.666666666666668, 12);
+    expect(est.variance).toBeCloseTo(29 / 216, 15);
+    expect(est.moe95).toBeCloseTo(71.81715466170812, 10);
+    expect(est.ci95[0]).toBeCloseTo(16.666666666666668 - 71.81715466170812, 10);
+    expect(est.ci95[1]).toBeCloseTo(16.666666666666668 + 71.81715466170812, 10);
   });
   it('rejects negative counts', () => expect(() => npsFromCounts(-1, 2, 3)).toThrow(RangeError));
 });
