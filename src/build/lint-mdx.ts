@@ -1,16 +1,20 @@
 import { resolveMetric } from '../analysis/metric-id';
 import type { Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
+import { parse as parseYaml } from 'yaml';
 import { COMPONENT_PROPS, type PropRule } from '../components/registry';
+import { lintMdxCode } from './lint-mdx-code';
 
 /**
  * Checks a report's MDX before Astro renders it, so mistakes name the file and line:
  * unknown components, unknown props, prop values that name no figure (an unknown
  * <Metric id>, a <Trend metric> with no such series, a <SegmentTable by> segment that
- * is not declared). Code blocks are skipped.
+ * is not declared). Code blocks are skipped. Then, unless the frontmatter says
+ * trusted_mdx: true, refuses import/export and JavaScript expressions (lint-mdx-code.ts).
  */
 export function lintReport(file: string, text: string, figures: Figures): Problem[] {
   const problems: Problem[] = [];
+  problems.push(...lintMdxCode(file, text, trustedMdx(text)));
   const masked = maskCode(text);
   const tag = /<([A-Z][A-Za-z0-9]*)\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*?)\/?>/g;
   for (const match of masked.matchAll(tag)) {
@@ -37,6 +41,16 @@ export function lintReport(file: string, text: string, figures: Figures): Proble
     }
   }
   return problems;
+}
+
+/** `trusted_mdx: true` in the frontmatter (the schema checks its type; anything else is untrusted). */
+function trustedMdx(text: string): boolean {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  try {
+    return (parseYaml(match?.[1] ?? '') as { trusted_mdx?: unknown } | null)?.trusted_mdx === true;
+  } catch {
+    return false;
+  }
 }
 
 function checkValue(rule: PropRule, value: string | true, figures: Figures): string | undefined {

@@ -38,6 +38,11 @@ describe('lintReport with the component registry', () => {
     expect(problems[0]).toMatchObject({ file: 'content/reports/x.mdx', line: 7 });
     expect(`${problems[0].message} ${problems[0].hint ?? ''}`).toContain(message);
   });
+  it('refuses code in the MDX (an export reading process.env) unless the frontmatter says trusted_mdx: true', () => {
+    const body = 'export const leak = process.env.SECRET\n\n<Metric id="nps.score" />';
+    expect(lint(body)).toEqual([expect.objectContaining({ file: 'content/reports/x.mdx', line: 5, value: 'export const leak = process.env.SECRET', message: 'is an import or export; a report may not contain code.' })]);
+    expect(lintReport('content/reports/x.mdx', `---\ntitle: x\ntrusted_mdx: true\n---\n\n${body}\n`, figures)).toEqual([]);
+  });
   it('registers exactly the components report MDX gets', () => {
     expect(Object.keys(COMPONENT_PROPS).sort()).toEqual([...REPORT_COMPONENT_NAMES].sort());
   });
