@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../schemas/problem';
 import { computeFigures, figuresSettings } from './figures-fs';
+import { lintReport } from './lint-mdx';
 import { readReports, REPORTS_DIR } from './reports-fs';
 
 /**
@@ -29,6 +30,14 @@ export function figuresLoader(root = process.env.GAPREPORT_ROOT ?? process.cwd()
             const lines = result.problems.map((p) => formatProblem({ ...p, file: p.file.includes('/') ? p.file : p.file === 'report settings' ? report.file : join('data', s.dataset, p.file) }));
             byReport.set(report.id, lines);
             for (const line of lines) failures.add(line);
+            continue;
+          }
+          // The same MDX check as `gapreport build`, so `astro dev` / `astro build` also refuse
+          // unknown components and code in a report before its page renders (and runs) it.
+          const lint = lintReport(report.file, report.text, result.figures).map(formatProblem);
+          if (lint.length > 0) {
+            byReport.set(report.id, lint);
+            for (const line of lint) failures.add(line);
             continue;
           }
           logger.info(`${report.id}: figures ${result.reused ? 'reused from cache' : 'computed'} (data/${s.dataset})`);
