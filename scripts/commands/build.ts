@@ -1,12 +1,17 @@
-import { rm, rename, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { faultPoint } from '../../src/build/fault';
 import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
+import { fallbackNote } from '../../src/engines/run-fs';
+import { describeIoError, ioErrorCode } from '../../src/build/io-errors';
 import { lintReport } from '../../src/build/lint-mdx';
+import { refuseOutDir } from '../../src/build/out-dir-fs';
 import { readReports } from '../../src/build/reports-fs';
 import type { Problem } from '../../src/schemas/problem';
 import { parseArgs, unknownFlags } from './args';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
+import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/swap-fs';
 import { writeSearchIndex } from './search-index';
 
 const HELP = 'usage: gapreport build [--out dist]';
@@ -27,6 +32,22 @@ export async function run(args: string[], io: Io): Promise<number> {
   const root = io.cwd;
   const outDir = resolve(root, typeof parsed.flags.out === 'string' ? parsed.flags.out : 'dist');
   const started = performance.now();
+  const refusal = await refuseOutDir(root, outDir);
+  if (refusal) {
+    io.err(refusal);
+    return 2;
+  }
+  const outName = `${relative(root, outDir) || outDir}/`;
+  try {
+    // Before anything can fail: a build killed mid-swap left no output folder, put it back.
+    const prepared = await prepareOutDir(outDir);
+    if (prepared.restored) io.err(`restored ${outName} from an interrupted build (${relative(root, prepared.restored)})`);
+  } catch (error) {
+    const code = ioErrorCode(error);
+    if (!code) throw error;
+    io.err(describeIoError('clean up beside', outName, code));
+    return 1;
+  }
 
   const { reports, problems } = await readReports(root);
   if (problems.length > 0) return fail(io, problems);
@@ -45,6 +66,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       continue;
     }
     const note = `${result.reused ? 'reused' : 'recomputed'} figures for data/${s.dataset}`;
+    if (result.fallback !== undefined && !seen.has(s.dataset)) io.err(fallbackNote(`data/${s.dataset}`, result.fallback)); // once per dataset
     if (seen.get(s.dataset) !== note) io.err(`${report.id}: ${note}`);
     seen.set(s.dataset, note);
     all.push(...lintReport(report.file, report.text, result.figures));
@@ -52,8 +74,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (all.length > 0) return fail(io, all);
   const dataDone = performance.now();
 
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
+  const tmp = tempDirFor(outDir);
+  const unchanged = `${outName} is unchanged.`;
+  const removeTmp = () => rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+  await removeTmp();
   try {
     const { build } = await import('astro');
     process.env.GAPREPORT_OUT_DIR = tmp;
@@ -61,32 +85,44 @@ export async function run(args: string[], io: Io): Promise<number> {
     process.env.GAPREPORT_ROOT = root;
     await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn' });
   } catch (error) {
-    await rm(tmp, { recursive: true, force: true });
+    await removeTmp();
+    const code = ioErrorCode(error);
+    if (code) {
+      io.err(describeIoError('write the site into', `${relative(root, tmp) || tmp}/`, code, unchanged));
+      return 1;
+    }
     io.err(`gapreport build: the site did not build; dist/ is unchanged.\n${firstLines((error as Error).message)}`);
     return 1;
   }
   const astroDone = performance.now();
   const search = await writeSearchIndex(tmp);
   if (search.errors.length > 0) {
-    await rm(tmp, { recursive: true, force: true });
+    await removeTmp();
+    const code = ioErrorCode({ message: search.errors.join('\n') });
+    if (code) {
+      io.err(describeIoError('write the search index into', `${relative(root, tmp) || tmp}/`, code, unchanged));
+      return 1;
+    }
     io.err(`gapreport build: the search index (Pagefind) failed; dist/ is unchanged.\n${search.errors.slice(0, 5).join('\n')}`);
     return 1;
   }
   if (io.env.GAPREPORT_VERBOSE) io.err(`search index: ${search.pages} page(s)`);
-  await swap(tmp, outDir);
+  try {
+    // The marker goes in last: a folder that has it is a complete site.
+    await markBuild(tmp);
+    faultPoint('build:marked');
+    await swapIn(tmp, outDir);
+  } catch (error) {
+    await removeTmp();
+    const code = ioErrorCode(error);
+    if (!code) throw error;
+    io.err(describeIoError('put the new site in place of', outName, code, unchanged));
+    return 1;
+  }
   const end = performance.now();
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   io.err(`built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${sec(end - started)} (data ${sec(dataDone - started)}, Astro ${sec(astroDone - dataDone)}, search index ${sec(end - astroDone)})`);
   return 0;
-}
-
-/** Replaces outDir with the finished build in two renames (the old one removed after). */
-async function swap(tmp: string, outDir: string): Promise<void> {
-  const old = `${outDir}.old-${process.pid}`;
-  const hadOld = await stat(outDir).then(() => true, () => false);
-  if (hadOld) await rename(outDir, old);
-  await rename(tmp, outDir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 function fail(io: Io, problems: Problem[]): number {

@@ -27,7 +27,7 @@ export async function writeSearchIndex(siteDir: string): Promise<IndexResult> {
     for (const file of built.files) {
       const path = join(out, file.path);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content);
+      await writeFile(path, file.path === ENTRY ? sortedEntry(file.content) : file.content);
     }
     return { pages: added.page_count, errors: [] };
   } catch (error) {
@@ -36,4 +36,18 @@ export async function writeSearchIndex(siteDir: string): Promise<IndexResult> {
     // The index runs in a child process; close it so the CLI can exit.
     await pagefind.close().catch(() => null);
   }
+}
+
+const ENTRY = 'pagefind-entry.json';
+
+/**
+ * Pagefind keeps its languages in a hash map, so pagefind-entry.json lists them (en, fr, …)
+ * in a different order from one build to the next; sorted by code, two builds of the same
+ * inputs are identical. Order carries no meaning for Pagefind's client: it looks a language
+ * up by code and falls back to the one with most pages (now ties resolve the same way too).
+ */
+export function sortedEntry(content: Uint8Array): Uint8Array {
+  const entry = JSON.parse(Buffer.from(content).toString('utf8')) as { languages?: Record<string, unknown> };
+  if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Buffer.from(JSON.stringify(entry));
 }
