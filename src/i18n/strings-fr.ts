@@ -88,6 +88,8 @@ export const FR: Strings = {
     alphaColumn: 'α',
     rules: 'Règles',
     suppression: 'Les chiffres reposant sur moins de {min} répondants sont masqués dans tout le rapport et ses téléchargements ; sous {low} répondants, ils portent la marque de base faible †.',
+    minBaseProtects: 'La base minimale protège les répondants : un chiffre calculé sur une poignée de personnes laisserait un lecteur qui sait qui elles sont lire la réponse de chacune ; aucun rapport n’est donc publié avec une base minimale inférieure à {floor}.',
+    individualAnswers: 'Ce rapport publie des chiffres portant sur {min} répondants seulement, par décision explicite de ses auteurs : des réponses individuelles peuvent être reconnaissables.',
     significance: 'Les évolutions entre vagues sont testées (NPS : test z sur la différence ; proportions : test z à deux proportions ; moyennes : test t de Welch) et dites significatives si p < 0,05.',
     drivers: 'Leviers : {method} du R² de {outcome} expliqué par les cinq scores de dimension (n = {n}).',
     gaps: 'Chaque écart est l’étape aval moins l’étape amont, orienté pour qu’une valeur négative soit toujours un déficit ; un écart sans données est déclaré non mesuré, jamais 0.',

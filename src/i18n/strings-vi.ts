@@ -88,6 +88,8 @@ export const VI: Strings = {
     alphaColumn: 'α',
     rules: 'Quy tắc',
     suppression: 'Số liệu dựa trên dưới {min} người trả lời bị ẩn trong toàn bộ báo cáo và tệp tải xuống; dưới {low} người mang dấu cỡ mẫu nhỏ †.',
+    minBaseProtects: 'Cỡ mẫu tối thiểu bảo vệ người trả lời: số liệu chỉ dựa trên vài người sẽ cho phép người đọc biết họ là ai xem được câu trả lời của từng người, vì vậy không báo cáo nào được công bố với cỡ mẫu tối thiểu dưới {floor}.',
+    individualAnswers: 'Báo cáo này công bố số liệu dựa trên chỉ {min} người trả lời, theo quyết định rõ ràng của tác giả: câu trả lời của từng cá nhân có thể bị nhận ra.',
     significance: 'Thay đổi giữa các đợt được kiểm định (NPS: kiểm định z; tỷ lệ: kiểm định z hai tỷ lệ; trung bình: kiểm định t Welch), có ý nghĩa khi p < 0,05.',
     drivers: 'Yếu tố tác động: {method} của R² của {outcome} theo năm điểm khía cạnh (n = {n}).',
     gaps: 'Mỗi khoảng cách là giai đoạn sau trừ giai đoạn trước, định hướng sao cho giá trị âm luôn là thiếu hụt; khoảng cách không có dữ liệu được ghi là chưa đo, không bao giờ là 0.',

@@ -1,5 +1,6 @@
 import { DIMENSIONS } from '../../schemas/questionnaire';
 import type { Figures } from '../../schemas/figures';
+import { MIN_BASE_FLOOR } from '../../schemas/report';
 import type { Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n/strings';
 import type { ChartLabelSet } from '../../i18n/chart-labels';
@@ -38,7 +39,9 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
     if (!fig || fig.suppressed || fig.alpha === undefined) return [];
     return [{ label: t.dimension[d], alpha: fmt.number(fig.alpha, 2), flagged: fig.alpha_flag }];
   });
-  const rules = [fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base }), M.significance, M.gaps];
+  // What the minimum base protects; a report that opted below the floor says so to its readers.
+  const protects = meta.min_base < MIN_BASE_FLOOR ? fillTemplate(M.individualAnswers, { min: meta.min_base }) : fillTemplate(M.minBaseProtects, { floor: MIN_BASE_FLOOR });
+  const rules = [`${fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base })} ${protects}`, M.significance, M.gaps];
   const drivers = figures.drivers;
   if (drivers.status === 'measured') {
     const methods = { shapley: 'Shapley decomposition', 'relative-weights': "Johnson's relative weights", ...charts.driverMatrix.methods };
