@@ -1,7 +1,7 @@
 import { writeFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { computeFigures } from '../../src/build/figures-fs';
-import { ENGINES, type Engine } from '../../src/engines/run-fs';
+import { ENGINES, fallbackNote, type Engine } from '../../src/engines/run-fs';
 import { parseArgs, unknownFlags } from './args';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
@@ -47,6 +47,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const progress = { isTTY: io.isTTY, env: io.env, write: (t: string) => process.stderr.write(t) };
   const result = await computeFigures(io.cwd, dir, { ...clean, engine: engine as Engine | undefined }, { noCache: f['no-cache'] === true, progress });
   if (io.env.GAPREPORT_REPORT_RSS) io.err(`max-rss-kib ${process.resourceUsage().maxRSS}`);
+  if (result.fallback !== undefined) io.err(fallbackNote(parsed.positionals[0], result.fallback));
   if (!result.figures) {
     printProblems(io, result.problems, parsed.positionals[0]);
     io.err(`gapreport analyze: ${result.problems.length} problem(s); no figures written.`);

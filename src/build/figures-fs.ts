@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { FileHashes } from '../engines/file-hashes-fs';
-import { analyzeWith, chooseEngine, prewarmStream, type Engine } from '../engines/run-fs';
+import { analyzeWith, chooseEngine, type Engine } from '../engines/run-fs';
 import type { ProgressEffects } from '../stream/progress';
 import { FiguresSchema, type Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
@@ -20,14 +20,17 @@ export interface FiguresResult {
   problems: Problem[];
   /** Whether the figures came from the cache. */
   reused: boolean;
+  /** The cache key; '' with noCache (nothing is hashed then). */
   key: string;
   /** The engine that computed (or would have computed) the figures. */
   engine?: Engine;
+  /** Why the duckdb engine handed responses.csv to the stream engine (print it once: fallbackNote). */
+  fallback?: string;
 }
 
 export interface FiguresEffects {
   log?: (line: string) => void;
-  /** Skip the cache (always recompute). */
+  /** Leave .gapreport/ alone: neither read nor write the figures cache nor the file-hash index (always recompute, hash nothing). */
   noCache?: boolean;
   /** Progress of long reads (drawn only on a TTY without CI). */
   progress?: ProgressEffects;
@@ -86,26 +89,31 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file: 'report settings', column: String(i.path[0] ?? ''), value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''), ...(i.path[0] === 'low_base' && i.code === 'custom' ? { message: `is below min_base (${String(rawOptions.min_base ?? 10)}).`, hint: 'low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).' } : { message: `${i.message}.` }) })), reused: false, key: '' };
   const options = parsed.data;
   const engine = await chooseEngine(datasetDir, requested);
-  if (engine === 'stream' && effects.noCache) await prewarmStream(datasetDir); // workers start while the key is hashed
+  if (effects.noCache) return compute(datasetDir, options, engine, effects, '');
   const index = await FileHashes.load(join(root, CACHE_DIR, 'file-hashes.json'));
   const key = await figuresKey(datasetDir, options, engine, index);
   await index.save().catch(() => {}); // only a speed-up: a read-only checkout still builds
   const cachePath = join(root, CACHE_DIR, `${key}.json`);
-  if (!effects.noCache) {
-    try {
-      const figures = FiguresSchema.parse(JSON.parse(await readFile(cachePath, 'utf8')));
-      return { figures, problems: [], reused: true, key, engine };
-    } catch {
-      // Not cached yet (or unreadable): compute.
-    }
+  try {
+    const figures = FiguresSchema.parse(JSON.parse(await readFile(cachePath, 'utf8')));
+    return { figures, problems: [], reused: true, key, engine, fallback: figures.meta.engine_fallback };
+  } catch {
+    // Not cached yet (or unreadable): compute.
   }
-  const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress });
-  if (!result.figures) return { problems: result.problems, reused: false, key, engine };
-  const comments = options.comments ? await publishableComments(datasetDir, result.figures, options) : undefined;
-  const figures = FiguresSchema.parse(comments ? { ...result.figures, comments } : result.figures);
+  const result = await compute(datasetDir, options, engine, effects, key);
+  if (!result.figures) return result;
   await mkdir(dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(figures));
+  await writeFile(tmp, JSON.stringify(result.figures));
   await rename(tmp, cachePath);
-  return { figures, problems: [], reused: false, key, engine };
+  return result;
+}
+
+/** The figures by `engine`, comments added when the report opts in; no cache involved. */
+async function compute(datasetDir: string, options: AnalysisOptions, engine: Engine, effects: FiguresEffects, key: string): Promise<FiguresResult> {
+  const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress });
+  if (!result.figures) return { problems: result.problems, reused: false, key, engine, fallback: result.fallback };
+  const comments = options.comments ? await publishableComments(datasetDir, result.figures, options) : undefined;
+  const figures = FiguresSchema.parse(comments ? { ...result.figures, comments } : result.figures);
+  return { figures, problems: [], reused: false, key, engine, fallback: result.fallback };
 }

@@ -5,7 +5,10 @@
  * GROUPING SETS query. contacts.csv goes through the streaming engine; the small files
  * through the in-memory loader. Validation stays the loader's: the query counts rows that
  * break a rule, and when there is any (or DuckDB cannot read the file as the header says)
- * the file is read by the streaming engine instead, whose problems say where and why.
+ * the file is read by the streaming engine instead, whose problems say where and why. That
+ * hand-over is never silent: its reason is returned (`fallback`), put in the figures' meta
+ * and printed by analyze and build. Only DuckDB's data errors are reasons; any other error
+ * (a query this module built wrong) is thrown, as programmer mistakes are.
  */
 import { open, stat } from 'node:fs/promises';
 import type { SurveySource } from '../analysis/analyze';
@@ -25,7 +28,7 @@ import { responsesSetup } from '../data/responses';
 import { parseStandards } from '../data/standards';
 import type { TableContext } from '../data/table';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
-import { streamContacts, streamResponses } from '../stream/engine';
+import { streamContacts, streamResponses, type StreamedResponses } from '../stream/engine';
 import { readHead } from '../stream/split';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
 import { accSlots, col, crossSlots, driverColumns, halfRuleSql, ident, numberSql, q as lit, textSql, typedNumberSql, type CellSql, type NumberRule } from './duckdb-sql';
@@ -33,10 +36,44 @@ import { runSql } from './duckdb-run';
 
 export interface DuckdbLoadResult extends LoadResult {
   source?: SurveySource;
+  /** Why responses.csv was read by the stream engine instead (one of FALLBACK's reasons); undefined when DuckDB aggregated it. */
+  fallback?: string;
+}
+
+/** Why the engine hands responses.csv to the stream engine (meta.engine_fallback; the log line names the file). */
+export const FALLBACK = {
+  noHeader: 'it has no header row',
+  header: 'its header breaks a rule of the data contract',
+  noRows: 'it has no data rows',
+  duplicate: 'a respondent_id is used more than once',
+  rows: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row breaks' : 'rows break'} a rule of the data contract`,
+  unreadable: (error: string) => `DuckDB could not read it (${error})`,
+};
+
+/** A DuckDB error about the data (a cell, a quote, a ragged row, bytes that are no UTF-8 or no Parquet), as opposed to a query built wrong. */
+const DATA_ERROR = /^(Conversion|Invalid Input|IO) Error: /;
+const isConversion = (e: unknown) => e instanceof Error && e.message.startsWith('Conversion Error: ');
+
+/** The accumulators by SQL, or the reason the stream engine must read the file. */
+async function aggregateOrReason(path: string, ctx: TableContext, q: Questionnaire, items: Item[]): Promise<Aggregated | string> {
+  try {
+    try {
+      return await aggregate(path, ctx, q, items, true);
+    } catch (e) {
+      // A cell DuckDB's DOUBLE reader refuses (" NA ", "  ") may still be one the cell rules read: read every cell as text.
+      if (!isConversion(e)) throw e;
+      return await aggregate(path, ctx, q, items, false);
+    }
+  } catch (e) {
+    // The file as the messages show it, never its absolute path (the reason is published in the figures' meta).
+    if (e instanceof Error && DATA_ERROR.test(e.message)) return FALLBACK.unreadable(e.message.split('\n')[0].split(path).join(ctx.file).trim());
+    throw e;
+  }
 }
 
 export async function loadDatasetDuckdb(dir: string): Promise<DuckdbLoadResult> {
   let source: SurveySource | undefined;
+  let fallback: string | undefined;
   const loaded = await loadDataset(dir, {
     stream: {
       files: ['responses.csv', 'contacts.csv'],
@@ -50,10 +87,11 @@ export async function loadDatasetDuckdb(dir: string): Promise<DuckdbLoadResult> 
           if (!q) streamed['responses.csv'] = { problems: [], rows: 0 };
           else {
             const ctx = survey('responses.csv');
-            // DuckDB refusing the file (ragged rows, quotes) is a problem to word: the stream engine does.
-            const sql = await aggregate(paths['responses.csv'], ctx, q, parsedQ!.items).catch((e: Error) => void (process.env.GAPREPORT_DEBUG && console.error(e)));
-            const r = sql ?? (await streamResponses(paths['responses.csv'], ctx, q, parsedQ!.items));
-            source = { layout: r.layout, accs: r.accs, engine: sql ? 'duckdb' : 'stream' };
+            // A file DuckDB refuses, or a row that breaks a rule, is a problem to word: the stream engine does.
+            const sql = await aggregateOrReason(paths['responses.csv'], ctx, q, parsedQ!.items);
+            if (typeof sql === 'string') fallback = sql;
+            const r = typeof sql === 'string' ? await streamResponses(paths['responses.csv'], ctx, q, parsedQ!.items) : sql;
+            source = { layout: r.layout, accs: r.accs, engine: typeof sql === 'string' ? 'stream' : 'duckdb' };
             streamed['responses.csv'] = r;
           }
         }
@@ -65,10 +103,10 @@ export async function loadDatasetDuckdb(dir: string): Promise<DuckdbLoadResult> 
       },
     },
   });
-  if (!loaded.dataset) return loaded;
+  if (!loaded.dataset) return { ...loaded, fallback };
   // No responses.csv: the empty accumulators of the in-memory path.
   source ??= { layout: surveyLayout(loaded.dataset.items, loaded.dataset.questionnaire, chooseOutcome(loaded.dataset.questionnaire, [])), accs: surveyAccs(), engine: 'duckdb' };
-  return { ...loaded, source };
+  return { ...loaded, source, fallback };
 }
 
 interface FileSource {
@@ -102,15 +140,22 @@ async function fileSource(path: string, headerRows: number, missing: string[]): 
   return { names, decimalComma, typed: !headerRows, from, raw: (i) => `c${i}` };
 }
 
-/** The accumulators by SQL, or undefined when any row breaks a rule (then the stream engine reads the file). */
-async function aggregate(path: string, ctx: TableContext, q: Questionnaire, items: Item[]) {
+/** What the stream engine would return for the file, by SQL. */
+type Aggregated = StreamedResponses;
+
+/**
+ * The accumulators by SQL, or the reason the stream engine must read the file. `typed`:
+ * let DuckDB's reader parse number columns as DOUBLE (faster), which it may refuse for a
+ * cell the cell rules read as missing; the caller then asks again with `typed` false.
+ */
+async function aggregate(path: string, ctx: TableContext, q: Questionnaire, items: Item[], typed: boolean): Promise<Aggregated | string> {
   const missing = (q.missing ?? []) as (string | number)[];
   const file = await fileSource(path, ctx.headerRows ?? 0, missing.map((m) => String(m).trim()));
-  if (!file) return undefined;
+  if (!file) return FALLBACK.noHeader;
   const sink = new ProblemSink(ctx.file);
   const columns = new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, sink);
   responsesSetup(q, items, () => {})(columns, new Cells(sink), sink); // the header's own problems
-  if (sink.count > 0) return undefined;
+  if (sink.count > 0) return FALLBACK.header;
   const find = (c: string) => new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, new ProblemSink('')).find(c);
   const cells: CellSql = {
     missing: missing.map((m) => String(m).trim()),
@@ -118,7 +163,11 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     decimalComma: file.decimalComma,
     recode: q.recode ?? {},
   };
-  const rawOf = (s: Source | undefined) => (!s ? 'NULL' : s.kind === 'header' ? file.raw(s.index) : s.kind === 'constant' ? lit(s.value) : 'NULL');
+  // A text missing code ("NA") in a number column makes DuckDB's DOUBLE reader fail on it: read text then.
+  const textMissing = cells.missing.some((m) => m !== '' && !Number.isFinite(Number(m)));
+  const readDoubles = typed && file.typed && !textMissing;
+  // `#row` ids are the data rows' numbers in file order, as the loader counts them (after header rows; blank lines, which DuckDB skips too, not counted).
+  const rawOf = (s: Source | undefined) => (!s ? 'NULL' : s.kind === 'header' ? file.raw(s.index) : s.kind === 'constant' ? lit(s.value) : 'CAST(row_no AS VARCHAR)');
   // CTE t: every used column's text; n: its number as parsed; v: the checked value.
   const texts: string[] = [];
   const parsed: string[] = [];
@@ -131,7 +180,7 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   const num = (c: string, rule: NumberRule) => {
     const source = find(c);
     if (!source) return 'NULL::DOUBLE';
-    if (file.typed && source.kind === 'header' && !cells.recode[c]) {
+    if (readDoubles && source.kind === 'header' && !cells.recode[c]) {
       doubles.add(source.index);
       const sql = typedNumberSql(file.raw(source.index), rule, cells);
       bads.push(sql.bad);
@@ -179,7 +228,12 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   const crossColumns = [...acc.columns, ...drivers.columns, ...nps.columns];
   const segs = q.segments.map((_, i) => `s${i}`);
   const all = [...slots, ...drivers.slots, ...nps.slots];
-  const sql = `WITH raw AS (SELECT * FROM ${file.from(doubles)}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}),
+  // The file's data rows (header rows skipped), numbered in file order when the ids are row numbers.
+  const rawSql = () => {
+    const rows = `SELECT * FROM ${file.from(doubles)}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}`;
+    return rowIds ? `SELECT *, row_number() OVER () AS row_no FROM (${rows})` : rows;
+  };
+  const sql = `WITH raw AS (${rawSql()}),
     t AS (SELECT *, ${texts.join(',\n')} FROM raw),
     n AS (SELECT *${parsed.map((p) => `, ${p}`).join('')} FROM t),
     v AS (SELECT ${values.join(',\n')}, ${bads.length ? bads.map((b) => `(${b})::INTEGER`).join(' + ') : '0'} AS cellbad FROM n),
@@ -193,11 +247,14 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   const full = (1 << segs.length) - 1;
   const waveRows = rows.filter((r) => Number(r.g) === full);
   // Any broken rule, or no data rows (header rows past the end are a problem to word): the stream engine reads it.
-  if (waveRows.length === 0 || waveRows.some((r) => Number(r.bad) > 0 || Number(r.dup) > 0)) return undefined;
+  if (waveRows.length === 0) return FALLBACK.noRows;
+  const bad = waveRows.reduce((n, r) => n + Number(r.bad), 0);
+  if (bad > 0) return FALLBACK.rows(bad);
+  if (waveRows.some((r) => Number(r.dup) > 0)) return FALLBACK.duplicate;
   // Ids unique within each wave is not enough: check across waves too (rare to differ; one more scan).
   if (!rowIds && waveRows.length > 1) {
-    const [d] = await runSql(`WITH raw AS (SELECT * FROM ${file.from(doubles)}${ctx.headerRows ? ` OFFSET ${ctx.headerRows}` : ''}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${textSql(rawOf(idSource), cells)} AS x FROM raw)`);
-    if (Number(d.dup) > 0) return undefined;
+    const [d] = await runSql(`WITH raw AS (${rawSql()}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${textSql(rawOf(idSource), cells)} AS x FROM raw)`);
+    if (Number(d.dup) > 0) return FALLBACK.duplicate;
   }
   const fold: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };
   for (const r of rows) {

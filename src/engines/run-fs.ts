@@ -50,21 +50,22 @@ export async function chooseEngine(dir: string, requested?: Engine): Promise<Eng
   return bytes > STREAM_ABOVE_BYTES ? 'stream' : 'memory';
 }
 
-/**
- * Starts the stream engine's workers now (when the files are big enough to be split),
- * so their start-up overlaps the work before the first range (hashing, small files).
- */
-export async function prewarmStream(dir: string): Promise<void> {
-  const bytes = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
-  if (bytes >= 2 * 4 * 1024 * 1024) prewarmWorkers();
-}
-
 export interface RunEffects {
   /** Where progress is drawn (quiet unless a TTY without CI). */
   progress?: ProgressEffects;
 }
 
-export type RunResult = { figures?: Figures; problems: Problem[] };
+export type RunResult = {
+  figures?: Figures;
+  problems: Problem[];
+  /** Why the duckdb engine handed responses.csv to the stream engine (also in figures.meta.engine_fallback). */
+  fallback?: string;
+};
+
+/** The line analyze and build print once when the duckdb engine handed over (never a silent switch). */
+export function fallbackNote(dataset: string, reason: string): string {
+  return `${dataset}: the duckdb engine handed responses.csv to the stream engine: ${reason}.`;
+}
 
 export async function analyzeWith(engine: Engine, dir: string, options: AnalysisOptions, effects: RunEffects = {}): Promise<RunResult> {
   if (engine === 'memory') {
@@ -74,7 +75,11 @@ export async function analyzeWith(engine: Engine, dir: string, options: Analysis
   if (engine === 'duckdb') {
     const { loadDatasetDuckdb } = await import('./duckdb-fs');
     const loaded = await loadDatasetDuckdb(dir);
-    return loaded.dataset && loaded.source ? figuresFrom(loaded.dataset, loaded.source, options) : { problems: loaded.problems };
+    const fallback = loaded.fallback;
+    if (!loaded.dataset || !loaded.source) return { problems: loaded.problems, fallback };
+    const result = figuresFrom(loaded.dataset, loaded.source, options);
+    if (!result.figures || fallback === undefined) return { ...result, fallback };
+    return { figures: { ...result.figures, meta: { ...result.figures.meta, engine_requested: 'duckdb', engine_fallback: fallback } }, problems: [], fallback };
   }
   const total = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
   if (total >= 2 * 4 * 1024 * 1024) prewarmWorkers();

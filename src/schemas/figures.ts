@@ -281,7 +281,12 @@ export const MetaSchema = z.object({
   files: z.array(z.string()),
   /** Latest date in the data (ISO): the report's "data as of" date, never the clock. */
   as_of: z.string().optional(),
+  /** The engine that computed the figures. */
   engine: z.enum(['memory', 'stream', 'duckdb']),
+  /** The engine asked for, present only when another one computed the figures (duckdb handing responses.csv to stream). */
+  engine_requested: z.enum(['memory', 'stream', 'duckdb']).optional(),
+  /** Why the engine asked for handed over, e.g. "DuckDB could not read it (…)"; present with engine_requested. */
+  engine_fallback: z.string().optional(),
 });
 
 /** The headline figures (n, nps, csat, ces, overall, servqual) are the report wave's group figures. */
