@@ -14,6 +14,7 @@ import { published } from './suppress';
 import { groupFigures } from './survey-figures';
 
 export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
+import { nonFiniteProblems, reservedSegmentValues } from './guards';
 
 /** Where the survey accumulators came from: the in-memory fold, or a streaming pass. */
 export interface SurveySource {
@@ -48,6 +49,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     problems.push(settingProblem('industry', '', `must be set: benchmarks.csv has several industries (${industries.join(', ')}).`, 'Add industry: to the report settings (or --industry).'));
   if (problems.length > 0) return { problems };
 
+  problems.push(...reservedSegmentValues(accs));
   const wave = options.wave ?? waves[waves.length - 1];
   const period = options.period ?? delivered.periods[delivered.periods.length - 1];
   const industry = options.industry ?? industries[0];
@@ -110,5 +112,6 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       .filter((w) => wave !== undefined && w <= wave)
       .flatMap((w, i, upTo) => (i === 0 ? [] : changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule))),
   };
-  return { figures, problems: [] };
+  const broken = nonFiniteProblems(figures);
+  return broken.length > 0 ? { problems: broken } : { figures, problems: [] };
 }

@@ -1,27 +1,23 @@
+import { appendStep, entryName } from '../analysis/figure-id';
+
 /**
  * The figures as a long CSV table (`figure_id,value`), for the report's download.
- * Pure: no I/O. Ids follow the <Metric id> convention: object keys joined by dots, array
- * entries named by their id field (wave, standard_id, metric, driver, item, id, company,
- * period), else by position. Suppressed figures keep `suppressed` and `n` and no value.
+ * Pure: no I/O. Ids are written in the <Metric id> syntax of src/analysis/figure-id.ts
+ * (object keys joined by dots, a name with a dot, space or quote in `["brackets"]`; array
+ * entries named by `entryName`, else by position), so an id copies from the CSV into MDX.
+ * Suppressed figures keep `suppressed` and `n` and no value.
  */
-
-/** Fields that name an array entry, in the order they are tried. */
-export const ENTRY_KEYS = ['wave', 'standard_id', 'metric', 'driver', 'item', 'id', 'company', 'period'] as const;
 
 export type Cell = string | number | boolean;
 
-/** Flattens any JSON value into `[id, value]` rows, depth first, in key order. */
+/** Flattens any JSON value into `[id, value]` rows, depth first, in key order (own keys only). */
 export function flattenFigures(value: unknown, prefix = ''): [string, Cell][] {
-  const join = (k: string) => (prefix ? `${prefix}.${k}` : k);
   if (value === null || value === undefined) return [];
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return prefix ? [[prefix, value]] : [];
   if (Array.isArray(value)) {
-    return value.flatMap((entry, i) => {
-      const name = entry && typeof entry === 'object' ? ENTRY_KEYS.map((k) => (entry as Record<string, unknown>)[k]).find((x) => typeof x === 'string') : undefined;
-      return flattenFigures(entry, join(typeof name === 'string' ? name : String(i)));
-    });
+    return value.flatMap((entry, i) => flattenFigures(entry, appendStep(prefix, entryName(entry) ?? String(i))));
   }
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenFigures(v, join(k)));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenFigures(v, appendStep(prefix, k)));
 }
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;

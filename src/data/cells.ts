@@ -6,6 +6,7 @@
 import { labelOf, rawOf, type Source } from './columns';
 import type { ProblemSink } from './problems';
 import { stripBidiControls } from '../schemas/text';
+import { MAX_MAGNITUDE } from '../schemas/bounds';
 
 export interface CellOptions {
   /** Cell values read as missing, compared trimmed (numbers also numerically). */
@@ -77,7 +78,7 @@ export class Cells {
     const missing = options.missing ?? [];
     this.missingText = new Set(['', ...missing.map((m) => String(m).trim())]);
     this.missingNumbers = new Set(missing.map(Number).filter((n, i) => typeof missing[i] === 'number' || (String(missing[i]).trim() !== '' && Number.isFinite(n))));
-    this.recode = {};
+    this.recode = Object.create(null) as Record<string, Record<string, number>>; // keyed by the analyst's column names
     for (const [column, labels] of Object.entries(options.recode ?? {})) {
       this.recode[column] = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k.trim().toLowerCase(), v]));
     }
@@ -107,7 +108,7 @@ export class Cells {
   /** A number (after recode), checked against the rule; undefined when missing or wrong. */
   number(source: Source | undefined, contract: string, rule: NumberRule = {}): number | undefined {
     if (!source) return undefined;
-    const labels = this.anyRecode ? this.recode[contract] : undefined;
+    const labels = this.anyRecode && Object.hasOwn(this.recode, contract) ? this.recode[contract] : undefined;
     // Fast path for the bulk of survey cells, a short unsigned whole number ("5", "10"):
     // no bidi control, space or label can be in it, so trimming and the regexes are skipped.
     const cell = source.kind === 'header' ? this.fields[source.index] : rawOf(source, this.fields, this.row);
@@ -117,7 +118,8 @@ export class Cells {
     }
     const raw = this.text(source, contract);
     if (raw === undefined) return undefined;
-    const recoded = labels?.[raw.toLowerCase()];
+    const label = raw.toLowerCase();
+    const recoded = labels !== undefined && Object.hasOwn(labels, label) ? labels[label] : undefined; // own labels only: a cell "constructor" is not Object's
     let value: number;
     if (recoded !== undefined) value = recoded;
     else {
@@ -130,6 +132,8 @@ export class Cells {
       }
       value = Number(text);
       if (!Number.isFinite(value)) return this.report(source, contract, raw, 'is too large to be a number.');
+      // Beyond MAX_MAGNITUDE sums, gaps and medians overflow or lose every digit: refuse it here, with its cell.
+      if (Math.abs(value) > MAX_MAGNITUDE) return this.report(source, contract, raw, `is too large to compute with (beyond ±${MAX_MAGNITUDE.toExponential()}).`, 'Check it for a typing error (an extra run of digits or an exponent).');
     }
     if (recoded !== undefined && contract === 'overall') return this.missingNumbers.has(value) || rule.notApplicable?.includes(value) ? undefined : value; // a recoded outcome (e.g. satisfied = 1) need not be on the item scale
     return this.check(source, contract, raw, value, rule);

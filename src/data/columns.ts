@@ -35,9 +35,10 @@ export class Columns {
 
   /** Finds a contract column; reports it when required (or explicitly mapped) and absent. */
   find(contract: string, required = false): Source | undefined {
-    const constant = this.mapping.constants[contract];
+    // Own keys only: a segment column named "constructor" is not Object.prototype's.
+    const constant = Object.hasOwn(this.mapping.constants, contract) ? this.mapping.constants[contract] : undefined;
     if (constant !== undefined) return { kind: 'constant', value: String(constant) };
-    const mapped = this.mapping.columns[contract];
+    const mapped = Object.hasOwn(this.mapping.columns, contract) ? this.mapping.columns[contract] : undefined;
     if (mapped !== undefined && mapped.trim() === ROW_NUMBER) return { kind: 'row' };
     const index = (mapped !== undefined ? this.indexOf(mapped) : undefined) ?? this.indexOf(contract);
     if (index !== undefined) {

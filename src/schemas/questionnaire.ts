@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { boundedNumber, RESERVED_NAME } from './bounds';
+
+/** Widest item scale (max − min): far beyond any survey's 0–10 or 1–100, small enough that no mean or gap overflows. */
+export const MAX_SCALE_SPAN = 1000;
 
 export const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
 export const DimensionSchema = z.enum(DIMENSIONS);
@@ -26,13 +30,16 @@ export type Item = z.infer<typeof ItemSchema>;
 export const QuestionnaireSchema = z
   .object({
     /** The SERVQUAL item scale (expectations, perceptions, management, overall). */
-    scale: z.object({ min: z.number(), max: z.number() }).refine((s) => s.max > s.min, 'scale.max must be above scale.min'),
+    scale: z
+      .object({ min: boundedNumber(), max: boundedNumber() })
+      .refine((s) => s.max > s.min, 'scale.max must be above scale.min')
+      .refine((s) => !Number.isFinite(s.max - s.min) || s.max - s.min <= MAX_SCALE_SPAN, `scale.max − scale.min must be at most ${MAX_SCALE_SPAN} (a survey scale, e.g. 1–7)`),
     /** A built-in item set; its items may be overridden (by id) or extended by `items`. */
     preset: z.literal('servqual-22').optional(),
     /** Explicit items (any number, each with a dimension). With a preset, an item whose id is a preset's overrides it (its dimension may be left out). None at all suits a survey of nps/csat/ces/overall only. */
     items: z.array(ItemSchema).default([]),
     /** Columns of responses.csv used for breakdowns. */
-    segments: z.array(z.string()).default([]),
+    segments: z.array(z.string().refine((n) => n !== RESERVED_NAME, 'cannot be a segment name (the figures JSON cannot hold it): rename it, e.g. "proto", and its column with columns:')).default([]),
     /** Column key-driver analysis explains: overall (default when present), else nps. */
     outcome: z.enum(['overall', 'nps', 'csat', 'ces']).optional(),
     /** Contract name → header in the file (e.g. `respondent_id: ResponseId`, `p_wifi: "Inflight wifi service"`), for every CSV of the folder. `"#row"` (extension) means the data row number, for exports without an id. */
@@ -44,7 +51,7 @@ export const QuestionnaireSchema = z
     /** Extra header rows below the names, skipped (survey tools export 2–3). */
     header_rows: z.number().int().min(0).max(10).default(0),
     /** Contract column → label → number (labels match trimmed, case-insensitively). A recoded `overall` need not lie on the item scale (e.g. satisfied = 1). */
-    recode: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+    recode: z.record(z.string(), z.record(z.string(), boundedNumber())).default({}),
     /** Explain the outcome by the five dimensions (default) or by each item. */
     drivers: z.enum(['dimensions', 'items']).default('dimensions'),
     /** Extension: contract file name → path relative to the dataset folder (read an export where it lies). */

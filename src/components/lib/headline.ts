@@ -3,6 +3,7 @@ import type { Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n/strings';
 import type { ChartFormat } from '../../charts/format';
 import { metricText } from './metric-format';
+import { formatStep } from '../../analysis/figure-id';
 
 export type HeadlineKey = 'nps' | 'csat' | 'ces' | 'servqual';
 
@@ -73,7 +74,7 @@ export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf:
       const text = `${fillTemplate(t.headline.change, { arrow, difference: unitDiff(c.difference), wave: c.from })} · ${c.significant ? t.headline.significant : t.headline.notSignificant}`;
       card.change = { text, direction: c.direction, significant: c.significant };
     } else if (prev && card.state === 'value') {
-      const before = metricText(figures, `waves.${prev}.${id}`, fmt, t);
+      const before = metricText(figures, `waves${formatStep(prev)}.${id}`, fmt, t);
       if (before.kind === 'value' || before.kind === 'suppressed') card.change = { text: fillTemplate(t.headline.previous, { wave: prev, value: before.text }), direction: 'untested', significant: false };
     } else if (!prev) card.change = { text: t.headline.noPrevious, direction: 'untested', significant: false };
     const b = figures.benchmarks.find((x) => x.metric === key);

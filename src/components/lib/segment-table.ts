@@ -2,6 +2,7 @@ import type { Figures } from '../../schemas/figures';
 import type { Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n/strings';
 import { metricText } from './metric-format';
+import { formatFigureId } from '../../analysis/figure-id';
 
 export interface Cell {
   text: string;
@@ -19,22 +20,23 @@ export interface SegmentTable {
 
 /** Columns of the breakdown: the headline figure ids inside a segment value. */
 export const SEGMENT_COLUMNS = [
-  { id: 'nps.score', key: 'nps' },
-  { id: 'csat.top2box', key: 'csat' },
-  { id: 'ces.mean', key: 'ces' },
-  { id: 'overall.mean', key: 'overall' },
-  { id: 'servqual.unweighted', key: 'servqual' },
+  { id: 'nps.score', path: ['nps', 'score'], key: 'nps' },
+  { id: 'csat.top2box', path: ['csat', 'top2box'], key: 'csat' },
+  { id: 'ces.mean', path: ['ces', 'mean'], key: 'ces' },
+  { id: 'overall.mean', path: ['overall', 'mean'], key: 'overall' },
+  { id: 'servqual.unweighted', path: ['servqual', 'unweighted'], key: 'servqual' },
 ] as const;
 
 /** The breakdown of the report's wave by one segment: bases and headline figures, suppressed cells said so. */
 export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: Strings): SegmentTable {
-  const groups = figures.segments[by] ?? {};
-  const name = t.segmentNames[by] ?? by;
+  const groups = segmentGroups(figures, by);
+  const name = segmentName(t, by);
   const rows = Object.entries(groups).map(([value, g]) => ({
     label: value,
     n: fmt.integer(g.n),
-    cells: SEGMENT_COLUMNS.map(({ id }) => {
-      const full = `segments.${by}.${value}.${id}`;
+    cells: SEGMENT_COLUMNS.map(({ id, path }) => {
+      // Built in the figure id syntax, so a value such as "St. Louis" stays one name.
+      const full = formatFigureId(['segments', by, value, ...path]);
       const m = metricText(figures, full, fmt, t);
       if (m.kind === 'value') return { id: full, state: 'value' as const, text: m.text + (m.lowBase ? ' †' : '') };
       // A suppressed group has no SERVQUAL score at all: it reads as suppressed, not as missing data.
@@ -49,4 +51,14 @@ export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: S
     rows,
     note: fillTemplate(t.segment.note, { min: figures.meta.min_base, low: figures.meta.low_base }),
   };
+}
+
+/** The value groups of a declared segment (own keys only: a segment named "toString" is data). */
+export function segmentGroups(figures: Figures, by: string): Figures['segments'][string] {
+  return Object.hasOwn(figures.segments, by) ? figures.segments[by] : {};
+}
+
+/** A segment's display name in the locale, else the segment as declared. */
+export function segmentName(t: Strings, by: string): string {
+  return Object.hasOwn(t.segmentNames, by) ? t.segmentNames[by] : by;
 }
