@@ -24,6 +24,23 @@ describe('flattenFigures(figures)', () => {
       ['segments.region.Islands.nps.n', 8],
     ]);
   });
+  it('writes a name with a dot, space or quote in brackets, the syntax <Metric id> reads', () => {
+    expect(flattenFigures({ segments: { region: { 'St. Louis': { n: 30 }, 'Hà Nội': { n: 31 }, Montréal: { n: 32 } } }, kpis: [{ standard_id: 'a.b', value: 1 }] })).toEqual([
+      ['segments.region["St. Louis"].n', 30],
+      ['segments.region["Hà Nội"].n', 31],
+      ['segments.region.Montréal.n', 32],
+      ['kpis["a.b"].standard_id', 'a.b'],
+      ['kpis["a.b"].value', 1],
+    ]);
+    expect(figuresCsv({ segments: { region: { 'St. Louis': { n: 30 } } } })).toBe('figure_id,value\r\n"segments.region[""St. Louis""].n",30\r\n');
+  });
+  it('names a gap part by its id, as <Metric id> does, not by its metric', () => {
+    expect(flattenFigures({ items: [{ id: 'web-answer-30s', metric: 'service_level_30s', gap: -12 }] })).toEqual([
+      ['items.web-answer-30s.id', 'web-answer-30s'],
+      ['items.web-answer-30s.metric', 'service_level_30s'],
+      ['items.web-answer-30s.gap', -12],
+    ]);
+  });
   it('skips missing values instead of writing them as 0', () => {
     expect(flattenFigures({ a: undefined, b: null, c: 0 })).toEqual([['c', 0]]);
   });
