@@ -3,8 +3,10 @@ import type { Figures, GroupFigures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
 import { accumulateResponses, type SurveyAccs } from './accumulate';
+import type { SurveyAcc } from './survey-acc';
 import { benchmarkFigures } from './benchmarks';
 import { changeFigures } from './changes';
+import { secondarySuppression } from './complementary';
 import { deliveredIndex } from './delivered';
 import { driverFigures } from './drivers';
 import { gap1, gap2, gap3, gap4, gap5 } from './gaps';
@@ -61,8 +63,10 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
 
   const segments: Figures['segments'] = {};
   for (const segment of dataset.questionnaire?.segments ?? []) {
-    const values = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
-    segments[segment] = Object.fromEntries([...values.keys()].sort().map((v) => [v, groupFigures(values.get(v)!, layout, rule, locale)]));
+    const values: Map<string, SurveyAcc> = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
+    // The segment partitions the wave: withhold what the wave minus the published cells would reveal.
+    const withheld = reportAcc ? secondarySuppression(reportAcc, values, rule, layout) : new Map<string, Set<string>>();
+    segments[segment] = Object.fromEntries([...values.keys()].sort().map((v) => [v, groupFigures(values.get(v)!, layout, rule, locale, withheld.get(v))]));
   }
 
   const standards = dataset.standards ?? [];

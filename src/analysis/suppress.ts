@@ -8,12 +8,16 @@ export interface BaseRule {
   low_base: number;
 }
 
-export type Gated<T> = { suppressed: true; n: number } | ({ suppressed: false; n: number; low_base: boolean } & T);
+export type Gated<T> = { suppressed: true; secondary?: true; n: number } | ({ suppressed: false; n: number; low_base: boolean } & T);
 
-/** Undefined when there is nothing to measure (n = 0 or no estimate). */
-export function gate<T extends object>(n: number, rule: BaseRule, estimate: () => T | undefined): Gated<T> | undefined {
+/**
+ * Undefined when there is nothing to measure (n = 0 or no estimate). `secondary`: the figure
+ * reaches min_base but is withheld to protect a smaller cell (see complementary.ts).
+ */
+export function gate<T extends object>(n: number, rule: BaseRule, estimate: () => T | undefined, secondary = false): Gated<T> | undefined {
   if (n === 0) return undefined;
   if (n < rule.min_base) return { suppressed: true, n };
+  if (secondary) return { suppressed: true, secondary: true, n };
   const value = estimate();
   if (value === undefined) return undefined;
   return { suppressed: false, n, low_base: n < rule.low_base, ...value };

@@ -11,15 +11,20 @@ import type { SurveyAcc } from './survey-acc';
 import type { Locale } from '../schemas/questionnaire';
 import { itemText } from './labels';
 
-export function meanFigure(m: Moments, rule: BaseRule): MeanFigure | undefined {
+export function meanFigure(m: Moments, rule: BaseRule, secondary = false): MeanFigure | undefined {
   return gate(m.n, rule, () => {
     const est = meanEstimateFromMoments(m.n, m.sum, m.sumSq);
     return est && { mean: est.mean, sd: est.sd, ci95: est.ci95 };
-  });
+  }, secondary);
 }
 
-/** The headline survey figures of one group (a wave or a segment value). */
-export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale): GroupFigures {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The headline survey figures of one group (a wave or a segment value). `withheld`: figure
+ * keys (`nps`, `servqual.dimensions.<dim>`, …) suppressed secondarily for this group.
+ */
+export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale, withheld: ReadonlySet<string> = NONE): GroupFigures {
   const [promoters, passives, detractors] = acc.nps;
   const npsN = promoters + passives + detractors;
   const csatN = acc.csat.reduce((a, b) => a + b, 0);
@@ -28,19 +33,19 @@ export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRul
     nps: gate(npsN, rule, () => {
       const est = npsFromCounts(promoters, passives, detractors);
       return est && { score: est.score, promoters: est.promoters, passives: est.passives, detractors: est.detractors, variance: est.variance, moe95: est.moe95, ci95: est.ci95 };
-    }),
+    }, withheld.has('nps')),
     csat: gate(csatN, rule, () => {
       const est = csatFromCounts(acc.csat);
       const m = meanEstimateFromMoments(acc.csatMoments.n, acc.csatMoments.sum, acc.csatMoments.sumSq);
       return est && { top2box: est.top2box, ci95: est.ci95, mean: est.mean, mean_ci95: m?.ci95, sd: m?.sd };
-    }),
-    ces: meanFigure(acc.ces, rule),
-    overall: meanFigure(acc.overall, rule),
-    servqual: servqualFigures(acc, layout, rule, locale),
+    }, withheld.has('csat')),
+    ces: meanFigure(acc.ces, rule, withheld.has('ces')),
+    overall: meanFigure(acc.overall, rule, withheld.has('overall')),
+    servqual: servqualFigures(acc, layout, rule, locale, withheld),
   };
 }
 
-function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale): Servqual | undefined {
+function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale, withheld: ReadonlySet<string>): Servqual | undefined {
   if (layout.items.length === 0) return undefined;
   const dimensions: Record<string, ServqualDimension> = {};
   const gaps: number[] = [];
@@ -53,7 +58,8 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, l
     const cov = alphaAcc && covarianceOf(alphaAcc);
     const alpha = cov && alphaAcc ? cronbachAlphaFromCovariance(cov, alphaAcc.n)?.alpha : undefined;
     const weightIndex = DIMENSIONS.indexOf(dim);
-    const weight = momentMean(acc.weights[weightIndex]);
+    // Importance points are a mean on their own base: withheld under min_base like the others.
+    const weight = acc.weights[weightIndex].n >= rule.min_base ? momentMean(acc.weights[weightIndex]) : undefined;
     const interval = (x: Moments) => (x.n >= rule.min_base ? meanEstimateFromMoments(x.n, x.sum, x.sumSq)?.ci95 : undefined);
     const figure = gate(n, rule, () => ({
       expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
@@ -68,7 +74,7 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, l
       n_perception: m.p.n,
       n_expectation: m.e.n,
       n_gap: m.g.n,
-    }));
+    }), withheld.has(`servqual.dimensions.${dim}`));
     if (!figure) return;
     dimensions[dim] = figure;
     if (figure.suppressed) return;
@@ -88,7 +94,7 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, l
         expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
         perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
         gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
-      }));
+      }), withheld.has(`servqual.items.${item.id}`));
       return figure ? [{ item: item.id, dimension: item.dimension, text: itemText(item, locale), figure }] : [];
     }),
     unweighted: complete ? mean(gaps) : undefined,

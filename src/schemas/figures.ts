@@ -19,7 +19,12 @@ const Base = {
 };
 
 /** A figure withheld because its base is under min_base. */
-export const SuppressedSchema = z.object({ suppressed: z.literal(true), n: z.number().int().min(0) });
+export const SuppressedSchema = z.object({
+  suppressed: z.literal(true),
+  /** Set when n reaches min_base but the figure is withheld so that a smaller cell cannot be derived from the total. */
+  secondary: z.literal(true).optional(),
+  n: z.number().int().min(0),
+});
 export type Suppressed = z.infer<typeof SuppressedSchema>;
 
 function suppressible<T extends z.ZodRawShape>(shape: T) {
