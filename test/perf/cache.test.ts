@@ -1,13 +1,16 @@
 /**
  * computeFigures' cache: the second call reuses the figures; changing one byte of a CSV
  * recomputes; a file whose stat is unchanged is not read again (the (size, mtime) index);
- * `engine:` picks the engine, and the engines' figures are cached apart.
+ * `engine:` picks the engine, and the engines' figures are cached apart; `gapreport analyze
+ * --no-cache` neither reads nor writes .gapreport/ (figures cache, file-hash index).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeFigures } from '../../src/build/figures-fs';
+import { memoryIo } from '../../scripts/commands/io';
+import { run } from '../../scripts/commands/analyze';
+import { CACHE_DIR, computeFigures } from '../../src/build/figures-fs';
 import { chooseEngine, STREAM_ABOVE_BYTES } from '../../src/engines/run-fs';
 import { FIXTURES } from './compare';
 
@@ -59,5 +62,46 @@ describe('computeFigures(root, dir, settings) through the cache', () => {
   it(`chooses stream above ${STREAM_ABOVE_BYTES / 1024 ** 2} MB of responses + contacts, else memory`, async () => {
     expect(await chooseEngine(dir)).toBe('memory');
     expect(await chooseEngine(dir, 'duckdb')).toBe('duckdb');
+  });
+});
+
+describe('gapreport analyze --no-cache', () => {
+  /** Every file under .gapreport/ with its size and mtime: any read-modify-write shows. */
+  const snapshot = (r: string) => {
+    const top = join(r, '.gapreport');
+    if (!existsSync(top)) return undefined;
+    return readdirSync(top, { recursive: true }).map(String).sort().map((f) => `${f} ${statSync(join(top, f)).size} ${statSync(join(top, f)).mtimeMs}`);
+  };
+
+  it('creates no .gapreport/ in a fresh copy, and the run without it does', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'gapreport-nocache-'));
+    try {
+      const data = join(fresh, 'case');
+      cpSync(join(FIXTURES, 'valid', 'servqual-preset'), data, { recursive: true });
+      expect(await run([data, '--no-cache'], memoryIo(fresh))).toBe(0);
+      expect(existsSync(join(fresh, '.gapreport'))).toBe(false);
+      expect(await run([data], memoryIo(fresh))).toBe(0);
+      expect(existsSync(join(fresh, CACHE_DIR, 'file-hashes.json'))).toBe(true);
+      expect(readdirSync(join(fresh, CACHE_DIR)).filter((f) => f.endsWith('.json') && f !== 'file-hashes.json')).toHaveLength(1);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves an existing .gapreport/ unchanged, even for a changed file and another engine', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'gapreport-nocache-'));
+    try {
+      const data = join(fresh, 'case');
+      cpSync(join(FIXTURES, 'valid', 'servqual-preset'), data, { recursive: true });
+      expect(await run([data], memoryIo(fresh))).toBe(0);
+      const before = snapshot(fresh);
+      expect(before?.length).toBeGreaterThan(0);
+      const t = new Date(Date.now() + 5000);
+      utimesSync(join(data, 'responses.csv'), t, t); // would be hashed again and the index rewritten
+      expect(await run([data, '--no-cache', '--engine', 'stream'], memoryIo(fresh))).toBe(0);
+      expect(snapshot(fresh)).toEqual(before);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });
