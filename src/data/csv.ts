@@ -165,12 +165,30 @@ export class CsvRecords {
     return true;
   }
 
-  /** Reports a file without a header (call once, at the end of the whole file). */
-  finish(): void {
+  /** A header (and its header_rows, if any), but not one data record below it. */
+  get headerOnly(): boolean {
+    return this.header !== undefined && !this.stopped && (this.below === 0 || this.below === this.headerRows);
+  }
+
+  /** Records below the header and its header rows, good or bad (a ragged row, an oversize field). */
+  get dataRecords(): number {
+    return Math.max(0, this.below - this.headerRows);
+  }
+
+  /**
+   * Reports a file without a header, or without data rows (call once, at the end of the
+   * whole file). `rowsElsewhere`: the caller reads other parts of the file too (a stream
+   * range), and checks headerOnly against all of them itself.
+   */
+  finish(rowsElsewhere = false): void {
     if (!this.header && !this.stopped) this.sink.add({ message: 'is empty: it needs a header row.' });
+    else if (this.headerOnly && !rowsElsewhere) this.sink.add(HEADER_ONLY);
     else if (this.header && this.below > 0 && this.below < this.headerRows) this.sink.add({ message: `has ${this.below} line${this.below === 1 ? '' : 's'} below the header, but header_rows: ${this.headerRows} (questionnaire.yaml) expects ${this.headerRows} extra header rows.`, hint: 'Check header_rows: against the file; it counts the extra header rows below the names.' });
   }
 }
+
+/** A header-only file is a mistake (a template left in the dataset folder, an export cut short): it would read as "not measured". */
+export const HEADER_ONLY = { message: 'has a header but no data rows.', hint: 'Add the data, or move the file out of the dataset folder (gapreport new keeps its templates in templates/).' };
 
 export function readCsv(text: string, options: CsvOptions, handlers: CsvHandlers): CsvHeader | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -3,7 +3,7 @@
  * file of src/data that touches the disk. `files:` in questionnaire.yaml may point a
  * contract file at an export elsewhere (a path relative to the folder).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Problem } from '../schemas/problem';
 import { buildDataset, type DatasetInput, type LoadResult } from './dataset';
@@ -37,13 +37,30 @@ export async function checkFile(path: string, limits: Limits): Promise<{ size?: 
     const s = await stat(path);
     if (!s.isFile()) return { problem: { message: 'is not a file.' } };
     size = s.size;
-  } catch {
-    return {};
+  } catch (error) {
+    return { problem: await whyNot(path, (error as NodeJS.ErrnoException).code) };
   }
   if (size > limits.maxFileBytes) {
     return { problem: { message: `is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxFileBytes)}.`, hint: 'Split it (e.g. by period), or aggregate contacts into operations.csv.' } };
   }
   return { size };
+}
+
+/** Why stat failed, when the file is there in some form (a link, unreadable); undefined when it is simply absent. */
+async function whyNot(path: string, code: string | undefined): Promise<Omit<Problem, 'file'> | undefined> {
+  const fix = 'Replace the link with the file itself, or point it at the file.';
+  if (code === 'ELOOP') return { message: 'is a link that loops (it leads back to itself through other links), so there is no file to read.', hint: fix };
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') return { message: `could not be read (${code ?? 'unknown error'}).`, hint: code === 'EACCES' ? 'Check the file\'s permissions.' : undefined };
+  const link = await lstat(path).catch(() => undefined);
+  if (!link?.isSymbolicLink()) return undefined;
+  const target = await readlink(path).catch(() => undefined);
+  return { message: `is a link to a missing file${target === undefined ? '' : ` (${target})`}.`, hint: fix };
+}
+
+/** A folder entry whose name differs from a contract file's only by case: a contract file that was meant, but is not read (names are case-sensitive). */
+function caseTwin(entry: string): ContractFile | undefined {
+  const lower = entry.toLowerCase();
+  return lower !== entry && isContractFile(lower) ? lower : undefined;
 }
 
 export async function readText(path: string, limits: Limits): Promise<Read> {
@@ -92,7 +109,11 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     else if (read.text !== undefined) texts[file] = read.text;
     else if (shownAs[file]) problems.push({ file: shown, message: `is not there (questionnaire.yaml maps ${file} to it under files:).`, hint: 'Paths under files: are relative to the dataset folder.' });
   }
+  const read = (f: ContractFile) => texts[f] !== undefined || paths[f as StreamedFile] !== undefined || problems.some((p) => p.file === (shownAs[f] ?? f));
   for (const e of entries) {
+    const twin = caseTwin(e);
+    // On a case-insensitive disk the contract name found this very file, and it was read.
+    if (twin && !shownAs[twin] && !read(twin)) problems.push({ file: e, message: `is not read: file names are case-sensitive. Did you mean ${twin}?`, hint: `Rename it to ${twin}.` });
     if (/\.(csv|ya?ml)$/i.test(e) && !isContractFile(e.toLowerCase())) warnings.push({ file: e, message: 'is not a contract file, so it is not read.', hint: `Contract files are ${CONTRACT_FILES.join(', ')}.` });
   }
   if (Object.keys(texts).length === 0 && Object.keys(paths).length === 0 && problems.length === 0) {

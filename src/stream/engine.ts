@@ -20,6 +20,7 @@ import type { Operation } from '../schemas/dataset';
 import type { Problem } from '../schemas/problem';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 import { encodingProblem, signatureProblem } from './decode';
+import { HEADER_ONLY } from '../data/csv';
 import { segmentProblems } from '../data/segments';
 import { appendProblems, duplicateProblems, lineOffsets, mergeContacts, mergeProblems, mergeSurvey } from './merge';
 import { runRanges } from './pool';
@@ -71,6 +72,9 @@ function firstFatal(results: RangeResult[]): number | undefined {
   return nul ?? results.find((r) => r.fatal?.invalid !== undefined)?.fatal?.invalid;
 }
 
+/** CsvRecords.finish's header-only problem, over the whole file: the first range had no data record, nor had the others. */
+const headerOnly = (results: RangeResult[]) => (results[0].headerOnly && results.every((r) => !r.records) ? [HEADER_ONLY] : []);
+
 const unreadable = (file: string, problem: Omit<Problem, 'file'>): RangeResult => ({ problems: [{ file, ...problem }], omitted: 0, rows: 0, lines: 0, clean: true, unreadable: true });
 
 export interface StreamedResponses {
@@ -101,8 +105,9 @@ export async function streamResponses(path: string, ctx: TableContext, q: Questi
     extra = duplicateProblems(ctx.file, results[0].survey?.idColumn ?? 'respondent_id', crossDuplicates, ids);
   }
   const layout = settleOutcome(fold, foldLayout(items, q), q);
-  const problems = appendProblems(mergeProblems(ctx.file, results, offsets, extra), ctx.file, segments ? segmentProblems(segments) : []);
-  return { problems, rows: results.reduce((n, r) => n + r.rows, 0), latest: fold.latest, layout, accs: fold.accs };
+  const rows = results.reduce((n, r) => n + r.rows, 0);
+  const problems = appendProblems(mergeProblems(ctx.file, results, offsets, extra), ctx.file, [...headerOnly(results), ...(segments ? segmentProblems(segments) : [])]);
+  return { problems, rows, latest: fold.latest, layout, accs: fold.accs };
 }
 
 export interface StreamedContacts {
@@ -117,5 +122,6 @@ export async function streamContacts(path: string, ctx: TableContext, thresholds
   const { results } = await runFile(path, { kind: 'contacts', ctx, thresholds }, options, false);
   if (results[0].unreadable) return { problems: results[0].problems, rows: 0, unreadable: true, operations: [] };
   const groups = mergeContacts(results, thresholds);
-  return { problems: mergeProblems(ctx.file, results, lineOffsets(results)), rows: results.reduce((n, r) => n + r.rows, 0), operations: groups.operations(), latest: groups.latest };
+  const rows = results.reduce((n, r) => n + r.rows, 0);
+  return { problems: appendProblems(mergeProblems(ctx.file, results, lineOffsets(results)), ctx.file, headerOnly(results)), rows, operations: groups.operations(), latest: groups.latest };
 }

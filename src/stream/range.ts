@@ -46,6 +46,10 @@ export interface RangeResult {
   lines: number;
   /** Whether the range ended on a record boundary, past the header: otherwise the split was wrong. */
   clean: boolean;
+  /** The first range: whether it held the header (and header rows) but no data record. */
+  headerOnly?: boolean;
+  /** Records below the header rows, good or bad (rows counts only those the row rules read). */
+  records?: number;
   /** The header the first range read (the others were given the planned one: they must agree). */
   headerNames?: string[];
   survey?: { accs: SurveyAccs; npsDrivers: Map<string, CrossProducts>; hasOverall: boolean; hasNps: boolean; latest?: string; ids: IdTableData; refs: DuplicateRef[]; idColumn?: string; segments?: SegmentTallyData };
@@ -98,7 +102,8 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     await feedRecords(decodedChunks(task.path, task.start, task.end, fatal), task.delimiter, records, onChunk);
     onBytes?.(task.end - task.start, handlers.rows());
   }
-  if (task.first) records.finish();
+  // Other ranges may hold the data rows: the engine checks headerOnly over all of them.
+  if (task.first) records.finish(true);
 
   const kept = sink.kept;
   return {
@@ -107,6 +112,8 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     rows: handlers.rows(),
     lines: records.line - 1,
     headerNames: task.first ? records.header?.names : undefined,
+    headerOnly: task.first ? records.headerOnly : undefined,
+    records: records.dataRecords,
     clean: !records.openQuote && !records.stopped && records.header !== undefined && !records.skipping,
     survey: fold && { ...fold.result(), ids: unique?.table.data ?? { h1: new Uint32Array(0), h2: new Uint32Array(0), lines: new Uint32Array(0), size: 0 }, refs: unique?.refs ?? [], idColumn: unique?.column, segments: count.tally },
     contacts: groups && { groups: groups.groups, latest: groups.latest },
