@@ -1,5 +1,5 @@
-import { writeFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { computeFigures } from '../../src/build/figures-fs';
 import { ENGINES, fallbackNote, type Engine } from '../../src/engines/run-fs';
 import { parseArgs, unknownFlags } from './args';
@@ -56,10 +56,32 @@ export async function run(args: string[], io: Io): Promise<number> {
   const json = `${JSON.stringify(result.figures, null, 2)}\n`;
   const out = str('out');
   if (out) {
-    await writeFile(resolve(io.cwd, out), json);
+    const failed = await writeOut(resolve(io.cwd, out), json);
+    if (failed) {
+      io.err(`gapreport analyze: could not write ${out}: ${failed}`);
+      return 1;
+    }
     io.err(`figures for ${parsed.positionals[0]} (wave ${result.figures.meta.wave ?? '—'}, n = ${result.figures.n}) written to ${out}`);
   } else io.out(json.trimEnd());
   return 0;
 }
 
 class UsageError extends Error {}
+
+/**
+ * Writes the figures, creating missing parent folders (as `--out reports/q3/figures.json`
+ * means); on failure, why in words (the folder path is a file, no permission, …).
+ */
+async function writeOut(path: string, text: string): Promise<string | undefined> {
+  const why = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of its folder path is a file, not a folder', EEXIST: 'a part of its folder path is a file, not a folder', EROFS: 'the disk is read-only', ENOSPC: 'the disk is full' };
+    return `${(code && words[code]) ?? (error as Error).message}.`;
+  };
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    return `its folder ${dirname(path)} could not be created (${why(error).slice(0, -1)}).`;
+  }
+  return writeFile(path, text).then(() => undefined, why);
+}
