@@ -2,8 +2,10 @@
  * Seeded, deterministic benchmark data (bench/out/, gitignored): a survey of N responses
  * with every SPEC §2.2 column (22 items E and P, five weights, nps, csat, ces, overall,
  * channel, region, wave, date, comment — some quoted with commas, some cells empty) and
- * its questionnaire.yaml, and a contacts.csv of M rows. Written in 1 MiB batches; a
- * stamp file skips the work when the same sizes and seed are already there.
+ * its questionnaire.yaml, and a contacts.csv of M rows with a standards.csv on the KPIs
+ * contacts deliver (so KPI status and the trend over its four quarters are computed, as in
+ * a real report). Written in 1 MiB batches; a stamp file skips the work when the same
+ * sizes and seed are already there.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -70,6 +72,16 @@ export async function writeSurvey(dir: string, rows: number, seed: number): Prom
   });
 }
 
+/** Standards on every KPI contacts.csv delivers, one with its own service-level threshold (45 s). */
+export const CONTACT_STANDARDS = `standard_id,metric,dimension,unit,direction,target,management_expectation,tolerance
+answer-30s,service_level_30s,responsiveness,percent,higher,80,80,0.05
+answer-45s,service_level_45s,responsiveness,percent,higher,85,85,0.05
+average-wait,asa_seconds,responsiveness,seconds,lower,30,45,0.05
+first-contact-fix,fcr_rate,reliability,percent,higher,75,85,0.05
+abandoned-calls,abandonment_rate,responsiveness,percent,lower,5,6,0.10
+handle-time,aht_seconds,,seconds,lower,360,,0.05
+`;
+
 export async function writeContacts(dir: string, rows: number, seed: number): Promise<void> {
   const rnd = random(seed);
   await mkdir(dir, { recursive: true });
@@ -88,6 +100,8 @@ export async function ensureData(out: string, rows: number, contacts: number, se
   const calls = join(out, 'contacts');
   const stamp = JSON.stringify({ rows, contacts, seed, version: 1 });
   const stampPath = join(out, 'data.stamp');
+  await mkdir(calls, { recursive: true });
+  await writeFile(join(calls, 'standards.csv'), CONTACT_STANDARDS); // small: always current, whatever the stamp
   if ((await readFile(stampPath, 'utf8').catch(() => '')) !== stamp) {
     log(`generating ${rows.toLocaleString('en-US')} responses and ${contacts.toLocaleString('en-US')} contacts (seed ${seed}) into ${out}/ …`);
     await writeSurvey(survey, rows, seed);
