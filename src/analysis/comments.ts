@@ -1,6 +1,7 @@
 import type { Respondent } from '../schemas/dataset';
 import type { Figures } from '../schemas/figures';
 import type { BaseRule } from './suppress';
+import { scrubPersonalData, type ScrubTokens } from './scrub';
 
 /**
  * The verbatim comments a report may publish (SPEC §4 `comments: true`): those of the
@@ -8,12 +9,13 @@ import type { BaseRule } from './suppress';
  * min_base (a handful of comments can identify their authors). Each comment is trimmed,
  * blanks dropped, identical comments counted once with how often they were written, and
  * the list ordered by that count, then text — so nothing ties a comment to a respondent,
- * their row or their answers.
+ * their row or their answers. E-mails, phone, card and account numbers and links with a
+ * query are replaced by `tokens` first (scrub.ts), so they reach neither the figures nor the page.
  */
-export function selectComments(responses: readonly Respondent[], wave: string | undefined, rule: BaseRule): Figures['comments'] {
+export function selectComments(responses: readonly Respondent[], wave: string | undefined, rule: BaseRule, tokens: ScrubTokens): Figures['comments'] {
   if (wave === undefined) return undefined;
   const inWave = responses.filter((r) => r.wave === wave);
-  const items = inWave.map((r) => r.comment?.trim() ?? '').filter((c) => c !== '');
+  const items = inWave.map((r) => scrubPersonalData(r.comment ?? '', tokens).trim()).filter((c) => c !== '');
   if (inWave.length < rule.min_base || items.length < rule.min_base) return undefined;
   const counts = new Map<string, number>();
   for (const c of items) counts.set(c, (counts.get(c) ?? 0) + 1);

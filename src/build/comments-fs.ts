@@ -2,6 +2,7 @@ import { selectComments } from '../analysis/comments';
 import { loadDataset } from '../data/load-fs';
 import type { Figures } from '../schemas/figures';
 import type { AnalysisOptions } from '../schemas/report';
+import { strings } from '../i18n/strings';
 
 /**
  * Comments for a report that opts in. The engines aggregate and never carry free text,
@@ -10,5 +11,5 @@ import type { AnalysisOptions } from '../schemas/report';
  */
 export async function publishableComments(datasetDir: string, figures: Figures, options: AnalysisOptions): Promise<Figures['comments']> {
   const loaded = await loadDataset(datasetDir);
-  return selectComments(loaded.dataset?.responses ?? [], figures.meta.wave, options);
+  return selectComments(loaded.dataset?.responses ?? [], figures.meta.wave, options, strings(options.locale).comments.removed);
 }

@@ -73,6 +73,7 @@ export const FR: Strings = {
     intro: '{n} commentaires verbatim de la vague {wave}, les plus fréquents d’abord (sans lien avec un répondant).',
     notPublished: 'Les commentaires verbatim ne sont pas publiés dans ce rapport.',
     tooFew: 'Commentaires verbatim non publiés : moins de {min} dans cette vague.',
+    removed: { email: '[e-mail retiré]', phone: '[numéro de téléphone retiré]', card: '[numéro de carte retiré]', iban: '[compte bancaire retiré]', link: '[lien retiré]' },
   },
   methodology: {
     heading: 'Méthodologie',

@@ -77,6 +77,8 @@ const EN = {
     intro: '{n} verbatim comments from wave {wave}, most frequent first (not linked to any respondent).',
     notPublished: 'Verbatim comments are not published in this report.',
     tooFew: 'Verbatim comments are withheld: fewer than {min} in this wave.',
+    /** What replaces contact and payment details in a published comment (src/analysis/scrub.ts). */
+    removed: { email: '[e-mail removed]', phone: '[phone number removed]', card: '[card number removed]', iban: '[bank account removed]', link: '[link removed]' },
   },
   methodology: {
     heading: 'Methodology',
