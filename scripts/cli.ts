@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   build: { summary: 'build                             validate, analyze and build the site into dist/', load: () => import('./commands/build') },
   new: { summary: 'new <report-id>                   scaffold a report and its dataset folder', load: () => import('./commands/new') },
   pdf: { summary: 'pdf [report-id]                   print reports to dist/pdf/ with Chromium', load: () => import('./commands/pdf') },
+  chromium: { summary: 'chromium                          print the browser pdf and the browser tests use', load: () => import('./commands/chromium') },
   check: { summary: 'check [--fail-on missed|at-risk]  quality gates for CI', load: () => import('./commands/check') },
   bench: { summary: 'bench                             benchmark analyze against DuckDB and the I/O floor', load: () => import('./commands/bench') },
   'generate-demo': { summary: 'generate-demo [dir]               regenerate the seeded demo dataset', load: () => import('./commands/generate-demo') },

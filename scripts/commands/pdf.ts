@@ -5,18 +5,17 @@
  * row split across pages), a cover, page numbers, the title and language, and a tagged
  * PDF with an outline. Exit 0 written, 1 dist/ or Chromium missing or a print failed, 2 usage.
  */
-import { access, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { readReports } from '../../src/build/reports-fs';
 import type { Figures } from '../../src/schemas/figures';
 import { parseArgs, unknownFlags } from './args';
+import { CHROMIUM_ARGS, chromiumMissing, findChromium } from './chromium';
 import type { Io } from './io';
 import { COVER_CSS, coverHtml, fixLinks, footerTemplate } from './pdf-print';
 import { serveStatic } from './static-server';
 
 const USAGE = 'usage: gapreport pdf [report-id] [--format A4|Letter] [--site-url https://reports.example.com/]';
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const FORMATS = ['A4', 'Letter'] as const;
 
 export async function run(args: string[], io: Io): Promise<number> {
@@ -51,11 +50,12 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out('pdf: no reports to print.');
     return 0;
   }
-  const executablePath = io.env.GAPREPORT_CHROMIUM || CHROMIUM;
-  if (!(await access(executablePath).then(() => true, () => false))) {
-    io.err(`gapreport pdf: Chromium is not at ${executablePath}. Install it (sudo apt-get install chromium) or set GAPREPORT_CHROMIUM to its path.`);
+  const lookup = findChromium(io.env);
+  if (!lookup.path) {
+    io.err(`gapreport pdf: ${chromiumMissing(lookup)}`);
     return 1;
   }
+  const executablePath = lookup.path;
 
   const siteUrl = typeof parsed.flags['site-url'] === 'string' ? parsed.flags['site-url'] : io.env.GAPREPORT_SITE_URL || undefined;
   const outDir = join(dist, 'pdf');

@@ -1,33 +1,23 @@
 /**
- * The published report in a real browser (Debian's /usr/bin/chromium through
- * playwright-core): charts visible, a full-page screenshot for a human to look at, the
+ * The published report in a real browser (Debian's Chromium, found as `gapreport pdf`
+ * finds it, through playwright-core): charts visible, a full-page screenshot for a human to look at, the
  * page read with JavaScript off, and axe-core finding no serious or critical problem.
  * Without Chromium the suite is skipped locally, and fails under CI=true.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
 import { copyProject } from '../site/project-copy';
-import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from './serve';
+import { CHROMIUM_ARGS, describeInChromium } from './browser';
+import { serveStatic } from './serve';
 
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 
-if (!hasChromium && !inCi) console.warn(`e2e: skipped — ${CHROMIUM} is not installed (apt-get install chromium). Under CI=true this fails instead.`);
-
-describe.runIf(!hasChromium && inCi)('e2e prerequisites', () => {
-  it('has Chromium at /usr/bin/chromium', () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is required under CI`).toBe(true);
-  });
-});
-
-describe.runIf(hasChromium)('the demo report in Chromium', () => {
+describeInChromium('the demo report in Chromium', (executablePath) => {
   let project = '';
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
@@ -37,7 +27,7 @@ describe.runIf(hasChromium)('the demo report in Chromium', () => {
     const io = memoryIo(project);
     if ((await main(['build', '--out', join(project, 'dist')], io)) !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
     server = await serveStatic(join(project, 'dist'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     await mkdir(ARTIFACTS, { recursive: true });
   }, 300_000);
 

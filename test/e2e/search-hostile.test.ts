@@ -4,14 +4,15 @@
  * onerror attributes, javascript: URLs in titles, segments and comments) is searched in
  * Chromium, and nothing in the results may run or become an element.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { build, FIXTURES, makeProject, removeProject } from '../robustness/site';
-import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from './serve';
+import { CHROMIUM_ARGS, describeInChromium } from './browser';
+import { serveStatic } from './serve';
 
-describe.runIf(existsSync(CHROMIUM))('site search over hostile text, in Chromium', () => {
+describeInChromium('site search over hostile text, in Chromium', (executablePath) => {
   let root = '';
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
@@ -21,7 +22,7 @@ describe.runIf(existsSync(CHROMIUM))('site search over hostile text, in Chromium
     const result = await build(root);
     if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
     server = await serveStatic(join(root, 'dist'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   }, 300_000);
 
   afterAll(async () => {

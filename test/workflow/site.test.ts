@@ -1,25 +1,43 @@
-import { access, readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
-import { CHROMIUM } from '../../scripts/commands/pdf';
+import { itInChromium } from '../e2e/browser';
+import { pdfUris } from './pdf-links';
 import { copyProject, removeProject } from './project';
 
 /**
  * End to end in a copy of the project: scaffold a report, build the site (with its search
- * index), print the PDFs. The PDF part is skipped only when Chromium is absent outside CI.
+ * index), print the PDFs. Without a browser the PDF tests are skipped (logged), and fail under CI.
  */
-const hasChromium = await access(CHROMIUM).then(() => true, () => false);
-const pdfTest = hasChromium || process.env.CI === 'true' ? it : it.skip;
-
 let dir: string;
 let built = -1;
-const io = () => memoryIo(dir, { PATH: process.env.PATH });
+const io = (env: Record<string, string> = {}) => memoryIo(dir, { PATH: process.env.PATH, GAPREPORT_CHROMIUM: process.env.GAPREPORT_CHROMIUM, ...env });
+
+/** A report whose body links into the site (the guide, another report, its downloads) and out of it. */
+const LINKS_REPORT = `---
+title: "Links in print"
+company: Acme Telecom
+dataset: demo
+locale: en
+---
+
+## Where to read more
+
+How each figure is computed: [the guide](/docs/figures/). The same data in [the demo report](/reports/demo/).
+The figures as [CSV](/reports/links/figures.csv) and [JSON](/reports/links/figures.json).
+Background: [SERVQUAL](https://en.wikipedia.org/wiki/SERVQUAL).
+
+NPS is <Metric id="nps.score" />.
+`;
+const EXTERNAL = 'https://en.wikipedia.org/wiki/SERVQUAL';
+const INTERNAL = ['docs/figures/', 'reports/demo/', 'reports/links/figures.csv', 'reports/links/figures.json'];
 
 beforeAll(async () => {
   dir = await copyProject();
   expect(await main(['new', 'acme-q3', '--company', 'Acme Telecom', '--segments', 'channel,region'], io())).toBe(0);
+  await writeFile(join(dir, 'content/reports/links.mdx'), LINKS_REPORT);
   const buildIo = io();
   built = await main(['build'], buildIo);
   if (built !== 0) console.error(buildIo.stderr.join('\n'));
@@ -49,10 +67,10 @@ describe('new → build → pdf in a copy of the project', () => {
     expect(await readFile(join(dir, 'dist/search/index.html'), 'utf8')).toContain('pagefind/pagefind-ui.js');
   });
 
-  pdfTest('prints every report to dist/pdf/<id>.pdf with a cover and numbered pages', async () => {
+  itInChromium('prints every report to dist/pdf/<id>.pdf with a cover and numbered pages', async () => {
     const pdfIo = io();
     expect(await main(['pdf'], pdfIo)).toBe(0);
-    for (const id of ['demo', 'acme-q3']) {
+    for (const id of ['demo', 'acme-q3', 'links']) {
       const pdf = await readFile(join(dir, `dist/pdf/${id}.pdf`));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const text = pdf.toString('latin1');
@@ -68,7 +86,22 @@ describe('new → build → pdf in a copy of the project', () => {
     expect(pdfIo.stdout.at(-1)).toMatch(/^pdf: \d+ reports printed to dist\/pdf\/ \(A4\)\.$/);
   }, 120_000);
 
-  pdfTest('prints one report on Letter paper', async () => {
+  itInChromium('without --site-url, unlinks the links into the site and keeps the external ones', async () => {
+    expect(await main(['pdf', 'links'], io())).toBe(0);
+    const uris = pdfUris(await readFile(join(dir, 'dist/pdf/links.pdf')));
+    expect(uris).toEqual([EXTERNAL]);
+  }, 60_000);
+
+  const SITE = 'https://reports.example.com/cx/';
+  for (const [how, args, env] of [['--site-url', ['--site-url', SITE], {}], ['GAPREPORT_SITE_URL', [], { GAPREPORT_SITE_URL: SITE }]] as const) {
+    itInChromium(`with ${how}, points the links into the site at the published site`, async () => {
+      expect(await main(['pdf', 'links', ...args], io(env))).toBe(0);
+      const uris = pdfUris(await readFile(join(dir, 'dist/pdf/links.pdf')));
+      expect([...uris].sort()).toEqual([...INTERNAL.map((path) => SITE + path), EXTERNAL].sort());
+    }, 60_000);
+  }
+
+  itInChromium('prints one report on Letter paper', async () => {
     expect(await main(['pdf', 'acme-q3', '--format', 'Letter'], io())).toBe(0);
     const text = (await readFile(join(dir, 'dist/pdf/acme-q3.pdf'))).toString('latin1');
     expect(text).toMatch(/\/MediaBox\s*\[0 0 612 792\]/);
