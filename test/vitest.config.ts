@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    // test/e2e runs in a real browser (/usr/bin/chromium); it skips itself when Chromium is absent, except under CI=true.
+    // Browser tests find Chromium as gapreport pdf does (scripts/commands/chromium.ts); without one they skip with the
+    // reason logged, except under CI=true, where they fail (test/e2e/browser.ts).
     include: ['test/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'test/e2e/artifacts/**'],
     testTimeout: 60_000,
