@@ -41,7 +41,7 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   });
   // What the minimum base protects; a report that opted below the floor says so to its readers.
   const protects = meta.min_base < MIN_BASE_FLOOR ? fillTemplate(M.individualAnswers, { min: meta.min_base }) : fillTemplate(M.minBaseProtects, { floor: MIN_BASE_FLOOR });
-  const rules = [`${fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base })} ${protects}`, M.significance, M.gaps];
+  const rules = [`${fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base })} ${protects}`, complementaryRule(figures, t), M.significance, M.gaps];
   const drivers = figures.drivers;
   if (drivers.status === 'measured') {
     const methods = { shapley: 'Shapley decomposition', 'relative-weights': "Johnson's relative weights", ...charts.driverMatrix.methods };
@@ -58,4 +58,23 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
     benchmarkSources: sources.length ? fillTemplate(M.benchmarkSources, { sources: sources.join('; ') }) : undefined,
     asOf: meta.as_of ? fillTemplate(M.asOf, { date: fmt.date(meta.as_of) }) : undefined,
   };
+}
+
+/**
+ * The complementary-suppression rule, and which cells it withheld: "region East (NPS, CES,
+ * Overall, SERVQUAL)" — a reader must not take a secondarily withheld cell for a small one.
+ */
+export function complementaryRule(figures: Figures, t: Strings): string {
+  const M = t.methodology;
+  const secondary = (f: unknown) => typeof f === 'object' && f !== null && (f as { secondary?: boolean }).secondary === true;
+  const cells = Object.entries(figures.segments).flatMap(([segment, values]) =>
+    Object.entries(values).flatMap(([value, g]) => {
+      const which: string[] = (['nps', 'csat', 'ces', 'overall'] as const).filter((k) => secondary(g[k])).map((k) => t.shortMetrics[k]);
+      const sq = g.servqual;
+      if (sq && (Object.values(sq.dimensions).some(secondary) || sq.items.some((i) => secondary(i.figure)))) which.push(t.shortMetrics.servqual);
+      return which.length ? [`${segment} ${value} (${which.join(', ')})`] : [];
+    }),
+  );
+  const rule = fillTemplate(M.complementary, { min: figures.meta.min_base });
+  return cells.length ? `${rule} ${fillTemplate(M.complementaryList, { list: cells.join('; ') })}` : rule;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { complementaryRule } from '../../src/components/lib/methodology';
+import { strings } from '../../src/i18n/strings';
+import type { Figures } from '../../src/schemas/figures';
+
+/** The part of the figures the rule reads: segments and min_base. */
+const figures = (segments: Figures['segments']) => ({ meta: { min_base: 10 }, segments }) as unknown as Figures;
+const published = { suppressed: false as const, n: 300, low_base: false, mean: 5, sd: 1 };
+
+describe('methodology: complementary suppression', () => {
+  it('states the rule and names each secondarily withheld cell with its figures', () => {
+    const f = figures({
+      region: {
+        Islands: { n: 8, nps: { suppressed: true, n: 8 } },
+        East: { n: 276, nps: { suppressed: true, secondary: true, n: 270 }, ces: { suppressed: true, secondary: true, n: 260 }, overall: published },
+      },
+    });
+    expect(complementaryRule(f, strings('en'))).toBe(
+      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than 10 respondents, the next-smallest cell is withheld too (complementary suppression): it reads “suppressed” although its own base is larger. Withheld to protect another small group: region East (NPS, CES).',
+    );
+    expect(complementaryRule(f, strings('fr'))).toContain('Masquées pour protéger un autre petit groupe : region East (NPS, CES).');
+  });
+
+  it('states only the rule when no cell was withheld for another', () => {
+    expect(complementaryRule(figures({ region: { Islands: { n: 8, nps: { suppressed: true, n: 8 } } } }), strings('vi'))).not.toContain('Bị ẩn để bảo vệ');
+  });
+});
