@@ -1,5 +1,5 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { computeFigures } from '../../src/build/figures-fs';
 import { ENGINES, fallbackNote, type Engine } from '../../src/engines/run-fs';
 import { parseArgs, unknownFlags } from './args';
@@ -49,7 +49,13 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (io.env.GAPREPORT_REPORT_RSS) io.err(`max-rss-kib ${process.resourceUsage().maxRSS}`);
   if (result.fallback !== undefined) io.err(fallbackNote(parsed.positionals[0], result.fallback));
   if (!result.figures) {
-    printProblems(io, result.problems, parsed.positionals[0]);
+    // Paths from the working directory, mapped exports (files:) included, as validate shows them.
+    const shown = result.problems.map((p) => {
+      if (p.file === 'report settings') return p;
+      const file = relative(io.cwd, resolve(dir, p.file)) || '.';
+      return { ...p, file };
+    });
+    printProblems(io, shown);
     io.err(`gapreport analyze: ${result.problems.length} problem(s); no figures written.`);
     return 1;
   }
