@@ -1,0 +1,37 @@
+/**
+ * The demo: region Islands (8 respondents in 2026-Q3) is suppressed, so East — the smallest
+ * other region — is withheld with it in every figure family, and every consumer reads it so.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { npsBreakdown } from '../../src/charts/nps-breakdown';
+import { complementaryRule } from '../../src/components/lib/methodology';
+import { segmentTable } from '../../src/components/lib/segment-table';
+import { formatters } from '../../src/i18n/format';
+import { strings } from '../../src/i18n/strings';
+import type { Figures } from '../../src/schemas/figures';
+import { demoFigures } from '../site/demo-figures';
+
+let f: Figures;
+beforeAll(async () => {
+  f = await demoFigures();
+}, 120_000);
+
+describe('demo: complementary suppression of region East', () => {
+  it('withholds East secondarily in NPS, CSAT, CES, overall and SERVQUAL, keeping its bases', () => {
+    const east = f.segments.region.East;
+    expect([east.nps, east.csat, east.ces, east.overall].map((x) => x && x.suppressed && x.secondary)).toEqual([true, true, true, true]);
+    expect(Object.values(east.servqual!.dimensions).every((d) => d.suppressed && d.secondary)).toBe(true);
+    expect(east.servqual!.unweighted).toBeUndefined();
+    expect(f.segments.region.North.nps?.suppressed).toBe(false);
+    expect(Object.values(f.segments.channel).every((g) => g.nps?.suppressed === false)).toBe(true);
+  });
+
+  it('the segment table, the NPS breakdown and the methodology read East as withheld', () => {
+    const row = segmentTable(f, 'region', formatters('en'), strings('en')).rows.find((r) => r.label === 'East')!;
+    expect(row.cells.every((c) => c.state === 'suppressed')).toBe(true);
+    const chart = npsBreakdown(Object.entries(f.segments.region).map(([label, g]) => ({ label, figure: g.nps! })), { id: 'nps-region' });
+    // East's NPS was +12; no other region rounds to it.
+    expect(JSON.stringify(chart)).not.toContain('+12');
+    expect(complementaryRule(f, strings('en'))).toContain('Withheld to protect another small group: region East (NPS, CSAT, CES, Overall, SERVQUAL).');
+  });
+});
