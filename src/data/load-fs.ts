@@ -107,7 +107,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     if (read.problem) problems.push({ file: shown, ...read.problem });
     if (read.path !== undefined && streams(file)) paths[file] = read.path;
     else if (read.text !== undefined) texts[file] = read.text;
-    else if (shownAs[file]) problems.push({ file: shown, message: `is not there (questionnaire.yaml maps ${file} to it under files:).`, hint: 'Paths under files: are relative to the dataset folder.' });
+    else if (shownAs[file] && !read.problem) problems.push({ file: shown, message: `is not there (questionnaire.yaml maps ${file} to it under files:).`, hint: 'Paths under files: are relative to the dataset folder.' });
   }
   const read = (f: ContractFile) => texts[f] !== undefined || paths[f as StreamedFile] !== undefined || problems.some((p) => p.file === (shownAs[f] ?? f));
   for (const e of entries) {

@@ -36,6 +36,7 @@ function describe(issue: ZodIssue, value: unknown): { message: string; hint?: st
   const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.received === 'nan') return { message: `${where}: .nan is not a number.` };
       return issue.received === 'undefined'
         ? { message: `${where} is required.` }
         : { message: `${where}: ${typeof value === 'string' ? `"${shown}"` : shown} should be ${issue.expected === 'object' ? 'a map (key: value)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not a ${issue.received}.` };

@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load-fs';
 import { buildDataset } from '../../src/data/dataset';
@@ -21,7 +21,10 @@ let n = 0;
 function folder(files: Record<string, string>, links: Record<string, string> = {}): string {
   const dir = join(root, `d${n++}`);
   mkdirSync(dir);
-  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), text);
+  }
   for (const [f, target] of Object.entries(links)) symlinkSync(target, join(dir, f));
   return dir;
 }
@@ -49,6 +52,10 @@ describe('contract files that are there but cannot be read', () => {
   it('still reads a contract file through a link that resolves', async () => {
     const dir = folder({ 'questionnaire.yaml': Q, 'export.txt': RESPONSES }, { 'responses.csv': 'export.txt' });
     expect(await problems(dir)).toEqual([]);
+  });
+
+  it('reports a files: mapping onto something that is not a file once, not also as absent', async () => {
+    expect(await problems(folder({ 'questionnaire.yaml': `${Q}files: { responses.csv: exports }\n`, 'exports/x.csv': RESPONSES }))).toEqual(['exports: is not a file.']);
   });
 
   it('names a contract file whose name differs only by case, and suggests the right name', async () => {

@@ -40,6 +40,10 @@ describe('parseQuestionnaire on hostile input', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('words a .nan where a number belongs as not a number', () => {
+    expect(problems('scale: { min: .nan, max: 7 }\n')).toEqual(['questionnaire.yaml:1: setting "scale.min": .nan is not a number.']);
+  });
+
   it(`accepts exactly ${MAX_ITEMS} items`, () => {
     const parsed = parseQuestionnaire(items(MAX_ITEMS));
     expect(parsed.problems).toEqual([]);
