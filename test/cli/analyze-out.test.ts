@@ -1,4 +1,7 @@
-/** `gapreport analyze --out <file>`: missing folders are created; a path that cannot be written is one clear line, exit 1, never a stack trace. */
+/**
+ * `gapreport analyze --out <file>`: missing folders are created; a path that cannot be written is one clear line, exit 1, never a stack trace.
+ * Problems name their files from the command's working directory.
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,5 +42,15 @@ describe('gapreport analyze --out', () => {
     const { code, stderr } = await analyze('a-folder');
     expect(code).toBe(1);
     expect(stderr).toBe('gapreport analyze: could not write a-folder: it is a folder.');
+  });
+
+  it("names each problem's file from the working directory, a mapped export too", async () => {
+    mkdirSync(join(tmp, 'data/q3'), { recursive: true });
+    writeFileSync(join(tmp, 'data/q3/questionnaire.yaml'), 'scale: { min: 1, max: 7 }\nfiles: { responses.csv: ../exports/q3.csv }\n');
+    mkdirSync(join(tmp, 'data/exports'));
+    writeFileSync(join(tmp, 'data/exports/q3.csv'), 'respondent_id,wave,nps\nR1,w1,11\n');
+    const io = memoryIo(tmp);
+    expect(await main(['analyze', 'data/q3', '--no-cache'], io)).toBe(1);
+    expect(io.stderr).toEqual(['data/exports/q3.csv:2: column "nps": "11" is not a whole number 0–10.', 'gapreport analyze: 1 problem(s); no figures written.']);
   });
 });
