@@ -47,15 +47,18 @@ export function mergeTally(into: SegmentTallyData, from: SegmentTallyData): void
 
 /** The problems of the tally once the whole file is read: too many values, or values that identify respondents. */
 export function segmentProblems(t: SegmentTallyData): Omit<Problem, 'file'>[] {
+  return segmentCountProblems(t.segments.map((segment, i) => ({ segment, label: t.labels[i], distinct: t.values[i].size, answered: t.answered[i] })));
+}
+
+/** The same rules from counts alone (an SQL engine's COUNT(DISTINCT …) and COUNT(…) per segment column). */
+export function segmentCountProblems(counts: { segment: string; label: string; distinct: number; answered: number }[]): Omit<Problem, 'file'>[] {
   const out: Omit<Problem, 'file'>[] = [];
-  t.segments.forEach((segment, i) => {
-    const distinct = t.values[i].size;
-    const answered = t.answered[i];
+  counts.forEach(({ segment, label, distinct, answered }) => {
     const fix = `remove "${segment}" from segments: in questionnaire.yaml`;
     if (distinct > MAX_SEGMENT_VALUES) {
-      out.push({ column: t.labels[i], message: `has more than ${MAX_SEGMENT_VALUES} distinct values; a segment may have at most ${MAX_SEGMENT_VALUES}.`, hint: `Group the values into fewer (e.g. regions instead of towns) in a new column, or ${fix}.` });
+      out.push({ column: label, message: `has more than ${MAX_SEGMENT_VALUES} distinct values; a segment may have at most ${MAX_SEGMENT_VALUES}.`, hint: `Group the values into fewer (e.g. regions instead of towns) in a new column, or ${fix}.` });
     } else if (answered >= IDENTIFYING_MIN_ANSWERS && distinct > IDENTIFYING_SHARE * answered) {
-      out.push({ column: t.labels[i], message: `has ${distinct} distinct values in ${answered} answered rows, so its values identify respondents; a segment may have distinct values in at most ${IDENTIFYING_SHARE * 100} % of its rows.`, hint: `Segments group respondents: group the values into fewer, or ${fix}.` });
+      out.push({ column: label, message: `has ${distinct} distinct values in ${answered} answered rows, so its values identify respondents; a segment may have distinct values in at most ${IDENTIFYING_SHARE * 100} % of its rows.`, hint: `Segments group respondents: group the values into fewer, or ${fix}.` });
     }
   });
   return out;
