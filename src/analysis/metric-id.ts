@@ -15,7 +15,7 @@ import { entryName, formatFigureId, formatStep, parseFigureId, type IdStep } fro
  */
 export type Resolved =
   | { kind: 'value'; value: number | string | boolean; key: string; path: string[]; lowBase: boolean }
-  | { kind: 'suppressed'; n: number }
+  | { kind: 'suppressed'; n: number; secondary?: true }
   | { kind: 'not measured'; reason: string }
   | { kind: 'unknown'; message: string };
 
@@ -98,7 +98,7 @@ export function resolveMetric(figures: Figures, id: string): Resolved {
     if (!absent && value && typeof value === 'object' && !Array.isArray(value)) {
       const v = value as Record<string, unknown>;
       if (v.low_base === true) lowBase = true;
-      if (v.suppressed === true || v.status === 'suppressed') return walkRest(schema, steps, i, id) ?? { kind: 'suppressed', n: Number(v.n ?? 0) };
+      if (v.suppressed === true || v.status === 'suppressed') return walkRest(schema, steps, i, id) ?? { kind: 'suppressed', n: Number(v.n ?? 0), ...(v.secondary === true ? { secondary: true as const } : {}) };
       if (v.status === 'not measured') return walkRest(schema, steps, i, id) ?? { kind: 'not measured', reason: String(v.reason ?? '') };
     }
   }

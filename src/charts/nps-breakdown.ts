@@ -38,6 +38,9 @@ export interface NpsBreakdownLabels {
   headline: string;
   range: string;
   suppressedList: string;
+  /** A cell withheld so that a smaller one cannot be derived from the total (its base is large enough). */
+  withheld: string;
+  withheldList: string;
   caption: string;
 }
 
@@ -54,6 +57,8 @@ export const NPS_BREAKDOWN_LABELS: NpsBreakdownLabels = {
   headline: 'NPS is {score} for {label} (n = {n}): {promoters} promoters, {detractors} detractors.',
   range: 'Across the other groups it ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
   suppressedList: 'Suppressed (n < {min}): {list}.',
+  withheld: 'withheld to protect a smaller group',
+  withheldList: 'Withheld to protect a smaller group: {list}.',
   caption: 'Shares of promoters, passives and detractors, and the NPS',
 };
 
@@ -88,6 +93,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
 
   let y = 58;
   let lowSeen = false;
+  const hiddenText = (fig: NpsFigure) => (fig.suppressed && fig.secondary ? L.withheld : fill(L.suppressed, { min }));
   const mark = (fig: NpsFigure) => (!fig.suppressed && (fig.low_base || fig.n < low) ? ` ${LOW_BASE_MARK}` : '');
   for (const row of input) {
     const fig = row.figure;
@@ -98,7 +104,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
     parts.push(text(12, cy + 13, fill(L.base, { n: f.number(fig.n, 0) }), { 'font-size': FS.small, fill: C.muted }));
     if (fig.suppressed) {
       parts.push(el('rect', { x: X0, y: cy - BAR / 2, width: X1 - X0, height: BAR, fill: 'none', stroke: C.grid, 'stroke-dasharray': '4 3' }));
-      parts.push(text(X0 + 8, cy + 4, fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
+      parts.push(text(X0 + 8, cy + 4, hiddenText(fig), { 'font-style': 'italic', fill: C.muted }));
     } else {
       // Shares are rounded upstream; normalise so the bar spans exactly 100 %.
       const shares = [fig.detractors, fig.passives, fig.promoters];
@@ -150,8 +156,10 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
     const hi = others[others.length - 1];
     sentences.push(fill(L.range, { low: score(lo.figure.score), lowLabel: lo.label + mark(lo.figure), high: score(hi.figure.score), highLabel: hi.label + mark(hi.figure) }));
   }
-  const hidden = input.filter((row) => row.figure.suppressed);
+  const hidden = input.filter((row) => row.figure.suppressed && !row.figure.secondary);
   if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.map((row) => row.label).join(', ') }));
+  const withheld = input.filter((row) => row.figure.suppressed && row.figure.secondary);
+  if (withheld.length) sentences.push(fill(L.withheldList, { list: withheld.map((row) => row.label).join(', ') }));
   if (lowSeen) sentences.push(lowNote);
   const description = sentences.join(' ');
 
@@ -161,7 +169,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
     rows: input.map((row) => {
       const fig = row.figure;
       if (fig.suppressed) {
-        const s = fill(L.suppressed, { min });
+        const s = hiddenText(fig);
         return [row.label, f.number(fig.n, 0), s, s, s, s];
       }
       return [row.label + mark(fig), f.number(fig.n, 0), f.percent(fig.promoters), f.percent(fig.passives), f.percent(fig.detractors), score(fig.score)];

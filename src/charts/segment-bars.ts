@@ -17,6 +17,8 @@ export interface SegmentBarRow {
   n: number;
   value?: number;
   suppressed?: boolean;
+  /** Withheld so that a smaller cell cannot be derived from the total. */
+  secondary?: boolean;
   low_base?: boolean;
 }
 
@@ -41,6 +43,8 @@ export interface SegmentBarsLabels {
   range: string;
   single: string;
   suppressedList: string;
+  withheld: string;
+  withheldList: string;
   columns: [string, string, string];
   caption: string;
 }
@@ -53,6 +57,8 @@ export const SEGMENT_BARS_LABELS: SegmentBarsLabels = {
   range: '{label} by {by} ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
   single: '{label} is {value} for {valueLabel}.',
   suppressedList: 'Suppressed (n < {min}): {list}.',
+  withheld: 'withheld to protect a smaller group',
+  withheldList: 'Withheld to protect a smaller group: {list}.',
   columns: ['{by}', 'n', '{label}'],
   caption: '{label} by {by}, with bases',
 };
@@ -62,7 +68,7 @@ export function segmentBarRows(groups: Record<string, GroupFigures>, metric: 'np
   return Object.entries(groups).map(([label, g]) => {
     const fig = g[metric];
     if (!fig) return { label, n: g.n };
-    if (fig.suppressed) return { label, n: fig.n, suppressed: true };
+    if (fig.suppressed) return { label, n: fig.n, suppressed: true, ...(fig.secondary ? { secondary: true } : {}) };
     const value = 'score' in fig ? fig.score : 'top2box' in fig ? fig.top2box : fig.mean;
     return { label, n: fig.n, value, low_base: fig.low_base };
   });
@@ -82,6 +88,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   const low = options.lowBase ?? DEFAULT_LOW_BASE;
   const d = options.decimals ?? 1;
   const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
+  const hiddenText = (row: SegmentBarRow) => (row.secondary ? L.withheld : fill(L.suppressed, { min }));
   const isLow = (row: SegmentBarRow) => !row.suppressed && row.value !== undefined && (!!row.low_base || row.n < low);
   const mark = (row: SegmentBarRow) => (isLow(row) ? ` ${LOW_BASE_MARK}` : '');
   const values = input.rows.filter((row) => !row.suppressed && row.value !== undefined).map((row) => row.value!);
@@ -95,7 +102,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
     parts.push(text(12, cy - 1, ellipsize(row.label, 24) + mark(row), { 'font-size': FS.label }));
     parts.push(text(12, cy + 13, fill(L.base, { n: f.number(row.n, 0) }), { 'font-size': FS.small, fill: C.muted }));
     if (row.suppressed || row.value === undefined) {
-      const note = row.suppressed ? fill(L.suppressed, { min }) : '—';
+      const note = row.suppressed ? hiddenText(row) : '—';
       parts.push(text(x(0) + 6, cy + 4, note, { 'font-style': 'italic', fill: C.muted }));
     } else {
       const [a, b] = [x(Math.min(0, row.value)), x(Math.max(0, row.value))];
@@ -135,8 +142,10 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   } else if (shown.length === 1) {
     sentences.push(fill(L.single, { label: input.label, value: fmt(shown[0].value!), valueLabel: named(shown[0]) }));
   }
-  const hidden = input.rows.filter((row) => row.suppressed);
+  const hidden = input.rows.filter((row) => row.suppressed && !row.secondary);
   if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.map((row) => row.label).join(', ') }));
+  const withheld = input.rows.filter((row) => row.suppressed && row.secondary);
+  if (withheld.length) sentences.push(fill(L.withheldList, { list: withheld.map((row) => row.label).join(', ') }));
   if (lowSeen) sentences.push(lowNote);
   const description = sentences.join(' ');
   const title = fill(L.title, { label: input.label, by: input.by });
@@ -146,7 +155,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
     rows: input.rows.map((row) => [
       row.label,
       f.number(row.n, 0),
-      row.suppressed ? fill(L.suppressed, { min }) : row.value === undefined ? '—' : fmt(row.value) + mark(row),
+      row.suppressed ? hiddenText(row) : row.value === undefined ? '—' : fmt(row.value) + mark(row),
     ]),
   };
   return { svg: svgRoot({ id, kind: 'segment-bars', width: W, height, title, description, defs, body: parts.join('') }), title, description, table };

@@ -34,6 +34,8 @@ export interface ServqualGapsLabels {
   dimension: string;
   n: string;
   suppressed: string;
+  /** A cell withheld so that a smaller one cannot be derived from the total. */
+  withheld: string;
   notMeasured: string;
   lowBase: string;
   widest: string;
@@ -53,6 +55,7 @@ export const SERVQUAL_GAPS_LABELS: ServqualGapsLabels = {
   dimension: 'Dimension',
   n: 'n',
   suppressed: 'suppressed (n < {min})',
+  withheld: 'withheld to protect a smaller group',
   notMeasured: 'not measured',
   lowBase: '{mark} low base (n < {low}): read with caution.',
   widest: '{label} has the widest gap: perceptions {p} vs expectations {e} ({gap}).',
@@ -61,7 +64,7 @@ export const SERVQUAL_GAPS_LABELS: ServqualGapsLabels = {
   caption: 'Expectation, perception and gap (P−E) on the {min}–{max} scale',
 };
 
-type Fig = { suppressed: true; n: number } | { suppressed: false; n: number; low_base: boolean; expectation?: number; perception?: number; gap?: number };
+type Fig = { suppressed: true; secondary?: true; n: number } | { suppressed: false; n: number; low_base: boolean; expectation?: number; perception?: number; gap?: number };
 type Row = { label: string; group?: string; fig: Fig };
 
 const W = 680;
@@ -125,7 +128,7 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
     const maxChars = LABEL_CHARS[mode];
     parts.push(text(items ? 20 : 12, cy + 4, ellipsize(row.label, maxChars - (mark ? 2 : 0)) + mark, { 'font-size': items ? FS.base : FS.label }));
     if (fig.suppressed) {
-      parts.push(text(X0[mode], cy + 4, fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
+      parts.push(text(X0[mode], cy + 4, fig.secondary ? L.withheld : fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
       continue;
     }
     const { expectation: e, perception: p, gap } = fig;
@@ -179,7 +182,7 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
       const head = items ? [row.label, L.dimensions[row.group as Dimension]] : [row.label];
       const fig = row.fig;
       if (fig.suppressed) {
-        const s = fill(L.suppressed, { min });
+        const s = fig.secondary ? L.withheld : fill(L.suppressed, { min });
         return [...head, s, s, s, String(fig.n)];
       }
       const gap = fig.gap === undefined ? L.notMeasured : f.signed(fig.gap, 2);

@@ -1,6 +1,7 @@
 import type { ChartLabelSet } from './chart-labels';
 
 const dimensions = { tangibles: 'Tangibilité', reliability: 'Fiabilité', responsiveness: 'Réactivité', assurance: 'Assurance', empathy: 'Empathie' };
+const withheld = 'masqué pour protéger un petit groupe';
 const suppressed = 'masqué (n < {min})';
 const lowBase = '{mark} base faible (n < {low}) : à lire avec prudence.';
 
@@ -60,6 +61,7 @@ export const CHART_LABELS_FR: ChartLabelSet = {
     shortOn: 'Les perceptions sont inférieures aux attentes sur {k} sur {n}.',
     score: 'Score SERVQUAL non pondéré {score} sur l’échelle {min}–{max}.',
     caption: 'Attente, perception et écart (P−A) sur l’échelle {min}–{max}',
+    withheld,
   },
   npsBreakdown: {
     title: 'Net Promoter Score : promoteurs, passifs et détracteurs',
@@ -73,6 +75,8 @@ export const CHART_LABELS_FR: ChartLabelSet = {
     range: 'Dans les autres groupes, il va de {low} ({lowLabel}) à {high} ({highLabel}).',
     suppressedList: 'Masqués (n < {min}) : {list}.',
     caption: 'Parts de promoteurs, passifs et détracteurs, et NPS',
+    withheld,
+    withheldList: 'Masqués pour protéger un petit groupe : {list}.',
   },
   kpiScorecard: {
     title: 'Normes de service : réalisé vs cible',
@@ -159,5 +163,7 @@ export const CHART_LABELS_FR: ChartLabelSet = {
     single: '{label} est de {value} pour {valueLabel}.',
     suppressedList: 'Masqués (n < {min}) : {list}.',
     caption: '{label} par {by}, avec les bases',
+    withheld,
+    withheldList: 'Masqués pour protéger un petit groupe : {list}.',
   },
 };

@@ -1,6 +1,7 @@
 import type { ChartLabelSet } from './chart-labels';
 
 const dimensions = { tangibles: 'Phương tiện hữu hình', reliability: 'Độ tin cậy', responsiveness: 'Khả năng đáp ứng', assurance: 'Sự đảm bảo', empathy: 'Sự đồng cảm' };
+const withheld = 'ẩn để bảo vệ một nhóm nhỏ';
 const suppressed = 'ẩn (n < {min})';
 const lowBase = '{mark} cỡ mẫu nhỏ (n < {low}): cần thận trọng.';
 
@@ -60,6 +61,7 @@ export const CHART_LABELS_VI: ChartLabelSet = {
     shortOn: 'Cảm nhận thấp hơn kỳ vọng ở {k}/{n}.',
     score: 'Điểm SERVQUAL không trọng số {score} trên thang {min}–{max}.',
     caption: 'Kỳ vọng, cảm nhận và khoảng cách (P−E) trên thang {min}–{max}',
+    withheld,
   },
   npsBreakdown: {
     title: 'NPS: người ủng hộ, trung lập và phản đối',
@@ -73,6 +75,8 @@ export const CHART_LABELS_VI: ChartLabelSet = {
     range: 'Ở các nhóm khác, NPS từ {low} ({lowLabel}) đến {high} ({highLabel}).',
     suppressedList: 'Bị ẩn (n < {min}): {list}.',
     caption: 'Tỷ lệ ủng hộ, trung lập, phản đối và NPS',
+    withheld,
+    withheldList: 'Bị ẩn để bảo vệ một nhóm nhỏ: {list}.',
   },
   kpiScorecard: {
     title: 'Tiêu chuẩn dịch vụ: thực hiện so với mục tiêu',
@@ -160,5 +164,7 @@ export const CHART_LABELS_VI: ChartLabelSet = {
     single: '{label} là {value} với {valueLabel}.',
     suppressedList: 'Bị ẩn (n < {min}): {list}.',
     caption: '{label} theo {by}, kèm cỡ mẫu',
+    withheld,
+    withheldList: 'Bị ẩn để bảo vệ một nhóm nhỏ: {list}.',
   },
 };

@@ -11,6 +11,7 @@ export const FR: Strings = {
   benchmarkMedian: 'médiane du secteur',
   suppressed: 'masqué (base inférieure à {min})',
   suppressedShort: 'masqué',
+  withheld: 'masqué pour protéger un petit groupe',
   notMeasured: 'non mesuré',
   lowBase: 'base faible (n < {low})',
   dataAsOf: 'Données au {date}',

@@ -11,6 +11,7 @@ export const VI: Strings = {
   benchmarkMedian: 'trung vị ngành',
   suppressed: 'ẩn (cỡ mẫu dưới {min})',
   suppressedShort: 'ẩn',
+  withheld: 'ẩn để bảo vệ một nhóm nhỏ',
   notMeasured: 'chưa đo',
   lowBase: 'cỡ mẫu nhỏ (n < {low})',
   dataAsOf: 'Dữ liệu tính đến {date}',

@@ -13,6 +13,8 @@ const EN = {
   benchmarkMedian: 'industry median',
   suppressed: 'suppressed (base under {min})',
   suppressedShort: 'suppressed',
+  /** A cell with a large enough base, withheld so that a smaller cell cannot be derived from the total (complementary suppression). */
+  withheld: 'withheld to protect a smaller group',
   notMeasured: 'not measured',
   lowBase: 'low base (n < {low})',
   dataAsOf: 'Data as of {date}',

@@ -5,7 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { npsBreakdown } from '../../src/charts/nps-breakdown';
 import { complementaryRule } from '../../src/components/lib/methodology';
+import { metricText } from '../../src/components/lib/metric-format';
 import { segmentTable } from '../../src/components/lib/segment-table';
+import { segmentBarRows, segmentBars } from '../../src/charts/segment-bars';
+import { servqualGaps } from '../../src/charts/servqual-gaps';
 import { formatters } from '../../src/i18n/format';
 import { strings } from '../../src/i18n/strings';
 import type { Figures } from '../../src/schemas/figures';
@@ -33,5 +36,23 @@ describe('demo: complementary suppression of region East', () => {
     // East's NPS was +12; no other region rounds to it.
     expect(JSON.stringify(chart)).not.toContain('+12');
     expect(complementaryRule(f, strings('en'))).toContain('Withheld to protect another small group: region East (NPS, CSAT, CES, Overall, SERVQUAL).');
+  });
+
+  it('says East is withheld to protect a smaller group, not that its base is under min_base (n = 270)', () => {
+    const m = metricText(f, 'segments.region.East.nps.score', formatters('en'), strings('en'));
+    expect(m).toEqual({ kind: 'suppressed', text: 'withheld to protect a smaller group', secondary: true });
+    expect(metricText(f, 'segments.region.Islands.nps.score', formatters('fr'), strings('fr'))).toEqual({ kind: 'suppressed', text: 'masqué (base inférieure à 10)' });
+    const row = segmentTable(f, 'region', formatters('en'), strings('en')).rows.find((r) => r.label === 'East')!;
+    expect(row.cells.map((c) => c.text)).toContain('withheld to protect a smaller group');
+    const nps = npsBreakdown(Object.entries(f.segments.region).map(([label, g]) => ({ label, figure: g.nps! })), { id: 'nps-region' });
+    expect(nps.description).toContain('Suppressed (n < 10): Islands.');
+    expect(nps.description).toContain('Withheld to protect a smaller group: East.');
+    expect(nps.table.rows.find((r) => r[0] === 'East')!.slice(2)).toEqual(Array(4).fill('withheld to protect a smaller group'));
+    const bars = segmentBars({ label: 'CSAT', by: 'region', rows: segmentBarRows(f.segments.region, 'csat') }, { id: 'csat-region' });
+    expect(bars.svg).toContain('withheld to protect a smaller group');
+    expect(bars.description).toContain('Withheld to protect a smaller group: East.');
+    const dims = f.segments.region.East.servqual!.dimensions;
+    const gaps = servqualGaps({ servqual: { ...f.segments.region.East.servqual!, dimensions: dims }, scale: f.meta.scale } as never, { id: 'sq' });
+    expect(gaps.svg).toContain('withheld to protect a smaller group');
   });
 });

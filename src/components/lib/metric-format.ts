@@ -6,7 +6,7 @@ import { fillTemplate, type Strings } from '../../i18n/strings';
 /** What <Metric id> prints: a formatted value (with unit, optional interval, low-base mark) or a stated absence. */
 export type MetricText =
   | { kind: 'value'; text: string; lowBase: boolean }
-  | { kind: 'suppressed'; text: string }
+  | { kind: 'suppressed'; text: string; secondary?: true }
   | { kind: 'not measured'; text: string; reason: string }
   | { kind: 'unknown'; message: string };
 
@@ -67,7 +67,7 @@ function siblingInterval(figures: Figures, id: string): [number, number] | undef
 export function metricText(figures: Figures, id: string, fmt: Formatters, t: Strings, interval = false): MetricText {
   const r = resolveMetric(figures, id);
   if (r.kind === 'unknown') return { kind: 'unknown', message: r.message };
-  if (r.kind === 'suppressed') return { kind: 'suppressed', text: fillTemplate(t.suppressed, { min: figures.meta.min_base }) };
+  if (r.kind === 'suppressed') return r.secondary ? { kind: 'suppressed', text: t.withheld, secondary: true } : { kind: 'suppressed', text: fillTemplate(t.suppressed, { min: figures.meta.min_base }) };
   if (r.kind === 'not measured') return { kind: 'not measured', text: t.notMeasured, reason: r.reason };
   let text = formatValue(figures, r.key, r.value, r.path, fmt, t);
   if (interval) {

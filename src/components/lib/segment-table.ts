@@ -41,7 +41,7 @@ export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: S
       if (m.kind === 'value') return { id: full, state: 'value' as const, text: m.text + (m.lowBase ? ' †' : '') };
       // A suppressed group has no SERVQUAL score at all: it reads as suppressed, not as missing data.
       const hidden = m.kind === 'suppressed' || (id === 'servqual.unweighted' && Object.values(g.servqual?.dimensions ?? {}).some((d) => d.suppressed));
-      if (hidden) return { id: full, state: 'suppressed' as const, text: t.suppressedShort };
+      if (hidden) return { id: full, state: 'suppressed' as const, text: m.kind === 'suppressed' && m.secondary ? t.withheld : t.suppressedShort };
       return { id: full, state: 'not measured' as const, text: t.notMeasured };
     }),
   }));
