@@ -47,7 +47,7 @@ async function nextBuild(): Promise<void> {
 }
 
 const RENAME_STEPS = { 'driver:writing': 'A', 'build:marked': 'A', 'swap:old-moved-aside': 'A', 'swap:new-moved-in': 'B' } as const;
-const CONTENTS_STEPS = { 'contents:copied': 'A', 'contents:moving-out': 'A', 'contents:moving-in': 'A' } as const;
+const CONTENTS_STEPS = { 'contents:copied': 'A', 'contents:moving-out': 'A', 'contents:moving-out@5': 'A', 'contents:moving-in': 'A', 'contents:moving-in@25': 'A' } as const;
 
 describe('a build killed (SIGKILL) at a named step', () => {
   it('between the two renames leaves no dist/, and the next build puts the last good site back', async () => {
@@ -72,7 +72,8 @@ describe('a build killed (SIGKILL) at a named step', () => {
   });
 
   it.each(Object.entries(CONTENTS_STEPS))('in a mount point (EBUSY), at %s: rolled back to site %s, staging removed', async (step) => {
-    const killed = await runDriver(dist, 'B', FILES, { GAPREPORT_FAULT: step, DRIVER_BUSY: '1' });
+    // B has pages A lacks: a new page left in place by a bad rollback would show.
+    const killed = await runDriver(dist, 'B', FILES + 20, { GAPREPORT_FAULT: step, DRIVER_BUSY: '1' });
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
     await prepareOutDir(dist);
     expectSite(dist, A);
