@@ -7,10 +7,13 @@ import { relative, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { loadDataset } from '../../src/data/load-fs';
 import { formatProblem, type Problem } from '../../src/schemas/problem';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
 import type { Io } from './io';
+import { specOf, usageLine } from './specs';
+import { annotation, plainLine } from './workflow-commands';
 
-const USAGE = 'usage: gapreport validate <dataset-dir>';
+const SPEC = specOf('validate');
+const USAGE = usageLine(SPEC);
 
 /** A problem's file shown from the working directory: `data/demo/responses.csv`. */
 function shownFrom(io: Io, dir: string, p: Problem): Problem {
@@ -19,18 +22,11 @@ function shownFrom(io: Io, dir: string, p: Problem): Problem {
   return { ...p, file, message: p.omitted ? p.message.replace(` in ${p.file}.`, ` in ${file}.`) : p.message };
 }
 
-/** GitHub Actions annotation; `%`, CR and LF must be escaped in the message. */
-function annotation(level: 'error' | 'warning', p: Problem): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const line = p.line === undefined ? '' : `,line=${p.line}`;
-  return `::${level} file=${escape(p.file).replace(/,/g, '%2C')}${line}::${escape(formatProblem(p))}`;
-}
-
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args);
-  const unknown = unknownFlags(parsed, []);
-  if (unknown.length || parsed.positionals.length !== 1) {
-    io.err(unknown.length ? `gapreport validate: unknown option --${unknown[0]}.\n${USAGE}` : USAGE);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length !== 1) {
+    io.err(USAGE);
     return 2;
   }
   const dir = parsed.positionals[0];
@@ -43,10 +39,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   const github = io.env.GITHUB_ACTIONS === 'true';
   for (const [level, list] of [['warning', result.warnings], ['error', result.problems]] as const) {
     for (const p of list.map((p) => shownFrom(io, dir, p))) {
+      // A cell value is data: kept on one line and never a workflow command (workflow-commands.ts).
       const text = formatProblem(p);
-      if (level === 'error') io.out(text);
-      else io.err(`warning: ${text}`);
-      if (github) io.out(annotation(level, p));
+      if (level === 'error') io.out(plainLine(text));
+      else io.err(plainLine(`warning: ${text}`));
+      if (github) io.out(annotation(level, { file: p.file, line: p.line }, text));
     }
   }
   const counts = Object.entries(result.rowCounts).map(([f, n]) => `${f} ${n} row${n === 1 ? '' : 's'}`);

@@ -1,3 +1,6 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
@@ -45,6 +48,22 @@ describe('gapreport validate <dataset-dir>', () => {
     expect(io.stdout[1]).toBe(
       '::error file=test/fixtures/invalid/respondent-id-duplicate/responses.csv,line=4::test/fixtures/invalid/respondent-id-duplicate/responses.csv:4: column "respondent_id": "R1" is used twice, on lines 2 and 4. Each respondent_id must be unique.',
     );
+  });
+
+  it('under GitHub Actions, a cell value cannot write a workflow command', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gapreport-validate-'));
+    const dir = join(root, 'inj:ect,ed');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'questionnaire.yaml'), 'scale: { min: 1, max: 7 }\nitems:\n  - { id: speed, dimension: responsiveness, text: Answers quickly }\n');
+    writeFileSync(join(dir, 'responses.csv'), 'respondent_id,wave,nps\nR1,2026-Q3,"::warning title=INJECTED::x"\nR2,2026-Q3,"5\n::error::y %0A ##[error]z"\n');
+    const io = memoryIo(root, { GITHUB_ACTIONS: 'true' });
+    expect(await main(['validate', 'inj:ect,ed'], io)).toBe(1);
+    const lines = [...io.stdout, ...io.stderr].flatMap((l) => l.split(/\r?\n/));
+    // Only gapreport's own annotations start with "::", and nothing holds the legacy "##[".
+    expect(lines.filter((l) => l.trimStart().startsWith('::')).map((l) => /^::error file=inj%3Aect%2Ced\/responses\.csv,line=(\d)::/.exec(l)?.[1])).toEqual(['2', '3']);
+    expect(lines.some((l) => l.includes('##['))).toBe(false);
+    expect(io.stdout[0]).toBe('inj:ect,ed/responses.csv:2: column "nps": "::warning title=INJECTED::x" is not a whole number 0–10. Map the text to a number with recode:, or list it under missing:.');
+    expect(io.stdout.find((l) => l.startsWith('inj:ect,ed/responses.csv:3:'))).toContain('"5\\n::error::y %0A ## [error]z"');
   });
 
   it('exits 2 with the usage when the folder is missing or not given', async () => {
