@@ -1,40 +1,69 @@
 /**
  * The `gapreport` command line. Each command lives in scripts/commands/<name>.ts and
- * exports `run(args, io): Promise<number>` (the exit code). Only this layer exits.
+ * exports `run(args, io): Promise<number>` (the exit code); its arguments and options
+ * are in scripts/commands/specs.ts, which the help below prints. Only this layer exits.
  */
+import { closest } from '../src/analysis/did-you-mean';
 import { parseArgs } from './commands/args';
 import { defaultIo, type Io } from './commands/io';
+import { commandHelp, SPECS, usageLine } from './commands/specs';
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: Io) => Promise<number> }> }> = {
-  validate: { summary: 'validate <dataset-dir>            check every file; exit 1 on any problem', load: () => import('./commands/validate') },
-  analyze: { summary: 'analyze <dataset-dir> [--out f]   compute the figures JSON', load: () => import('./commands/analyze') },
-  build: { summary: 'build                             validate, analyze and build the site into dist/', load: () => import('./commands/build') },
-  new: { summary: 'new <report-id>                   scaffold a report and its dataset folder', load: () => import('./commands/new') },
-  pdf: { summary: 'pdf [report-id]                   print reports to dist/pdf/ with Chromium', load: () => import('./commands/pdf') },
-  chromium: { summary: 'chromium                          print the browser pdf and the browser tests use', load: () => import('./commands/chromium') },
-  check: { summary: 'check [--fail-on missed|at-risk]  quality gates for CI', load: () => import('./commands/check') },
-  bench: { summary: 'bench                             benchmark analyze against DuckDB and the I/O floor', load: () => import('./commands/bench') },
-  'generate-demo': { summary: 'generate-demo [dir]               regenerate the seeded demo dataset', load: () => import('./commands/generate-demo') },
+type Command = { run: (args: string[], io: Io) => Promise<number> };
+
+const LOADERS: Record<string, () => Promise<Command>> = {
+  validate: () => import('./commands/validate'),
+  analyze: () => import('./commands/analyze'),
+  build: () => import('./commands/build'),
+  new: () => import('./commands/new'),
+  pdf: () => import('./commands/pdf'),
+  chromium: () => import('./commands/chromium'),
+  check: () => import('./commands/check'),
+  bench: () => import('./commands/bench'),
+  'generate-demo': () => import('./commands/generate-demo'),
 };
 
+/** The commands, one line each (printed with no command or an unknown one). */
 export function usage(): string {
-  return ['usage: gapreport <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join('\n');
+  const width = Math.max(...SPECS.map((s) => `${s.name} ${s.args}`.length));
+  return ['usage: gapreport <command> [options]', '', ...SPECS.map((s) => `  ${`${s.name} ${s.args}`.padEnd(width)}  ${s.summary}`), '', 'gapreport help <command> (or gapreport <command> --help) prints its options.'].join('\n');
+}
+
+/** `gapreport --help`: every command with every option it takes. */
+export function fullHelp(): string {
+  return ['usage: gapreport <command> [options]', ...SPECS.map((s) => `\n${commandHelp(s).replace(/^usage: /, '')}`)].join('\n');
+}
+
+function unknownCommand(io: Io, name: string): number {
+  const near = closest(name, SPECS.map((s) => s.name));
+  io.err(`gapreport: unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''}\n${usage()}`);
+  return 2;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name ? 0 : 2;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.err(`gapreport: unknown command "${name}".\n${usage()}`);
+  if (!name) {
+    io.err(usage());
     return 2;
   }
+  if (name === '--help' || name === '-h') {
+    io.out(fullHelp());
+    return 0;
+  }
+  if (name === 'help') {
+    if (rest.length === 0) {
+      io.out(fullHelp());
+      return 0;
+    }
+    const spec = SPECS.find((s) => s.name === rest[0]);
+    if (!spec) return unknownCommand(io, rest[0]);
+    io.out(commandHelp(spec));
+    return 0;
+  }
+  const load = Object.hasOwn(LOADERS, name) ? LOADERS[name] : undefined;
+  if (!load) return unknownCommand(io, name);
   let mod;
   try {
-    mod = await command.load();
+    mod = await load();
   } catch (error) {
     io.err(`gapreport: the "${name}" command is not available in this build (${(error as Error).message}).`);
     return 2;

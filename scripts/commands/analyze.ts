@@ -2,19 +2,19 @@ import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { computeFigures } from '../../src/build/figures-fs';
 import { ENGINES, fallbackNote, type Engine } from '../../src/engines/run-fs';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
+import { specOf, usageLine } from './specs';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
 
-const FLAGS = ['out', 'wave', 'period', 'industry', 'min-base', 'low-base', 'locale', 'no-cache', 'engine'];
-
-const HELP = `usage: gapreport analyze <dataset-dir> [--out file.json] [--wave W] [--period P] [--industry I] [--min-base N] [--low-base N] [--locale en|fr|vi] [--engine memory|stream|duckdb] [--no-cache]`;
+const SPEC = specOf('analyze');
+const HELP = usageLine(SPEC);
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args, ['no-cache']);
-  const unknown = unknownFlags(parsed, FLAGS);
-  if (parsed.positionals.length !== 1 || unknown.length > 0) {
-    io.err(unknown.length ? `gapreport analyze: unknown option --${unknown[0]}.\n${HELP}` : HELP);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length !== 1) {
+    io.err(HELP);
     return 2;
   }
   const dir = resolve(io.cwd, parsed.positionals[0]);

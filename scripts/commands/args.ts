@@ -1,3 +1,7 @@
+import { closest } from '../../src/analysis/did-you-mean';
+import type { Io } from './io';
+import { booleanFlags, commandHelp, usageLine, type CommandSpec } from './specs';
+
 /** Minimal flag parser: `--name value`, `--name=value`, `--flag` (boolean), positionals. */
 export interface ParsedArgs {
   positionals: string[];
@@ -32,4 +36,27 @@ export function parseArgs(args: string[], booleans: readonly string[] = []): Par
 /** Unknown flags are a user mistake: name them. */
 export function unknownFlags(parsed: ParsedArgs, known: readonly string[]): string[] {
   return Object.keys(parsed.flags).filter((f) => !known.includes(f));
+}
+
+/**
+ * A command's arguments checked against its spec (specs.ts): `--help`/`-h` prints the
+ * command's help (exit 0); an unknown flag, or a single-dash word, is named with the
+ * closest flag the command takes and its usage (exit 2). Returns the parsed arguments,
+ * or the exit code when there is nothing more to do.
+ */
+export function readArgs(args: string[], spec: CommandSpec, io: Io): ParsedArgs | number {
+  const parsed = parseArgs(args, [...booleanFlags(spec), 'help']);
+  if (parsed.flags.help !== undefined || parsed.positionals.includes('-h')) {
+    io.out(commandHelp(spec));
+    return 0;
+  }
+  const names = spec.options.map((o) => o.name);
+  const flag = unknownFlags(parsed, names)[0];
+  // `-o`, or `-out` for --out, is a mistyped option, not a path: name it. (`-acme` stays an argument, for the command to judge.)
+  const dashed = parsed.positionals.find((p) => /^-[a-z]$/i.test(p) || (/^-[a-z]/i.test(p) && closest(p.slice(1), names) !== undefined));
+  const written = flag !== undefined ? `--${flag}` : dashed;
+  if (written === undefined) return parsed;
+  const near = closest(written.replace(/^-+/, ''), names);
+  io.err(`gapreport ${spec.name}: unknown option ${written}.${near ? ` Did you mean --${near}?` : ''}\n${usageLine(spec)}\nRun gapreport ${spec.name} --help for what each option does.`);
+  return 2;
 }

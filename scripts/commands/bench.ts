@@ -16,21 +16,23 @@ import { join } from 'node:path';
 import { CACHE_DIR } from '../../src/build/figures-fs';
 import { ensureData } from '../bench/generate';
 import { measure, runChild, type Measured } from '../bench/measure';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
 import type { Io } from './io';
+import { specOf, usageLine } from './specs';
 
-const HELP = 'usage: gapreport bench [--rows N (1000000)] [--contacts N (5000000)] [--runs K (3)] [--seed S] [--skip-site]';
+const SPEC = specOf('bench');
+const HELP = usageLine(SPEC);
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args, ['skip-site']);
-  const unknown = unknownFlags(parsed, ['rows', 'contacts', 'runs', 'seed', 'skip-site']);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
   const num = (name: string, fallback: number) => (parsed.flags[name] === undefined ? fallback : Number(parsed.flags[name]));
   const rows = num('rows', 1_000_000);
   const contacts = num('contacts', 5 * rows);
   const runs = num('runs', 3);
   const seed = num('seed', 20260701);
-  if (unknown.length || parsed.positionals.length || ![rows, contacts, runs, seed].every((n) => Number.isInteger(n) && n >= 1)) {
-    io.err(unknown.length ? `gapreport bench: unknown option --${unknown[0]}.\n${HELP}` : HELP);
+  if (parsed.positionals.length || ![rows, contacts, runs, seed].every((n) => Number.isInteger(n) && n >= 1)) {
+    io.err(HELP);
     return 2;
   }
   const root = io.cwd;

@@ -8,13 +8,15 @@ import { lintReport } from '../../src/build/lint-mdx';
 import { refuseOutDir } from '../../src/build/out-dir-fs';
 import { readReports } from '../../src/build/reports-fs';
 import type { Problem } from '../../src/schemas/problem';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
+import { specOf, usageLine } from './specs';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
 import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/swap-fs';
 import { writeSearchIndex } from './search-index';
 
-const HELP = 'usage: gapreport build [--out dist]';
+const SPEC = specOf('build');
+const HELP = usageLine(SPEC);
 
 /**
  * The whole site: validate and analyze every report's dataset (through the cache),
@@ -23,10 +25,10 @@ const HELP = 'usage: gapreport build [--out dist]';
  * only when everything succeeded — a failed build leaves the last good site intact.
  */
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args);
-  const unknown = unknownFlags(parsed, ['out']);
-  if (unknown.length > 0 || parsed.positionals.length > 0) {
-    io.err(unknown.length ? `gapreport build: unknown option --${unknown[0]}.\n${HELP}` : HELP);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length > 0) {
+    io.err(HELP);
     return 2;
   }
   const root = io.cwd;

@@ -13,12 +13,14 @@ import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
 import { readReports } from '../../src/build/reports-fs';
 import type { Change, Kpi } from '../../src/schemas/figures';
 import type { Problem } from '../../src/schemas/problem';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
+import { specOf, usageLine } from './specs';
 import { annotation, plainLine, plainText } from './workflow-commands';
 
-const USAGE = 'usage: gapreport check [--fail-on missed|at-risk] [--report <id>]';
+const SPEC = specOf('check');
+const USAGE = usageLine(SPEC);
 const FAIL_ON = ['missed', 'at-risk'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
@@ -38,11 +40,11 @@ export interface GateRow {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args);
-  const unknown = unknownFlags(parsed, ['fail-on', 'report']);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
   const failOn = (parsed.flags['fail-on'] ?? 'missed') as FailOn;
-  if (unknown.length > 0 || parsed.positionals.length > 0 || !FAIL_ON.includes(failOn) || parsed.flags.report === true) {
-    const why = unknown.length ? `unknown option --${unknown[0]}` : !FAIL_ON.includes(failOn) ? `--fail-on takes missed or at-risk (got "${String(failOn)}")` : undefined;
+  if (parsed.positionals.length > 0 || !FAIL_ON.includes(failOn) || parsed.flags.report === true) {
+    const why = !FAIL_ON.includes(failOn) ? `--fail-on takes missed or at-risk (got "${String(failOn)}")` : undefined;
     io.err(why ? `gapreport check: ${why}.\n${USAGE}` : USAGE);
     return 2;
   }

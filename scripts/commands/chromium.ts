@@ -9,7 +9,9 @@
  * `gapreport chromium` prints the path it found (exit 0), or where it looked (exit 1).
  */
 import { accessSync, constants } from 'node:fs';
+import { readArgs } from './args';
 import type { Io } from './io';
+import { specOf, usageLine } from './specs';
 
 export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'] as const;
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -44,8 +46,11 @@ export function chromiumMissing(lookup: ChromiumLookup): string {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
-  if (args.length > 0) {
-    io.err('usage: gapreport chromium   (prints the browser that pdf and the browser tests use)');
+  const spec = specOf('chromium');
+  const parsed = readArgs(args, spec, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length > 0) {
+    io.err(usageLine(spec));
     return 2;
   }
   const lookup = findChromium(io.env);

@@ -1,23 +1,25 @@
 import { resolve } from 'node:path';
 import { generateDemo } from '../generate-demo';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
 import type { Io } from './io';
+import { specOf, usageLine } from './specs';
 
-const HELP = 'usage: gapreport generate-demo [dir] [--seed N] [--respondents-per-wave N]   (default dir: data/demo)';
+const SPEC = specOf('generate-demo');
+const HELP = usageLine(SPEC);
 
 /** Regenerates the seeded demo dataset (the committed data/demo is its output; same seed ⇒ same bytes). */
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args);
-  const unknown = unknownFlags(parsed, ['seed', 'respondents-per-wave']);
-  if (unknown.length > 0 || parsed.positionals.length > 1) {
-    io.err(unknown.length ? `gapreport generate-demo: unknown option --${unknown[0]}.\n${HELP}` : HELP);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length > 1) {
+    io.err(HELP);
     return 2;
   }
   const num = (name: string) => {
     const v = parsed.flags[name];
     return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
   };
-  for (const name of ['seed', 'respondents-per-wave']) {
+  for (const { name } of SPEC.options) {
     if (parsed.flags[name] !== undefined && num(name) === undefined) {
       io.err(`gapreport generate-demo: --${name} must be a whole number.\n${HELP}`);
       return 2;

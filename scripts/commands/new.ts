@@ -13,11 +13,13 @@ import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { COMPONENT_PROPS } from '../../src/components/registry';
 import { REPORTS_DIR } from '../../src/build/reports-fs';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
 import type { Io } from './io';
+import { specOf, usageLine } from './specs';
 import { contractCsvs, questionnaireYaml, reportMdx, templatesReadme, TEMPLATES, type ScaffoldOptions } from './new-scaffold';
 
-const USAGE = 'usage: gapreport new <report-id> [--title "…"] [--company "…"] [--segments channel,region] [--dataset <folder>]';
+const SPEC = specOf('new');
+const USAGE = usageLine(SPEC);
 
 /** kebab-case: lower-case letters and digits in words joined by single hyphens. */
 export const REPORT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -28,10 +30,10 @@ const SEGMENT = /^[a-z][a-z0-9_]*$/;
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args);
-  const unknown = unknownFlags(parsed, ['title', 'company', 'segments', 'dataset']);
-  if (unknown.length > 0 || parsed.positionals.length !== 1) {
-    io.err(unknown.length ? `gapreport new: unknown option --${unknown[0]}.\n${USAGE}` : USAGE);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length !== 1) {
+    io.err(USAGE);
     return 2;
   }
   const id = parsed.positionals[0];

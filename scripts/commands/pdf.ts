@@ -9,21 +9,23 @@ import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { readReports } from '../../src/build/reports-fs';
 import type { Figures } from '../../src/schemas/figures';
-import { parseArgs, unknownFlags } from './args';
+import { readArgs } from './args';
 import { CHROMIUM_ARGS, chromiumMissing, findChromium } from './chromium';
 import type { Io } from './io';
 import { COVER_CSS, coverHtml, fixLinks, footerTemplate } from './pdf-print';
+import { specOf, usageLine } from './specs';
 import { serveStatic } from './static-server';
 
-const USAGE = 'usage: gapreport pdf [report-id] [--format A4|Letter] [--site-url https://reports.example.com/]';
+const SPEC = specOf('pdf');
+const USAGE = usageLine(SPEC);
 const FORMATS = ['A4', 'Letter'] as const;
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const parsed = parseArgs(args);
-  const unknown = unknownFlags(parsed, ['format', 'site-url', 'dist']);
+  const parsed = readArgs(args, SPEC, io);
+  if (typeof parsed === 'number') return parsed;
   const format = FORMATS.find((f) => f.toLowerCase() === String(parsed.flags.format ?? 'A4').toLowerCase());
-  if (unknown.length > 0 || parsed.positionals.length > 1 || !format) {
-    io.err(`${unknown.length ? `gapreport pdf: unknown option --${unknown[0]}.\n` : !format ? `gapreport pdf: --format takes A4 or Letter (got "${String(parsed.flags.format)}").\n` : ''}${USAGE}`);
+  if (parsed.positionals.length > 1 || !format) {
+    io.err(`${!format ? `gapreport pdf: --format takes A4 or Letter (got "${String(parsed.flags.format)}").\n` : ''}${USAGE}`);
     return 2;
   }
   const root = io.cwd;

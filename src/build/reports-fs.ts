@@ -4,7 +4,7 @@ import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { MIN_BASE_FLOOR, REPORT_KEYS, ReportFrontmatterSchema, type ReportFrontmatter } from '../schemas/report';
 import type { Problem } from '../schemas/problem';
-import { closest } from './did-you-mean';
+import { closest } from '../analysis/did-you-mean';
 import { reportId } from './report-id';
 
 export const REPORTS_DIR = 'content/reports';

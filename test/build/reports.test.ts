@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { slug } from 'github-slugger';
 import { parseReport, readReports } from '../../src/build/reports-fs';
 import { reportId } from '../../src/build/report-id';
-import { closest } from '../../src/build/did-you-mean';
+import { closest } from '../../src/analysis/did-you-mean';
 import { formatProblem } from '../../src/schemas/problem';
 import { MIN_BASE_FLOOR } from '../../src/schemas/report';
 import { removeProject, writeProject } from '../workflow/project';

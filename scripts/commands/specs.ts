@@ -1,0 +1,92 @@
+/**
+ * Every command's arguments and options, defined once: the parser checks flags against
+ * these lists (args.ts `readArgs`: unknown flags, boolean flags) and the help text is
+ * printed from them, so `--help` and the parser cannot disagree. Kept apart from the
+ * commands so `gapreport --help` lists everything without loading them.
+ */
+export interface OptionSpec {
+  /** The flag without its dashes: `min-base`. */
+  name: string;
+  /** What the value reads as in the help (`N`, `file.json`); absent for a boolean flag. */
+  value?: string;
+  /** One line. */
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** The positional arguments as the usage writes them: `<dataset-dir>`, `[report-id]`. */
+  args: string;
+  /** One line for `gapreport --help`. */
+  summary: string;
+  options: readonly OptionSpec[];
+}
+
+const command = (name: string, args: string, summary: string, options: OptionSpec[] = []): CommandSpec => ({ name, args, summary, options });
+
+export const SPECS: readonly CommandSpec[] = [
+  command('validate', '<dataset-dir>', 'check every file of a dataset; exit 1 on any problem'),
+  command('analyze', '<dataset-dir>', 'compute the figures of a dataset as JSON (to stdout, or --out)', [
+    { name: 'out', value: 'file.json', description: 'write the figures to this file (missing folders are created) instead of stdout' },
+    { name: 'wave', value: 'W', description: 'the wave the figures describe (default: the latest)' },
+    { name: 'period', value: 'P', description: 'the operations period for KPIs and "delivered" (default: the latest)' },
+    { name: 'industry', value: 'I', description: 'the industry whose benchmark rows are compared (default: the only one)' },
+    { name: 'min-base', value: 'N', description: 'suppress figures on fewer respondents than N (default 10)' },
+    { name: 'low-base', value: 'N', description: 'mark figures on fewer respondents than N as low base (default 30)' },
+    { name: 'locale', value: 'en|fr|vi', description: 'the language of labels in the figures (default en)' },
+    { name: 'engine', value: 'memory|stream|duckdb', description: 'how the data is read (default: stream above 20 MB, else memory)' },
+    { name: 'no-cache', description: 'recompute even when .gapreport/ holds figures for the same data and settings' },
+  ]),
+  command('build', '', 'validate, analyze and build the site into dist/', [{ name: 'out', value: 'dir', description: 'the folder the site is built into (default dist)' }]),
+  command('new', '<report-id>', 'scaffold a report and its dataset folder', [
+    { name: 'title', value: '"…"', description: 'the report title (default "Customer service benchmark — <report-id>")' },
+    { name: 'company', value: '"…"', description: 'the company the report is about' },
+    { name: 'segments', value: 'channel,region', description: 'the segment columns the dataset declares (default channel)' },
+    { name: 'dataset', value: 'folder', description: 'the folder under data/ (default: the report id); an existing one is read, not scaffolded' },
+  ]),
+  command('pdf', '[report-id]', 'print built reports (or the one named) to dist/pdf/ with Chromium', [
+    { name: 'format', value: 'A4|Letter', description: 'the paper size (default A4)' },
+    { name: 'site-url', value: 'URL', description: 'where the site is published, so links in the PDF point there (default $GAPREPORT_SITE_URL)' },
+    { name: 'dist', value: 'dir', description: 'the built site to print from (default dist)' },
+  ]),
+  command('chromium', '', 'print the browser that pdf and the browser tests use'),
+  command('check', '', 'quality gates for CI: KPIs against standards, significant worsening', [
+    { name: 'fail-on', value: 'missed|at-risk', description: 'which KPI status fails the check (default missed)' },
+    { name: 'report', value: 'id', description: 'check only this report' },
+  ]),
+  command('bench', '', 'benchmark analyze against DuckDB and the I/O floor', [
+    { name: 'rows', value: 'N', description: 'survey responses to generate (default 1000000)' },
+    { name: 'contacts', value: 'N', description: 'contact records to generate (default 5 × rows)' },
+    { name: 'runs', value: 'K', description: 'runs per measurement; the median is reported (default 3)' },
+    { name: 'seed', value: 'S', description: 'seed of the generated data (default 20260701)' },
+    { name: 'skip-site', description: 'skip the site rebuild measurements' },
+  ]),
+  command('generate-demo', '[dir]', 'regenerate the seeded demo dataset (default dir: data/demo)', [
+    { name: 'seed', value: 'N', description: 'the random seed; the same seed writes the same bytes' },
+    { name: 'respondents-per-wave', value: 'N', description: 'respondents in each wave' },
+  ]),
+];
+
+/** The spec of a command; a programmer's mistake (an unlisted command) throws. */
+export function specOf(name: string): CommandSpec {
+  const spec = SPECS.find((s) => s.name === name);
+  if (!spec) throw new Error(`no command spec "${name}"`);
+  return spec;
+}
+
+/** Flags taking no value, for parseArgs. */
+export const booleanFlags = (spec: CommandSpec): string[] => spec.options.filter((o) => o.value === undefined).map((o) => o.name);
+
+const flagText = (o: OptionSpec) => `--${o.name}${o.value ? ` ${o.value}` : ''}`;
+
+/** `usage: gapreport analyze <dataset-dir> [--out file.json] […]`. */
+export function usageLine(spec: CommandSpec): string {
+  return ['usage: gapreport', spec.name, spec.args, ...spec.options.map((o) => `[${flagText(o)}]`)].filter(Boolean).join(' ');
+}
+
+/** The full help of one command: usage, what it does, each option with its description, --help. */
+export function commandHelp(spec: CommandSpec): string {
+  const rows = [...spec.options.map((o) => [flagText(o), o.description]), ['-h, --help', 'print this help']];
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return [usageLine(spec), '', `${spec.summary[0].toUpperCase()}${spec.summary.slice(1)}.`, '', 'options:', ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join('\n');
+}
