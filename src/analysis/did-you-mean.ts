@@ -2,7 +2,8 @@
  * "Did you mean …?" for a mistyped name: the closest candidate by edit distance
  * (insertions, deletions, substitutions and swaps of two neighbouring letters, each
  * cost 1 — a swap is the commonest typo: `biuld`, `nsp`), compared case-insensitively
- * with `-` and `_` treated alike, so `min-base` and `Min_Base` both find `min_base`.
+ * with `-` and `_` treated alike, so `min-base` and `Min_Base` both find `min_base`;
+ * a candidate with other digits is never offered.
  * Used for CLI commands and flags, report settings, MDX components, props, segments
  * and figure ids. Pure: no I/O.
  */
@@ -15,7 +16,10 @@ export function nearest(word: string, candidates: readonly string[]): { candidat
   const w = norm(word);
   let best: string | undefined;
   let bestDistance = Infinity;
+  const digits = (s: string) => s.replace(/\D/g, '');
   for (const c of candidates) {
+    // Different numbers are different things, not typos: 2026-Q9 is another wave than 2026-Q1.
+    if (digits(c) !== digits(word)) continue;
     const d = editDistance(w, norm(c));
     // Ties go to the first candidate, so the order of the list (the schema's, the file's) decides.
     if (d < bestDistance) [best, bestDistance] = [c, d];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FiguresSchema, type Figures } from '../schemas/figures';
-import { entryName, formatFigureId, formatStep, parseFigureId, type IdStep } from './figure-id';
+import { nearest } from './did-you-mean';
+import { entryName, formatFigureId, formatStep, isBareName, parseFigureId, type IdStep } from './figure-id';
 
 /**
  * Resolves a figure id such as `nps.score`, `servqual.dimensions.reliability.gap`,
@@ -12,12 +13,14 @@ import { entryName, formatFigureId, formatStep, parseFigureId, type IdStep } fro
  * array entries are picked by their name (figure-id.ts `entryName`: wave, standard_id, driver, item, id, metric, …).
  * A path through a suppressed figure is `suppressed`; through a gap or driver analysis
  * that is not measured, or to a value absent from the data, is `not measured`.
+ * An unknown id carries the closest id that resolves, when one is a typo away at the
+ * failing step (`nsp.score` → `nps.score`), for the build's "did you mean".
  */
 export type Resolved =
   | { kind: 'value'; value: number | string | boolean; key: string; path: string[]; lowBase: boolean }
   | { kind: 'suppressed'; n: number; secondary?: true }
   | { kind: 'not measured'; reason: string }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'unknown'; message: string; suggestion?: string };
 
 function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
   let s = schema;
@@ -55,6 +58,26 @@ function isArraySchema(schema: z.ZodTypeAny): z.ZodTypeAny | undefined {
 }
 
 export function resolveMetric(figures: Figures, id: string): Resolved {
+  const r = resolveOnce(figures, id);
+  if (r.kind !== 'unknown' || r.suggestion === undefined) return r;
+  // Follow the suggestions step by step (`nsp.scroe` → `nps.scroe` → `nps.score`); only an id that resolves is offered.
+  let next: Resolved = r;
+  for (let tries = 0; next.kind === 'unknown' && next.suggestion !== undefined && tries < 8; tries++) {
+    const candidate: string = next.suggestion;
+    next = resolveOnce(figures, candidate);
+    if (next.kind !== 'unknown') return { kind: 'unknown', message: r.message, suggestion: candidate };
+  }
+  return { kind: 'unknown', message: r.message };
+}
+
+/** The id with step i (and the `used - 1` after it) replaced by `name`. */
+function replaced(path: readonly string[], name: string, steps: readonly IdStep[], after: number): string {
+  // A dotted entry name (`nps.score` in changes) reads bare when each of its parts can.
+  const middle = name.split('.').every(isBareName) ? (path.length ? `.${name}` : name) : formatStep(name, path.length === 0);
+  return formatFigureId(path) + middle + steps.slice(after).map((s) => formatStep(s.name)).join('');
+}
+
+function resolveOnce(figures: Figures, id: string): Resolved {
   const parsed = parseFigureId(id);
   if (!parsed.ok) return { kind: 'unknown', message: parsed.message };
   const steps = parsed.steps;
@@ -71,7 +94,7 @@ export function resolveMetric(figures: Figures, id: string): Resolved {
       const found = findEntry(list, steps, i);
       if (!found) {
         const names = list.map(entryName).filter((x): x is string => x !== undefined);
-        return { kind: 'unknown', message: `"${id}": no entry "${steps[i].name}" in ${here(path) || 'figures'}${names.length ? ` (known: ${names.slice(0, 12).join(', ')})` : ''}` };
+        return { kind: 'unknown', message: `"${id}": no entry "${steps[i].name}" in ${here(path) || 'figures'}${names.length ? ` (known: ${names.slice(0, 12).join(', ')})` : ''}`, suggestion: entrySuggestion(names, path, steps, i) };
       }
       value = found.entry;
       path.push(found.name);
@@ -80,7 +103,7 @@ export function resolveMetric(figures: Figures, id: string): Resolved {
     } else {
       const key = steps[i].name;
       const child = childSchema(schema, key);
-      if (!child) return { kind: 'unknown', message: `"${id}": "${key}" is not a figure of ${here(path) || 'the figures'}` };
+      if (!child) return { kind: 'unknown', message: `"${id}": "${key}" is not a figure of ${here(path) || 'the figures'}`, suggestion: near(fieldNames(schema), key, path, steps, i) };
       const isRecord = variants(schema).some((v) => v instanceof z.ZodRecord);
       const obj = absent || value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>);
       // Own keys only: a segment called "constructor" or "toString" is data, never Object.prototype.
@@ -88,7 +111,7 @@ export function resolveMetric(figures: Figures, id: string): Resolved {
       if (isRecord && next === undefined && !absent && !recordKeyIsEnum(schema)) {
         const known = Object.keys(obj ?? {}).slice(0, 12).map((k) => formatStep(k, true)).join(', ') || 'none';
         const hint = !steps[i].quoted && i + 1 < steps.length ? '. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n' : '';
-        return { kind: 'unknown', message: `"${id}": no "${key}" in ${here(path) || 'figures'} (known: ${known})${hint}` };
+        return { kind: 'unknown', message: `"${id}": no "${key}" in ${here(path) || 'figures'} (known: ${known})${hint}`, suggestion: near(Object.keys(obj ?? {}), key, path, steps, i) };
       }
       path.push(key);
       schema = child;
@@ -98,7 +121,7 @@ export function resolveMetric(figures: Figures, id: string): Resolved {
     if (!absent && value && typeof value === 'object' && !Array.isArray(value)) {
       const v = value as Record<string, unknown>;
       if (v.low_base === true) lowBase = true;
-      if (v.suppressed === true || v.status === 'suppressed') return walkRest(schema, steps, i, id) ?? { kind: 'suppressed', n: Number(v.n ?? 0), ...(v.secondary === true ? { secondary: true as const } : {}) };
+      if (isSuppressed(v)) return walkRest(schema, steps, i, id) ?? { kind: 'suppressed', n: Number(v.n ?? 0), ...(v.secondary === true ? { secondary: true as const } : {}) };
       if (v.status === 'not measured') return walkRest(schema, steps, i, id) ?? { kind: 'not measured', reason: String(v.reason ?? '') };
     }
   }
@@ -143,8 +166,39 @@ function walkRest(schema: z.ZodTypeAny, steps: IdStep[], i: number, id: string):
     const el = isArraySchema(s);
     if (el) return undefined;
     const child = childSchema(s, steps[j].name);
-    if (!child) return { kind: 'unknown', message: `"${id}": "${steps[j].name}" is not a figure of ${formatFigureId(steps.slice(0, j).map((x) => x.name))}` };
+    if (!child) {
+      const before = steps.slice(0, j).map((x) => x.name);
+      return { kind: 'unknown', message: `"${id}": "${steps[j].name}" is not a figure of ${formatFigureId(before)}`, suggestion: near(fieldNames(s), steps[j].name, before, steps, j) };
+    }
     s = child;
   }
   return undefined;
+}
+
+/** The field names a step may take below an object-ish schema (every union variant, enum-keyed records). */
+function fieldNames(schema: z.ZodTypeAny): string[] {
+  return variants(schema).flatMap((v) => {
+    if (v instanceof z.ZodObject) return Object.keys(v.shape);
+    if (v instanceof z.ZodRecord) {
+      const keys = unwrap(v.keySchema as z.ZodTypeAny);
+      return keys instanceof z.ZodEnum ? (keys.options as string[]) : [];
+    }
+    return [];
+  });
+}
+
+/** The id with step i replaced by the closest of the names, if one is near. */
+function near(names: readonly string[], key: string, path: readonly string[], steps: readonly IdStep[], i: number): string | undefined {
+  const best = nearest(key, [...new Set(names)]);
+  return best && replaced(path, best.candidate, steps, i + 1);
+}
+
+/** An entry name may span bare steps (`changes.nsp.score.p`): the closest over every run of them from step i. */
+function entrySuggestion(names: readonly string[], path: readonly string[], steps: readonly IdStep[], i: number): string | undefined {
+  let best: { candidate: string; distance: number; used: number } | undefined;
+  for (let j = i + 1; j <= steps.length && (j === i + 1 || !steps[j - 1].quoted); j++) {
+    const found = nearest(steps.slice(i, j).map((s) => s.name).join('.'), names);
+    if (found && (!best || found.distance < best.distance)) best = { ...found, used: j - i };
+  }
+  return best && replaced(path, best.candidate, steps, i + best.used);
 }

@@ -1,3 +1,4 @@
+import { closest } from '../analysis/did-you-mean';
 import { resolveMetric } from '../analysis/metric-id';
 import type { Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
@@ -9,7 +10,8 @@ import { lintMdxCode } from './lint-mdx-code';
  * Checks a report's MDX before Astro renders it, so mistakes name the file and line:
  * unknown components, unknown props, prop values that name no figure (an unknown
  * <Metric id>, a <Trend metric> with no such series, a <SegmentTable by> segment that
- * is not declared). Code blocks are skipped. Then, unless the frontmatter says
+ * is not declared), each with the closest right name when one is a typo away
+ * (did-you-mean.ts). Code blocks are skipped. Then, unless the frontmatter says
  * trusted_mdx: true, refuses import/export and JavaScript expressions (lint-mdx-code.ts).
  */
 export function lintReport(file: string, text: string, figures: Figures): Problem[] {
@@ -22,22 +24,27 @@ export function lintReport(file: string, text: string, figures: Figures): Proble
     const line = lineAt(text, match.index ?? 0);
     const rules = COMPONENT_PROPS[name];
     if (!rules) {
-      problems.push({ file, line, message: `<${name}> is not a gapreport component.`, hint: `Use one of: ${Object.keys(COMPONENT_PROPS).join(', ')}.` });
+      const near = closest(name, Object.keys(COMPONENT_PROPS));
+      problems.push({ file, line, message: `<${name}> is not a gapreport component.`, hint: near ? `Did you mean <${near}>?` : `Use one of: ${Object.keys(COMPONENT_PROPS).join(', ')}.` });
       continue;
     }
     const props = new Map<string, string | true>();
     for (const p of rawProps.matchAll(/([a-zA-Z_][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|\{([^}]*)\}))?/g)) props.set(p[1], p[2] ?? p[3] ?? (p[4] !== undefined ? `{${p[4]}}` : true));
+    // A mistyped prop (`idd`) is reported once, as the prop it most likely is, not also as a missing one.
+    const meant = new Set<string>();
     for (const [prop, value] of props) {
       const rule = rules[prop];
       if (!rule) {
-        problems.push({ file, line, column: `<${name}> ${prop}`, message: `is not a prop of <${name}>.`, hint: Object.keys(rules).length ? `Its props: ${Object.keys(rules).join(', ')}.` : `<${name}> takes no props.` });
+        const near = closest(prop, Object.keys(rules).filter((p) => !props.has(p)));
+        if (near) meant.add(near);
+        problems.push({ file, line, column: `<${name}> ${prop}`, message: `is not a prop of <${name}>.`, hint: near ? `Did you mean ${near}?` : Object.keys(rules).length ? `Its props: ${Object.keys(rules).join(', ')}.` : `<${name}> takes no props.` });
         continue;
       }
       const error = checkValue(rule, value, figures);
-      if (error) problems.push({ file, line, column: `<${name}> ${prop}`, value: String(value), message: error });
+      if (error) problems.push({ file, line, column: `<${name}> ${prop}`, value: String(value), ...error });
     }
     for (const [prop, rule] of Object.entries(rules)) {
-      if (rule.required && !props.has(prop)) problems.push({ file, line, column: `<${name}>`, message: `needs the prop ${prop}.`, hint: rule.example ? `For example <${name} ${prop}="${rule.example}" />.` : undefined });
+      if (rule.required && !props.has(prop) && !meant.has(prop)) problems.push({ file, line, column: `<${name}>`, message: `needs the prop ${prop}.`, hint: rule.example ? `For example <${name} ${prop}="${rule.example}" />.` : undefined });
     }
   }
   return problems;
@@ -53,15 +60,18 @@ function trustedMdx(text: string): boolean {
   }
 }
 
-function checkValue(rule: PropRule, value: string | true, figures: Figures): string | undefined {
-  if (rule.kind === 'boolean') return value === true || value === '{true}' || value === '{false}' ? undefined : 'must be written bare (interval) or as {true}/{false}.';
-  if (typeof value !== 'string' || value.startsWith('{')) return 'must be a plain quoted string.';
+function checkValue(rule: PropRule, value: string | true, figures: Figures): { message: string; hint?: string } | undefined {
+  if (rule.kind === 'boolean') return value === true || value === '{true}' || value === '{false}' ? undefined : { message: 'must be written bare (interval) or as {true}/{false}.' };
+  if (typeof value !== 'string' || value.startsWith('{')) return { message: 'must be a plain quoted string.' };
   if (rule.kind === 'figure') {
     const r = resolveMetric(figures, value);
-    return r.kind === 'unknown' ? `is not a figure id: ${r.message}.` : undefined;
+    if (r.kind !== 'unknown') return undefined;
+    return { message: `is not a figure id: ${r.message}.`, ...(r.suggestion ? { hint: `Did you mean "${r.suggestion}"?` } : {}) };
   }
   const allowed = rule.values(figures);
-  return allowed.includes(value) ? undefined : `is not one of: ${allowed.join(', ') || '(none in this dataset)'}.`;
+  if (allowed.includes(value)) return undefined;
+  const near = closest(value, allowed);
+  return { message: `is not one of: ${allowed.join(', ') || '(none in this dataset)'}.`, ...(near ? { hint: `Did you mean ${near}?` } : {}) };
 }
 
 /** Replaces fenced and inline code with spaces (keeping line breaks) so examples in code are not linted. */
