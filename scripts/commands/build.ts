@@ -11,7 +11,7 @@ import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import { specOf, usageLine } from './specs';
 import type { Io } from './io';
-import { printProblems } from './report-problems';
+import { DatasetProblems, printProblems } from './report-problems';
 import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/swap-fs';
 import { writeSearchIndex } from './search-index';
 
@@ -54,6 +54,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const { reports, problems } = await readReports(root);
   if (problems.length > 0) return fail(io, problems);
   const all: Problem[] = [];
+  const shared = new DatasetProblems(); // a dataset's problems once, naming the reports that read it
   const seen = new Map<string, string>();
   for (const report of reports) {
     const s = report.settings!;
@@ -64,7 +65,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
     const result = await computeFigures(root, dir, figuresSettings(s), { progress: { isTTY: io.isTTY, env: io.env, write: (t) => process.stderr.write(t) } });
     if (!result.figures) {
-      all.push(...result.problems.map((p) => (p.file === 'report settings' ? { ...p, file: report.file, line: lineOf(report.text, `${p.column}:`) } : { ...p, file: join('data', s.dataset, p.file) })));
+      all.push(...shared.add(report.id, join('data', s.dataset), result.problems.map((p) => (p.file === 'report settings' ? { ...p, file: report.file, line: lineOf(report.text, `${p.column}:`) } : { ...p, file: join('data', s.dataset, p.file) }))));
       continue;
     }
     const note = `${result.reused ? 'reused' : 'recomputed'} figures for data/${s.dataset}`;
@@ -73,7 +74,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     seen.set(s.dataset, note);
     all.push(...lintReport(report.file, report.text, result.figures));
   }
-  if (all.length > 0) return fail(io, all);
+  if (all.length > 0) return fail(io, all, shared.headers(all));
   const dataDone = performance.now();
 
   const tmp = tempDirFor(outDir);
@@ -127,8 +128,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function fail(io: Io, problems: Problem[]): number {
-  printProblems(io, problems);
+function fail(io: Io, problems: Problem[], headers?: Map<Problem, string>): number {
+  printProblems(io, problems, undefined, headers);
   io.err(`gapreport build: ${problems.length} problem(s); dist/ is unchanged.`);
   return 1;
 }

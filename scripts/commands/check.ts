@@ -15,7 +15,7 @@ import type { Change, Kpi } from '../../src/schemas/figures';
 import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import type { Io } from './io';
-import { printProblems } from './report-problems';
+import { DatasetProblems, printProblems } from './report-problems';
 import { specOf, usageLine } from './specs';
 import { annotation, plainLine, plainText } from './workflow-commands';
 
@@ -64,19 +64,20 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   const rows: GateRow[] = [];
   const problems: Problem[] = [];
+  const shared = new DatasetProblems();
   for (const report of reports) {
     const s = report.settings!;
     const dataDir = join('data', s.dataset);
     const result = await computeFigures(root, join(root, dataDir), figuresSettings(s));
     if (!result.figures) {
-      problems.push(...result.problems.map((p) => ({ ...p, file: p.file === 'report settings' ? report.file : join(dataDir, p.file) })));
+      problems.push(...shared.add(report.id, dataDir, result.problems.map((p) => ({ ...p, file: p.file === 'report settings' ? report.file : join(dataDir, p.file) }))));
       continue;
     }
     const standardsText = await readFile(join(root, dataDir, 'standards.csv'), 'utf8').catch(() => '');
     for (const kpi of result.figures.kpis) rows.push(kpiRow(report.id, kpi, failOn, join(dataDir, 'standards.csv'), lineOfId(standardsText, kpi.standard_id)));
     for (const change of result.figures.changes.filter((c) => c.significant)) rows.push(changeRow(report.id, change, join(dataDir, 'responses.csv')));
   }
-  if (problems.length > 0) return invalid(io, problems);
+  if (problems.length > 0) return invalid(io, problems, shared.headers(problems));
 
   io.out(table(rows));
   const failed = rows.filter((r) => r.fails);
@@ -135,8 +136,8 @@ export function gateAnnotation(level: 'error' | 'warning', r: GateRow): string {
   return annotation(level, { file: r.file, line: r.line, title: `gapreport check: ${r.gate === 'kpi' ? 'KPI' : 'change'}` }, r.message);
 }
 
-function invalid(io: Io, problems: Problem[]): number {
-  printProblems(io, problems);
+function invalid(io: Io, problems: Problem[], headers?: Map<Problem, string>): number {
+  printProblems(io, problems, undefined, headers);
   io.err(`gapreport check: the data has ${problems.length} problem(s); no gates were checked. Run npx gapreport validate data/<dataset> for details.`);
   return 1;
 }
