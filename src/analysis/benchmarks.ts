@@ -1,4 +1,5 @@
-import { benchmarkPosition, benchmarkPositionFromSummary, type PublishedSummary } from '../stats/benchmark';
+import { benchmarkPosition } from '../stats/benchmark';
+import { benchmarkPositionFromSummary, type PublishedSummary } from '../stats/benchmark-summary';
 import type { BenchmarkRow, Standard } from '../schemas/dataset';
 import type { BenchmarkFigure } from '../schemas/figures';
 import { defaultDirection } from './labels';

@@ -8,6 +8,7 @@
  */
 import type { ChartFormat } from './format';
 import { stripBidiControls } from '../schemas/text';
+import { DEFAULT_LOW_BASE, DEFAULT_MIN_BASE } from '../schemas/report';
 
 export interface ChartOutput {
   /** `<svg role="img" aria-labelledby="<id>-title <id>-desc" …>` with `<title>` and `<desc>`. */
@@ -27,14 +28,14 @@ export interface ChartOptions<L> {
   labels?: Partial<L>;
   /** Locale formatters; default `Intl.NumberFormat('en')`. */
   format?: Partial<ChartFormat>;
-  /** Figures under this base are suppressed (meta.min_base, default 10). */
+  /** Figures under this base are suppressed (meta.min_base, default DEFAULT_MIN_BASE). */
   minBase?: number;
-  /** Figures under this base carry the low-base mark (meta.low_base, default 30). */
+  /** Figures under this base carry the low-base mark (meta.low_base, default DEFAULT_LOW_BASE). */
   lowBase?: number;
 }
 
-export const DEFAULT_MIN_BASE = 10;
-export const DEFAULT_LOW_BASE = 30;
+/** The report settings' defaults (src/schemas/report.ts), for charts drawn without meta. */
+export { DEFAULT_LOW_BASE, DEFAULT_MIN_BASE };
 /** The mark a low-base figure carries, explained in the description and a footnote. */
 export const LOW_BASE_MARK = '†';
 

@@ -1,5 +1,5 @@
 /** benchmarks.csv (SPEC §2.8): peers' values or published statistics of an industry. */
-import { STATISTICS, type BenchmarkRow } from '../schemas/dataset';
+import { DirectionSchema, STATISTICS, type BenchmarkRow } from '../schemas/dataset';
 import { readTable, type TableContext, type TableResult } from './table';
 
 export function parseBenchmarks(text: string, ctx: TableContext): TableResult & { benchmarks: BenchmarkRow[] } {
@@ -22,7 +22,7 @@ export function parseBenchmarks(text: string, ctx: TableContext): TableResult & 
         company: c.text(company, 'company'),
         statistic: c.oneOf(statistic, 'statistic', STATISTICS),
         value: c.number(value, 'value'),
-        direction: c.oneOf(direction, 'direction', ['higher', 'lower'] as const),
+        direction: c.oneOf(direction, 'direction', DirectionSchema.options),
       };
       c.required(row.metric, metric, 'metric');
       c.required(row.industry, industry, 'industry');

@@ -13,7 +13,8 @@ export interface Contact {
   resolvedFirst?: 0 | 1;
 }
 
-export interface Kpi {
+/** One KPI value derived from contacts.csv (the figure a report shows is `Kpi` in src/schemas/figures.ts). */
+export interface ContactKpi {
   metric: string;
   value: number;
   /** Contacts the value is based on. */
@@ -85,8 +86,8 @@ export class KpiAccumulator {
    * aht = mean handle time of answered; abandonment and fcr rates in percent.
    * A KPI with no base is left out (never 0).
    */
-  kpis(): Kpi[] {
-    const out: Kpi[] = [];
+  kpis(): ContactKpi[] {
+    const out: ContactKpi[] = [];
     const push = (metric: string, num: number, n: number, scale = 1) => {
       if (n > 0) out.push({ metric, value: (scale * num) / n, n });
     };

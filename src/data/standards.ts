@@ -1,10 +1,8 @@
 /** standards.csv (SPEC §2.4): the service standards the firm set. */
 import { DIMENSIONS } from '../schemas/questionnaire';
-import type { Standard } from '../schemas/dataset';
+import { DirectionSchema, type Standard } from '../schemas/dataset';
+import { DEFAULT_TOLERANCE } from '../stats/kpi';
 import { readTable, UniqueCheck, type TableContext, type TableResult } from './table';
-
-/** Fraction of |target| counted as "at risk" when a standard gives no tolerance (SPEC §2.4). */
-export const DEFAULT_TOLERANCE = 0.05;
 
 export function parseStandards(text: string, ctx: TableContext): TableResult & { standards: Standard[] } {
   const standards: Standard[] = [];
@@ -21,7 +19,7 @@ export function parseStandards(text: string, ctx: TableContext): TableResult & {
         metric: c.text(metric, 'metric'),
         dimension: c.oneOf(dimension, 'dimension', DIMENSIONS),
         unit: c.text(unit, 'unit'),
-        direction: c.oneOf(direction, 'direction', ['higher', 'lower'] as const),
+        direction: c.oneOf(direction, 'direction', DirectionSchema.options),
         target: c.number(target, 'target'),
         management_expectation: c.number(expectation, 'management_expectation'),
         tolerance: c.number(tolerance, 'tolerance', { min: 0 }) ?? DEFAULT_TOLERANCE,

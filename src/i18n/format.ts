@@ -41,16 +41,24 @@ export function formatters(locale: Locale): Formatters {
     percent: (x, d = 1) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x / 100)),
     fraction: (x, d = 0) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x)),
     integer: (x) => minus(nf(locale, { maximumFractionDigits: 0 }).format(x)),
-    ordinal: (x) => ordinal(locale, Math.round(x)),
+    ordinal: (x) => ordinal(locale, x),
     date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
   };
 }
 
 const EN_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-function ordinal(locale: Locale, i: number): string {
-  if (locale === 'en') return `${i}${EN_SUFFIX[new Intl.PluralRules('en', { type: 'ordinal' }).select(i)] ?? 'th'}`;
-  if (locale === 'fr') return i === 1 ? '1er' : `${i}e`;
+/** A percentile rank as an ordinal, rounded: 17th (en), 1er / 17e (fr), 17 (vi and others). Charts and report text share it. */
+export function ordinal(locale: string, x: number): string {
+  const i = Math.round(x);
+  const lang = locale.slice(0, 2);
+  if (lang === 'en') return `${i}${EN_SUFFIX[new Intl.PluralRules('en', { type: 'ordinal' }).select(i)] ?? 'th'}`;
+  if (lang === 'fr') return i === 1 ? '1er' : `${i}e`;
   return String(i);
+}
+
+/** Replaces `{name}` placeholders in a UI string (strings are templates so editions can reorder words); unknown names stay as written. */
+export function fillTemplate(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 /** How each figure key reads (SPEC §4 keys; the last part of a figure id). */

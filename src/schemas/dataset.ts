@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { DIRECTIONS, type Direction } from '../stats/kpi';
 import { DimensionSchema, ItemSchema, QuestionnaireSchema } from './questionnaire';
 
 /** A value read from a cell: a number, or undefined when missing / not applicable. */
 const Num = z.number().optional();
 
-export const DirectionSchema = z.enum(['higher', 'lower']);
-export type Direction = z.infer<typeof DirectionSchema>;
+/** Which way is better (the list is the statistics' own: `orient` in src/stats/kpi.ts reads it). */
+export const DirectionSchema = z.enum(DIRECTIONS);
+export type { Direction };
 
 /** One customer respondent (responses.csv), after mapping, recoding and validation. */
 export const RespondentSchema = z.object({

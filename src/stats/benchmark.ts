@@ -7,8 +7,6 @@ import { type Direction, orient } from './kpi';
 import { type Maybe, isPresent, present } from './missing';
 import { percentileRank, quantile, quartileOf } from './percentile';
 
-export * from './percentile';
-
 export type BenchmarkPosition = {
   /** Mid-rank percentile among peers, oriented, 0…100. */
   percentile: number;
@@ -43,5 +41,3 @@ export function benchmarkPosition(value: Maybe, peers: readonly Maybe[], directi
     peers: sorted.length,
   };
 }
-
-export * from './benchmark-summary';

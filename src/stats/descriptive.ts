@@ -108,24 +108,3 @@ export function meanEstimateFromM2(n: number, m: number, m2: number): MeanEstima
   if (!(n >= 1)) return undefined;
   return meanEstimateFromSummary(n, m, n < 2 ? undefined : Math.sqrt(Math.max(0, m2) / (n - 1)));
 }
-
-/** Welford/Chan running moments: `{ n, mean, m2 }`; merge partial results with `mergeMoments`. */
-export type Moments = { n: number; mean: number; m2: number };
-
-/** Adds one value to running moments (Welford 1962); missing values leave them unchanged. */
-export function addMoment(acc: Moments, value: Maybe): Moments {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return acc;
-  const n = acc.n + 1;
-  const delta = value - acc.mean;
-  const m = acc.mean + delta / n;
-  return { n, mean: m, m2: acc.m2 + delta * (value - m) };
-}
-
-/** Combines two sets of running moments (Chan, Golub & LeVeque 1979 pairwise update). */
-export function mergeMoments(a: Moments, b: Moments): Moments {
-  if (a.n === 0) return b;
-  if (b.n === 0) return a;
-  const n = a.n + b.n;
-  const delta = b.mean - a.mean;
-  return { n, mean: a.mean + (delta * b.n) / n, m2: a.m2 + b.m2 + (delta * delta * a.n * b.n) / n };
-}

@@ -3,8 +3,9 @@
  */
 import { type Maybe, isPresent } from './missing';
 
-/** Which way is better for a metric. */
-export type Direction = 'higher' | 'lower';
+/** Which way is better for a metric: the one list (DirectionSchema in src/schemas/dataset.ts is built from it). */
+export const DIRECTIONS = ['higher', 'lower'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 export type KpiStatus = 'met' | 'at risk' | 'missed';
 
 /** Default share of |target| a shortfall may be and still count as "at risk" rather than "missed". */

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  benchmarkPosition,
-  benchmarkPositionFromSummary,
-  percentileFromSummary,
-  percentileRank,
-  quantile,
-  quartileOf,
-} from '../../src/stats/benchmark';
+import { benchmarkPosition } from '../../src/stats/benchmark';
+import { benchmarkPositionFromSummary, percentileFromSummary } from '../../src/stats/benchmark-summary';
+import { percentileRank, quantile, quartileOf } from '../../src/stats/percentile';
 
 describe('quantile(sortedValues, p) — type 7', () => {
   it.each([
