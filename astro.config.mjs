@@ -2,6 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
+// No usage data leaves a report author's machine, and `npm run dev` does not nag about
+// upgrades: Astro reads both switches after it loads this file (telemetry events, the
+// version check), for astro dev/build/preview and the CLI's build() alike. Astro's one-time
+// telemetry notice prints before any config is read; only the variable set outside hides it.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
+
 // The CLI (`gapreport build`) sets GAPREPORT_OUT_DIR to a temporary folder and
 // swaps it into dist/ only when the whole build succeeded (atomic output).
 export default defineConfig({
@@ -11,5 +18,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx()],
+  // Code blocks in the guide: GitHub's default themes, whose every token colour reads at
+  // 4.5:1 or more on its background (github-dark's comments were 3.04:1); site.css switches
+  // to the dark one with the system setting.
+  markdown: { shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } } },
   devToolbar: { enabled: false },
 });

@@ -5,6 +5,7 @@
  * Without Chromium the suite is skipped locally, and fails under CI=true.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -87,6 +88,33 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
     });
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     expect(bad).toEqual([]);
+  }, 60_000);
+
+  // The guide (code blocks, light and dark) and search (Pagefind's field) hold no axe-core violation of any impact.
+  const DOCS = ['/docs/', ...readdirSync(resolve(import.meta.dirname, '../../content/docs')).filter((f) => /\.mdx?$/.test(f)).map((f) => `/docs/${f.replace(/\.mdx?$/, '')}/`)];
+  it.each([...DOCS, '/search/'].flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))('has no axe-core violations on %s (%s)', async (path, colorScheme) => {
+    const page = await open(path, { colorScheme });
+    if (path === '/search/') await page.waitForSelector('#search input[aria-label]');
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    });
+    expect(result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }, 60_000);
+
+  it('answers every request of a page, the favicon included (no 404)', async () => {
+    for (const path of ['/', '/reports/demo/', '/docs/', '/search/']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const failed: string[] = [];
+      page.on('response', (r) => void (r.status() >= 400 && failed.push(`${r.status()} ${new URL(r.url()).pathname}`)));
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
+      expect(failed, path).toEqual([]);
+      await context.close();
+    }
+    for (const icon of ['/favicon.svg', '/favicon.ico']) expect((await fetch(`${server.url}${icon}`)).status, icon).toBe(200);
   }, 60_000);
 
   it('prints on A4 and Letter', async () => {
