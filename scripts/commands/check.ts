@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
 import { readReports } from '../../src/build/reports-fs';
+import { formatFigure, formatters } from '../../src/i18n/format';
 import type { Change, Kpi } from '../../src/schemas/figures';
 import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
@@ -94,23 +95,39 @@ export async function run(args: string[], io: Io): Promise<number> {
   return 1;
 }
 
-const num = (v: number | undefined) => (v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2));
+// Numbers read as the English site prints them (src/i18n/format.ts): grouping, a typographic minus, each figure's decimals.
+const EN = formatters('en');
+
+/** A KPI number in its unit, as <Metric> prints KPI values (metric-format.ts formatInUnit, English). */
+export function inUnit(v: number | undefined, unit: string): string {
+  if (v === undefined) return '—';
+  if (unit === 'percent' || unit === 'rate') return EN.percent(v, Number.isInteger(v) ? 0 : 1);
+  if (unit === 'seconds') return `${EN.number(v, 0)} s`;
+  if (unit === 'days') return `${EN.number(v, 1)} days`;
+  if (unit === 'nps') return EN.signed(v, 0);
+  return EN.number(v, 2);
+}
+
+/** A change's value by its figure key (`nps.score` reads +13, `csat.top2box` 78.4%), its difference and p as the site prints them. */
+const changeValue = (metric: string, v: number) => formatFigure(metric.split('.').at(-1) ?? metric, v, EN);
+const changeDifference = (metric: string, d: number) => formatFigure('difference', d, EN, ['changes', metric]);
 
 export function kpiRow(report: string, k: Kpi, failOn: FailOn, file: string, line?: number): GateRow {
   const fails = k.status === 'missed' || (failOn === 'at-risk' && k.status === 'at risk');
-  const unit = k.unit === 'percent' ? '%' : k.unit === 'seconds' ? ' s' : '';
-  const against = `${k.direction === 'higher' ? '≥' : '≤'} ${num(k.target)}${unit}`;
+  const value = inUnit(k.value, k.unit);
+  const against = `${k.direction === 'higher' ? '≥' : '≤'} ${inUnit(k.target, k.unit)}`;
   const verb = k.status === 'missed' ? 'missed its standard' : k.status === 'at risk' ? 'is at risk (within tolerance of its target)' : k.status;
-  const message = `${report}: KPI ${k.standard_id} (${k.metric}) ${verb}: ${num(k.value)}${unit} in ${k.period}, target ${against}.`;
-  return { report, gate: 'kpi', figure: `${k.standard_id} (${k.metric})`, value: `${num(k.value)}${unit}`, against, status: k.status, fails, file, line, message };
+  const message = `${report}: KPI ${k.standard_id} (${k.metric}) ${verb}: ${value} in ${k.period}, target ${against}.`;
+  return { report, gate: 'kpi', figure: `${k.standard_id} (${k.metric})`, value, against, status: k.status, fails, file, line, message };
 }
 
 export function changeRow(report: string, c: Change, file: string): GateRow {
   const fails = c.direction === 'worse';
-  const diff = `${c.difference > 0 ? '+' : ''}${num(c.difference)}`;
-  const p = c.p < 0.001 ? 'p < 0.001' : `p = ${c.p.toFixed(3)}`;
-  const message = `${report}: ${c.metric} moved significantly ${c.direction === 'worse' ? 'against its direction' : c.direction === 'better' ? 'for the better' : ''}: ${num(c.from_value)} (${c.from}) → ${num(c.to_value)} (${c.to}), ${diff}, ${p} (${c.test}).`;
-  return { report, gate: 'change', figure: c.metric, value: `${num(c.to_value)} (${c.to})`, against: `${diff} vs ${c.from}, ${p}`, status: `significantly ${c.direction}`, fails, file, message };
+  const diff = changeDifference(c.metric, c.difference);
+  const p = c.p < 0.001 ? `p < ${EN.number(0.001, 3)}` : `p = ${EN.number(c.p, 3)}`;
+  const [from, to] = [changeValue(c.metric, c.from_value), changeValue(c.metric, c.to_value)];
+  const message = `${report}: ${c.metric} moved significantly ${c.direction === 'worse' ? 'against its direction' : c.direction === 'better' ? 'for the better' : ''}: ${from} (${c.from}) → ${to} (${c.to}), ${diff}, ${p} (${c.test}).`;
+  return { report, gate: 'change', figure: c.metric, value: `${to} (${c.to})`, against: `${diff} vs ${c.from}, ${p}`, status: `significantly ${c.direction}`, fails, file, message };
 }
 
 /** The 1-based line of the CSV row whose cells include the id (standards are short, unquoted files). */
@@ -123,7 +140,7 @@ export function lineOfId(text: string, id: string): number | undefined {
 }
 
 export function table(rows: readonly GateRow[]): string {
-  const head = ['report', 'gate', 'figure', 'value', 'against', 'status', ''];
+  const head = ['report', 'gate', 'figure', 'value', 'against', 'status', 'result'];
   // Cells hold data (a standard's name): one line each, and no row may start a workflow command.
   const body = rows.map((r) => [r.report, r.gate, r.figure, r.value, r.against, r.status, r.fails ? 'FAIL' : r.status === 'at risk' ? 'warn' : 'ok'].map(plainText));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

@@ -66,10 +66,23 @@ describe('gapreport check', () => {
     const worse = await check({ 'data/acme/questionnaire.yaml': q, 'data/acme/responses.csv': responses(10, 0) });
     expect(worse.code).toBe(1);
     expect(worse.out).toMatch(/acme +change +nps\.score .* significantly worse +FAIL/);
-    expect(worse.out).toMatch(/data\/acme\/responses\.csv: acme: nps\.score moved significantly against its direction: 100 \(2026-Q2\) → 0 \(2026-Q3\), -100, p < 0\.001 \(nps z-test\)\./);
+    // Numbers as the site prints them: NPS signed, its difference to one decimal, a typographic minus.
+    expect(worse.stdout.at(-1)).toBe('  data/acme/responses.csv: acme: nps.score moved significantly against its direction: +100 (2026-Q2) → 0 (2026-Q3), −100.0, p < 0.001 (nps z-test).');
     const better = await check({ 'data/acme/questionnaire.yaml': q, 'data/acme/responses.csv': responses(0, 10) });
     expect(better.code).toBe(0);
     expect(better.out).toMatch(/nps\.score .* significantly better +ok/);
+  });
+
+  it('heads every column of the table and formats its numbers as the English site does', async () => {
+    const standards = 'standard_id,metric,unit,direction,target,tolerance\nhandle,aht_seconds,seconds,lower,1200,0.05\nfix,fcr_rate,percent,higher,72.5,0.05\n';
+    const operations = 'period,metric,value,n\n2026-Q3,aht_seconds,1234.4,1000\n2026-Q3,fcr_rate,70.25,1000\n';
+    const r = await check({ 'data/acme/standards.csv': standards, 'data/acme/operations.csv': operations });
+    expect(r.stdout[0].split('\n')).toEqual([
+      'report  gate  figure                value    against    status   result',
+      '------  ----  --------------------  -------  ---------  -------  ------',
+      'acme    kpi   handle (aht_seconds)  1,234 s  ≤ 1,200 s  at risk  warn',
+      'acme    kpi   fix (fcr_rate)        70.3%    ≥ 72.5%    at risk  warn',
+    ]);
   });
 
   it('writes GitHub annotations on the file and line under GITHUB_ACTIONS=true', async () => {
