@@ -4,7 +4,7 @@
  * points at the temporary local server.
  */
 import { formatters } from '../../src/i18n/format';
-import { strings } from '../../src/i18n/strings';
+import { strings } from '../../src/i18n';
 import type { Figures } from '../../src/schemas/figures';
 import type { ReportFrontmatter } from '../../src/schemas/report';
 

@@ -1,7 +1,7 @@
 import type { Figures } from '../schemas/figures';
 import type { ReportFrontmatter } from '../schemas/report';
 import { formatters, type Formatters } from '../i18n/format';
-import { strings, type Strings } from '../i18n/strings';
+import { strings, type Strings } from '../i18n';
 
 /**
  * What a report page hands its MDX components: Astro has no context API, so the page

@@ -8,6 +8,11 @@ import { precisionFixed, quantileSorted, scaleLinear } from 'd3';
 import type { BenchmarkFigure } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import { C, FS, checkId, el, r, svgRoot, text, textWidth, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import { en } from '../i18n/locales/en';
+import type { BenchmarkPositionLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { BenchmarkPositionLabels };
 
 export interface BenchmarkPositionInput {
   figure: BenchmarkFigure;
@@ -24,52 +29,6 @@ export interface BenchmarkPositionOptions extends ChartOptions<BenchmarkPosition
   signed?: boolean;
 }
 
-export interface BenchmarkPositionLabels {
-  title: string;
-  better: string;
-  reversed: string;
-  companyMark: string;
-  censored: Record<'below' | 'above', string>;
-  median: string;
-  topQuartile: string;
-  bands: [string, string, string, string];
-  /** A band that is not one quartile (published quantiles with gaps): oriented percent range. */
-  bandRange: string;
-  source: string;
-  peers: string;
-  published: string;
-  position: string;
-  gapMedian: string;
-  gapTop: string;
-  orientation: string;
-  orientationReversed: string;
-  columns: [string, string];
-  you: string;
-  caption: string;
-}
-
-export const BENCHMARK_POSITION_LABELS: BenchmarkPositionLabels = {
-  title: '{metric} against the {industry} industry',
-  better: 'better →',
-  reversed: 'lower is better: axis reversed',
-  companyMark: '{company}: {value} · {percentile} percentile',
-  censored: { below: 'below every published quantile', above: 'above every published quantile' },
-  median: 'median {value}',
-  topQuartile: 'top quartile {value}',
-  bands: ['bottom 25%', '25–50%', '50–75%', 'top 25%'],
-  bandRange: '{a}–{b}%',
-  source: 'Source: {source}',
-  peers: '{n} {industry} peers',
-  published: 'published {industry} quantiles',
-  position: "{company}'s {metric} of {value} ranks at the {percentile} percentile of {against} ({period}), quartile {quartile} of 4.",
-  gapMedian: 'Against the median ({median}): {gap} (positive is better).',
-  gapTop: 'Against the top quartile ({top}): {gap}.',
-  orientation: 'Higher is better; better is to the right.',
-  orientationReversed: 'Lower is better, so the axis is reversed: better is to the right.',
-  columns: ['Company or statistic', 'Value'],
-  you: '{company} (percentile {percentile})',
-  caption: '{metric}: {industry} benchmark, {period}',
-};
 
 const W = 680;
 const X0 = 30;
@@ -79,7 +38,7 @@ const BAND = { top: 56, bottom: 128 };
 /** Builds the benchmark strip for one `BenchmarkFigure`. */
 export function benchmarkPosition(input: BenchmarkPositionInput, options: BenchmarkPositionOptions): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(BENCHMARK_POSITION_LABELS, options.labels);
+  const L = withDefaults<BenchmarkPositionLabels>(en.charts.benchmarkPosition, options.labels);
   const f = resolveFormat(options.format);
   const { figure: b, company } = input;
   const metric = input.metricLabel ?? b.metric;

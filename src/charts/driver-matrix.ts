@@ -8,46 +8,15 @@ import { mean, scaleLinear } from 'd3';
 import type { Drivers } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import { C, FS, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, r, svgRoot, text, textWidth, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import { en } from '../i18n/locales/en';
+import type { DriverMatrixLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { DriverMatrixLabels };
 
 export type DriverMatrixInput = Drivers;
 type Quadrant = 'fix first' | 'keep up' | 'low priority' | 'possible overkill';
 
-export interface DriverMatrixLabels {
-  title: string;
-  x: string;
-  y: string;
-  quadrants: Record<Quadrant, string>;
-  mean: string;
-  notMeasured: string;
-  suppressed: string;
-  fixFirst: string;
-  noFixFirst: string;
-  model: string;
-  lowBase: string;
-  methods: Record<'shapley' | 'relative-weights', string>;
-  /** Outcome column → readable name; unknown outcomes print as they are. */
-  outcomes: Record<string, string>;
-  columns: [string, string, string, string];
-  caption: string;
-}
-
-export const DRIVER_MATRIX_LABELS: DriverMatrixLabels = {
-  title: 'Key drivers: importance vs performance',
-  x: 'Importance (share of R²) →',
-  y: 'Performance (mean perception) →',
-  quadrants: { 'fix first': 'Fix first', 'keep up': 'Keep up', 'low priority': 'Low priority', 'possible overkill': 'Possible overkill' },
-  mean: 'mean',
-  notMeasured: 'Key drivers not measured: {reason}',
-  suppressed: 'Key drivers suppressed (n < {min})',
-  fixFirst: 'Fix first (important, below-average performance): {list}.',
-  noFixFirst: 'No driver is both above-average in importance and below-average in performance.',
-  model: 'The drivers explain R² = {r2} of {outcome} (n = {n}{mark}, {method}).',
-  lowBase: '{mark} low base: read with caution.',
-  methods: { shapley: 'Shapley decomposition', 'relative-weights': "Johnson's relative weights" },
-  outcomes: { overall: 'overall satisfaction', nps: 'likelihood to recommend', csat: 'CSAT', ces: 'customer effort' },
-  columns: ['Driver', 'Share of R²', 'Performance', 'Quadrant'],
-  caption: 'Key drivers: share of R², mean perception and quadrant',
-};
 
 const W = 680;
 const H = 440;
@@ -64,7 +33,7 @@ function shape(q: Quadrant, x: number, y: number): string {
 /** Builds the matrix from `figures.drivers` (a note for the not-measured and suppressed variants). */
 export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<DriverMatrixLabels>): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(DRIVER_MATRIX_LABELS, options.labels);
+  const L = withDefaults<DriverMatrixLabels>(en.charts.driverMatrix, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const table = { caption: L.caption, columns: [...L.columns], rows: [] as string[][] };

@@ -6,79 +6,15 @@
 import type { Figures, Gap } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import { C, FS, checkId, el, lines, r, svgRoot, text, withDefaults, wrap, type ChartOptions, type ChartOutput } from './svg';
+import { en } from '../i18n/locales/en';
+import type { GapModelLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { GapModelLabels };
 
 export type GapKey = 'gap1' | 'gap2' | 'gap3' | 'gap4' | 'gap5';
 export type GapModelInput = Figures['gaps'];
 
-export interface GapModelLabels {
-  title: string;
-  customer: string;
-  firm: string;
-  expected: string;
-  perceived: string;
-  delivery: string;
-  communications: string;
-  standards: string;
-  management: string;
-  /** 'Gap {n}' */
-  gap: string;
-  names: Record<GapKey, string>;
-  compares: Record<GapKey, string>;
-  /** Gaps 1 and 5: '{value}' is signed; '{scale}' is "1–7" when known, else `itemScale`. */
-  scaleValue: string;
-  itemScale: string;
-  shortfall: string;
-  noShortfall: string;
-  /** Gaps 2–4: '{k} of {n} …'. */
-  counts: Record<GapKey, string>;
-  notMeasured: string;
-  legendTitle: string;
-  /** Description pieces. */
-  clause: string;
-  widest: string;
-  none: string;
-  columns: [string, string, string, string];
-  caption: string;
-}
-
-export const GAP_MODEL_LABELS: GapModelLabels = {
-  title: 'The five service-quality gaps',
-  customer: 'Customer',
-  firm: 'Firm',
-  expected: 'Expected service',
-  perceived: 'Perceived service',
-  delivery: 'Service delivery',
-  communications: 'External communications to customers',
-  standards: 'Service standards and specifications',
-  management: 'Management perceptions of customer expectations',
-  gap: 'Gap {n}',
-  names: { gap1: 'knowledge', gap2: 'standards', gap3: 'delivery', gap4: 'communication', gap5: 'customer' },
-  compares: {
-    gap1: 'management perceptions vs customer expectations',
-    gap2: 'standards set vs management perceptions',
-    gap3: 'service delivered vs standards',
-    gap4: 'service delivered vs promises made',
-    gap5: 'perceived vs expected service',
-  },
-  scaleValue: '{value} on the {scale} scale',
-  itemScale: 'item',
-  shortfall: 'shortfall',
-  noShortfall: 'no shortfall',
-  counts: {
-    gap1: '{k} of {n} below expectations',
-    gap2: '{k} of {n} standards below expectations',
-    gap3: '{k} of {n} below standard',
-    gap4: '{k} of {n} promises not kept',
-    gap5: '{k} of {n} below expectations',
-  },
-  notMeasured: 'not measured',
-  legendTitle: 'Negative = shortfall',
-  clause: '{gap} ({name}): {result}.',
-  widest: 'Shortfalls at {list}.',
-  none: 'No measured gap shows a shortfall.',
-  columns: ['Gap', 'Compares', 'Result', 'Parts'],
-  caption: 'The five gaps: negative values are shortfalls',
-};
 
 const KEYS: GapKey[] = ['gap1', 'gap2', 'gap3', 'gap4', 'gap5'];
 const W = 680;
@@ -138,7 +74,7 @@ function gapLabel(x: number, y: number, heading: string, res: Result, maxChars: 
 /** Builds the Gap model diagram from `figures.gaps`. */
 export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLabels> & { scale?: { min: number; max: number } }): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(GAP_MODEL_LABELS, options.labels);
+  const L = withDefaults<GapModelLabels>(en.charts.gapModel, options.labels);
   const f = resolveFormat(options.format);
   const signed = (v: number) => f.signed(v, 2);
   const scale = options.scale ? `${f.number(options.scale.min, 0)}–${f.number(options.scale.max, 0)}` : L.itemScale;

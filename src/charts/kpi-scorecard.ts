@@ -10,58 +10,14 @@ import type { Kpi } from '../schemas/figures';
 import { fill, resolveFormat, type ChartFormat } from './format';
 import { statusMark, trendArrow } from './marks';
 import { C, FS, checkId, el, ellipsize, hatch, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import { en } from '../i18n/locales/en';
+import type { KpiScorecardLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { KpiScorecardLabels };
 
 export type KpiScorecardInput = Kpi[];
 
-export interface KpiScorecardLabels {
-  title: string;
-  standard: string;
-  bullet: string;
-  value: string;
-  status: string;
-  trend: string;
-  target: string;
-  targetColumn: string;
-  higher: string;
-  lower: string;
-  statuses: Record<Kpi['status'], string>;
-  metZone: string;
-  riskZone: string;
-  targetMark: string;
-  seconds: string;
-  points: string;
-  summary: string;
-  item: string;
-  itemNotMeasured: string;
-  period: string;
-  caption: string;
-  perPeriod: string;
-}
-
-export const KPI_SCORECARD_LABELS: KpiScorecardLabels = {
-  title: 'Service standards: delivered vs target',
-  standard: 'Standard',
-  bullet: 'Delivered vs target',
-  value: 'Delivered',
-  status: 'Status',
-  trend: 'Trend',
-  target: 'target {target}',
-  targetColumn: 'Target',
-  higher: 'higher is better',
-  lower: 'lower is better',
-  statuses: { met: 'met', 'at risk': 'at risk', missed: 'missed', 'not measured': 'not measured' },
-  metZone: 'meets target',
-  riskZone: 'at risk (within tolerance)',
-  targetMark: 'target',
-  seconds: '{v} s',
-  points: '{v} pts',
-  summary: '{k} of {n} standards met in {period}.',
-  item: '{label}: {value} vs target {target} ({direction}), {status}.',
-  itemNotMeasured: '{label}: not measured (target {target}).',
-  period: 'Period',
-  caption: 'Delivered values against the service standards',
-  perPeriod: '{v} per period',
-};
 
 /** Decimals for a level: none when the value is whole ("80%", "30 s"), else `d` ("77.8%"). */
 const places = (v: number, d: number) => (Math.abs(v - Math.round(v)) < 1e-9 ? 0 : d);
@@ -98,7 +54,7 @@ const BOLD_EM = 0.59;
 /** Builds the scorecard from `figures.kpis`. */
 export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<KpiScorecardLabels>): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(KPI_SCORECARD_LABELS, options.labels);
+  const L = withDefaults<KpiScorecardLabels>(en.charts.kpiScorecard, options.labels);
   const f = resolveFormat(options.format);
   const fmt = (k: Kpi, v: number) => formatUnit(v, k.unit, f, L);
   const defs = hatch(`${id}-risk`, C.warn, C.track);

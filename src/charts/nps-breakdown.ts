@@ -10,6 +10,11 @@ import {
   C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, hatch, svgRoot, text, withDefaults,
   type ChartOptions, type ChartOutput,
 } from './svg';
+import { en } from '../i18n/locales/en';
+import type { NpsBreakdownLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { NpsBreakdownLabels };
 
 export interface NpsRow {
   /** "All customers", a segment value, … (data text: escaped). */
@@ -25,42 +30,6 @@ export interface NpsBreakdownOptions extends ChartOptions<NpsBreakdownLabels> {
   decimals?: number;
 }
 
-export interface NpsBreakdownLabels {
-  title: string;
-  detractors: string;
-  passives: string;
-  promoters: string;
-  nps: string;
-  base: string;
-  group: string;
-  suppressed: string;
-  lowBase: string;
-  headline: string;
-  range: string;
-  suppressedList: string;
-  /** A cell withheld so that a smaller one cannot be derived from the total (its base is large enough). */
-  withheld: string;
-  withheldList: string;
-  caption: string;
-}
-
-export const NPS_BREAKDOWN_LABELS: NpsBreakdownLabels = {
-  title: 'Net Promoter Score: promoters, passives and detractors',
-  detractors: 'Detractors (0–6)',
-  passives: 'Passives (7–8)',
-  promoters: 'Promoters (9–10)',
-  nps: 'NPS',
-  base: 'n = {n}',
-  group: 'Group',
-  suppressed: 'suppressed (n < {min})',
-  lowBase: '{mark} low base (n < {low}): read with caution.',
-  headline: 'NPS is {score} for {label} (n = {n}): {promoters} promoters, {detractors} detractors.',
-  range: 'Across the other groups it ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
-  suppressedList: 'Suppressed (n < {min}): {list}.',
-  withheld: 'withheld to protect a smaller group',
-  withheldList: 'Withheld to protect a smaller group: {list}.',
-  caption: 'Shares of promoters, passives and detractors, and the NPS',
-};
 
 const W = 680;
 const X0 = 190;
@@ -71,7 +40,7 @@ const BAR = 22;
 /** Builds the stacked NPS bars from `{label, figure}` rows (total first, then segment values). */
 export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOptions): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(NPS_BREAKDOWN_LABELS, options.labels);
+  const L = withDefaults<NpsBreakdownLabels>(en.charts.npsBreakdown, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

@@ -10,6 +10,11 @@ import {
   C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, hatch, svgRoot, text, textWidth, withDefaults,
   type ChartOptions, type ChartOutput,
 } from './svg';
+import { en } from '../i18n/locales/en';
+import type { SegmentBarsLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { SegmentBarsLabels };
 
 export interface SegmentBarRow {
   /** The segment value (data text: escaped). */
@@ -35,33 +40,6 @@ export interface SegmentBarsOptions extends ChartOptions<SegmentBarsLabels> {
   signed?: boolean;
 }
 
-export interface SegmentBarsLabels {
-  title: string;
-  base: string;
-  suppressed: string;
-  lowBase: string;
-  range: string;
-  single: string;
-  suppressedList: string;
-  withheld: string;
-  withheldList: string;
-  columns: [string, string, string];
-  caption: string;
-}
-
-export const SEGMENT_BARS_LABELS: SegmentBarsLabels = {
-  title: '{label} by {by}',
-  base: 'n = {n}',
-  suppressed: 'suppressed (n < {min})',
-  lowBase: '{mark} low base (n < {low}): read with caution.',
-  range: '{label} by {by} ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
-  single: '{label} is {value} for {valueLabel}.',
-  suppressedList: 'Suppressed (n < {min}): {list}.',
-  withheld: 'withheld to protect a smaller group',
-  withheldList: 'Withheld to protect a smaller group: {list}.',
-  columns: ['{by}', 'n', '{label}'],
-  caption: '{label} by {by}, with bases',
-};
 
 /** Rows for a headline metric from `figures.segments.<segment>` (value for nps = score, csat = top2box, ces/overall = mean). */
 export function segmentBarRows(groups: Record<string, GroupFigures>, metric: 'nps' | 'csat' | 'ces' | 'overall'): SegmentBarRow[] {
@@ -82,7 +60,7 @@ const ROW = 34;
 /** Builds the bars for one metric across one segment's values. */
 export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(SEGMENT_BARS_LABELS, options.labels);
+  const L = withDefaults<SegmentBarsLabels>(en.charts.segmentBars, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

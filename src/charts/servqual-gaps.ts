@@ -11,6 +11,11 @@ import {
   C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, svgRoot, text, withDefaults,
   type ChartOptions, type ChartOutput,
 } from './svg';
+import { en } from '../i18n/locales/en';
+import type { ServqualGapsLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { ServqualGapsLabels };
 
 export interface ServqualGapsInput {
   servqual: Servqual;
@@ -23,46 +28,6 @@ export interface ServqualGapsOptions extends ChartOptions<ServqualGapsLabels> {
   mode?: 'dimensions' | 'items';
 }
 
-export interface ServqualGapsLabels {
-  title: string;
-  titleItems: string;
-  dimensions: Record<Dimension, string>;
-  expectation: string;
-  perception: string;
-  gap: string;
-  item: string;
-  dimension: string;
-  n: string;
-  suppressed: string;
-  /** A cell withheld so that a smaller one cannot be derived from the total. */
-  withheld: string;
-  notMeasured: string;
-  lowBase: string;
-  widest: string;
-  shortOn: string;
-  score: string;
-  caption: string;
-}
-
-export const SERVQUAL_GAPS_LABELS: ServqualGapsLabels = {
-  title: 'Expectations vs perceptions by SERVQUAL dimension',
-  titleItems: 'Expectations vs perceptions by item',
-  dimensions: { tangibles: 'Tangibles', reliability: 'Reliability', responsiveness: 'Responsiveness', assurance: 'Assurance', empathy: 'Empathy' },
-  expectation: 'Expectation',
-  perception: 'Perception',
-  gap: 'Gap (P−E)',
-  item: 'Item',
-  dimension: 'Dimension',
-  n: 'n',
-  suppressed: 'suppressed (n < {min})',
-  withheld: 'withheld to protect a smaller group',
-  notMeasured: 'not measured',
-  lowBase: '{mark} low base (n < {low}): read with caution.',
-  widest: '{label} has the widest gap: perceptions {p} vs expectations {e} ({gap}).',
-  shortOn: 'Perceptions fall short of expectations on {k} of {n}.',
-  score: 'Unweighted SERVQUAL score {score} on the {min}–{max} scale.',
-  caption: 'Expectation, perception and gap (P−E) on the {min}–{max} scale',
-};
 
 type Fig = { suppressed: true; secondary?: true; n: number } | { suppressed: false; n: number; low_base: boolean; expectation?: number; perception?: number; gap?: number };
 type Row = { label: string; group?: string; fig: Fig };
@@ -76,7 +41,7 @@ const LABEL_CHARS = { dimensions: 26, items: 37 };
 /** Builds the dumbbell chart from `figures.servqual` and the item scale. */
 export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOptions): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(SERVQUAL_GAPS_LABELS, options.labels);
+  const L = withDefaults<ServqualGapsLabels>(en.charts.servqualGaps, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

@@ -8,6 +8,11 @@ import { area, line, precisionFixed, scaleLinear, scalePoint } from 'd3';
 import type { Change } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import { C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, r, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import { en } from '../i18n/locales/en';
+import type { TrendLabels } from '../i18n/schema-charts';
+
+/** Labels come from the locale files (src/i18n/locales); English is the default. */
+export type { TrendLabels };
 
 export interface TrendPoint {
   wave: string;
@@ -34,39 +39,6 @@ export interface TrendOptions extends ChartOptions<TrendLabels> {
   bounds?: [number, number];
 }
 
-export interface TrendLabels {
-  title: string;
-  interval: string;
-  better: string;
-  worse: string;
-  suppressed: string;
-  lowBase: string;
-  moved: string;
-  change: string;
-  significant: string;
-  notSignificant: string;
-  versus: string;
-  suppressedList: string;
-  columns: [string, string, string, string];
-  caption: string;
-}
-
-export const TREND_LABELS: TrendLabels = {
-  title: '{label} by wave',
-  interval: '95% interval',
-  better: 'significant improvement',
-  worse: 'significant decline',
-  suppressed: 'suppressed (n < {min})',
-  lowBase: '{mark} low base (n < {low}): read with caution.',
-  moved: '{label} went from {first} in {firstWave} to {last} in {lastWave}.',
-  change: 'The change from {from} to {to} ({difference}) is {verdict} (p = {p}).',
-  significant: 'significant',
-  notSignificant: 'not significant',
-  versus: '{difference} vs {from}, {verdict} (p = {p})',
-  suppressedList: 'Suppressed (n < {min}): {list}.',
-  columns: ['Wave', 'Value', '95% interval', 'Change vs earlier wave'],
-  caption: '{label} by wave, with 95% intervals',
-};
 
 const W = 680;
 const H = 280;
@@ -75,7 +47,7 @@ const P = { left: 56, right: 650, top: 40, bottom: 248 };
 /** Builds the trend line for one metric. */
 export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const id = checkId(options.id);
-  const L = withDefaults(TREND_LABELS, options.labels);
+  const L = withDefaults<TrendLabels>(en.charts.trend, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

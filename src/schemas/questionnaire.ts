@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedNumber, RESERVED_NAME } from './bounds';
+import * as REGISTERED from '../i18n/locales';
 
 /** Widest item scale (max − min): far beyond any survey's 0–10 or 1–100, small enough that no mean or gap overflows. */
 export const MAX_SCALE_SPAN = 1000;
@@ -8,7 +9,8 @@ export const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assura
 export const DimensionSchema = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof DimensionSchema>;
 
-export const LOCALES = ['en', 'fr', 'vi'] as const;
+/** The locales a report may be written in: those registered in src/i18n/locales/index.ts (sorted, so every bundler lists them alike). */
+export const LOCALES = Object.keys(REGISTERED).sort() as [keyof typeof REGISTERED, ...(keyof typeof REGISTERED)[]];
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 

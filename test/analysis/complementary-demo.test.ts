@@ -10,7 +10,7 @@ import { segmentTable } from '../../src/components/lib/segment-table';
 import { segmentBarRows, segmentBars } from '../../src/charts/segment-bars';
 import { servqualGaps } from '../../src/charts/servqual-gaps';
 import { formatters } from '../../src/i18n/format';
-import { strings } from '../../src/i18n/strings';
+import { strings } from '../../src/i18n';
 import type { Figures } from '../../src/schemas/figures';
 import { demoFigures } from '../site/demo-figures';
 

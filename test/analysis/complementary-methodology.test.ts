@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complementaryRule } from '../../src/components/lib/methodology';
-import { strings } from '../../src/i18n/strings';
+import { strings } from '../../src/i18n';
 import type { Figures } from '../../src/schemas/figures';
 
 /** The part of the figures the rule reads: segments and min_base. */

@@ -5,7 +5,7 @@ import { figuresCsv } from '../../src/build/figures-csv';
 import { segmentTable } from '../../src/components/lib/segment-table';
 import { buildDataset } from '../../src/data/dataset';
 import { formatters } from '../../src/i18n/format';
-import { strings } from '../../src/i18n/strings';
+import { strings } from '../../src/i18n';
 import { FiguresSchema, type Figures } from '../../src/schemas/figures';
 import { formatProblem } from '../../src/schemas/problem';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';

@@ -10,7 +10,7 @@ import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
 import { FiguresSchema, type Figures } from '../../src/schemas/figures';
 import { formatters } from '../../src/i18n/format';
-import { strings } from '../../src/i18n/strings';
+import { strings } from '../../src/i18n';
 import { metricText } from '../../src/components/lib/metric-format';
 import { copyProject } from './project-copy';
 

@@ -3,8 +3,7 @@ import type { Figures } from '../../src/schemas/figures';
 import { lintReport } from '../../src/build/lint-mdx';
 import { COMPONENT_PROPS } from '../../src/components/registry';
 import { REPORT_COMPONENT_NAMES } from './component-names';
-import { STRINGS } from '../../src/i18n/strings';
-import { CHART_LABELS } from '../../src/i18n/chart-labels';
+import { TRANSLATIONS as STRINGS } from '../../src/i18n';
 import { demoFigures } from './demo-figures';
 
 let figures: Figures;
@@ -58,7 +57,7 @@ describe('locales', () => {
     expect(keys(STRINGS[locale]).sort()).toEqual(keys(STRINGS.en).sort());
   });
   it.each(['fr', 'vi'] as const)('%s translates a title for every chart', (locale) => {
-    for (const [chart, labels] of Object.entries(CHART_LABELS[locale])) expect(labels, chart).toHaveProperty('title');
+    for (const [chart, labels] of Object.entries(STRINGS[locale].charts)) expect(labels, chart).toHaveProperty('title');
   });
   it('keeps every {placeholder} of the English UI strings', () => {
     const en = Object.fromEntries(keys(STRINGS.en).map((k) => [k, k.split('.').reduce<any>((o, p) => o[p], STRINGS.en)]));

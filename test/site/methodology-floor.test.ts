@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/schemas/figures';
 import { formatters } from '../../src/i18n/format';
-import { strings } from '../../src/i18n/strings';
-import { chartLabels } from '../../src/i18n/chart-labels';
+import { chartLabels, strings } from '../../src/i18n';
 import { methodology } from '../../src/components/lib/methodology';
 import { demoFigures } from './demo-figures';
 

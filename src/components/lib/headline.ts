@@ -1,6 +1,6 @@
 import type { Change, Figures } from '../../schemas/figures';
 import type { Formatters } from '../../i18n/format';
-import { fillTemplate, type Strings } from '../../i18n/strings';
+import { fillTemplate, type Strings } from '../../i18n';
 import type { ChartFormat } from '../../charts/format';
 import { metricText } from './metric-format';
 import { formatStep } from '../../analysis/figure-id';

@@ -2,8 +2,7 @@ import { DIMENSIONS } from '../../schemas/questionnaire';
 import type { Figures } from '../../schemas/figures';
 import { MIN_BASE_FLOOR } from '../../schemas/report';
 import type { Formatters } from '../../i18n/format';
-import { fillTemplate, type Strings } from '../../i18n/strings';
-import type { ChartLabelSet } from '../../i18n/chart-labels';
+import { fillTemplate, type ChartLabelSet, type Strings } from '../../i18n';
 import { metricText } from './metric-format';
 
 export interface MethodologyContent {
@@ -44,8 +43,7 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   const rules = [`${fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base })} ${protects}`, complementaryRule(figures, t), M.significance, M.gaps];
   const drivers = figures.drivers;
   if (drivers.status === 'measured') {
-    const methods = { shapley: 'Shapley decomposition', 'relative-weights': "Johnson's relative weights", ...charts.driverMatrix.methods };
-    const outcomes: Record<string, string> = { overall: 'overall satisfaction', ...charts.driverMatrix.outcomes };
+    const { methods, outcomes } = charts.driverMatrix;
     rules.push(fillTemplate(M.drivers, { method: methods[drivers.method], outcome: outcomes[drivers.outcome] ?? drivers.outcome, n: fmt.integer(drivers.n) }));
   }
   const sources = [...new Set(figures.benchmarks.flatMap((b) => b.source.split(/;\s*/)))].sort();

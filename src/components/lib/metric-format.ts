@@ -1,7 +1,7 @@
 import { resolveMetric } from '../../analysis/metric-id';
 import type { Figures } from '../../schemas/figures';
 import { formatFigure, type Formatters } from '../../i18n/format';
-import { fillTemplate, type Strings } from '../../i18n/strings';
+import { fillTemplate, type Strings } from '../../i18n';
 
 /** What <Metric id> prints: a formatted value (with unit, optional interval, low-base mark) or a stated absence. */
 export type MetricText =

@@ -1,6 +1,6 @@
 import type { Figures } from '../../schemas/figures';
 import type { Formatters } from '../../i18n/format';
-import { fillTemplate, type Strings } from '../../i18n/strings';
+import { fillTemplate, type Strings } from '../../i18n';
 import { metricText } from './metric-format';
 import { formatFigureId } from '../../analysis/figure-id';
 

@@ -1,7 +1,7 @@
 import { DIMENSIONS, type Dimension } from '../../schemas/questionnaire';
 import type { Change, Figures, GroupFigures } from '../../schemas/figures';
 import type { TrendInput, TrendOptions, TrendPoint } from '../../charts';
-import { fillTemplate, type Strings } from '../../i18n/strings';
+import { fillTemplate, type Strings } from '../../i18n';
 
 export const TREND_METRICS = ['nps', 'csat', 'ces', 'overall', 'servqual', ...DIMENSIONS] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];

@@ -1,0 +1,33 @@
+/**
+ * Translations: one file per locale under ./locales (UI strings and chart labels),
+ * all of one schema (./schema.ts). English is a locale like the others; no key falls
+ * back to another locale.
+ */
+import { LOCALES, type Locale } from '../schemas/questionnaire';
+import * as REGISTERED from './locales';
+import type { Translation } from './schema';
+import type { ChartLabelSet } from './schema-charts';
+
+/** Every registered locale, typed by the schema: tsc names the key a locale file lacks. */
+export const TRANSLATIONS: Record<Locale, Translation> = REGISTERED;
+
+/** The UI strings of a page (its chart labels are under `charts`). */
+export type Strings = Translation;
+export type { ChartLabelSet, Translation };
+
+export function strings(locale: Locale): Strings {
+  return TRANSLATIONS[locale];
+}
+
+/** The labels every chart builder takes, in `locale`. */
+export function chartLabels(locale: Locale): ChartLabelSet {
+  return TRANSLATIONS[locale].charts;
+}
+
+/** A page's `lang` is a registered locale (anything else renders in English). */
+export function isLocale(lang: string): lang is Locale {
+  return (LOCALES as readonly string[]).includes(lang);
+}
+
+/** The one template filler lives with the formatters (src/i18n/format.ts). */
+export { fillTemplate } from './format';
