@@ -17,7 +17,7 @@ import { crossProducts } from '../analysis/moments';
 import { surveyAccs } from '../analysis/accumulate';
 import { chooseOutcome, surveyLayout } from '../analysis/layout';
 import { Cells } from '../data/cells';
-import { Columns, ROW_NUMBER, type Source } from '../data/columns';
+import { Columns, labelOf, ROW_NUMBER, type Source } from '../data/columns';
 import { tableContexts, type DatasetInput, type LoadResult } from '../data/dataset';
 import type { ContractFile } from '../data/files';
 import { serviceLevelThresholds } from '../data/kpis';
@@ -25,13 +25,14 @@ import { loadDataset } from '../data/load-fs';
 import { ProblemSink } from '../data/problems';
 import { parseQuestionnaire } from '../data/questionnaire';
 import { responsesSetup } from '../data/responses';
+import { segmentCountProblems } from '../data/segments';
 import { parseStandards } from '../data/standards';
 import type { TableContext } from '../data/table';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { streamContacts, streamResponses, type StreamedResponses } from '../stream/engine';
 import { readHead } from '../stream/split';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
-import { accSlots, col, crossSlots, driverColumns, halfRuleSql, ident, numberSql, q as lit, textSql, typedNumberSql, type CellSql, type NumberRule } from './duckdb-sql';
+import { accSlots, col, crossSlots, driverColumns, halfRuleSql, idSql, ident, numberSql, q as lit, textSql, typedNumberSql, type CellSql, type NumberRule } from './duckdb-sql';
 import { runSql } from './duckdb-run';
 
 export interface DuckdbLoadResult extends LoadResult {
@@ -198,7 +199,7 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   const idSource = find('respondent_id');
   const rowIds = idSource?.kind === 'row' || q.columns?.respondent_id?.trim() === ROW_NUMBER;
   const values = [
-    `${text('respondent_id')} AS id`, `${text('wave')} AS wave`, `${text('date')} AS date`,
+    `${idSql(text('respondent_id'))} AS id`, `${text('wave')} AS wave`, `${text('date')} AS date`,
     ...q.segments.map((s, i) => `${text(s)} AS s${i}`),
     ...items.map((it, i) => `${num(`e_${it.id}`, scale)} AS ${col.e(i)}`),
     ...items.map((it, i) => `${num(`p_${it.id}`, scale)} AS ${col.p(i)}`),
@@ -253,10 +254,15 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   if (waveRows.some((r) => Number(r.dup) > 0)) return FALLBACK.duplicate;
   // Ids unique within each wave is not enough: check across waves too (rare to differ; one more scan).
   if (!rowIds && waveRows.length > 1) {
-    const [d] = await runSql(`WITH raw AS (${rawSql()}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${textSql(rawOf(idSource), cells)} AS x FROM raw)`);
+    const [d] = await runSql(`WITH raw AS (${rawSql()}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${idSql(textSql(rawOf(idSource), cells))} AS x FROM raw)`);
     if (Number(d.dup) > 0) return FALLBACK.duplicate;
   }
   const fold: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };
+  // The segment rules (segmentProblems) from the (wave, segment) groups: the values across waves and the rows that answered.
+  const counts = q.segments.map((segment) => {
+    const source = find(segment);
+    return { segment, label: source ? labelOf(source, segment) : segment, values: new Set<string>(), answered: 0 };
+  });
   for (const r of rows) {
     const wave = String(r.wave);
     const g = Number(r.g);
@@ -277,8 +283,12 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
       const values = bySeg.get(q.segments[seg]) ?? new Map();
       bySeg.set(q.segments[seg], values);
       values.set(String(r[segs[seg]]), acc);
+      counts[seg].values.add(String(r[segs[seg]]));
+      counts[seg].answered += acc.n;
     }
   }
   const rowsRead = waveRows.reduce((n, r) => n + Number(r.a0), 0);
-  return { problems: [], rows: rowsRead, latest: fold.latest, layout: settleOutcome(fold, layout, q), accs: fold.accs };
+  // Problems of the whole file, as the loader words them: no line to point at, so no stream read is needed.
+  const problems = segmentCountProblems(counts.map((c) => ({ ...c, distinct: c.values.size }))).map((p) => ({ file: ctx.file, ...p }));
+  return { problems, rows: rowsRead, latest: fold.latest, layout: settleOutcome(fold, layout, q), accs: fold.accs };
 }

@@ -9,6 +9,7 @@
 import type { SurveyLayout } from '../analysis/layout';
 import type { SurveyAcc } from '../analysis/survey-acc';
 import type { CrossProducts, Moments } from '../analysis/moments';
+import { MAX_MAGNITUDE } from '../schemas/bounds';
 
 export const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -23,10 +24,23 @@ export interface CellSql {
   recode: Record<string, Record<string, number>>;
 }
 
+/** The bidi controls stripBidiControls removes (src/schemas/text.ts), for translate(). */
+const BIDI_CONTROLS = q('\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069');
+/** What JavaScript's String.prototype.trim removes (WhiteSpace and LineTerminator): DuckDB's one-argument trim keeps tabs and line breaks and strips other characters. */
+export const JS_WHITESPACE = '\t\n\v\f\r \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF';
+
+/** The cell as Cells.text reads it before the missing codes: bidi controls stripped, then trimmed as JavaScript trims. */
+export const cellSql = (raw: string) => `trim(translate(${raw}, ${BIDI_CONTROLS}, ''), ${q(JS_WHITESPACE)})`;
+
 /** Trimmed text, NULL when it is a missing code (Cells.text). */
 export function textSql(raw: string, cells: CellSql): string {
   const missing = ['', ...cells.missing].map(q).join(', ');
-  return `CASE WHEN trim(${raw}) IN (${missing}) THEN NULL ELSE trim(${raw}) END`;
+  return `CASE WHEN ${cellSql(raw)} IN (${missing}) THEN NULL ELSE ${cellSql(raw)} END`;
+}
+
+/** normalizeId (src/data/responses.ts): a non-ASCII id in NFC, then without the invisible characters it strips. */
+export function idSql(text: string): string {
+  return `CASE WHEN regexp_matches(${text}, '[^\\x00-\\x7f]') THEN regexp_replace(nfc_normalize(${text}), '[\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}\\x{200E}\\x{200F}\\x{061C}]', '', 'g') ELSE ${text} END`;
 }
 
 export interface NumberRule {
@@ -52,11 +66,11 @@ export function numberSql(t: string, n: string, contract: string, rule: NumberRu
   const skip = [...cells.missingNumbers, ...(rule.notApplicable ?? [])];
   const skipped = skip.length ? `${n} IN (${skip.join(', ')})` : 'false';
   const outside = [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : ''].filter(Boolean).join(' OR ') || 'false';
-  // A recoded outcome need not be on the item scale (Cells.number).
+  // Beyond MAX_MAGNITUDE is bad before any missing code or not_applicable value (Cells.number checks it first). A recoded outcome need not be on the item scale (Cells.number).
   const ranged = contract === 'overall' && labels.length ? `((${recoded}) IS NULL AND (${outside}))` : `(${outside})`;
   const syntax = `(${labels.length ? `(${recoded}) IS NOT NULL OR ` : ''}regexp_full_match(${text}, ${NUMBER_RE}))`;
   const value = skip.length ? `CASE WHEN ${skipped} THEN NULL ELSE ${n} END` : n;
-  const bad = `(${t} IS NOT NULL AND (${n} IS NULL OR NOT ${syntax} OR NOT isfinite(${n}) OR (NOT (${skipped}) AND ${ranged})))`;
+  const bad = `(${t} IS NOT NULL AND (${n} IS NULL OR NOT ${syntax} OR NOT isfinite(${n}) OR abs(${n}) > ${MAX_MAGNITUDE} OR (NOT (${skipped}) AND ${ranged})))`;
   return { parsed, value, bad };
 }
 
@@ -70,7 +84,7 @@ export function typedNumberSql(n: string, rule: NumberRule, cells: CellSql): { v
   const skipped = skip.length ? `${n} IN (${skip.join(', ')})` : 'false';
   const outside = [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : ''].filter(Boolean).join(' OR ') || 'false';
   const value = skip.length ? `CASE WHEN ${skipped} THEN NULL ELSE ${n} END` : n;
-  return { value, bad: `(${n} IS NOT NULL AND (NOT isfinite(${n}) OR (NOT (${skipped}) AND (${outside}))))` };
+  return { value, bad: `(${n} IS NOT NULL AND (NOT isfinite(${n}) OR abs(${n}) > ${MAX_MAGNITUDE} OR (NOT (${skipped}) AND (${outside}))))` };
 }
 
 /** The half rule of SPEC §3 (halfRuleMean): mean of the answered, kept when at least half are answered. */
