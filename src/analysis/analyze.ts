@@ -55,8 +55,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const wave = options.wave ?? waves[waves.length - 1];
   const period = options.period ?? delivered.periods[delivered.periods.length - 1];
   const industry = options.industry ?? industries[0];
-  const locale = options.locale;
-  const waveFigures = (w: string): GroupFigures => groupFigures(accs.byWave.get(w)!, layout, rule, locale);
+  const waveFigures = (w: string): GroupFigures => groupFigures(accs.byWave.get(w)!, layout, rule);
   const head: GroupFigures = wave !== undefined ? waveFigures(wave) : { n: 0 };
   const reportAcc = wave !== undefined ? accs.byWave.get(wave) : undefined;
   const previous = wave !== undefined ? waves[waves.indexOf(wave) - 1] : undefined;
@@ -66,7 +65,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     const values: Map<string, SurveyAcc> = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
     // The segment partitions the wave: withhold what the wave minus the published cells would reveal.
     const withheld = reportAcc ? secondarySuppression(reportAcc, values, rule, layout) : new Map<string, Set<string>>();
-    segments[segment] = Object.fromEntries([...values.keys()].sort().map((v) => [v, groupFigures(values.get(v)!, layout, rule, locale, withheld.get(v))]));
+    segments[segment] = Object.fromEntries([...values.keys()].sort().map((v) => [v, groupFigures(values.get(v)!, layout, rule, withheld.get(v))]));
   }
 
   const standards = dataset.standards ?? [];
@@ -89,7 +88,6 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       waves,
       period,
       industry,
-      locale,
       min_base: rule.min_base,
       low_base: rule.low_base,
       outcome: layout.outcome,
@@ -100,7 +98,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     },
     ...head,
     gaps: {
-      gap1: gap1(dataset.management, head.servqual, layout, locale),
+      gap1: gap1(dataset.management, head.servqual, layout),
       gap2: gap2(dataset.standards),
       gap3: gap3(dataset.standards, delivered, period),
       gap4: gap4(dataset.communications, dataset.standards, delivered, period),
@@ -108,7 +106,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     },
     kpis,
     benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own),
-    drivers: reportAcc ? driverFigures(reportAcc, layout, rule, locale) : { status: 'not measured', reason: 'no survey responses' },
+    drivers: reportAcc ? driverFigures(reportAcc, layout, rule) : { status: 'not measured', reason: 'no survey responses' },
     waves: waves.map((w) => ({ wave: w, ...waveFigures(w) })),
     segments,
     changes: previous !== undefined && wave !== undefined ? changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule) : [],

@@ -1,12 +1,11 @@
 import { correlationFromCovariance } from '../stats/regression';
 import { keyDriversFromCorrelation } from '../stats/shapley';
 import type { Drivers } from '../schemas/figures';
-import type { Locale } from '../schemas/questionnaire';
 import { covarianceOf, meansOf } from './moments';
 import type { SurveyLayout } from './layout';
 import type { SurveyAcc } from './survey-acc';
 import type { BaseRule } from './suppress';
-import { itemText } from './labels';
+import { sourceItemText } from './labels';
 
 /**
  * Key drivers (SPEC §3): Shapley/LMG shares of R² of the outcome regressed on the
@@ -14,7 +13,7 @@ import { itemText } from './labels';
  * Performance is the drivers' mean perception on the same complete cases; the
  * importance–performance matrix is split at the mean share and the mean performance.
  */
-export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale): Drivers {
+export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule): Drivers {
   const cross = acc.drivers;
   if (!layout.outcome || !cross) return { status: 'not measured', reason: 'no outcome column (overall or nps) in responses.csv' };
   const k = cross.k - 1;
@@ -29,7 +28,7 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
   if (!decomposition || !means) return { status: 'not measured', reason: `${layout.outcome} or the drivers do not vary` };
   const labels =
     layout.drivers === 'items'
-      ? layout.items.map((i) => ({ driver: i.id, label: itemText(i, locale) }))
+      ? layout.items.map((i) => ({ driver: i.id, label: sourceItemText(i) }))
       : layout.dims.map((d) => ({ driver: d, label: d }));
   const meanShare = 1 / k;
   const meanPerformance = means.slice(0, k).reduce((a, b) => a + b, 0) / k;

@@ -2,8 +2,7 @@ import { orient } from '../stats/kpi';
 import { halfRuleMean } from '../stats/servqual';
 import type { Claim, Manager, Standard } from '../schemas/dataset';
 import type { Gap, GapPart, Servqual } from '../schemas/figures';
-import type { Locale } from '../schemas/questionnaire';
-import { defaultDirection, itemText } from './labels';
+import { defaultDirection, sourceItemText } from './labels';
 import type { SurveyLayout } from './layout';
 import type { Delivered } from './delivered';
 
@@ -32,7 +31,7 @@ export function gap5(servqual: Servqual | undefined, hasItems = servqual !== und
  * Gap 1 = M − E: what managers believe customers expect minus what customers expect.
  * Each manager's and customer's dimension score follows the half rule; items compare item means.
  */
-export function gap1(managers: readonly Manager[] | undefined, servqual: Servqual | undefined, layout: SurveyLayout, locale: Locale): Gap {
+export function gap1(managers: readonly Manager[] | undefined, servqual: Servqual | undefined, layout: SurveyLayout): Gap {
   if (!managers || managers.length === 0) return notMeasured('no management.csv');
   if (layout.items.length === 0) return notMeasured('no SERVQUAL items in the questionnaire');
   if (!servqual) return notMeasured('no survey responses in the report\'s wave');
@@ -53,7 +52,7 @@ export function gap1(managers: readonly Manager[] | undefined, servqual: Servqua
     const customer = servqual.items.find((x) => x.item === item.id)?.figure;
     const management = mean(managers.map((m) => m.m[item.id]).filter((x): x is number => x !== undefined));
     if (!customer || customer.suppressed || customer.expectation === undefined || management === undefined) return;
-    parts.push({ id: item.id, kind: 'item', label: itemText(item, locale), dimension: item.dimension, earlier: customer.expectation, later: management, gap: management - customer.expectation });
+    parts.push({ id: item.id, kind: 'item', label: sourceItemText(item), dimension: item.dimension, earlier: customer.expectation, later: management, gap: management - customer.expectation });
   });
   const value = dimGaps.length === layout.dims.length ? mean(dimGaps) : undefined;
   return { status: 'measured', value, items: parts, parts: parts.length, sources: ['management.csv', 'responses.csv'] };

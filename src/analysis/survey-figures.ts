@@ -8,8 +8,7 @@ import { covarianceOf, momentMean, type Moments } from './moments';
 import { gate, type BaseRule } from './suppress';
 import type { SurveyLayout } from './layout';
 import type { SurveyAcc } from './survey-acc';
-import type { Locale } from '../schemas/questionnaire';
-import { itemText } from './labels';
+import { sourceItemText } from './labels';
 
 export function meanFigure(m: Moments, rule: BaseRule, secondary = false): MeanFigure | undefined {
   return gate(m.n, rule, () => {
@@ -24,7 +23,7 @@ const NONE: ReadonlySet<string> = new Set();
  * The headline survey figures of one group (a wave or a segment value). `withheld`: figure
  * keys (`nps`, `servqual.dimensions.<dim>`, …) suppressed secondarily for this group.
  */
-export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale, withheld: ReadonlySet<string> = NONE): GroupFigures {
+export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, withheld: ReadonlySet<string> = NONE): GroupFigures {
   const [promoters, passives, detractors] = acc.nps;
   const npsN = promoters + passives + detractors;
   const csatN = acc.csat.reduce((a, b) => a + b, 0);
@@ -41,11 +40,11 @@ export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRul
     }, withheld.has('csat')),
     ces: meanFigure(acc.ces, rule, withheld.has('ces')),
     overall: meanFigure(acc.overall, rule, withheld.has('overall')),
-    servqual: servqualFigures(acc, layout, rule, locale, withheld),
+    servqual: servqualFigures(acc, layout, rule, withheld),
   };
 }
 
-function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, locale: Locale, withheld: ReadonlySet<string>): Servqual | undefined {
+function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, withheld: ReadonlySet<string>): Servqual | undefined {
   if (layout.items.length === 0) return undefined;
   const dimensions: Record<string, ServqualDimension> = {};
   const gaps: number[] = [];
@@ -95,7 +94,7 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, l
         perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
         gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
       }), withheld.has(`servqual.items.${item.id}`));
-      return figure ? [{ item: item.id, dimension: item.dimension, text: itemText(item, locale), figure }] : [];
+      return figure ? [{ item: item.id, dimension: item.dimension, text: sourceItemText(item), figure }] : [];
     }),
     unweighted: complete ? mean(gaps) : undefined,
     weighted: complete && layout.dims.length === 5 ? weighted : undefined,

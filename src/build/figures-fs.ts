@@ -76,9 +76,12 @@ export async function figuresKey(datasetDir: string, options: AnalysisOptions, e
   return hash.digest('hex').slice(0, 32);
 }
 
-/** A report's frontmatter as the settings `computeFigures` takes (one place, for build, check and the Astro loader). */
+/**
+ * A report's frontmatter as the settings `computeFigures` takes (one place, for build, check and the Astro loader).
+ * No locale: every edition of a report (translation_of) has the same figures and cache entry; pages resolve labels.
+ */
 export function figuresSettings(s: ReportFrontmatter): FiguresSettings {
-  return { wave: s.wave, period: s.period, industry: s.industry, locale: s.locale, min_base: s.min_base, low_base: s.low_base, comments: s.comments, engine: s.engine };
+  return { wave: s.wave, period: s.period, industry: s.industry, min_base: s.min_base, low_base: s.low_base, comments: s.comments, engine: s.engine };
 }
 
 /** Loads, validates and analyzes one dataset for one report's settings, through the cache. */

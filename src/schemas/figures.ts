@@ -97,7 +97,7 @@ export type ServqualDimension = z.infer<typeof ServqualDimensionSchema>;
 export const ServqualItemSchema = z.object({
   item: z.string(),
   dimension: DimensionSchema,
-  /** The item's label in the report's locale. */
+  /** The questionnaire's text of the item (English when it has several); pages show the report's locale's text, by `item`. */
   text: z.string(),
   figure: suppressible({ ...EpgShape }),
 });
@@ -277,7 +277,8 @@ export const MetaSchema = z.object({
   /** The operations period for "delivered". */
   period: z.string().optional(),
   industry: z.string().optional(),
-  locale: z.string(),
+  /** Only in a report's figures.json download: the locale its item texts are in. Computed figures are the same for every locale. */
+  locale: z.string().optional(),
   min_base: z.number().int(),
   low_base: z.number().int(),
   outcome: z.string().optional(),

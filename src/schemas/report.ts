@@ -17,8 +17,6 @@ export const AnalysisOptionsSchema = z
     period: z.string().optional(),
     /** Benchmark industry; default the only one in benchmarks.csv. */
     industry: z.string().optional(),
-    /** Locale for item labels. */
-    locale: LocaleSchema.default('en'),
     /** Figures on fewer respondents are suppressed. */
     min_base: z.number().int().min(1).default(DEFAULT_MIN_BASE),
     /** Figures on fewer respondents carry a low-base mark. */

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../scripts/commands/io';
 import { run } from '../../scripts/commands/analyze';
-import { CACHE_DIR, computeFigures } from '../../src/build/figures-fs';
+import { CACHE_DIR, computeFigures, figuresSettings } from '../../src/build/figures-fs';
+import { ReportFrontmatterSchema } from '../../src/schemas/report';
 import { chooseEngine, STREAM_ABOVE_BYTES } from '../../src/engines/run-fs';
 import { FIXTURES } from './compare';
 
@@ -57,6 +58,23 @@ describe('computeFigures(root, dir, settings) through the cache', () => {
     expect(stream.reused).toBe(false);
     expect((await computeFigures(root, dir, { engine: 'stream' })).reused).toBe(true);
     expect((await computeFigures(root, dir, {})).figures?.meta.engine).toBe('memory');
+  });
+
+  it('gives a translated report (translation_of) its source\'s figures and cache entry', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'gapreport-editions-'));
+    try {
+      const data = join(fresh, 'data', 'case');
+      cpSync(join(FIXTURES, 'valid', 'servqual-preset'), data, { recursive: true });
+      const report = { title: 'Survey', company: 'Acme', dataset: 'case', min_base: 5, low_base: 5 };
+      const en = await computeFigures(fresh, data, figuresSettings(ReportFrontmatterSchema.parse(report)));
+      const fr = await computeFigures(fresh, data, figuresSettings(ReportFrontmatterSchema.parse({ ...report, locale: 'fr', translation_of: 'survey' })));
+      expect([en.reused, fr.reused]).toEqual([false, true]);
+      expect(fr.key).toBe(en.key);
+      expect(fr.figures).toEqual(en.figures);
+      expect(readdirSync(join(fresh, CACHE_DIR)).filter((f) => f !== 'file-hashes.json')).toEqual([`${en.key}.json`]);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   it(`chooses stream above ${STREAM_ABOVE_BYTES / 1024 ** 2} MB of responses + contacts, else memory`, async () => {

@@ -1,12 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { editionFigures } from '../../../build/edition-fs';
 import { figuresCsv } from '../../../build/figures-csv';
+import { publishedFigures } from '../../../components/lib/item-labels';
+import type { Figures } from '../../../schemas/figures';
 
-export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports')).map((r) => ({ params: { id: r.id } }));
+export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports')).map((r) => ({ params: { id: r.id }, props: { report: r } }));
 
-/** The report's figures as a long CSV table (figure_id,value); suppressed figures carry no value. */
-export const GET: APIRoute = async ({ params }) => {
+/** The report's figures as a long CSV table (figure_id,value); suppressed figures carry no value; labels in its locale. */
+export const GET: APIRoute = async ({ params, props }) => {
   const entry = await getEntry('figures', params.id as string);
+  const { report } = props as { report: CollectionEntry<'reports'> };
+  const data = entry ? publishedFigures(await editionFigures(entry.data as Figures, report.data), report.data.locale) : {};
   // A BOM so spreadsheet programs read the UTF-8 labels (é, ệ) correctly.
-  return new Response(`\uFEFF${figuresCsv(entry?.data ?? {})}`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(`\uFEFF${figuresCsv(data)}`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

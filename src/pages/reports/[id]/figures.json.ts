@@ -1,10 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { editionFigures } from '../../../build/edition-fs';
+import { publishedFigures } from '../../../components/lib/item-labels';
+import type { Figures } from '../../../schemas/figures';
 
-export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports')).map((r) => ({ params: { id: r.id } }));
+export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports')).map((r) => ({ params: { id: r.id }, props: { report: r } }));
 
-/** The report's figures as published (aggregates only; suppressed figures carry no value). */
-export const GET: APIRoute = async ({ params }) => {
+/** The report's figures as published (aggregates only; suppressed figures carry no value), labels in its locale. */
+export const GET: APIRoute = async ({ params, props }) => {
   const entry = await getEntry('figures', params.id as string);
-  return new Response(`${JSON.stringify(entry?.data ?? {}, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  const { report } = props as { report: CollectionEntry<'reports'> };
+  const data = entry ? publishedFigures(await editionFigures(entry.data as Figures, report.data), report.data.locale) : {};
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
 };

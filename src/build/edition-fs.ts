@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { localizeComments, localizeItems } from '../components/lib/item-labels';
+import { parseQuestionnaire, QUESTIONNAIRE_FILE } from '../data/questionnaire';
+import type { Figures } from '../schemas/figures';
+import type { ReportFrontmatter } from '../schemas/report';
+import { strings } from '../i18n/strings';
+
+/**
+ * A report edition's figures: the dataset's figures (computed once for every locale) with
+ * item labels and comment tokens in the report's locale. The item texts come from the
+ * dataset's questionnaire, read again here: the figures carry ids, not every locale's text.
+ * A missing or broken questionnaire leaves the figures' own texts (validation reported it).
+ */
+export async function editionFigures(figures: Figures, settings: Pick<ReportFrontmatter, 'dataset' | 'locale'>, root = process.env.GAPREPORT_ROOT ?? process.cwd()): Promise<Figures> {
+  const text = await readFile(resolve(root, 'data', settings.dataset, QUESTIONNAIRE_FILE), 'utf8').catch(() => undefined);
+  const items = text === undefined ? [] : parseQuestionnaire(text).items;
+  const localized = localizeItems(figures, items, settings.locale);
+  if (!figures.comments) return localized;
+  return { ...localized, comments: localizeComments(figures.comments, strings('en').comments.removed, strings(settings.locale).comments.removed) };
+}
