@@ -1,4 +1,5 @@
 import { benchmarkPosition } from '../stats/benchmark';
+import { quantile } from '../stats/percentile';
 import { benchmarkPositionFromSummary, type PublishedSummary } from '../stats/benchmark-summary';
 import type { BenchmarkRow, Standard } from '../schemas/dataset';
 import type { BenchmarkFigure } from '../schemas/figures';
@@ -45,4 +46,26 @@ export function benchmarkFigures(
     if (!pos) return [];
     return [{ ...base, percentile: pos.percentile, censored: pos.censored, quartile: pos.quartile, median: pos.median, top_quartile: pos.top_quartile, gap_to_median: pos.gap_to_median, gap_to_top_quartile: pos.gap_to_top_quartile, method: 'published quantiles' as const, peers: 0 }];
   });
+}
+
+/**
+ * The quantiles a benchmark chart bands between (probability → value, ascending p): with peers
+ * p0, p25, median, p75, p100 of `peer_values` (sorted by contract; type-7 quantiles as the
+ * position uses), else the published p10…p90. The figure's own median and top-quartile edge
+ * win, so the bands agree with the text. The chart draws these; it computes none.
+ */
+export function benchmarkQuantiles(b: BenchmarkFigure): [number, number][] {
+  const sorted = b.peer_values.map((p) => p.value);
+  const s = b.summary ?? {};
+  const q = new Map<number, number>();
+  if (sorted.length) {
+    for (const p of [0, 0.25, 0.5, 0.75, 1]) q.set(p, quantile(sorted, p) as number);
+  } else {
+    for (const [k, p] of [['p10', 0.1], ['p25', 0.25], ['median', 0.5], ['p75', 0.75], ['p90', 0.9]] as const) {
+      if (s[k] !== undefined) q.set(p, s[k]);
+    }
+  }
+  if (b.median !== undefined) q.set(0.5, b.median);
+  if (b.top_quartile !== undefined) q.set(b.direction === 'lower' ? 0.25 : 0.75, b.top_quartile);
+  return [...q.entries()].sort((m, n) => m[0] - n[0]);
 }
