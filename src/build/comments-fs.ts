@@ -2,7 +2,7 @@ import { selectComments } from '../analysis/comments';
 import { loadDataset } from '../data/load-fs';
 import type { Figures } from '../schemas/figures';
 import type { AnalysisOptions } from '../schemas/report';
-import { strings } from '../i18n/strings';
+import { strings } from '../i18n';
 
 /**
  * Comments for a report that opts in. The engines aggregate and never carry free text,

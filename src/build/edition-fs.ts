@@ -4,7 +4,7 @@ import { localizeComments, localizeItems } from '../components/lib/item-labels';
 import { parseQuestionnaire, QUESTIONNAIRE_FILE } from '../data/questionnaire';
 import type { Figures } from '../schemas/figures';
 import type { ReportFrontmatter } from '../schemas/report';
-import { strings } from '../i18n/strings';
+import { strings } from '../i18n';
 
 /**
  * A report edition's figures: the dataset's figures (computed once for every locale) with

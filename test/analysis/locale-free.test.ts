@@ -12,7 +12,7 @@ import { memoryIo } from '../../scripts/commands/io';
 import { analyzeDataset } from '../../src/analysis/analyze';
 import { localizeComments, localizeItems, publishedFigures } from '../../src/components/lib/item-labels';
 import { loadDataset } from '../../src/data/load-fs';
-import { strings } from '../../src/i18n/strings';
+import { strings } from '../../src/i18n';
 import type { Figures } from '../../src/schemas/figures';
 import type { Item } from '../../src/schemas/questionnaire';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';
