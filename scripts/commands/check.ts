@@ -11,6 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
 import { readReports } from '../../src/build/reports-fs';
+import { formatInUnit } from '../../src/components/lib/metric-format';
+import { strings } from '../../src/i18n';
 import { formatFigure, formatters } from '../../src/i18n/format';
 import type { Change, Kpi } from '../../src/schemas/figures';
 import type { Problem } from '../../src/schemas/problem';
@@ -98,15 +100,10 @@ export async function run(args: string[], io: Io): Promise<number> {
 // Numbers read as the English site prints them (src/i18n/format.ts): grouping, a typographic minus, each figure's decimals.
 const EN = formatters('en');
 
-/** A KPI number in its unit, as <Metric> prints KPI values (metric-format.ts formatInUnit, English). */
-export function inUnit(v: number | undefined, unit: string): string {
-  if (v === undefined) return '—';
-  if (unit === 'percent' || unit === 'rate') return EN.percent(v, Number.isInteger(v) ? 0 : 1);
-  if (unit === 'seconds') return `${EN.number(v, 0)} s`;
-  if (unit === 'days') return `${EN.number(v, 1)} days`;
-  if (unit === 'nps') return EN.signed(v, 0);
-  return EN.number(v, 2);
-}
+const EN_STRINGS = strings('en');
+
+/** A KPI number in its unit, as <Metric> prints KPI values (77.8%, 26 s, 4.6 days). */
+const inUnit = (v: number | undefined, unit: string): string => (v === undefined ? '—' : formatInUnit(v, unit, false, EN, EN_STRINGS));
 
 /** A change's value by its figure key (`nps.score` reads +13, `csat.top2box` 78.4%), its difference and p as the site prints them. */
 const changeValue = (metric: string, v: number) => formatFigure(metric.split('.').at(-1) ?? metric, v, EN);
