@@ -34,6 +34,7 @@ import { readHead } from '../stream/split';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
 import { accSlots, col, crossSlots, driverColumns, halfRuleSql, idSql, ident, numberSql, q as lit, textSql, typedNumberSql, type CellSql, type NumberRule } from './duckdb-sql';
 import { runSql } from './duckdb-run';
+import { hasDigitUnderscore } from './digit-underscore-fs';
 
 export interface DuckdbLoadResult extends LoadResult {
   source?: SurveySource;
@@ -164,9 +165,9 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     decimalComma: file.decimalComma,
     recode: q.recode ?? {},
   };
-  // A text missing code ("NA") in a number column makes DuckDB's DOUBLE reader fail on it: read text then.
+  // A text missing code ("NA") in a number column makes DuckDB's DOUBLE reader fail on it, and it reads "0_5" as 5: read text then.
   const textMissing = cells.missing.some((m) => m !== '' && !Number.isFinite(Number(m)));
-  const readDoubles = typed && file.typed && !textMissing;
+  const readDoubles = typed && file.typed && !textMissing && !(await hasDigitUnderscore(path));
   // `#row` ids are the data rows' numbers in file order, as the loader counts them (after header rows; blank lines, which DuckDB skips too, not counted).
   const rawOf = (s: Source | undefined) => (!s ? 'NULL' : s.kind === 'header' ? file.raw(s.index) : s.kind === 'constant' ? lit(s.value) : 'CAST(row_no AS VARCHAR)');
   // CTE t: every used column's text; n: its number as parsed; v: the checked value.

@@ -5,9 +5,11 @@
  * produced the answer: the SQL itself (no fallback) or the stream engine after a hand-over
  * (the reason in RunResult.fallback and meta.engine_fallback).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeWith } from '../../src/engines/run-fs';
 import { JS_WHITESPACE } from '../../src/engines/duckdb-sql';
+import { hasDigitUnderscore } from '../../src/engines/digit-underscore-fs';
 import { differences, memoryPath, OPTIONS, texts } from '../perf/compare';
 import { Q, tempDatasets } from './dataset';
 
@@ -115,6 +117,25 @@ describe('number cells beyond ±1e15', () => {
     expect(await expectSameProblems(dir, '1 row breaks a rule of the data contract')).toEqual([
       'responses.csv:3: column "p_speed": "1e16" is too large to compute with (beyond ±1e+15). Check it for a typing error (an extra run of digits or an exponent).',
     ]);
+  });
+});
+
+describe('digit separators', () => {
+  it('"0_5" is not a number to the loader, so not 5 to DuckDB\'s DOUBLE reader either', async () => {
+    const dir = dataset('digit-underscore', { 'questionnaire.yaml': Q, 'responses.csv': `${HEADER}\nR_1,W1,5,6,9\nR_2,W1,0_5,6,10\n` });
+    expect(await expectSameProblems(dir, '1 row breaks a rule of the data contract')).toEqual([
+      'responses.csv:3: column "p_speed": "0_5" is not a number within 1–7. Map the text to a number with recode:, or list it under missing:.',
+    ]);
+  });
+
+  it.each([
+    ['digit, _, digit', 'a,1_2\n', true],
+    ['across a chunk boundary', 'abcdefg1_2', true],
+    ['_ after a letter or before one', 'R_1,x_,_y,1_a\n', false],
+    ['no _', '1,2,3\n', false],
+  ])('hasDigitUnderscore: %s', async (_name, text, found) => {
+    const dir = dataset(`scan-${text.length}-${found}`, { 'f.csv': text });
+    expect(await hasDigitUnderscore(join(dir, 'f.csv'), 8)).toBe(found);
   });
 });
 
