@@ -10,6 +10,10 @@ import Trend from './Trend.astro';
 import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
 import Comments from './Comments.astro';
+import type { ComponentName } from './schemas';
 
-/** The components every report's MDX can use without importing them (names match registry.ts). */
-export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology, Comments };
+/**
+ * The components every report's MDX can use without importing them: exactly one per
+ * schema in schemas.ts (the type check refuses a missing or an extra one).
+ */
+export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology, Comments } satisfies Record<ComponentName, unknown>;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Figures } from '../schemas/figures';
+import { TREND_METRICS } from './lib/trend-input';
+
+/**
+ * One zod schema per MDX component: the single source of its props. Each .astro takes
+ * `type Props = z.infer<typeof XSchema>`, registry.ts derives the MDX lint's rules from
+ * these schemas (names, required/optional, allowed values) and the guide's props tables
+ * (<PropsTable component="X"/>) print their `.describe()` text. What zod cannot say — the
+ * kind of check the lint makes against the figures, and an example — sits beside each
+ * schema in COMPONENTS, typed so that every prop has exactly one entry.
+ */
+
+/** How the lint checks a prop's value before the build renders (see lint-mdx.ts). */
+export type PropKind =
+  | { kind: 'figure'; example?: string }
+  | { kind: 'boolean'; example?: string }
+  /** One of the values the figures allow; for a z.enum prop, `values` defaults to its options. */
+  | { kind: 'choice'; example?: string; values?: (figures: Figures) => string[] };
+
+export const segments = (f: Figures) => Object.keys(f.segments);
+/** Metrics a benchmark may be asked for: those benchmarked, the survey headlines and every KPI (absent ones render "not measured"). */
+export const benchmarkMetrics = (f: Figures) => [...new Set(['nps', 'csat', 'ces', ...f.kpis.map((k) => k.metric), ...f.benchmarks.map((b) => b.metric)])];
+
+export const MetricSchema = z.object({
+  id: z.string().describe('a figure id (see below)'),
+  interval: z.boolean().optional().describe('written bare: add the 95 % interval when the figure has one'),
+});
+export const HeadlineCardsSchema = z.object({});
+export const GapModelSchema = z.object({});
+export const ServqualGapsSchema = z.object({
+  by: z.enum(['dimensions', 'items']).optional().describe('`dimensions` (default) or `items`'),
+});
+export const NpsBreakdownSchema = z.object({
+  by: z.string().optional().describe('a segment declared in questionnaire.yaml: one bar per value'),
+});
+export const KpiScorecardSchema = z.object({});
+export const BenchmarkPositionSchema = z.object({
+  metric: z.string().describe('`nps`, `csat`, `ces` or a KPI metric such as `fcr_rate`'),
+});
+export const DriverMatrixSchema = z.object({});
+export const TrendSchema = z.object({
+  metric: z.enum(TREND_METRICS).describe('`nps`, `csat`, `ces`, `overall`, `servqual`, or a dimension (`reliability`, …: its gap)'),
+});
+export const SegmentTableSchema = z.object({
+  by: z.string().describe('a segment declared in questionnaire.yaml'),
+  metric: z.enum(['nps', 'csat', 'ces', 'overall']).optional().describe('the charted figure: `nps` (default), `csat`, `ces` or `overall`'),
+});
+export const MethodologySchema = z.object({});
+export const CommentsSchema = z.object({});
+
+type Shape = z.ZodRawShape;
+/** A component's schema and, for each of its props, the lint's kind (no prop without one, no extra). */
+interface Component<S extends Shape> {
+  schema: z.ZodObject<S>;
+  props: { [K in keyof S]: PropKind };
+}
+const component = <S extends Shape>(schema: z.ZodObject<S>, props: { [K in keyof S]: PropKind }): Component<S> => ({ schema, props });
+
+/** Every component a report's MDX can use, in the guide's order. */
+export const COMPONENTS = {
+  Metric: component(MetricSchema, { id: { kind: 'figure', example: 'nps.score' }, interval: { kind: 'boolean' } }),
+  HeadlineCards: component(HeadlineCardsSchema, {}),
+  GapModel: component(GapModelSchema, {}),
+  ServqualGaps: component(ServqualGapsSchema, { by: { kind: 'choice', example: 'dimensions' } }),
+  NpsBreakdown: component(NpsBreakdownSchema, { by: { kind: 'choice', example: 'channel', values: segments } }),
+  KpiScorecard: component(KpiScorecardSchema, {}),
+  BenchmarkPosition: component(BenchmarkPositionSchema, { metric: { kind: 'choice', example: 'nps', values: benchmarkMetrics } }),
+  DriverMatrix: component(DriverMatrixSchema, {}),
+  Trend: component(TrendSchema, { metric: { kind: 'choice', example: 'nps' } }),
+  SegmentTable: component(SegmentTableSchema, { by: { kind: 'choice', example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps' } }),
+  Methodology: component(MethodologySchema, {}),
+  Comments: component(CommentsSchema, {}),
+};
+export type ComponentName = keyof typeof COMPONENTS;
+
+/** One row of a props table: what the guide prints and the lint checks. */
+export interface PropInfo {
+  name: string;
+  required: boolean;
+  description: string;
+  kind: PropKind;
+  /** The allowed values of a choice prop: its enum's options, or the function beside the schema. */
+  values?: (figures: Figures) => string[];
+}
+
+/** The props of one component, in the schema's order. */
+export function propsOf(name: ComponentName): PropInfo[] {
+  const { schema, props } = COMPONENTS[name] as Component<Shape>;
+  return Object.entries(schema.shape).map(([prop, type]) => {
+    const kind = props[prop];
+    const inner = type instanceof z.ZodOptional ? type.unwrap() : type;
+    const options = inner instanceof z.ZodEnum ? (inner.options as string[]) : undefined;
+    const values = kind.kind === 'choice' ? (kind.values ?? (options ? () => [...options] : undefined)) : undefined;
+    // A choice prop must say where its values come from; a programmer mistake, caught by the registry test.
+    if (kind.kind === 'choice' && !values) throw new Error(`<${name}> ${prop}: a choice prop needs a z.enum or a values function`);
+    return { name: prop, required: !type.isOptional(), description: type.description ?? '', kind, values };
+  });
+}
