@@ -2,6 +2,7 @@ import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { computeFigures } from '../../src/build/figures-fs';
 import { ENGINES, fallbackNote, type Engine } from '../../src/engines/run-fs';
+import { REPORT_SETTINGS } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import { specOf, usageLine } from './specs';
 import type { Io } from './io';
@@ -51,7 +52,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (!result.figures) {
     // Paths from the working directory, mapped exports (files:) included, as validate shows them.
     const shown = result.problems.map((p) => {
-      if (p.file === 'report settings') return p;
+      if (p.file === REPORT_SETTINGS) return p; // no report here: the settings are the flags
       const file = relative(io.cwd, resolve(dir, p.file)) || '.';
       return { ...p, file };
     });

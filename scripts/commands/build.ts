@@ -1,17 +1,16 @@
-import { rm, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { faultPoint } from '../../src/build/fault';
-import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
 import { fallbackNote } from '../../src/engines/run-fs';
 import { describeIoError, ioErrorCode } from '../../src/build/io-errors';
-import { lintReport } from '../../src/build/lint-mdx';
 import { refuseOutDir } from '../../src/build/out-dir-fs';
+import { reportsFigures } from '../../src/build/pipeline-fs';
 import { readReports } from '../../src/build/reports-fs';
 import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import { specOf, usageLine } from './specs';
 import type { Io } from './io';
-import { DatasetProblems, printProblems } from './report-problems';
+import { printProblems } from './report-problems';
 import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/swap-fs';
 import { writeSearchIndex } from './search-index';
 
@@ -53,28 +52,18 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   const { reports, problems } = await readReports(root);
   if (problems.length > 0) return fail(io, problems);
-  const all: Problem[] = [];
-  const shared = new DatasetProblems(); // a dataset's problems once, naming the reports that read it
+  const progress = { isTTY: io.isTTY, env: io.env, write: (t: string) => process.stderr.write(t) };
+  const pipeline = await reportsFigures(root, reports, { progress });
   const seen = new Map<string, string>();
-  for (const report of reports) {
-    const s = report.settings!;
-    const dir = join(root, 'data', s.dataset);
-    if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
-      all.push({ file: report.file, line: lineOf(report.text, 'dataset:'), column: 'dataset', value: s.dataset, message: `names no folder under data/.`, hint: `Create data/${s.dataset}/ (npx gapreport new ${s.dataset}) or fix the name.` });
-      continue;
-    }
-    const result = await computeFigures(root, dir, figuresSettings(s), { progress: { isTTY: io.isTTY, env: io.env, write: (t) => process.stderr.write(t) } });
-    if (!result.figures) {
-      all.push(...shared.add(report.id, join('data', s.dataset), result.problems.map((p) => (p.file === 'report settings' ? { ...p, file: report.file, line: lineOf(report.text, `${p.column}:`) } : { ...p, file: join('data', s.dataset, p.file) }))));
-      continue;
-    }
-    const note = `${result.reused ? 'reused' : 'recomputed'} figures for data/${s.dataset}`;
-    if (result.fallback !== undefined && !seen.has(s.dataset)) io.err(fallbackNote(`data/${s.dataset}`, result.fallback)); // once per dataset
-    if (seen.get(s.dataset) !== note) io.err(`${report.id}: ${note}`);
-    seen.set(s.dataset, note);
-    all.push(...lintReport(report.file, report.text, result.figures));
+  for (const { report, figures, reused, fallback } of pipeline.results) {
+    if (!figures) continue;
+    const dataset = report.settings!.dataset;
+    const note = `${reused ? 'reused' : 'recomputed'} figures for data/${dataset}`;
+    if (fallback !== undefined && !seen.has(dataset)) io.err(fallbackNote(`data/${dataset}`, fallback)); // once per dataset
+    if (seen.get(dataset) !== note) io.err(`${report.id}: ${note}`);
+    seen.set(dataset, note);
   }
-  if (all.length > 0) return fail(io, all, shared.headers(all));
+  if (pipeline.problems.length > 0) return fail(io, pipeline.problems, pipeline.headers);
   const dataDone = performance.now();
 
   const tmp = tempDirFor(outDir);
@@ -135,8 +124,3 @@ function fail(io: Io, problems: Problem[], headers?: Map<Problem, string>): numb
 }
 
 const firstLines = (s: string) => s.split('\n').filter((l) => !/^\s+at /.test(l)).slice(0, 12).join('\n');
-
-function lineOf(text: string, needle: string): number | undefined {
-  const i = text.split('\n').findIndex((l) => l.startsWith(needle));
-  return i >= 0 ? i + 1 : undefined;
-}

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeFigures, figuresSettings } from '../../src/build/figures-fs';
+import { reportsFigures } from '../../src/build/pipeline-fs';
 import { readReports } from '../../src/build/reports-fs';
 import { formatInUnit } from '../../src/components/lib/metric-format';
 import { strings } from '../../src/i18n';
@@ -18,7 +18,7 @@ import type { Change, Kpi } from '../../src/schemas/figures';
 import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import type { Io } from './io';
-import { DatasetProblems, printProblems } from './report-problems';
+import { printProblems } from './report-problems';
 import { specOf, usageLine } from './specs';
 import { annotation, plainLine, plainText } from './workflow-commands';
 
@@ -66,21 +66,15 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
 
   const rows: GateRow[] = [];
-  const problems: Problem[] = [];
-  const shared = new DatasetProblems();
-  for (const report of reports) {
-    const s = report.settings!;
-    const dataDir = join('data', s.dataset);
-    const result = await computeFigures(root, join(root, dataDir), figuresSettings(s));
-    if (!result.figures) {
-      problems.push(...shared.add(report.id, dataDir, result.problems.map((p) => ({ ...p, file: p.file === 'report settings' ? report.file : join(dataDir, p.file) }))));
-      continue;
-    }
+  const pipeline = await reportsFigures(root, reports, { lint: false });
+  for (const { report, figures } of pipeline.results) {
+    if (!figures) continue;
+    const dataDir = join('data', report.settings!.dataset);
     const standardsText = await readFile(join(root, dataDir, 'standards.csv'), 'utf8').catch(() => '');
-    for (const kpi of result.figures.kpis) rows.push(kpiRow(report.id, kpi, failOn, join(dataDir, 'standards.csv'), lineOfId(standardsText, kpi.standard_id)));
-    for (const change of result.figures.changes.filter((c) => c.significant)) rows.push(changeRow(report.id, change, join(dataDir, 'responses.csv')));
+    for (const kpi of figures.kpis) rows.push(kpiRow(report.id, kpi, failOn, join(dataDir, 'standards.csv'), lineOfId(standardsText, kpi.standard_id)));
+    for (const change of figures.changes.filter((c) => c.significant)) rows.push(changeRow(report.id, change, join(dataDir, 'responses.csv')));
   }
-  if (problems.length > 0) return invalid(io, problems, shared.headers(problems));
+  if (pipeline.problems.length > 0) return invalid(io, pipeline.problems, pipeline.headers);
 
   io.out(table(rows));
   const failed = rows.filter((r) => r.fails);

@@ -1,5 +1,5 @@
 import { relative, join } from 'node:path';
-import { formatProblem, type Problem } from '../../src/schemas/problem';
+import { formatProblem, REPORT_SETTINGS, type Problem } from '../../src/schemas/problem';
 import type { Io } from './io';
 import { annotation, plainLine } from './workflow-commands';
 
@@ -11,54 +11,10 @@ export function printProblems(io: Io, problems: readonly Problem[], baseDir?: st
   for (const p of problems) {
     const header = headers?.get(p);
     if (header) io.err(plainLine(header));
-    const file = baseDir && !p.file.includes('/') && p.file !== 'report settings' ? relative(io.cwd, join(baseDir, p.file)) || p.file : p.file;
+    const file = baseDir && !p.file.includes('/') && p.file !== REPORT_SETTINGS ? relative(io.cwd, join(baseDir, p.file)) || p.file : p.file;
     const shown = { ...p, file };
     // A cell value is data: escaped so it can never become a workflow command (workflow-commands.ts).
     io.err(plainLine(formatProblem(shown)));
     if (io.env.GITHUB_ACTIONS === 'true') io.out(annotation('error', { file, line: shown.line }, formatProblem(shown)));
-  }
-}
-
-/**
- * Problems of datasets that several reports read (demo and demo-fr both on data/demo):
- * each problem of a dataset's files is kept once, however many reports hit it, and printed
- * under `data/demo (used by demo, demo-fr):` so the reader knows fixing it fixes both.
- */
-export class DatasetProblems {
-  private readonly reportsOf = new Map<string, string[]>();
-  private readonly kept = new Set<string>();
-  private readonly datasetOf = new Map<Problem, string>();
-
-  /** The report's problems from `dataset` (e.g. `data/demo`) not yet recorded for it; others (its settings) pass through. */
-  add(report: string, dataset: string, problems: readonly Problem[]): Problem[] {
-    const fresh: Problem[] = [];
-    for (const p of problems) {
-      if (!p.file.startsWith(`${dataset}/`)) {
-        fresh.push(p);
-        continue;
-      }
-      const users = this.reportsOf.get(dataset) ?? [];
-      if (!users.includes(report)) this.reportsOf.set(dataset, [...users, report]);
-      const key = `${dataset}\0${formatProblem(p)}`;
-      if (this.kept.has(key)) continue;
-      this.kept.add(key);
-      this.datasetOf.set(p, dataset);
-      fresh.push(p);
-    }
-    return fresh;
-  }
-
-  /** The header before the first problem of each dataset more than one report hit. */
-  headers(problems: readonly Problem[]): Map<Problem, string> {
-    const headers = new Map<Problem, string>();
-    const done = new Set<string>();
-    for (const p of problems) {
-      const dataset = this.datasetOf.get(p);
-      const users = dataset === undefined ? [] : (this.reportsOf.get(dataset) ?? []);
-      if (dataset === undefined || users.length < 2 || done.has(dataset)) continue;
-      done.add(dataset);
-      headers.set(p, `${dataset} (used by ${users.join(', ')}):`);
-    }
-    return headers;
   }
 }

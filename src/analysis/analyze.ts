@@ -1,6 +1,6 @@
 import type { Dataset } from '../schemas/dataset';
 import type { Figures, GroupFigures } from '../schemas/figures';
-import type { Problem } from '../schemas/problem';
+import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
 import { accumulateResponses, type SurveyAccs } from './accumulate';
 import type { SurveyAcc } from './survey-acc';
@@ -31,7 +31,7 @@ export function analyzeDataset(dataset: Dataset, options: AnalysisOptions): Anal
   return figuresFrom(dataset, { layout, accs: accumulateResponses(dataset, layout), engine: 'memory' }, options);
 }
 
-const settingProblem = (name: string, value: string, message: string, hint: string): Problem => ({ file: 'report settings', column: name, value, message, hint });
+const settingProblem = (name: string, value: string, message: string, hint: string): Problem => ({ file: REPORT_SETTINGS, column: name, value, message, hint });
 
 /** Turns accumulated survey data plus the small files into the figures; checks the report's settings. */
 export function figuresFrom(dataset: Dataset, source: SurveySource, options: AnalysisOptions): AnalyzeResult {

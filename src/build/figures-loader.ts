@@ -1,8 +1,7 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../schemas/problem';
-import { computeFigures, figuresSettings } from './figures-fs';
-import { lintReport } from './lint-mdx';
+import { reportsFigures, type ReportFigures } from './pipeline-fs';
 import { readReports, REPORTS_DIR } from './reports-fs';
 
 /**
@@ -11,7 +10,7 @@ import { readReports, REPORTS_DIR } from './reports-fs';
  * it re-runs when a CSV, questionnaire or report changes; problems fail the load with
  * the same messages the CLI prints.
  */
-export function figuresLoader(root = process.env.GAPREPORT_ROOT ?? process.cwd()): Loader {
+export function figuresLoader(root = process.env.GAPREPORT_ROOT ?? process.cwd(), computed?: ReadonlyMap<string, ReportFigures>): Loader {
   return {
     name: 'gapreport-figures',
     load: async ({ store, logger, watcher, parseData }) => {
@@ -19,32 +18,21 @@ export function figuresLoader(root = process.env.GAPREPORT_ROOT ?? process.cwd()
         const { reports, problems } = await readReports(root);
         if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
         store.clear();
-        const failures = new Set<string>();
         const byReport = lastProblems();
         byReport.clear();
-        for (const report of reports) {
-          const s = report.settings!;
-          const dir = resolve(root, 'data', s.dataset);
-          const result = await computeFigures(root, dir, figuresSettings(s));
-          if (!result.figures) {
-            const lines = result.problems.map((p) => formatProblem({ ...p, file: p.file.includes('/') ? p.file : p.file === 'report settings' ? report.file : join('data', s.dataset, p.file) }));
-            byReport.set(report.id, lines);
-            for (const line of lines) failures.add(line);
+        // The same pipeline as gapreport build and check (pipeline-fs.ts): the MDX lint included, so
+        // astro dev / astro build also refuse unknown components and code before a page renders (and runs) it.
+        const pipeline = await reportsFigures(root, reports, { computed });
+        for (const { report, figures, problems: found, reused } of pipeline.results) {
+          if (found.length > 0 || !figures) {
+            byReport.set(report.id, found.map(formatProblem));
             continue;
           }
-          // The same MDX check as `gapreport build`, so `astro dev` / `astro build` also refuse
-          // unknown components and code in a report before its page renders (and runs) it.
-          const lint = lintReport(report.file, report.text, result.figures).map(formatProblem);
-          if (lint.length > 0) {
-            byReport.set(report.id, lint);
-            for (const line of lint) failures.add(line);
-            continue;
-          }
-          logger.info(`${report.id}: figures ${result.reused ? 'reused from cache' : 'computed'} (data/${s.dataset})`);
-          const data = await parseData({ id: report.id, data: result.figures as unknown as Record<string, unknown> });
+          logger.info(`${report.id}: figures ${reused ? 'reused' : 'computed'} (data/${report.settings!.dataset})`);
+          const data = await parseData({ id: report.id, data: figures as unknown as Record<string, unknown> });
           store.set({ id: report.id, data });
         }
-        if (failures.size > 0) throw new Error(`gapreport: the data has problems:\n${[...failures].join('\n')}`);
+        if (pipeline.problems.length > 0) throw new Error(`gapreport: the data has problems:\n${pipeline.problems.map(formatProblem).join('\n')}`);
       };
       if (!watcher) {
         await run();

@@ -19,6 +19,12 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/**
+ * The `file` of a problem in a report's settings (wave, min_base…), which the analysis
+ * cannot place: the report pipeline (src/build/pipeline-fs.ts) maps it to the report's file and line.
+ */
+export const REPORT_SETTINGS = 'report settings';
+
 /** Maximum problems listed per file; the rest are counted. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
