@@ -3,7 +3,7 @@
  * Pure: load-fs.ts reads the files. Files are parsed in dependency order (questionnaire
  * before surveys, standards before contacts, whose service-level thresholds they name).
  */
-import type { Dataset, Operation } from '../schemas/dataset';
+import type { Dataset, Operation, Standard } from '../schemas/dataset';
 import type { Questionnaire } from '../schemas/questionnaire';
 import type { Problem } from '../schemas/problem';
 import { parseBenchmarks } from './benchmarks';
@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { parseManagement } from './management';
 import { parseOperations } from './operations';
 import { capPerFile } from './problems';
-import { parseQuestionnaire } from './questionnaire';
+import { parseQuestionnaire, type ParsedQuestionnaire } from './questionnaire';
 import { parseResponses, RESPONSES_NUMBER_HINT } from './responses';
 import { parseStandards } from './standards';
 import type { TableContext, TableResult } from './table';
@@ -37,6 +37,26 @@ export interface DatasetInput {
     'responses.csv'?: TableResult & { latest?: string; unreadable?: boolean };
     'contacts.csv'?: TableResult & { operations: Operation[]; latest?: string; unreadable?: boolean };
   };
+  /** questionnaire.yaml and standards.csv as already parsed (readFirst), so that no one parses them twice. */
+  first?: FirstFiles;
+}
+
+/** What every other file is read with: the questionnaire, the tables' contexts, the standards and their service-level thresholds. */
+export interface FirstFiles {
+  parsedQ?: ParsedQuestionnaire;
+  standards?: TableResult & { standards: Standard[] };
+  contexts: ReturnType<typeof tableContexts>;
+  /** Contacts' service-level thresholds, named by the standards' metrics. */
+  thresholds: number[];
+}
+
+/** Parses questionnaire.yaml (unless given already parsed) and standards.csv, once for the loader and every engine. */
+export function readFirst(texts: DatasetInput['texts'], shownAs: DatasetInput['shownAs'], limits: Limits, parsedQ?: ParsedQuestionnaire): FirstFiles {
+  const shown = (f: ContractFile) => shownAs?.[f] ?? f;
+  parsedQ ??= texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
+  const contexts = tableContexts(parsedQ?.questionnaire, shown, limits);
+  const standards = texts['standards.csv'] !== undefined ? parseStandards(texts['standards.csv'], contexts.base('standards.csv')) : undefined;
+  return { parsedQ, standards, contexts, thresholds: serviceLevelThresholds((standards?.standards ?? []).map((s) => s.metric)) };
 }
 
 /** How each contract file is read: the firm's own files get the column mapping; survey exports also the survey settings. */
@@ -75,12 +95,13 @@ export function buildDataset(input: DatasetInput): LoadResult {
   if (input.streamed) files.sort((a, b) => CONTRACT_FILES.indexOf(a as ContractFile) - CONTRACT_FILES.indexOf(b as ContractFile));
   const dataset: Dataset = { name: input.name, items: [], files };
 
-  const parsedQ = texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
+  const first = input.first ?? readFirst(texts, input.shownAs, limits);
+  const parsedQ = first.parsedQ;
   problems.push(...(parsedQ?.problems ?? []));
   const q = parsedQ?.questionnaire;
   dataset.questionnaire = q;
   dataset.items = parsedQ?.items ?? [];
-  const { base, survey } = tableContexts(q, shown, limits);
+  const { base, survey } = first.contexts;
   const count = (f: ContractFile, r: { problems: Problem[]; rows: number }) => {
     problems.push(...r.problems);
     rowCounts[f] = r.rows;
@@ -109,8 +130,8 @@ export function buildDataset(input: DatasetInput): LoadResult {
       dataset.management = r.managers;
     }
   }
-  if (texts['standards.csv'] !== undefined) {
-    const r = parseStandards(texts['standards.csv'], base('standards.csv'));
+  if (first.standards) {
+    const r = first.standards;
     count('standards.csv', r);
     dataset.standards = r.standards;
   }
@@ -121,8 +142,7 @@ export function buildDataset(input: DatasetInput): LoadResult {
   }
   let latestContact: string | undefined;
   if (present('contacts.csv')) {
-    const metrics = [...(dataset.standards ?? []).map((s) => s.metric)];
-    const r = streamed['contacts.csv'] ?? parseContacts(texts['contacts.csv']!, base('contacts.csv'), serviceLevelThresholds(metrics));
+    const r = streamed['contacts.csv'] ?? parseContacts(texts['contacts.csv']!, base('contacts.csv'), first.thresholds);
     count('contacts.csv', r);
     latestContact = r.latest;
     dataset.operations = mergeOperations(dataset.operations ?? [], r.operations);

@@ -6,7 +6,7 @@
 import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Problem } from '../schemas/problem';
-import { buildDataset, type DatasetInput, type LoadResult } from './dataset';
+import { buildDataset, readFirst, type DatasetInput, type FirstFiles, type LoadResult } from './dataset';
 import { decodeText } from './encoding';
 import { CONTRACT_FILES, isContractFile, type ContractFile } from './files';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from './limits';
@@ -19,8 +19,8 @@ export type StreamedFile = 'responses.csv' | 'contacts.csv';
 
 export interface StreamHook {
   files: readonly StreamedFile[];
-  /** Reads the streamed files (their paths, when present) once the small files' texts are in; returns what they held. */
-  read: (paths: Partial<Record<StreamedFile, string>>, texts: DatasetInput['texts'], shownAs: DatasetInput['shownAs'], limits: Limits) => Promise<DatasetInput['streamed']>;
+  /** Reads the streamed files (their paths, when present) once the small files are in, with the questionnaire and standards as parsed once; returns what they held. */
+  read: (paths: Partial<Record<StreamedFile, string>>, first: FirstFiles) => Promise<DatasetInput['streamed']>;
 }
 
 export interface LoadOptions {
@@ -89,7 +89,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
 
   // files: is needed before the other files are read; its errors are reported by buildDataset.
   const qRead = await readText(join(dir, 'questionnaire.yaml'), limits);
-  const mapped = qRead.text !== undefined ? (parseQuestionnaire(qRead.text).questionnaire?.files ?? {}) : {};
+  // Parsed here once, for files: and for every engine (readFirst hands it on).
+  const parsedQ = qRead.text !== undefined ? parseQuestionnaire(qRead.text) : undefined;
+  const mapped = parsedQ?.questionnaire?.files ?? {};
   const shownAs: Partial<Record<ContractFile, string>> = {};
   for (const [name, path] of Object.entries(mapped)) {
     if (!isContractFile(name) || name === 'questionnaire.yaml') {
@@ -119,8 +121,9 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   if (Object.keys(texts).length === 0 && Object.keys(paths).length === 0 && problems.length === 0) {
     return { problems: [{ file: '.', message: `has none of the dataset files (${CONTRACT_FILES.join(', ')}).`, hint: 'Add at least questionnaire.yaml and responses.csv.' }], warnings, rowCounts: {} };
   }
-  const streamed = options.stream ? await options.stream.read(paths, texts, shownAs, limits) : undefined;
-  const built = buildDataset({ name: basename(resolve(dir)), texts, shownAs, limits, streamed });
+  const first = readFirst(texts, shownAs, limits, parsedQ);
+  const streamed = options.stream ? await options.stream.read(paths, first) : undefined;
+  const built = buildDataset({ name: basename(resolve(dir)), texts, shownAs, limits, streamed, first });
   // An unreadable questionnaire.yaml is reported once; "responses.csv needs a questionnaire" would only echo it.
   const all = [...problems, ...built.problems.filter((p) => !(qRead.problem && p.message.startsWith('needs a questionnaire.yaml')))];
   return { ...built, dataset: all.length ? undefined : built.dataset, problems: all, warnings: [...warnings, ...built.warnings] };

@@ -3,7 +3,7 @@
  * header rows of the questionnaire mapping, or read_parquet for a `.parquet` file) into
  * the same SurveyAccs the other engines fold, by wave and by wave × segment value in one
  * GROUPING SETS query. contacts.csv goes through the streaming engine; the small files
- * through the in-memory loader. Validation stays the loader's: the query counts rows that
+ * through the loader, which parsed questionnaire.yaml and standards.csv once (loadWith). Validation stays the loader's: the query counts rows that
  * break a rule, and when there is any (or DuckDB cannot read the file as the header says)
  * the file is read by the streaming engine instead, whose problems say where and why. That
  * hand-over is never silent: its reason is returned (`fallback`), put in the figures' meta
@@ -15,18 +15,11 @@ import type { SurveySource } from '../analysis/analyze';
 import { surveyAcc } from '../analysis/survey-acc';
 import { crossProducts } from '../analysis/moments';
 import { surveyAccs } from '../analysis/accumulate';
-import { chooseOutcome, surveyLayout } from '../analysis/layout';
 import { Cells } from '../data/cells';
 import { Columns, labelOf, ROW_NUMBER, type Source } from '../data/columns';
-import { tableContexts, type DatasetInput, type LoadResult } from '../data/dataset';
-import type { ContractFile } from '../data/files';
-import { serviceLevelThresholds } from '../data/kpis';
-import { loadDataset } from '../data/load-fs';
 import { ProblemSink } from '../data/problems';
-import { parseQuestionnaire } from '../data/questionnaire';
 import { responsesSetup } from '../data/responses';
 import { segmentCountProblems } from '../data/segments';
-import { parseStandards } from '../data/standards';
 import type { TableContext } from '../data/table';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { streamContacts, streamResponses, type StreamedResponses } from '../stream/engine';
@@ -35,12 +28,11 @@ import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/surv
 import { accSlots, col, crossSlots, driverColumns, halfRuleSql, idSql, ident, numberSql, q as lit, textSql, typedNumberSql, type CellSql, type NumberRule } from './duckdb-sql';
 import { runSql } from './duckdb-run';
 import { hasDigitUnderscore } from './digit-underscore-fs';
+import type { Accumulated, Engine } from './engine';
+import { loadWith, type EngineLoadResult } from './load-with-fs';
 
-export interface DuckdbLoadResult extends LoadResult {
-  source?: SurveySource;
-  /** Why responses.csv was read by the stream engine instead (one of FALLBACK's reasons); undefined when DuckDB aggregated it. */
-  fallback?: string;
-}
+/** `fallback`: why responses.csv was read by the stream engine instead (one of FALLBACK's reasons); undefined when DuckDB aggregated it. */
+export type DuckdbLoadResult = EngineLoadResult;
 
 /** Why the engine hands responses.csv to the stream engine (meta.engine_fallback; the log line names the file). */
 export const FALLBACK = {
@@ -73,43 +65,32 @@ async function aggregateOrReason(path: string, ctx: TableContext, q: Questionnai
   }
 }
 
-export async function loadDatasetDuckdb(dir: string): Promise<DuckdbLoadResult> {
-  let source: SurveySource | undefined;
-  let fallback: string | undefined;
-  const loaded = await loadDataset(dir, {
-    stream: {
-      files: ['responses.csv', 'contacts.csv'],
-      read: async (paths, texts, shownAs, limits) => {
-        const shown = (f: ContractFile) => shownAs?.[f] ?? f;
-        const parsedQ = texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
-        const q = parsedQ?.questionnaire;
-        const { base, survey } = tableContexts(q, shown, limits);
-        const streamed: NonNullable<DatasetInput['streamed']> = {};
-        if (paths['responses.csv']) {
-          if (!q) streamed['responses.csv'] = { problems: [], rows: 0 };
-          else {
-            const ctx = survey('responses.csv');
-            // A file DuckDB refuses, or a row that breaks a rule, is a problem to word: the stream engine does.
-            const sql = await aggregateOrReason(paths['responses.csv'], ctx, q, parsedQ!.items);
-            if (typeof sql === 'string') fallback = sql;
-            const r = typeof sql === 'string' ? await streamResponses(paths['responses.csv'], ctx, q, parsedQ!.items) : sql;
-            source = { layout: r.layout, accs: r.accs, engine: typeof sql === 'string' ? 'stream' : 'duckdb' };
-            streamed['responses.csv'] = r;
-          }
-        }
-        if (paths['contacts.csv']) {
-          const standards = texts['standards.csv'] !== undefined ? parseStandards(texts['standards.csv'], base('standards.csv')).standards : [];
-          streamed['contacts.csv'] = await streamContacts(paths['contacts.csv'], base('contacts.csv'), serviceLevelThresholds(standards.map((s) => s.metric)));
-        }
-        return streamed;
-      },
-    },
-  });
-  if (!loaded.dataset) return { ...loaded, fallback };
-  // No responses.csv: the empty accumulators of the in-memory path.
-  source ??= { layout: surveyLayout(loaded.dataset.items, loaded.dataset.questionnaire, chooseOutcome(loaded.dataset.questionnaire, [])), accs: surveyAccs(), engine: 'duckdb' };
-  return { ...loaded, source, fallback };
-}
+export const duckdbEngine: Engine = {
+  name: 'duckdb',
+  files: ['responses.csv', 'contacts.csv'],
+  async accumulate({ paths, parsedQ, contexts, thresholds, options }) {
+    const q = parsedQ?.questionnaire;
+    const streamed: Accumulated['streamed'] = {};
+    let source: SurveySource | undefined;
+    let fallback: string | undefined;
+    if (paths['responses.csv']) {
+      if (!q) streamed['responses.csv'] = { problems: [], rows: 0 };
+      else {
+        const ctx = contexts.survey('responses.csv');
+        // A file DuckDB refuses, or a row that breaks a rule, is a problem to word: the stream engine does.
+        const sql = await aggregateOrReason(paths['responses.csv'], ctx, q, parsedQ!.items);
+        if (typeof sql === 'string') fallback = sql;
+        const r = typeof sql === 'string' ? await streamResponses(paths['responses.csv'], ctx, q, parsedQ!.items, options) : sql;
+        source = { layout: r.layout, accs: r.accs, engine: typeof sql === 'string' ? 'stream' : 'duckdb' };
+        streamed['responses.csv'] = r;
+      }
+    }
+    if (paths['contacts.csv']) streamed['contacts.csv'] = await streamContacts(paths['contacts.csv'], contexts.base('contacts.csv'), thresholds, options);
+    return { streamed, source, fallback };
+  },
+};
+
+export const loadDatasetDuckdb = (dir: string): Promise<DuckdbLoadResult> => loadWith(duckdbEngine, dir);
 
 interface FileSource {
   names: string[];

@@ -11,17 +11,30 @@
 import { stat, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { analyzeDataset, figuresFrom } from '../analysis/analyze';
-import { loadDataset } from '../data/load-fs';
+import { figuresFrom } from '../analysis/analyze';
 import type { Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
-import { loadDatasetStreaming } from '../stream/load-stream-fs';
+import type { Engine as EngineName } from '../schemas/engine';
+import { streamEngine } from '../stream/load-stream-fs';
 import { prewarmWorkers } from '../stream/pool';
 import { progress, type ProgressEffects } from '../stream/progress';
+import type { Engine as AnalysisEngine } from './engine';
+import { loadWith } from './load-with-fs';
 
-export const ENGINES = ['memory', 'stream', 'duckdb'] as const;
-export type Engine = (typeof ENGINES)[number];
+/** The one list (src/schemas/engine.ts), re-exported for the CLI; `Engine` here is an engine's name. */
+export { ENGINES } from '../schemas/engine';
+export type Engine = EngineName;
+
+/** The in-memory engine reads no file itself: buildDataset parses every file into rows, loadWith folds them. */
+export const memoryEngine: AnalysisEngine = { name: 'memory', files: [], accumulate: async () => ({ streamed: {} }) };
+
+/** The engine by name (duckdb loaded only when asked for: its native module is slow to load). */
+export async function engineNamed(name: Engine): Promise<AnalysisEngine> {
+  if (name === 'memory') return memoryEngine;
+  if (name === 'stream') return streamEngine;
+  return (await import('./duckdb-fs')).duckdbEngine;
+}
 
 /** Above this many bytes of responses.csv + contacts.csv, `stream` is the default engine. */
 export const STREAM_ABOVE_BYTES = 20 * 1024 * 1024;
@@ -67,26 +80,21 @@ export function fallbackNote(dataset: string, reason: string): string {
   return `${dataset}: the duckdb engine handed responses.csv to the stream engine: ${reason}.`;
 }
 
-export async function analyzeWith(engine: Engine, dir: string, options: AnalysisOptions, effects: RunEffects = {}): Promise<RunResult> {
-  if (engine === 'memory') {
-    const loaded = await loadDataset(dir);
-    return loaded.dataset ? analyzeDataset(loaded.dataset, options) : { problems: loaded.problems };
+export async function analyzeWith(name: Engine, dir: string, options: AnalysisOptions, effects: RunEffects = {}): Promise<RunResult> {
+  const engine = await engineNamed(name);
+  let shown: ReturnType<typeof progress> | undefined;
+  if (name === 'stream') {
+    const total = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
+    if (total >= 2 * 4 * 1024 * 1024) prewarmWorkers();
+    shown = effects.progress ? progress(`reading ${dir.split('/').pop()}`, total, effects.progress) : undefined;
   }
-  if (engine === 'duckdb') {
-    const { loadDatasetDuckdb } = await import('./duckdb-fs');
-    const loaded = await loadDatasetDuckdb(dir);
+  try {
+    const loaded = await loadWith(engine, dir, { onBytes: shown && ((bytes, rows) => shown!.update(bytes, rows)) });
     const fallback = loaded.fallback;
     if (!loaded.dataset || !loaded.source) return { problems: loaded.problems, fallback };
     const result = figuresFrom(loaded.dataset, loaded.source, options);
     if (!result.figures || fallback === undefined) return { ...result, fallback };
-    return { figures: { ...result.figures, meta: { ...result.figures.meta, engine_requested: 'duckdb', engine_fallback: fallback } }, problems: [], fallback };
-  }
-  const total = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
-  if (total >= 2 * 4 * 1024 * 1024) prewarmWorkers();
-  const shown = effects.progress ? progress(`reading ${dir.split('/').pop()}`, total, effects.progress) : undefined;
-  try {
-    const loaded = await loadDatasetStreaming(dir, { onBytes: shown && ((bytes, rows) => shown.update(bytes, rows)) });
-    return loaded.dataset && loaded.source ? figuresFrom(loaded.dataset, loaded.source, options) : { problems: loaded.problems };
+    return { figures: { ...result.figures, meta: { ...result.figures.meta, engine_requested: name, engine_fallback: fallback } }, problems: [], fallback };
   } finally {
     shown?.done();
   }
