@@ -1,12 +1,14 @@
 import { makeFormat } from '../../charts/format';
 import { reportError, type ReportContext } from '../../build/context';
 import { COMPONENT_PROPS, type PropRule } from '../registry';
+import type { COMPONENTS, ComponentName } from '../schemas';
 
 /**
  * Second line of defence behind the MDX lint: a prop value outside its registry rule
- * throws a build error naming the report file (the lint already named the line).
+ * throws a build error naming the report file (the lint already named the line). The
+ * component and prop names are checked against the schemas (schemas.ts) by the type checker.
  */
-export function checkProp(ctx: ReportContext, component: string, prop: string, value: unknown): void {
+export function checkProp<C extends ComponentName>(ctx: ReportContext, component: C, prop: keyof (typeof COMPONENTS)[C]['props'] & string, value: unknown): void {
   const rule: PropRule | undefined = COMPONENT_PROPS[component]?.[prop];
   if (!rule) throw reportError(ctx, component, `"${prop}" is not a prop of <${component}>.`);
   if (value === undefined) {
