@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintReport } from '../../src/build/lint-mdx';
 import { COMPONENTS, propsOf, type ComponentName } from '../../src/components/schemas';
+import { demoFigures } from './demo-figures';
 
 const guide = readFileSync(resolve(import.meta.dirname, '../../content/docs/components.mdx'), 'utf8');
 /** The guide's sections by component: `## Metric — …` up to the next `## `. */
@@ -24,4 +26,8 @@ describe('the guide documents every component from its schema', () => {
   it('has no section for a component without a schema', () => {
     expect([...sections.keys()].filter((n) => !(n in COMPONENTS))).toEqual([]);
   });
+  it("writes its live examples with props the schemas accept (the lint passes them; <PropsTable/> is the guide's own)", async () => {
+    const problems = lintReport('content/docs/components.mdx', guide, await demoFigures()).filter((p) => !p.message.startsWith('<PropsTable>'));
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
