@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { gapreport } from './src/integration';
 
 // No usage data leaves a report author's machine, and `npm run dev` does not nag about
 // upgrades: Astro reads both switches after it loads this file (telemetry events, the
@@ -9,15 +10,15 @@ import mdx from '@astrojs/mdx';
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
-// The CLI (`gapreport build`) sets GAPREPORT_OUT_DIR to a temporary folder and
-// swaps it into dist/ only when the whole build succeeded (atomic output).
+// `gapreport build` passes its own outDir (a temporary folder it swaps into dist/ only when
+// the whole build succeeded) and its own gapreport({ root, figures }) in Astro's inline config.
 export default defineConfig({
-  outDir: process.env.GAPREPORT_OUT_DIR ?? './dist',
+  outDir: './dist',
   srcDir: './src',
   publicDir: './public',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), gapreport()],
   // Code blocks in the guide: GitHub's default themes, whose every token colour reads at
   // 4.5:1 or more on its background (github-dark's comments were 3.04:1); site.css switches
   // to the dark one with the system setting.

@@ -6,6 +6,7 @@ import { describeIoError, ioErrorCode } from '../../src/build/io-errors';
 import { refuseOutDir } from '../../src/build/out-dir-fs';
 import { reportsFigures } from '../../src/build/pipeline-fs';
 import { readReports } from '../../src/build/reports-fs';
+import { forgetGapreportOptions, gapreport } from '../../src/integration';
 import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import { specOf, usageLine } from './specs';
@@ -72,10 +73,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   await removeTmp();
   try {
     const { build } = await import('astro');
-    process.env.GAPREPORT_OUT_DIR = tmp;
-    // The content loader reads reports and data from here, not from process.cwd().
-    process.env.GAPREPORT_ROOT = root;
-    await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn' });
+    // The figures just computed go to the loader in-process: the build computes each dataset once.
+    const figures = new Map(pipeline.results.map((r) => [r.report.id, r]));
+    await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn', integrations: [gapreport({ root, figures })] });
   } catch (error) {
     await removeTmp();
     const code = ioErrorCode(error);
@@ -85,6 +85,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
     io.err(`gapreport build: the site did not build; dist/ is unchanged.\n${firstLines((error as Error).message)}`);
     return 1;
+  } finally {
+    forgetGapreportOptions();
   }
   const astroDone = performance.now();
   const search = await writeSearchIndex(tmp);

@@ -5,6 +5,7 @@ import { parseQuestionnaire, QUESTIONNAIRE_FILE } from '../data/questionnaire';
 import type { Figures } from '../schemas/figures';
 import type { ReportFrontmatter } from '../schemas/report';
 import { strings } from '../i18n';
+import { projectRoot } from '../integration';
 
 /**
  * A report edition's figures: the dataset's figures (computed once for every locale) with
@@ -12,7 +13,7 @@ import { strings } from '../i18n';
  * dataset's questionnaire, read again here: the figures carry ids, not every locale's text.
  * A missing or broken questionnaire leaves the figures' own texts (validation reported it).
  */
-export async function editionFigures(figures: Figures, settings: Pick<ReportFrontmatter, 'dataset' | 'locale'>, root = process.env.GAPREPORT_ROOT ?? process.cwd()): Promise<Figures> {
+export async function editionFigures(figures: Figures, settings: Pick<ReportFrontmatter, 'dataset' | 'locale'>, root = projectRoot()): Promise<Figures> {
   const text = await readFile(resolve(root, 'data', settings.dataset, QUESTIONNAIRE_FILE), 'utf8').catch(() => undefined);
   const items = text === undefined ? [] : parseQuestionnaire(text).items;
   const localized = localizeItems(figures, items, settings.locale);

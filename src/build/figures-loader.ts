@@ -1,19 +1,26 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../schemas/problem';
-import { reportsFigures, type ReportFigures } from './pipeline-fs';
+import { gapreportOptions, type GapreportOptions } from '../integration';
+import { reportsFigures } from './pipeline-fs';
 import { readReports, REPORTS_DIR } from './reports-fs';
 
 /**
- * Astro content loader: runs the same pipeline as `gapreport analyze` for every report,
- * through the content-hash cache (an MDX-only edit reuses the figures). In `astro dev`
+ * Astro content loader: runs the report pipeline (pipeline-fs.ts) for every report, through
+ * the content-hash cache (an MDX-only edit reuses the figures) — or takes the figures
+ * gapreport build has just computed, handed over by the gapreport integration. In `astro dev`
  * it re-runs when a CSV, questionnaire or report changes; problems fail the load with
  * the same messages the CLI prints.
  */
-export function figuresLoader(root = process.env.GAPREPORT_ROOT ?? process.cwd(), computed?: ReadonlyMap<string, ReportFigures>): Loader {
+export function figuresLoader(explicit: GapreportOptions = {}): Loader {
   return {
     name: 'gapreport-figures',
-    load: async ({ store, logger, watcher, parseData }) => {
+    load: async ({ store, logger, watcher, parseData, config }) => {
+      // The gapreport integration's options (astro.config.mjs, or gapreport build's own), else Astro's root.
+      const options = gapreportOptions();
+      const root = explicit.root ?? options?.root ?? fileURLToPath(config.root);
+      const computed = explicit.figures ?? options?.figures;
       const run = async () => {
         const { reports, problems } = await readReports(root);
         if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));

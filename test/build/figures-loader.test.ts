@@ -21,7 +21,7 @@ async function load(body: string) {
     logger: { info: () => {}, error: () => {}, warn: () => {} },
     parseData: async ({ data }: { data: unknown }) => data,
   };
-  const error = await figuresLoader(dir).load(context as never).then(() => undefined, (e: Error) => e.message);
+  const error = await figuresLoader({ root: dir }).load(context as never).then(() => undefined, (e: Error) => e.message);
   return { stored, error };
 }
 

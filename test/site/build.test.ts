@@ -13,12 +13,14 @@ import { formatters } from '../../src/i18n/format';
 import { strings } from '../../src/i18n';
 import { metricText } from '../../src/components/lib/metric-format';
 import { copyProject } from './project-copy';
+import { figuresComputations } from '../../src/build/pipeline-fs';
 
 let project = '';
 let html = '';
 let htmlFr = '';
 let probe = '';
 let figures: Figures;
+let computations = 0;
 
 const PROBE = `---\ntitle: Probe\ncompany: Northwind Telecom\ndataset: demo\n---\n\n<BenchmarkPosition metric="abandonment_rate" />\n`;
 
@@ -26,7 +28,9 @@ beforeAll(async () => {
   project = await copyProject();
   await writeFile(join(project, 'content/reports/probe.mdx'), PROBE);
   const io = memoryIo(project);
+  const before = figuresComputations();
   const code = await main(['build', '--out', join(project, 'out')], io);
+  computations = figuresComputations() - before;
   if (code !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
   html = await readFile(join(project, 'out/reports/demo/index.html'), 'utf8');
   htmlFr = await readFile(join(project, 'out/reports/demo-fr/index.html'), 'utf8');
@@ -39,6 +43,13 @@ afterAll(async () => {
 });
 
 const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+
+describe('figures computed once per build', () => {
+  it('computes data/demo once for its three reports, the CLI handing its figures to the Astro build', () => {
+    // demo, demo-fr and probe share data/demo and its settings; the figures loader computes nothing.
+    expect(computations).toBe(1);
+  });
+});
 
 describe('gapreport build: the demo report', () => {
   it.each(['gap-model', 'servqual-dimensions', 'servqual-items', 'nps-breakdown', 'kpi-scorecard', 'benchmark-position', 'driver-matrix', 'trend', 'segment-bars'])(

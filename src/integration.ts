@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { ReportFigures } from './build/pipeline-fs';
+
+/** How the site is built from a gapreport project: astro.config.mjs's gapreport(), or gapreport build's. */
+export interface GapreportOptions {
+  /** The project folder holding content/reports/ and data/. Default: Astro's root. */
+  root?: string;
+  /**
+   * Figures gapreport build has just computed, by report id (reportsFigures' results): the
+   * figures loader uses them instead of computing again, so a build computes each dataset once.
+   */
+  figures?: ReadonlyMap<string, ReportFigures>;
+}
+
+export interface ResolvedGapreportOptions {
+  root: string;
+  figures?: ReadonlyMap<string, ReportFigures>;
+}
+
+/**
+ * The gapreport Astro integration. A plain `astro build` / `astro dev` uses the one in
+ * astro.config.mjs (root: Astro's root); `gapreport build` adds its own through Astro's
+ * inline config, which Astro appends after the file's — the last gapreport() wins.
+ * The options reach the figures loader (content.config.ts) and the pages through globalThis:
+ * config, content config and pages are separate module instances in one process.
+ */
+export function gapreport(options: GapreportOptions = {}): AstroIntegration {
+  const setup: NonNullable<AstroIntegration['hooks']['astro:config:setup']> = ({ config }) => {
+    // Astro's config schema copies each integration object, not its hook functions: compare those.
+    const last = config.integrations.filter((i) => i.name === 'gapreport').at(-1);
+    if (last !== undefined && last.hooks['astro:config:setup'] !== setup) return;
+    holder().options = { root: options.root ?? fileURLToPath(config.root), figures: options.figures };
+  };
+  return { name: 'gapreport', hooks: { 'astro:config:setup': setup } };
+}
+
+/** The options of the running build or dev server; undefined outside one (a unit test's loader). */
+export function gapreportOptions(): ResolvedGapreportOptions | undefined {
+  return holder().options;
+}
+
+/** The project folder pages read questionnaires from; the working directory outside an Astro run. */
+export function projectRoot(): string {
+  return holder().options?.root ?? process.cwd();
+}
+
+/** Ends a build's options (gapreport build, after Astro): its figures must not outlive it in this process. */
+export function forgetGapreportOptions(): void {
+  holder().options = undefined;
+}
+
+function holder(): { options?: ResolvedGapreportOptions } {
+  const g = globalThis as { __gapreportOptions?: { options?: ResolvedGapreportOptions } };
+  g.__gapreportOptions ??= {};
+  return g.__gapreportOptions;
+}
