@@ -4,6 +4,9 @@
  * printed from them, so `--help` and the parser cannot disagree. Kept apart from the
  * commands so `gapreport --help` lists everything without loading them.
  */
+import { ENGINES } from '../../src/schemas/engine';
+import { DEFAULT_LOW_BASE, DEFAULT_MIN_BASE } from '../../src/schemas/report';
+
 export interface OptionSpec {
   /** The flag without its dashes: `min-base`. */
   name: string;
@@ -31,11 +34,11 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'wave', value: 'W', description: 'the wave the figures describe (default: the latest)' },
     { name: 'period', value: 'P', description: 'the operations period for KPIs and "delivered" (default: the latest)' },
     { name: 'industry', value: 'I', description: 'the industry whose benchmark rows are compared (default: the only one)' },
-    { name: 'min-base', value: 'N', description: 'suppress figures on fewer respondents than N (default 10)' },
-    { name: 'low-base', value: 'N', description: 'mark figures on fewer respondents than N as low base (default 30)' },
+    { name: 'min-base', value: 'N', description: `suppress figures on fewer respondents than N (default ${DEFAULT_MIN_BASE})` },
+    { name: 'low-base', value: 'N', description: `mark figures on fewer respondents than N as low base (default ${DEFAULT_LOW_BASE})` },
     { name: 'locale', value: 'en|fr|vi', description: 'the language of labels in the figures (default en)' },
-    { name: 'engine', value: 'memory|stream|duckdb', description: 'how the data is read (default: stream above 20 MB, else memory)' },
-    { name: 'no-cache', description: 'recompute even when .gapreport/ holds figures for the same data and settings' },
+    { name: 'engine', value: ENGINES.join('|'), description: 'how the data is read (default: stream above 20 MB, else memory)' },
+    { name: 'no-cache', description: 'recompute, and neither read nor write .gapreport/ (the figures cache and the file-hash index)' },
   ]),
   command('build', '', 'validate, analyze and build the site into dist/', [{ name: 'out', value: 'dir', description: 'the folder the site is built into (default dist)' }]),
   command('new', '<report-id>', 'scaffold a report and its dataset folder', [
