@@ -20,7 +20,7 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
   if (k === 0) return { status: 'not measured', reason: 'no perception items to explain the outcome with' };
   const n = cross.n;
   if (n === 0) return { status: 'not measured', reason: `no respondent answered ${layout.outcome} and every driver` };
-  if (n < rule.min_base) return { status: 'suppressed', n };
+  if (n < rule.min_base) return { status: 'suppressed', suppressed: true, n };
   if (n <= k + 1) return { status: 'not measured', reason: `${n} complete cases are too few for ${k} drivers` };
   const cov = covarianceOf(cross);
   const means = meansOf(cross);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FiguresSchema, type Figures } from '../schemas/figures';
+import { FiguresSchema, isSuppressed, type Figures } from '../schemas/figures';
 import { nearest } from './did-you-mean';
 import { entryName, formatFigureId, formatStep, isBareName, parseFigureId, type IdStep } from './figure-id';
 

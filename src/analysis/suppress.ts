@@ -3,12 +3,15 @@
  * (present as `{ suppressed: true, n }`, no value anywhere in dist/); under
  * `low_base` it is published with a low-base mark.
  */
+import type { Gated } from '../schemas/figures';
+
 export interface BaseRule {
   min_base: number;
   low_base: number;
 }
 
-export type Gated<T> = { suppressed: true; secondary?: true; n: number } | ({ suppressed: false; n: number; low_base: boolean } & T);
+/** The shape of a gated figure is the figures schema's (src/schemas/figures.ts). */
+export type { Gated };
 
 /**
  * Undefined when there is nothing to measure (n = 0 or no estimate). `secondary`: the figure

@@ -4,7 +4,8 @@
  * oriented so better is always to the right (reversed for lower-is-better metrics,
  * and the chart says so). With published quantiles only, bands run p10–p25–median–p75–p90.
  */
-import { precisionFixed, quantileSorted, scaleLinear } from 'd3';
+import { precisionFixed, scaleLinear } from 'd3';
+import { benchmarkQuantiles } from '../analysis/benchmarks';
 import type { BenchmarkFigure } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import { C, FS, checkId, el, r, svgRoot, text, textWidth, withDefaults, type ChartOptions, type ChartOutput } from './svg';
@@ -43,23 +44,11 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const { figure: b, company } = input;
   const metric = input.metricLabel ?? b.metric;
   const lower = b.direction === 'lower';
-  const peers = [...b.peer_values].sort((p, q) => p.value - q.value || p.company.localeCompare(q.company));
+  // peer_values come sorted and the band edges come from analysis: the chart only draws.
+  const peers = b.peer_values;
   const sorted = peers.map((p) => p.value);
   const s = b.summary ?? {};
-  // Known quantiles (probability → value, numeric order). With peers the median and
-  // top-quartile edges are the figure's own, so the bands agree with the text.
-  const q = new Map<number, number>();
-  if (sorted.length) {
-    q.set(0, sorted[0]).set(0.25, quantileSorted(sorted, 0.25)!).set(0.5, quantileSorted(sorted, 0.5)!);
-    q.set(0.75, quantileSorted(sorted, 0.75)!).set(1, sorted[sorted.length - 1]);
-  } else {
-    for (const [k, p] of [['p10', 0.1], ['p25', 0.25], ['median', 0.5], ['p75', 0.75], ['p90', 0.9]] as const) {
-      if (s[k] !== undefined) q.set(p, s[k]);
-    }
-  }
-  if (b.median !== undefined) q.set(0.5, b.median);
-  if (b.top_quartile !== undefined) q.set(lower ? 0.25 : 0.75, b.top_quartile);
-  const known = [...q.entries()].sort((m, n) => m[0] - n[0]);
+  const known = benchmarkQuantiles(b);
   const defined = (v: number | undefined): v is number => v !== undefined;
   const all = [...sorted, ...known.map(([, v]) => v), b.value, b.median, b.top_quartile].filter(defined);
   const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile].filter(defined);

@@ -67,7 +67,7 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   // Axes and mean lines.
   parts.push(el('rect', { x: P.left, y: P.top, width: P.right - P.left, height: P.bottom - P.top, fill: 'none', stroke: C.grid }));
   for (const t of x.ticks(6)) {
-    parts.push(text(x(t), P.bottom + 16, f.percent(t), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+    parts.push(text(x(t), P.bottom + 16, f.fraction(t), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
   }
   for (const t of y.ticks(6)) {
     parts.push(text(P.left - 6, y(t) + 4, f.number(t, 1), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
@@ -104,12 +104,12 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   const mark = input.low_base ? ` ${LOW_BASE_MARK}` : '';
   const sentences = [
     fix.length
-      ? fill(L.fixFirst, { list: fix.map((d) => `${d.label} (${f.percent(d.share)}, ${f.number(d.performance, 2)})`).join(', ') })
+      ? fill(L.fixFirst, { list: fix.map((d) => `${d.label} (${f.fraction(d.share)}, ${f.number(d.performance, 2)})`).join(', ') })
       : L.noFixFirst,
     fill(L.model, { r2: f.number(input.r2, 2), outcome: L.outcomes[input.outcome] ?? input.outcome, n: f.number(input.n, 0), mark, method: L.methods[input.method] }),
   ];
   if (input.low_base) sentences.push(fill(L.lowBase, { mark: LOW_BASE_MARK }));
   const description = sentences.join(' ');
-  table.rows = items.map((d) => [d.label, f.percent(d.share), f.number(d.performance, 2), L.quadrants[d.quadrant]]);
+  table.rows = items.map((d) => [d.label, f.fraction(d.share), f.number(d.performance, 2), L.quadrants[d.quadrant]]);
   return { svg: svgRoot({ id, kind: 'driver-matrix', width: W, height: H, title: L.title, description, body: parts.join('') }), title: L.title, description, table };
 }

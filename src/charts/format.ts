@@ -1,3 +1,5 @@
+import { fillTemplate, ordinal } from '../i18n/format';
+
 /**
  * Number formatting for charts. The caller passes locale formatters (the report's
  * locale); the defaults are English. Every formatter is pure and deterministic.
@@ -7,8 +9,8 @@ export interface ChartFormat {
   number: (value: number, decimals?: number) => string;
   /** A number with its sign, zero unsigned (default 1 decimal): `+0.3`, `−1.2`, `0.0`. */
   signed: (value: number, decimals?: number) => string;
-  /** A fraction 0–1 as a percent (default 0 decimals): `0.48` → `48%`. */
-  percent: (fraction: number, decimals?: number) => string;
+  /** A fraction 0–1 as a percent (default 0 decimals): `0.48` → `48%` (named as Formatters.fraction; Formatters.percent takes 0–100). */
+  fraction: (fraction: number, decimals?: number) => string;
   /** An ordinal for a percentile rank: `72` → `72nd`. */
   ordinal: (n: number) => string;
 }
@@ -16,9 +18,7 @@ export interface ChartFormat {
 /** Typographic minus (U+2212) for negatives, as the report text prints them (src/i18n/format.ts). */
 const minus = (s: string) => s.replace(/-/g, '\u2212');
 
-const EN_ORDINAL: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-
-/** Formatters built on `Intl.NumberFormat(locale)`; ordinals know en, fr and vi. */
+/** Formatters built on `Intl.NumberFormat(locale)`; ordinals are src/i18n/format.ts's. */
 export function makeFormat(locale = 'en'): ChartFormat {
   const cache = new Map<string, Intl.NumberFormat>();
   const nf = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
@@ -30,19 +30,12 @@ export function makeFormat(locale = 'en'): ChartFormat {
     return f;
   };
   const digits = (d: number) => ({ minimumFractionDigits: d, maximumFractionDigits: d });
-  const plural = new Intl.PluralRules(locale, { type: 'ordinal' });
-  const lang = locale.slice(0, 2);
   return {
     // 'negative' keeps "-0.0" from appearing for tiny negative values.
     number: (v, d = 1) => minus(nf(`n${d}`, { ...digits(d), signDisplay: 'negative' }).format(v)),
     signed: (v, d = 1) => minus(nf(`s${d}`, { ...digits(d), signDisplay: 'exceptZero' }).format(v)),
-    percent: (v, d = 0) => minus(nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v)),
-    ordinal: (n) => {
-      const i = Math.round(n);
-      if (lang === 'en') return `${i}${EN_ORDINAL[plural.select(i)] ?? 'th'}`;
-      if (lang === 'fr') return i === 1 ? '1er' : `${i}e`;
-      return String(i);
-    },
+    fraction: (v, d = 0) => minus(nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v)),
+    ordinal: (n) => ordinal(locale, n),
   };
 }
 
@@ -54,7 +47,5 @@ export function resolveFormat(partial?: Partial<ChartFormat>): ChartFormat {
   return { ...EN_FORMAT, ...partial };
 }
 
-/** Replaces `{name}` placeholders in a UI string (labels are templates so editions can reorder words). */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+/** The one template filler (src/i18n/format.ts), under the name the chart builders use. */
+export { fillTemplate as fill };

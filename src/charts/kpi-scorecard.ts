@@ -35,8 +35,8 @@ export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiS
     return unit === 'score' ? f.signed(v, 2) : `${f.signed(v, 2)} ${unit}`;
   }
   if (unit === 'seconds') return fill(L.seconds, { v: f.number(v, places(v, 1)) });
-  if (unit === 'percent') return f.percent(v / 100, places(v, 1));
-  if (unit === 'rate') return f.percent(v, places(v * 100, 1));
+  if (unit === 'percent') return f.fraction(v / 100, places(v, 1));
+  if (unit === 'rate') return f.fraction(v, places(v * 100, 1));
   if (unit === 'score') return f.number(v, 2);
   return `${f.number(v, places(v, 1))} ${unit}`;
 }

@@ -63,7 +63,8 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   let y = 58;
   let lowSeen = false;
   const hiddenText = (fig: NpsFigure) => (fig.suppressed && fig.secondary ? L.withheld : fill(L.suppressed, { min }));
-  const mark = (fig: NpsFigure) => (!fig.suppressed && (fig.low_base || fig.n < low) ? ` ${LOW_BASE_MARK}` : '');
+  // The gate is analysis's (figure.low_base): a chart never re-tests the base.
+  const mark = (fig: NpsFigure) => (!fig.suppressed && fig.low_base ? ` ${LOW_BASE_MARK}` : '');
   for (const row of input) {
     const fig = row.figure;
     const m = mark(fig);
@@ -86,7 +87,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
         if (b - a <= 0) return;
         parts.push(el('rect', { x: a, y: cy - BAR / 2, width: b - a, height: BAR, fill: colours[i], stroke: i === 0 ? C.bad : undefined, 'stroke-width': i === 0 ? 1 : undefined }));
         if (b - a >= 34) {
-          parts.push(text((a + b) / 2, cy + 4, f.percent(s), {
+          parts.push(text((a + b) / 2, cy + 4, f.fraction(s), {
             'text-anchor': 'middle', 'font-size': FS.small, 'font-weight': 'bold', fill: C.ink,
             stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke',
           }));
@@ -101,7 +102,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   }
   // 0 / 50 / 100 % guide under the bars.
   for (const t of [0, 0.5, 1]) {
-    parts.push(text(x(t), y + 14, f.percent(t), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+    parts.push(text(x(t), y + 14, f.fraction(t), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
   }
   let height = y + 26;
   const lowNote = fill(L.lowBase, { mark: LOW_BASE_MARK, low });
@@ -116,7 +117,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   if (head) {
     sentences.push(fill(L.headline, {
       score: score(head.figure.score), label: head.label + mark(head.figure), n: f.number(head.figure.n, 0),
-      promoters: f.percent(head.figure.promoters), detractors: f.percent(head.figure.detractors),
+      promoters: f.fraction(head.figure.promoters), detractors: f.fraction(head.figure.detractors),
     }));
   }
   const others = shown.filter((row) => row !== head).sort((a, b) => a.figure.score - b.figure.score);
@@ -141,7 +142,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
         const s = hiddenText(fig);
         return [row.label, f.number(fig.n, 0), s, s, s, s];
       }
-      return [row.label + mark(fig), f.number(fig.n, 0), f.percent(fig.promoters), f.percent(fig.passives), f.percent(fig.detractors), score(fig.score)];
+      return [row.label + mark(fig), f.number(fig.n, 0), f.fraction(fig.promoters), f.fraction(fig.passives), f.fraction(fig.detractors), score(fig.score)];
     }),
   };
   return { svg: svgRoot({ id, kind: 'nps-breakdown', width: W, height, title: L.title, description, defs, body: parts.join('') }), title: L.title, description, table };

@@ -67,7 +67,8 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   const d = options.decimals ?? 1;
   const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
   const hiddenText = (row: SegmentBarRow) => (row.secondary ? L.withheld : fill(L.suppressed, { min }));
-  const isLow = (row: SegmentBarRow) => !row.suppressed && row.value !== undefined && (!!row.low_base || row.n < low);
+  // The gate is analysis's (row.low_base): a chart never re-tests the base.
+  const isLow = (row: SegmentBarRow) => !row.suppressed && row.value !== undefined && !!row.low_base;
   const mark = (row: SegmentBarRow) => (isLow(row) ? ` ${LOW_BASE_MARK}` : '');
   const values = input.rows.filter((row) => !row.suppressed && row.value !== undefined).map((row) => row.value!);
   const x = scaleLinear().domain([Math.min(0, ...values), Math.max(0, ...values) || 1]).range([X0, X1]).nice();

@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3';
 import { DIMENSIONS, type Dimension } from '../schemas/questionnaire';
-import type { Servqual } from '../schemas/figures';
+import type { Gated, Servqual } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
   C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, svgRoot, text, withDefaults,
@@ -29,7 +29,7 @@ export interface ServqualGapsOptions extends ChartOptions<ServqualGapsLabels> {
 }
 
 
-type Fig = { suppressed: true; secondary?: true; n: number } | { suppressed: false; n: number; low_base: boolean; expectation?: number; perception?: number; gap?: number };
+type Fig = Gated<{ expectation?: number; perception?: number; gap?: number }>;
 type Row = { label: string; group?: string; fig: Fig };
 
 const W = 680;
@@ -51,8 +51,8 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
   const num = (v: number) => f.number(v, 2);
 
   const rows: Row[] = items
-    ? DIMENSIONS.flatMap((d) => servqual.items.filter((i) => i.dimension === d).map((i) => ({ label: i.text, group: d, fig: i.figure as Fig })))
-    : DIMENSIONS.filter((d) => servqual.dimensions[d]).map((d) => ({ label: L.dimensions[d], fig: servqual.dimensions[d] as Fig }));
+    ? DIMENSIONS.flatMap((d) => servqual.items.filter((i) => i.dimension === d).map((i): Row => ({ label: i.text, group: d, fig: i.figure })))
+    : DIMENSIONS.flatMap((d): Row[] => { const fig = servqual.dimensions[d]; return fig ? [{ label: L.dimensions[d], fig }] : []; });
 
   const rowH = items ? 26 : 34;
   const x = scaleLinear().domain([scale.min, scale.max]).range([X0[mode], X1]);
@@ -88,7 +88,7 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
 
   for (const { row, y: cy } of placed) {
     const fig = row.fig;
-    const mark = !fig.suppressed && (fig.low_base || fig.n < low) ? ` ${LOW_BASE_MARK}` : '';
+    const mark = !fig.suppressed && fig.low_base ? ` ${LOW_BASE_MARK}` : '';
     lowSeen ||= mark !== '';
     const maxChars = LABEL_CHARS[mode];
     parts.push(text(items ? 20 : 12, cy + 4, ellipsize(row.label, maxChars - (mark ? 2 : 0)) + mark, { 'font-size': items ? FS.base : FS.label }));

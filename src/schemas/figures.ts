@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { DimensionSchema, DIMENSIONS } from './questionnaire';
 import { DirectionSchema } from './dataset';
+import { EngineSchema } from './engine';
 
 /**
  * The figures JSON (`gapreport analyze`): every number a report states comes from here.
  * Convention: a figure on fewer than `min_base` respondents is present as
- * `{ suppressed: true, n }` with no value; under `low_base` it carries `low_base: true`.
+ * `{ suppressed: true, n }` with no value (the drivers add their `status: 'suppressed'`);
+ * under `low_base` it carries `low_base: true`.
  */
 
 const Interval = z.tuple([z.number(), z.number()]);
@@ -26,6 +28,14 @@ export const SuppressedSchema = z.object({
   n: z.number().int().min(0),
 });
 export type Suppressed = z.infer<typeof SuppressedSchema>;
+
+/** A base-dependent figure: withheld (`Suppressed`), or published with its base marks and values T. The one shape of every gate. */
+export type Gated<T> = Suppressed | ({ suppressed: false; n: number; low_base: boolean } & T);
+
+/** Whether a figure (any base-dependent one, or the drivers) is withheld: the one test readers use. */
+export function isSuppressed(figure: unknown): figure is Suppressed {
+  return typeof figure === 'object' && figure !== null && (figure as { suppressed?: unknown }).suppressed === true;
+}
 
 function suppressible<T extends z.ZodRawShape>(shape: T) {
   return z.union([SuppressedSchema, z.object({ suppressed: z.literal(false), ...Base, ...shape })]);
@@ -234,7 +244,8 @@ export const DriversSchema = z.discriminatedUnion('status', [
     ),
   }),
   z.object({ status: z.literal('not measured'), reason: z.string() }),
-  z.object({ status: z.literal('suppressed'), n: z.number().int() }),
+  /** Withheld under min_base: the same `{ suppressed: true, n }` as every other figure, with the drivers' status. */
+  SuppressedSchema.extend({ status: z.literal('suppressed') }),
 ]);
 export type Drivers = z.infer<typeof DriversSchema>;
 
@@ -288,9 +299,9 @@ export const MetaSchema = z.object({
   /** Latest date in the data (ISO): the report's "data as of" date, never the clock. */
   as_of: z.string().optional(),
   /** The engine that computed the figures. */
-  engine: z.enum(['memory', 'stream', 'duckdb']),
+  engine: EngineSchema,
   /** The engine asked for, present only when another one computed the figures (duckdb handing responses.csv to stream). */
-  engine_requested: z.enum(['memory', 'stream', 'duckdb']).optional(),
+  engine_requested: EngineSchema.optional(),
   /** Why the engine asked for handed over, e.g. "DuckDB could not read it (…)"; present with engine_requested. */
   engine_fallback: z.string().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EngineSchema } from './engine';
 import { LocaleSchema } from './questionnaire';
 import { stripBidiControls } from './text';
 
@@ -58,8 +59,8 @@ const ReportFrontmatterObject = z.object({
   description: Shown.optional(),
   /** Another report this one is a translation of (same figures, other locale). */
   translation_of: z.string().optional(),
-  /** Analysis engine: in memory / streaming (default) or DuckDB SQL. */
-  engine: z.enum(['stream', 'duckdb']).optional(),
+  /** Analysis engine (ENGINES): in memory, streaming or DuckDB SQL; default by data size (chooseEngine). */
+  engine: EngineSchema.optional(),
 });
 
 /** Every frontmatter key a report may set (an unknown key is an error, never ignored). */

@@ -175,7 +175,7 @@ describe('number formatting', () => {
   it('writes negatives with the typographic minus (U+2212), as the report text does', () => {
     expect(en.number(-0.41, 2)).toBe('−0.41');
     expect(en.signed(-1.2)).toBe('−1.2');
-    expect(en.percent(-0.05)).toBe('−5%');
+    expect(en.fraction(-0.05)).toBe('−5%');
     expect(makeFormat('fr').signed(-1234.5)).toBe('−1\u202f234,5');
     expect(en.number(-0.0001, 1)).toBe('0.0');
     for (const build of Object.values(CASES)) expect(build().svg).not.toMatch(/>[^<]*-\d/);
