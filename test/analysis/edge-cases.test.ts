@@ -29,12 +29,17 @@ function responses(header: string, rows: string[]): string {
 }
 
 describe('analyze: edge cases with stated behaviour', () => {
-  it('with no responses (header only), reports n = 0 and leaves every survey figure out rather than 0', () => {
-    const f = figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': 'respondent_id,wave,nps\n' });
+  it('with no responses (a questionnaire, no responses.csv), reports n = 0 and leaves every survey figure out rather than 0', () => {
+    const f = figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'standards.csv': 'standard_id,metric,dimension,unit,direction,target,management_expectation,tolerance\nwait,asa_seconds,responsiveness,seconds,lower,30,,\n' });
     expect(f.n).toBe(0);
     expect(f.nps).toBeUndefined();
     expect(f.gaps.gap5.status).toBe('not measured');
     expect(f.drivers.status).toBe('not measured');
+  });
+
+  it('refuses a header-only responses.csv rather than reading it as no responses', () => {
+    const loaded = buildDataset({ name: 'case', texts: { 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': 'respondent_id,wave,nps\n' } });
+    expect(loaded.problems.map((p) => `${p.file}: ${p.message}`)).toEqual(['responses.csv: has a header but no data rows.']);
   });
 
   it('with all promoters, NPS is +100 with a zero margin of error', () => {
