@@ -1,5 +1,6 @@
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { FiguresSchema } from './schemas/figures';
 import { ReportFrontmatterSchema } from './schemas/report';
 import { figuresLoader } from './build/figures-loader';
 import { reportId } from './build/report-id';
@@ -11,7 +12,7 @@ const reports = defineCollection({
 });
 
 /** The computed figures, one entry per report (same id), validated by FiguresSchema. */
-const figures = defineCollection({ loader: figuresLoader() });
+const figures = defineCollection({ loader: figuresLoader(), schema: FiguresSchema });
 
 /** The authoring guide (content/docs/*.mdx), published at /docs/. */
 const docs = defineCollection({

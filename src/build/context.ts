@@ -36,8 +36,8 @@ export function reportContext(id: string, file: string, settings: ReportFrontmat
   };
 }
 
-export function getReportContext(locals: object, component: string): ReportContext {
-  const ctx = (locals as { gapreport?: ReportContext }).gapreport;
+export function getReportContext(locals: App.Locals, component: string): ReportContext {
+  const ctx = locals.gapreport;
   if (!ctx) throw new Error(`<${component}/> can only be used inside a report (content/reports/*.mdx).`);
   return ctx;
 }

@@ -3,7 +3,6 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { editionFigures } from '../../../build/edition-fs';
 import { figuresCsv } from '../../../build/figures-csv';
 import { publishedFigures } from '../../../components/lib/item-labels';
-import type { Figures } from '../../../schemas/figures';
 
 export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports')).map((r) => ({ params: { id: r.id }, props: { report: r } }));
 
@@ -11,7 +10,7 @@ export const getStaticPaths: GetStaticPaths = async () => (await getCollection('
 export const GET: APIRoute = async ({ params, props }) => {
   const entry = await getEntry('figures', params.id as string);
   const { report } = props as { report: CollectionEntry<'reports'> };
-  const data = entry ? publishedFigures(await editionFigures(entry.data as Figures, report.data), report.data.locale) : {};
+  const data = entry ? publishedFigures(await editionFigures(entry.data, report.data), report.data.locale) : {};
   // A BOM so spreadsheet programs read the UTF-8 labels (é, ệ) correctly.
   return new Response(`\uFEFF${figuresCsv(data)}`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -2,7 +2,6 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { editionFigures } from '../../../build/edition-fs';
 import { publishedFigures } from '../../../components/lib/item-labels';
-import type { Figures } from '../../../schemas/figures';
 
 export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports')).map((r) => ({ params: { id: r.id }, props: { report: r } }));
 
@@ -10,6 +9,6 @@ export const getStaticPaths: GetStaticPaths = async () => (await getCollection('
 export const GET: APIRoute = async ({ params, props }) => {
   const entry = await getEntry('figures', params.id as string);
   const { report } = props as { report: CollectionEntry<'reports'> };
-  const data = entry ? publishedFigures(await editionFigures(entry.data as Figures, report.data), report.data.locale) : {};
+  const data = entry ? publishedFigures(await editionFigures(entry.data, report.data), report.data.locale) : {};
   return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
 };
