@@ -1,5 +1,5 @@
 import type { Dataset } from '../schemas/dataset';
-import { surveyAcc, addRespondent, mergeSurveyAcc, type SurveyAcc } from './survey-acc';
+import { surveyAcc, mergeSurveyAcc, RespondentFold, type SurveyAcc } from './survey-acc';
 import { toSurveyRow, type SurveyLayout, type SurveyRow } from './layout';
 
 /** Accumulators for every wave, and for every segment value within each wave. */
@@ -20,14 +20,27 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-/** Folds one respondent into its wave and its segment values (empty segment cells are left out). */
-export function addToAccs(accs: SurveyAccs, layout: SurveyLayout, wave: string, segments: readonly [string, string | undefined][], row: SurveyRow): void {
-  addRespondent(getOrCreate(accs.byWave, wave, () => surveyAcc(layout, true)), layout, row);
-  const waveSegments = getOrCreate(accs.bySegment, wave, () => new Map<string, Map<string, SurveyAcc>>());
-  for (const [segment, value] of segments) {
+/**
+ * Folds one respondent into its wave and its segment values (empty segment cells are left
+ * out), scoring the row once for all of them. Every engine's fold: the in-memory path
+ * here, the stream engine per range (survey-fold.ts); pass one `fold` for many rows.
+ */
+export function addToAccs(accs: SurveyAccs, layout: SurveyLayout, wave: string, segments: readonly [string, string | undefined][], row: SurveyRow, fold = new RespondentFold(layout)): void {
+  fold.score(row);
+  // Inline lookups, not getOrCreate: no closure per row on the stream engine's million rows.
+  let acc = accs.byWave.get(wave);
+  if (!acc) accs.byWave.set(wave, (acc = surveyAcc(layout, true)));
+  fold.addTo(acc, row);
+  let waveSegments = accs.bySegment.get(wave);
+  if (!waveSegments) accs.bySegment.set(wave, (waveSegments = new Map()));
+  for (let s = 0; s < segments.length; s++) {
+    const [segment, value] = segments[s];
     if (value === undefined || value === '') continue;
-    const values = getOrCreate(waveSegments, segment, () => new Map<string, SurveyAcc>());
-    addRespondent(getOrCreate(values, value, () => surveyAcc(layout, false)), layout, row);
+    let values = waveSegments.get(segment);
+    if (!values) waveSegments.set(segment, (values = new Map()));
+    let segAcc = values.get(value);
+    if (!segAcc) values.set(value, (segAcc = surveyAcc(layout, false)));
+    fold.addTo(segAcc, row);
   }
 }
 
@@ -54,8 +67,9 @@ export function mergeAccs(into: SurveyAccs, from: SurveyAccs): void {
 export function accumulateResponses(dataset: Dataset, layout: SurveyLayout): SurveyAccs {
   const accs = surveyAccs();
   const segmentNames = dataset.questionnaire?.segments ?? [];
+  const fold = new RespondentFold(layout);
   for (const r of dataset.responses ?? []) {
-    addToAccs(accs, layout, r.wave, segmentNames.map((s) => [s, r.segments[s]] as [string, string | undefined]), toSurveyRow(r, layout));
+    addToAccs(accs, layout, r.wave, segmentNames.map((s) => [s, r.segments[s]] as [string, string | undefined]), toSurveyRow(r, layout), fold);
   }
   return accs;
 }

@@ -4,11 +4,11 @@
  * chooseOutcome) — known only at the end of a single pass, so the drivers are accumulated
  * for `overall` in the accumulators and, beside them, for `nps`; settleOutcome settles it.
  */
-import { surveyAccs, type SurveyAccs } from '../analysis/accumulate';
+import { addToAccs, surveyAccs, type SurveyAccs } from '../analysis/accumulate';
 import { surveyLayout, type Outcome, type SurveyLayout } from '../analysis/layout';
 import { addRow, crossProducts, mergeCross, type CrossProducts } from '../analysis/moments';
 import type { ResponseValues } from '../data/responses';
-import { FastFold } from './fast-fold';
+import { RespondentFold } from '../analysis/survey-acc';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 
 export interface SurveyFoldResult {
@@ -30,11 +30,11 @@ export class SurveyFold {
   private readonly r: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: new Map(), hasOverall: false, hasNps: false };
   private readonly segments: [string, string | undefined][];
   private readonly side: boolean;
-  private readonly fast: FastFold;
+  private readonly fold: RespondentFold;
 
   constructor(items: Item[], private readonly q: Questionnaire) {
     this.layout = foldLayout(items, q);
-    this.fast = new FastFold(this.layout);
+    this.fold = new RespondentFold(this.layout);
     this.segments = q.segments.map((s) => [s, undefined]);
     this.side = q.outcome === undefined;
   }
@@ -42,13 +42,13 @@ export class SurveyFold {
   add(v: ResponseValues): void {
     const r = this.r;
     for (let i = 0; i < this.segments.length; i++) this.segments[i][1] = v.segments[i];
-    this.fast.add(r.accs, v.wave, this.segments, v);
+    addToAccs(r.accs, this.layout, v.wave, this.segments, v, this.fold);
     if (v.overall !== undefined) r.hasOverall = true;
     if (v.nps !== undefined) r.hasNps = true;
     if (v.date !== undefined && (r.latest === undefined || v.date > r.latest)) r.latest = v.date;
     if (this.side) {
       let cross = r.npsDrivers.get(v.wave);
-      const predictors = this.layout.drivers === 'items' ? v.p : this.fast.lastPerceptionScores;
+      const predictors = this.layout.drivers === 'items' ? v.p : this.fold.perceptionScores;
       if (!cross) r.npsDrivers.set(v.wave, (cross = crossProducts(predictors.length + 1, this.layout.shift)));
       addRow(cross, [...predictors, v.nps]);
     }
