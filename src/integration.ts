@@ -26,13 +26,15 @@ export interface ResolvedGapreportOptions {
  * config, content config and pages are separate module instances in one process.
  */
 export function gapreport(options: GapreportOptions = {}): AstroIntegration {
-  const setup: NonNullable<AstroIntegration['hooks']['astro:config:setup']> = ({ config }) => {
-    // Astro's config schema copies each integration object, not its hook functions: compare those.
-    const last = config.integrations.filter((i) => i.name === 'gapreport').at(-1);
-    if (last !== undefined && last.hooks['astro:config:setup'] !== setup) return;
-    holder().options = { root: options.root ?? fileURLToPath(config.root), figures: options.figures };
+  return {
+    name: 'gapreport',
+    hooks: {
+      // Astro runs each integration's setup in order, so the last gapreport()'s options stand.
+      'astro:config:setup': ({ config }) => {
+        holder().options = { root: options.root ?? fileURLToPath(config.root), figures: options.figures };
+      },
+    },
   };
-  return { name: 'gapreport', hooks: { 'astro:config:setup': setup } };
 }
 
 /** The options of the running build or dev server; undefined outside one (a unit test's loader). */
