@@ -1,5 +1,6 @@
 import { DIMENSIONS, type Dimension, type Item, type Questionnaire } from '../schemas/questionnaire';
 import type { Respondent } from '../schemas/dataset';
+import type { SurveyRow } from '../schemas/survey-row';
 
 /** Outcomes key-driver analysis may explain. */
 export type Outcome = 'overall' | 'nps' | 'csat' | 'ces';
@@ -17,17 +18,8 @@ export interface SurveyLayout {
   shift: number;
 }
 
-/** One respondent as arrays in layout order: what both the in-memory and streaming paths feed. */
-export interface SurveyRow {
-  e: (number | undefined)[];
-  p: (number | undefined)[];
-  /** Importance points in DIMENSIONS order. */
-  w: (number | undefined)[];
-  nps?: number;
-  csat?: number;
-  ces?: number;
-  overall?: number;
-}
+/** One respondent as arrays in layout order: what both the in-memory and streaming paths feed (defined in src/schemas, below src/data). */
+export type { SurveyRow };
 
 export function surveyLayout(items: Item[], questionnaire: Questionnaire | undefined, outcome: Outcome | undefined): SurveyLayout {
   const dims = DIMENSIONS.filter((d) => items.some((i) => i.dimension === d));

@@ -4,7 +4,7 @@ import type { Respondent } from '../schemas/dataset';
 import { ProblemSink } from './problems';
 import { readTable, UniqueCheck, type TableContext, type TableResult, type TableSetup, type Unique } from './table';
 import { reportUnknownItemColumns } from './items';
-import type { SurveyRow } from '../analysis/layout';
+import type { SurveyRow } from '../schemas/survey-row';
 import { labelOf, type Source } from './columns';
 import { segmentProblems, segmentTally, tallyValue, type SegmentTallyData } from './segments';
 
