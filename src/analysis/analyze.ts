@@ -14,9 +14,9 @@ import { kpiFigures } from './kpis';
 import { chooseOutcome, surveyLayout, type SurveyLayout } from './layout';
 import { published } from './suppress';
 import { groupFigures } from './survey-figures';
+import { nonFiniteProblems, reservedSegmentValues } from './guards';
 
 export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
-import { nonFiniteProblems, reservedSegmentValues } from './guards';
 
 /** Where the survey accumulators came from: the in-memory fold, or a streaming pass. */
 export interface SurveySource {
@@ -49,9 +49,9 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     problems.push(settingProblem('industry', options.industry, `is not an industry in benchmarks.csv (industries: ${industries.join(', ') || 'none'}).`, 'Set industry: to one of them.'));
   if (options.industry === undefined && industries.length > 1)
     problems.push(settingProblem('industry', '', `must be set: benchmarks.csv has several industries (${industries.join(', ')}).`, 'Add industry: to the report settings (or --industry).'));
+  problems.push(...reservedSegmentValues(accs));
   if (problems.length > 0) return { problems };
 
-  problems.push(...reservedSegmentValues(accs));
   const wave = options.wave ?? waves[waves.length - 1];
   const period = options.period ?? delivered.periods[delivered.periods.length - 1];
   const industry = options.industry ?? industries[0];

@@ -3,14 +3,14 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { FileHashes } from '../engines/file-hashes-fs';
+import { FileHashes } from './file-hashes-fs';
 import { analyzeWith, chooseEngine, type Engine } from '../engines/run-fs';
 import type { ProgressEffects } from '../stream/progress';
 import { FiguresSchema, type Figures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import { publishableComments } from './comments-fs';
 import type { ReportFrontmatter } from '../schemas/report';
-import { AnalysisOptionsSchema, type AnalysisOptions } from '../schemas/report';
+import { AnalysisOptionsSchema, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, type AnalysisOptions } from '../schemas/report';
 
 /** Where computed figures are cached, keyed by a content hash of the data, settings and code. */
 export const CACHE_DIR = '.gapreport/cache';
@@ -89,7 +89,7 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   const { engine: requested, ...rawOptions } = settings;
   const parsed = AnalysisOptionsSchema.safeParse(rawOptions);
   // Contradictory settings (low_base below min_base) are the analyst's mistake: a problem, not a crash.
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file: REPORT_SETTINGS, column: String(i.path[0] ?? ''), value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''), ...(i.path[0] === 'low_base' && i.code === 'custom' ? { message: `is below min_base (${String(rawOptions.min_base ?? 10)}).`, hint: 'low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).' } : { message: `${i.message}.` }) })), reused: false, key: '' };
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file: REPORT_SETTINGS, column: String(i.path[0] ?? ''), value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''), ...(i.path[0] === 'low_base' && i.code === 'custom' ? { message: `is below min_base (${String(rawOptions.min_base ?? DEFAULT_MIN_BASE)}).`, hint: `low_base marks figures that are published, so it must be at least min_base (defaults: min_base ${DEFAULT_MIN_BASE}, low_base ${DEFAULT_LOW_BASE}).` } : { message: `${i.message}.` }) })), reused: false, key: '' };
   const options = parsed.data;
   const engine = await chooseEngine(datasetDir, requested);
   if (effects.noCache) return compute(datasetDir, options, engine, effects, '');
