@@ -1,7 +1,8 @@
 /**
  * The project turns Astro's telemetry and its "new version available" check off in
  * astro.config.mjs, so `npm run dev`, `astro build` and `gapreport build` send nothing and
- * print no upgrade notice. Checked in a child process with both variables unset.
+ * print no upgrade notice. Checked in a child process with both variables unset (tsx loads the
+ * config as Astro does: it imports the TypeScript integration).
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('Astro telemetry and update check', () => {
   it('are off once astro.config.mjs is loaded', () => {
     // No CI variables either: ci-info would skip the update check by itself under CI.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ASTRO_|CI$|GITHUB_ACTIONS$|CONTINUOUS_INTEGRATION$|BUILD_NUMBER$|RUN_ID$)/.test(k)));
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', PROBE], { cwd: ROOT, env: { ...env, XDG_CONFIG_HOME: '/nonexistent-gapreport-test' }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', PROBE], { cwd: ROOT, env: { ...env, XDG_CONFIG_HOME: '/nonexistent-gapreport-test' }, encoding: 'utf8' });
     const { before, after } = JSON.parse(out.trim().split('\n').at(-1)!);
     // Before the config, nothing is disabled (the probe itself is sound)…
     expect(before).toEqual({ telemetry: false, update: true });
