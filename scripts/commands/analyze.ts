@@ -1,6 +1,10 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import { localizedFigures } from '../../src/build/edition-fs';
 import { computeFigures } from '../../src/build/figures-fs';
+import { publishedFigures } from '../../src/components/lib/item-labels';
+import { isLocale } from '../../src/i18n';
+import { LOCALES } from '../../src/schemas/questionnaire';
 import { ENGINES, fallbackNote, type Engine } from '../../src/engines/run-fs';
 import { REPORT_SETTINGS } from '../../src/schemas/problem';
 import { readArgs } from './args';
@@ -34,9 +38,14 @@ export async function run(args: string[], io: Io): Promise<number> {
   const str = (name: string) => (typeof f[name] === 'string' ? (f[name] as string) : undefined);
   let options;
   try {
-    options = { wave: str('wave'), period: str('period'), industry: str('industry'), min_base: int('min-base'), low_base: int('low-base'), locale: str('locale') as 'en' | undefined };
+    options = { wave: str('wave'), period: str('period'), industry: str('industry'), min_base: int('min-base'), low_base: int('low-base') };
   } catch (error) {
     io.err(`gapreport analyze: ${(error as Error).message}`);
+    return 2;
+  }
+  const locale = str('locale');
+  if (locale !== undefined && !isLocale(locale)) {
+    io.err(`gapreport analyze: --locale must be one of ${LOCALES.join(', ')} (got "${locale}").`);
     return 2;
   }
   const engine = str('engine');
@@ -60,7 +69,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport analyze: ${result.problems.length} problem(s); no figures written.`);
     return 1;
   }
-  const json = `${JSON.stringify(result.figures, null, 2)}\n`;
+  // Figures are locale-free; --locale writes them as that edition's figures.json download (its item texts, meta.locale).
+  const figures = locale === undefined ? result.figures : publishedFigures(await localizedFigures(result.figures, dir, locale), locale);
+  const json = `${JSON.stringify(figures, null, 2)}\n`;
   const out = str('out');
   if (out) {
     const failed = await writeOut(resolve(io.cwd, out), json);

@@ -5,6 +5,7 @@
  * commands so `gapreport --help` lists everything without loading them.
  */
 import { ENGINES } from '../../src/schemas/engine';
+import { LOCALES } from '../../src/schemas/questionnaire';
 import { DEFAULT_LOW_BASE, DEFAULT_MIN_BASE } from '../../src/schemas/report';
 
 export interface OptionSpec {
@@ -36,7 +37,7 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'industry', value: 'I', description: 'the industry whose benchmark rows are compared (default: the only one)' },
     { name: 'min-base', value: 'N', description: `suppress figures on fewer respondents than N (default ${DEFAULT_MIN_BASE})` },
     { name: 'low-base', value: 'N', description: `mark figures on fewer respondents than N as low base (default ${DEFAULT_LOW_BASE})` },
-    { name: 'locale', value: 'en|fr|vi', description: 'the language of labels in the figures (default en)' },
+    { name: 'locale', value: LOCALES.join('|'), description: 'write item texts and comment tokens in this language, as that edition\'s figures.json download does (default: the questionnaire\'s own texts, no meta.locale)' },
     { name: 'engine', value: ENGINES.join('|'), description: 'how the data is read (default: stream above 20 MB, else memory)' },
     { name: 'no-cache', description: 'recompute, and neither read nor write .gapreport/ (the figures cache and the file-hash index)' },
   ]),

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { localizeComments, localizeItems } from '../components/lib/item-labels';
 import { parseQuestionnaire, QUESTIONNAIRE_FILE } from '../data/questionnaire';
 import type { Figures } from '../schemas/figures';
+import type { Locale } from '../schemas/questionnaire';
 import type { ReportFrontmatter } from '../schemas/report';
 import { strings } from '../i18n';
 import { projectRoot } from '../integration';
@@ -14,9 +15,14 @@ import { projectRoot } from '../integration';
  * A missing or broken questionnaire leaves the figures' own texts (validation reported it).
  */
 export async function editionFigures(figures: Figures, settings: Pick<ReportFrontmatter, 'dataset' | 'locale'>, root = projectRoot()): Promise<Figures> {
-  const text = await readFile(resolve(root, 'data', settings.dataset, QUESTIONNAIRE_FILE), 'utf8').catch(() => undefined);
+  return localizedFigures(figures, resolve(root, 'data', settings.dataset), settings.locale);
+}
+
+/** The same for a dataset folder named directly (`gapreport analyze <dir> --locale fr`). */
+export async function localizedFigures(figures: Figures, datasetDir: string, locale: Locale): Promise<Figures> {
+  const text = await readFile(resolve(datasetDir, QUESTIONNAIRE_FILE), 'utf8').catch(() => undefined);
   const items = text === undefined ? [] : parseQuestionnaire(text).items;
-  const localized = localizeItems(figures, items, settings.locale);
+  const localized = localizeItems(figures, items, locale);
   if (!figures.comments) return localized;
-  return { ...localized, comments: localizeComments(figures.comments, strings('en').comments.removed, strings(settings.locale).comments.removed) };
+  return { ...localized, comments: localizeComments(figures.comments, strings('en').comments.removed, strings(locale).comments.removed) };
 }

@@ -35,17 +35,24 @@ beforeAll(async () => {
 const rel1 = (f: Figures) => f.servqual!.items.find((i) => i.item === 'rel1')!.text;
 
 describe('locale-free figures', () => {
-  it('gives identical figures JSON for the French and English analyses of one dataset', async () => {
-    const bytes: string[] = [];
-    for (const locale of ['fr', 'en']) {
-      const file = join(out, `${locale}.json`);
-      expect(await run([DIR, '--no-cache', '--locale', locale, '--out', file], memoryIo(out))).toBe(0);
-      bytes.push(readFileSync(file, 'utf8'));
-    }
-    expect(bytes[0]).toBe(bytes[1]);
-    expect(bytes[0]).toContain('"text": "Keeps its word on timing"');
-    expect(bytes[0]).not.toContain('Tient parole');
-    expect(JSON.parse(bytes[0]).meta).not.toHaveProperty('locale');
+  it('writes figures without a locale: the questionnaire\'s own item texts (English of a map), no meta.locale', async () => {
+    const file = join(out, 'plain.json');
+    expect(await run([DIR, '--no-cache', '--out', file], memoryIo(out))).toBe(0);
+    const plain = readFileSync(file, 'utf8');
+    expect(plain).toContain('"text": "Keeps its word on timing"');
+    expect(plain).not.toContain('Tient parole');
+    expect(JSON.parse(plain).meta).not.toHaveProperty('locale');
+  });
+
+  it('with --locale fr, writes the French edition as its figures.json download does (item texts, meta.locale)', async () => {
+    const file = join(out, 'fr.json');
+    expect(await run([DIR, '--no-cache', '--locale', 'fr', '--out', file], memoryIo(out))).toBe(0);
+    const fr = JSON.parse(readFileSync(file, 'utf8')) as Figures;
+    expect(rel1(fr)).toBe('Tient parole sur les délais');
+    expect(fr.meta.locale).toBe('fr');
+    const io = memoryIo(out);
+    expect(await run([DIR, '--no-cache', '--locale', 'de'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('gapreport analyze: --locale must be one of en, fr, vi (got "de").');
   });
 
   it('carries item ids with the questionnaire text (English of a map) in every group', () => {
