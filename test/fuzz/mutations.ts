@@ -1,19 +1,11 @@
 /** Seeded mutations of a dataset file's bytes, for the fuzz test: each returns the new bytes and what it did. */
+import { random } from '../../scripts/bench/generate';
 
 export type Files = Record<string, Buffer>;
 export type Rand = () => number;
 
-/** mulberry32: a small seeded generator, the same sequence on every machine. */
-export function prng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, seeded, the same sequence on every machine (one definition: scripts/bench/generate.ts). */
+export const prng = (seed: number): Rand => random(seed);
 
 export function randomBytes(rand: Rand, n: number): Buffer {
   const b = Buffer.alloc(n);

@@ -63,17 +63,8 @@ export const leftoversBeside = (parent: string) => readdirSync(parent).filter((n
 /** Staging folders of a contents switch inside a mount point. */
 export const stagingInside = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.gapreport-next-') || n.startsWith('.gapreport-prev-'));
 
-/** A tiny deterministic generator (mulberry32), so a failing seed can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, seeded, the same sequence on every machine (one definition: scripts/bench/generate.ts), so a failing seed can be replayed. */
+export { random } from '../../scripts/bench/generate';
 
 /** Why tmpfs cannot be mounted here, or undefined when it can (then the tmpfs tests run). */
 export function mountUnavailable(): string | undefined {
