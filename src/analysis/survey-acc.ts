@@ -25,12 +25,13 @@ export interface SurveyAcc {
   servqual: Moments;
   /** Importance points per DIMENSIONS entry. */
   weights: Moments[];
-  /** Per entry of layout.dims: perception items, complete cases (Cronbach's α). */
+  /** Per entry of layout.dims: perception items, complete cases (Cronbach's α), for waves and segment values alike. */
   alpha?: CrossProducts[];
   /** Drivers then outcome, complete cases. */
   drivers?: CrossProducts;
 }
 
+/** `full`: a wave's accumulator, which also keeps the drivers' cross-products (segments publish no drivers). */
 export function surveyAcc(layout: SurveyLayout, full: boolean): SurveyAcc {
   const predictors = layout.drivers === 'items' ? layout.items.length : layout.dims.length;
   return {
@@ -44,7 +45,7 @@ export function surveyAcc(layout: SurveyLayout, full: boolean): SurveyAcc {
     dims: layout.dims.map(epg),
     servqual: moments(),
     weights: Array.from({ length: 5 }, moments),
-    alpha: full ? layout.itemsByDim.map((idx) => crossProducts(idx.length, layout.shift)) : undefined,
+    alpha: layout.itemsByDim.map((idx) => crossProducts(idx.length, layout.shift)),
     drivers: full && layout.outcome ? crossProducts(predictors + 1, layout.shift) : undefined,
   };
 }

@@ -67,8 +67,8 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, w
       expectation_ci95: interval(m.e),
       perception_ci95: interval(m.p),
       gap_ci95: interval(m.g),
-      alpha,
-      alpha_flag: alpha !== undefined && alpha < ALPHA_FLAG,
+      // A flag only where α was computed: `false` would tell the reader an unchecked scale is reliable.
+      ...(alpha === undefined ? {} : { alpha, alpha_flag: alpha < ALPHA_FLAG }),
       weight,
       n_perception: m.p.n,
       n_expectation: m.e.n,

@@ -89,8 +89,8 @@ export const ServqualDimensionSchema = suppressible({
   ...EpgShape,
   /** Cronbach's α on perception items (complete cases, sample variances); absent when undefined. */
   alpha: z.number().optional(),
-  /** True when α < 0.7. */
-  alpha_flag: z.boolean(),
+  /** True when α < 0.7 (ALPHA_FLAG); present exactly when `alpha` is, never a verdict on an α not computed. */
+  alpha_flag: z.boolean().optional(),
   /** Student-t 95 % intervals of the three means (absent under two respondents). */
   expectation_ci95: Interval.optional(),
   perception_ci95: Interval.optional(),

@@ -36,7 +36,7 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   const alpha = DIMENSIONS.flatMap((d) => {
     const fig = figures.servqual?.dimensions[d];
     if (!fig || fig.suppressed || fig.alpha === undefined) return [];
-    return [{ label: t.dimension[d], alpha: fmt.number(fig.alpha, 2), flagged: fig.alpha_flag }];
+    return [{ label: t.dimension[d], alpha: fmt.number(fig.alpha, 2), flagged: fig.alpha_flag === true }];
   });
   // What the minimum base protects; a report that opted below the floor says so to its readers.
   const protects = meta.min_base < MIN_BASE_FLOOR ? fillTemplate(M.individualAnswers, { min: meta.min_base }) : fillTemplate(M.minBaseProtects, { floor: MIN_BASE_FLOOR });
