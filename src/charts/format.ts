@@ -1,4 +1,4 @@
-import { fillTemplate, ordinal } from '../i18n/format';
+import { fillTemplate, localSpacing, ordinal } from '../i18n/format';
 
 /**
  * Number formatting for charts. The caller passes locale formatters (the report's
@@ -34,7 +34,7 @@ export function makeFormat(locale = 'en'): ChartFormat {
     // 'negative' keeps "-0.0" from appearing for tiny negative values.
     number: (v, d = 1) => minus(nf(`n${d}`, { ...digits(d), signDisplay: 'negative' }).format(v)),
     signed: (v, d = 1) => minus(nf(`s${d}`, { ...digits(d), signDisplay: 'exceptZero' }).format(v)),
-    fraction: (v, d = 0) => minus(nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v)),
+    fraction: (v, d = 0) => localSpacing(locale, minus(nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v))),
     ordinal: (n) => ordinal(locale, n),
   };
 }

@@ -23,18 +23,21 @@ export type KpiScorecardInput = Kpi[];
 const places = (v: number, d: number) => (Math.abs(v - Math.round(v)) < 1e-9 ? 0 : d);
 
 /**
- * Values in the metric's unit: seconds, percent (0–100), rate (a fraction), score, or any
- * other unit written after the number ("4.6 days"). As a `change` (a trend per period) the
- * value is signed and percentages move in points.
+ * Values in the metric's unit: seconds, days, percent (0–100), rate (a fraction), score, or
+ * any other unit written after the number. Units with a word go through the locale's labels
+ * ("4,6 jours", never "4,6 days" on a French page). As a `change` (a trend per period) the
+ * value is signed and percentages move in (percentage) points.
  */
-export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiScorecardLabels, 'seconds' | 'points'>, as: 'level' | 'change' = 'level'): string {
+export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiScorecardLabels, 'seconds' | 'days' | 'points'>, as: 'level' | 'change' = 'level'): string {
   if (as === 'change') {
     if (unit === 'percent') return fill(L.points, { v: f.signed(v, 1) });
     if (unit === 'rate') return fill(L.points, { v: f.signed(v * 100, 1) });
     if (unit === 'seconds') return fill(L.seconds, { v: f.signed(v, 1) });
+    if (unit === 'days') return fill(L.days, { v: f.signed(v, 2) });
     return unit === 'score' ? f.signed(v, 2) : `${f.signed(v, 2)} ${unit}`;
   }
   if (unit === 'seconds') return fill(L.seconds, { v: f.number(v, places(v, 1)) });
+  if (unit === 'days') return fill(L.days, { v: f.number(v, places(v, 1)) });
   if (unit === 'percent') return f.fraction(v / 100, places(v, 1));
   if (unit === 'rate') return f.fraction(v, places(v * 100, 1));
   if (unit === 'score') return f.number(v, 2);

@@ -1,4 +1,7 @@
 import type { Locale } from '../schemas/questionnaire';
+import { frenchSpacing } from './typography';
+
+export { frenchSpacing, mapStrings } from './typography';
 
 /** Number formats per figure key, through Intl so French and Vietnamese read naturally. */
 export interface Formatters {
@@ -32,14 +35,17 @@ function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberForma
 /** Typographic minus for negative numbers, as reports print them. */
 const minus = (s: string) => s.replace(/^-/, '\u2212');
 
+/** The locale's spacing rules over a formatted number (only French has any). */
+export const localSpacing = (locale: string, s: string) => (locale.startsWith('fr') ? frenchSpacing(s) : s);
+
 export function formatters(locale: Locale): Formatters {
   const fixed = (d: number) => ({ minimumFractionDigits: d, maximumFractionDigits: d });
   return {
     locale,
     number: (x, d = 2) => minus(nf(locale, fixed(d)).format(x)),
     signed: (x, d = 2) => minus(nf(locale, { ...fixed(d), signDisplay: 'exceptZero' }).format(x)),
-    percent: (x, d = 1) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x / 100)),
-    fraction: (x, d = 0) => minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x)),
+    percent: (x, d = 1) => localSpacing(locale, minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x / 100))),
+    fraction: (x, d = 0) => localSpacing(locale, minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x))),
     integer: (x) => minus(nf(locale, { maximumFractionDigits: 0 }).format(x)),
     ordinal: (x) => ordinal(locale, x),
     date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),

@@ -106,7 +106,9 @@ export const KpiScorecardLabelsSchema = strict({
   metZone: z.string(),
   riskZone: z.string(),
   targetMark: z.string(),
+  /** Units of the standards' values ('{v} s'); `points` are percentage points (a change in a percent or rate). */
   seconds: z.string(),
+  days: z.string(),
   points: z.string(),
   summary: z.string(),
   item: z.string(),

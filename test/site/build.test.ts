@@ -111,7 +111,7 @@ describe('gapreport build: the demo report', () => {
 describe('gapreport build: locales and strictness', () => {
   it('builds the French edition with French labels and number formats', () => {
     expect(htmlFr).toContain('<html lang="fr"');
-    expect(htmlFr).toContain('72,9\u00a0%');
+    expect(htmlFr).toContain('72,9\u202f%');
     expect(htmlFr).toContain('Les cinq écarts de qualité de service');
     expect(htmlFr).toContain('Données au 30 septembre 2026');
   });

@@ -20,7 +20,7 @@ describe('metricText(figures, id)', () => {
   it('formats a headline figure for the locale', () => {
     expect(metricText(figures, 'nps.score', en.fmt, en.t)).toEqual({ kind: 'value', text: '+13', lowBase: false });
     expect(metricText(figures, 'nps.score', formatters('fr'), strings('fr'))).toMatchObject({ text: '+13' });
-    expect(metricText(figures, 'csat.top2box', formatters('fr'), strings('fr'))).toMatchObject({ text: '72,9\u00a0%' });
+    expect(metricText(figures, 'csat.top2box', formatters('fr'), strings('fr'))).toMatchObject({ text: '72,9\u202f%' });
   });
   it('adds the 95 % interval on request', () => {
     expect(metricText(figures, 'nps.score', en.fmt, en.t, true)).toMatchObject({ text: '+13 (+8 – +17)' });

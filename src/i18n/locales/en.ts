@@ -200,6 +200,7 @@ export const en = {
       riskZone: 'at risk (within tolerance)',
       targetMark: 'target',
       seconds: '{v} s',
+      days: '{v} days',
       points: '{v} pts',
       summary: '{k} of {n} standards met in {period}.',
       item: '{label}: {value} vs target {target} ({direction}), {status}.',

@@ -1,5 +1,11 @@
 /** French: every UI string and chart label (the meaning of each key: src/i18n/schema.ts). */
-export const fr = {
+import { frenchSpacing, mapStrings } from '../typography';
+
+/**
+ * Written with plain spaces; mapStrings puts the narrow no-break spaces of French typography
+ * before `:` `;` `?` `!` `%` and inside « » (test/i18n/french.test.ts).
+ */
+export const fr = mapStrings({
   localeName: 'Français',
   reports: 'Rapports',
   report: 'Rapport',
@@ -46,7 +52,7 @@ export const fr = {
     complaint_resolution_days: 'Jours pour clore une réclamation',
   },
   segmentNames: { channel: 'Canal', region: 'Région' },
-  units: { seconds: '{v} s', days: '{v} jours', points: '{v} pts' },
+  units: { seconds: '{v} s', days: '{v} jours', points: '{v} points de pourcentage' },
   headline: {
     heading: 'Chiffres clés',
     base: 'n = {n}',
@@ -200,7 +206,8 @@ export const fr = {
       riskZone: 'à risque (dans la tolérance)',
       targetMark: 'cible',
       seconds: '{v} s',
-      points: '{v} pts',
+      days: '{v} jours',
+      points: '{v} points de pourcentage',
       summary: 'normes atteintes en {period} : {k} sur {n}.',
       item: '{label} : {value} pour une cible de {target} ({direction}), {status}.',
       itemNotMeasured: '{label} : non mesurée (cible {target}).',
@@ -282,4 +289,4 @@ export const fr = {
       caption: '{label} par {by}, avec les bases',
     },
   },
-};
+}, frenchSpacing);

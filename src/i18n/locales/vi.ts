@@ -46,7 +46,7 @@ export const vi = {
     complaint_resolution_days: 'Số ngày xử lý khiếu nại',
   },
   segmentNames: { channel: 'Kênh', region: 'Vùng' },
-  units: { seconds: '{v} giây', days: '{v} ngày', points: '{v} điểm' },
+  units: { seconds: '{v} giây', days: '{v} ngày', points: '{v} điểm phần trăm' },
   headline: {
     heading: 'Số liệu chính',
     base: 'n = {n}',
@@ -200,7 +200,8 @@ export const vi = {
       riskZone: 'có rủi ro (trong dung sai)',
       targetMark: 'mục tiêu',
       seconds: '{v} giây',
-      points: '{v} điểm',
+      days: '{v} ngày',
+      points: '{v} điểm phần trăm',
       summary: 'Đạt {k}/{n} tiêu chuẩn trong {period}.',
       item: '{label}: {value} so với mục tiêu {target} ({direction}), {status}.',
       itemNotMeasured: '{label}: chưa đo (mục tiêu {target}).',

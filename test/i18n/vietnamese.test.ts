@@ -1,0 +1,32 @@
+/** The Vietnamese edition's units and quartile words (issue 19, /work/shared/reviews/i18n-fr-vi.md). */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Figures } from '../../src/schemas/figures';
+import { formatters } from '../../src/i18n/format';
+import { chartLabels, strings } from '../../src/i18n';
+import { makeFormat } from '../../src/charts/format';
+import { kpiScorecard } from '../../src/charts/kpi-scorecard';
+import { formatInUnit } from '../../src/components/lib/metric-format';
+import { demoFigures } from '../site/demo-figures';
+
+let figures: Figures;
+beforeAll(async () => {
+  figures = await demoFigures();
+}, 120_000);
+
+const vi = { id: 'k', format: makeFormat('vi'), labels: chartLabels('vi').kpiScorecard };
+
+describe('Vietnamese units', () => {
+  it('prints day values and trends in ngày on the scorecard, never days', () => {
+    const days = kpiScorecard([{ ...figures.kpis[0], unit: 'days', value: 4.6, target: 5, trend: -0.41, history: [] }], vi);
+    expect(days.table.rows[0].slice(2, 4)).toEqual(['4,6 ngày', '5 ngày']);
+    expect(days.table.rows[0][5]).toBe('−0,41 ngày mỗi kỳ');
+    expect(days.svg).not.toMatch(/days/);
+  });
+
+  it('calls a change in a percentage "điểm phần trăm", in the scorecard and in <Metric>', () => {
+    const pct = kpiScorecard([{ ...figures.kpis[0], unit: 'percent', value: 77.8, target: 80, trend: 2.5, history: [] }], vi);
+    expect(pct.table.rows[0][5]).toBe('+2,5 điểm phần trăm mỗi kỳ');
+    expect(formatInUnit(2.5, 'percent', true, formatters('vi'), strings('vi'))).toBe('+2,5 điểm phần trăm');
+    expect(formatInUnit(4.6, 'days', false, formatters('vi'), strings('vi'))).toBe('4,6 ngày');
+  });
+});
