@@ -46,6 +46,8 @@ export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRul
 
 function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, withheld: ReadonlySet<string>): Servqual | undefined {
   if (layout.items.length === 0) return undefined;
+  // Student-t 95 % interval (n − 1 df) of a mean published on its own base; none under two answers.
+  const interval = (x: Moments) => (x.n >= rule.min_base ? meanEstimateFromMoments(x.n, x.sum, x.sumSq)?.ci95 : undefined);
   const dimensions: Record<string, ServqualDimension> = {};
   const gaps: number[] = [];
   const perceptions: number[] = [];
@@ -59,7 +61,6 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, w
     const weightIndex = DIMENSIONS.indexOf(dim);
     // Importance points are a mean on their own base: withheld under min_base like the others.
     const weight = acc.weights[weightIndex].n >= rule.min_base ? momentMean(acc.weights[weightIndex]) : undefined;
-    const interval = (x: Moments) => (x.n >= rule.min_base ? meanEstimateFromMoments(x.n, x.sum, x.sumSq)?.ci95 : undefined);
     const figure = gate(n, rule, () => ({
       expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
       perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
@@ -93,6 +94,9 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, w
         expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
         perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
         gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
+        expectation_ci95: interval(m.e),
+        perception_ci95: interval(m.p),
+        gap_ci95: interval(m.g),
       }), withheld.has(`servqual.items.${item.id}`));
       return figure ? [{ item: item.id, dimension: item.dimension, text: sourceItemText(item), figure }] : [];
     }),

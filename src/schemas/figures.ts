@@ -109,7 +109,13 @@ export const ServqualItemSchema = z.object({
   dimension: DimensionSchema,
   /** The questionnaire's text of the item (English when it has several); pages show the report's locale's text, by `item`. */
   text: z.string(),
-  figure: suppressible({ ...EpgShape }),
+  figure: suppressible({
+    ...EpgShape,
+    /** Student-t 95 % intervals of the item's three means (n − 1 df), as for dimensions; absent under two answers. */
+    expectation_ci95: Interval.optional(),
+    perception_ci95: Interval.optional(),
+    gap_ci95: Interval.optional(),
+  }),
 });
 
 export const ServqualSchema = z.object({

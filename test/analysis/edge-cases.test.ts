@@ -68,6 +68,23 @@ describe('analyze: edge cases with stated behaviour', () => {
     expect('alpha_flag' in rel).toBe(false);
   });
 
+  it('gives an item mean its Student-t interval from two answers, and none from a single answer', () => {
+    const header = 'respondent_id,wave,e_r1,p_r1,p_r2';
+    const f = figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses(header, ['a,2026-Q1,5,4,6', 'b,2026-Q1,7,6,']) }, { min_base: 1, low_base: 1 });
+    const item = (id: string) => f.servqual!.items.find((x) => x.item === id)!.figure;
+    // r1: P = 4, 6 → mean 5, s = √2, half-width t(0.975, 1)·s/√2 = 12.7062…; gaps −1, −1 → zero width.
+    const t1 = 12.706204736174704;
+    const r1 = item('r1');
+    const cis = r1.suppressed ? [] : [r1.perception_ci95, r1.expectation_ci95, r1.gap_ci95];
+    [[5 - t1, 5 + t1], [6 - t1, 6 + t1], [-1, -1]].forEach(([lo, hi], k) => {
+      expect(cis[k]?.[0]).toBeCloseTo(lo, 10);
+      expect(cis[k]?.[1]).toBeCloseTo(hi, 10);
+    });
+    const r2 = item('r2');
+    expect(r2.suppressed === false && r2.perception).toBe(6);
+    expect(r2.suppressed === false && r2.perception_ci95).toBeUndefined();
+  });
+
   it('drops a respondent from a dimension when fewer than half its items are answered', () => {
     // r0 answers 1 of 4 reliability items (dropped); the others answer 2 of 4 (kept: exactly half).
     const rows = ['r0,2026-Q1,1,,,,4,4', ...Array.from({ length: 11 }, (_, i) => `r${i + 1},2026-Q1,6,6,,,4,4`)];

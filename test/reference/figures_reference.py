@@ -178,6 +178,27 @@ for it in DIMS['reliability']:
     g = [num(r[f'p_{it}']) - num(r[f'e_{it}']) for r in cur if num(r[f'p_{it}']) is not None and num(r[f'e_{it}']) is not None]
     expected[f'servqual.items.{it}.gap'] = float(np.mean(g))
 
+def item_intervals(prefix, rs):
+    # Student-t 95 % intervals of each item's E, P and gap (P − E, rows with both) means: t.ppf(0.975, n−1)·s/√n.
+    for it in [i for items in DIMS.values() for i in items]:
+        g = np.array([num(r[f'p_{it}']) - num(r[f'e_{it}']) for r in rs if num(r[f'p_{it}']) is not None and num(r[f'e_{it}']) is not None])
+        for key, v in [('expectation', col(rs, f'e_{it}')), ('perception', col(rs, f'p_{it}')), ('gap', g)]:
+            lo, hi = mean_t(v)['ci95']
+            expected[f'{prefix}servqual.items.{it}.figure.{key}_ci95.0'] = lo
+            expected[f'{prefix}servqual.items.{it}.figure.{key}_ci95.1'] = hi
+
+def cronbach(rs, items):
+    # Cronbach's α with sample variances on the complete cases of the dimension's perception items.
+    complete = np.array([[num(r[f'p_{i}']) for i in items] for r in rs if all(num(r[f'p_{i}']) is not None for i in items)])
+    k = complete.shape[1]
+    return k / (k - 1) * (1 - complete.var(axis=0, ddof=1).sum() / complete.sum(axis=1).var(ddof=1))
+
+item_intervals('', cur)
+item_intervals(f'waves.{prev}.', old)
+item_intervals('segments.channel.phone.', phone)
+for d, items in DIMS.items():
+    expected[f'segments.channel.phone.servqual.dimensions.{d}.alpha'] = cronbach(phone, items)
+
 out = {k: (float(v) if not isinstance(v, int) else v) for k, v in expected.items()}
 with open(os.path.join(HERE, 'figures_expected.json'), 'w') as f:
     json.dump(out, f, indent=1, sort_keys=True)
