@@ -10,6 +10,8 @@ import { formatters } from '../../src/i18n/format';
 import { chartLabels, strings } from '../../src/i18n';
 import { makeFormat } from '../../src/charts/format';
 import { kpiScorecard } from '../../src/charts/kpi-scorecard';
+import { benchmarkPosition } from '../../src/charts/benchmark-position';
+import { headlineCards } from '../../src/components/lib/headline';
 import { metricText } from '../../src/components/lib/metric-format';
 import { demoFigures, ROOT } from '../site/demo-figures';
 
@@ -82,5 +84,27 @@ describe('French typography', () => {
     expect(formatters('fr').percent(72.9)).toBe('72,9\u202f%');
     expect(makeFormat('fr').fraction(0.48)).toBe('48\u202f%');
     expect(formatters('en').percent(72.9)).toBe('72.9%');
+  });
+});
+
+describe('French quartile words', () => {
+  it('names the top-quartile threshold "seuil des 25 % meilleurs", never "premier quartile" (the lowest 25 % in French)', () => {
+    const nps = figures.benchmarks.find((b) => b.metric === 'nps')!;
+    const chart = benchmarkPosition({ figure: nps, company: 'Northwind Telecom', metricLabel: 'NPS' }, { id: 'b', format: makeFormat('fr'), labels: chartLabels('fr').benchmarkPosition });
+    expect(chart.svg).toContain('seuil des 25\u202f% meilleurs');
+    expect(chart.description).toContain('Par rapport au seuil des 25\u202f% meilleurs (');
+    for (const text of [chart.svg, chart.description, ...chart.table.rows.flat()]) expect(text).not.toMatch(/premier quartile|dernier quartile/);
+  });
+
+  it('says which end quartile 1 of 4 is, in the chart text and on the headline card', () => {
+    const fcr = figures.benchmarks.find((b) => b.metric === 'fcr_rate')!;
+    const chart = benchmarkPosition({ figure: fcr, company: 'Northwind Telecom', metricLabel: 'FCR' }, { id: 'b', format: makeFormat('fr'), labels: chartLabels('fr').benchmarkPosition });
+    expect(chart.description).toContain(`dans le quartile ${fcr.quartile} sur 4 (du quartile inférieur, 1, au quartile supérieur, 4)`);
+    const cards = headlineCards(figures, formatters('fr'), strings('fr'), makeFormat('fr'));
+    expect(cards.find((c) => c.position)?.position).toMatch(/quartile \d sur 4 \(le 4e = les 25\u202f% meilleurs\)/);
+  });
+
+  it('keeps "premier/dernier quartile" out of the French demo prose', () => {
+    expect(readFileSync(resolve(ROOT, 'content/reports/demo-fr.mdx'), 'utf8')).not.toMatch(/(premier|dernier) quartile/);
   });
 });

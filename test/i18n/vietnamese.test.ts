@@ -5,6 +5,8 @@ import { formatters } from '../../src/i18n/format';
 import { chartLabels, strings } from '../../src/i18n';
 import { makeFormat } from '../../src/charts/format';
 import { kpiScorecard } from '../../src/charts/kpi-scorecard';
+import { benchmarkPosition } from '../../src/charts/benchmark-position';
+import { headlineCards } from '../../src/components/lib/headline';
 import { formatInUnit } from '../../src/components/lib/metric-format';
 import { demoFigures } from '../site/demo-figures';
 
@@ -28,5 +30,17 @@ describe('Vietnamese units', () => {
     expect(pct.table.rows[0][5]).toBe('+2,5 điểm phần trăm mỗi kỳ');
     expect(formatInUnit(2.5, 'percent', true, formatters('vi'), strings('vi'))).toBe('+2,5 điểm phần trăm');
     expect(formatInUnit(4.6, 'days', false, formatters('vi'), strings('vi'))).toBe('4,6 ngày');
+  });
+});
+
+describe('Vietnamese quartile words', () => {
+  it('names the top-quartile threshold "ngưỡng nhóm 25% tốt nhất" and a quartile "nhóm tứ phân vị thứ N (trên 4)"', () => {
+    const nps = figures.benchmarks.find((b) => b.metric === 'nps')!;
+    const chart = benchmarkPosition({ figure: nps, company: 'Northwind Telecom', metricLabel: 'NPS' }, { id: 'b', format: makeFormat('vi'), labels: chartLabels('vi').benchmarkPosition });
+    expect(chart.svg).toContain('ngưỡng nhóm 25% tốt nhất');
+    expect(chart.description).toContain(`nhóm tứ phân vị thứ ${nps.quartile} (trên 4; nhóm 4 tốt nhất)`);
+    expect(chart.description).not.toMatch(/tứ phân vị \d\/4/);
+    const cards = headlineCards(figures, formatters('vi'), strings('vi'), makeFormat('vi'));
+    expect(cards.find((c) => c.position)?.position).toMatch(/nhóm tứ phân vị thứ \d \(trên 4; nhóm 4 tốt nhất\)/);
   });
 });
