@@ -107,7 +107,8 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     kpis,
     benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own),
     drivers: reportAcc ? driverFigures(reportAcc, layout, rule) : { status: 'not measured', reason: 'no survey responses' },
-    waves: waves.map((w) => ({ wave: w, ...waveFigures(w) })),
+    // Each wave repeats the headline figures, its drivers included (from the same accumulator as the headline's).
+    waves: waves.map((w) => ({ wave: w, ...waveFigures(w), drivers: driverFigures(accs.byWave.get(w)!, layout, rule) })),
     segments,
     changes: previous !== undefined && wave !== undefined ? changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule) : [],
     trend_changes: waves

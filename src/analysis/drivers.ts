@@ -7,6 +7,9 @@ import type { SurveyAcc } from './survey-acc';
 import type { BaseRule } from './suppress';
 import { sourceItemText } from './labels';
 
+/** A driver's sample variance at or below this share of its mean square is rounding noise: the driver is constant. */
+export const ZERO_VARIANCE = 1e-12;
+
 /**
  * Key drivers (SPEC §3): Shapley/LMG shares of R² of the outcome regressed on the
  * perception dimension scores (or items), complete cases, from their covariance.
@@ -24,12 +27,15 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
   if (n <= k + 1) return { status: 'not measured', reason: `${n} complete cases are too few for ${k} drivers` };
   const cov = covarianceOf(cross);
   const means = meansOf(cross);
-  const decomposition = cov && keyDriversFromCorrelation(correlationFromCovariance(cov));
-  if (!decomposition || !means) return { status: 'not measured', reason: `${layout.outcome} or the drivers do not vary` };
   const labels =
     layout.drivers === 'items'
       ? layout.items.map((i) => ({ driver: i.id, label: sourceItemText(i) }))
       : layout.dims.map((d) => ({ driver: d, label: d }));
+  // A driver every complete case answered alike has no share to measure: a 0 share and its quadrant would be a verdict nobody computed.
+  const constant = cov ? labels.findIndex((_, i) => !(cov[i][i] > ZERO_VARIANCE * Math.max(1, cross.cross[i * cross.k + i] / n))) : -1;
+  if (constant >= 0) return { status: 'not measured', reason: `${labels[constant].driver} does not vary over the ${n} complete cases` };
+  const decomposition = cov && keyDriversFromCorrelation(correlationFromCovariance(cov));
+  if (!decomposition || !means) return { status: 'not measured', reason: `${layout.outcome} or the drivers do not vary` };
   const meanShare = 1 / k;
   const meanPerformance = means.slice(0, k).reduce((a, b) => a + b, 0) / k;
   return {

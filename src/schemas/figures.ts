@@ -319,7 +319,8 @@ export const FiguresSchema = GroupFiguresSchema.extend({
   kpis: z.array(KpiSchema),
   benchmarks: z.array(BenchmarkFigureSchema),
   drivers: DriversSchema,
-  waves: z.array(GroupFiguresSchema.extend({ wave: z.string() })),
+  /** Every wave's headline figures; `drivers`: that wave's key drivers, as the top-level `drivers` for the report's wave. */
+  waves: z.array(GroupFiguresSchema.extend({ wave: z.string(), drivers: DriversSchema })),
   /** segment → value → figures for the report's wave. */
   segments: z.record(z.string(), z.record(z.string(), GroupFiguresSchema)),
   changes: z.array(ChangeSchema),

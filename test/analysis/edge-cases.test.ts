@@ -95,7 +95,8 @@ describe('analyze: edge cases with stated behaviour', () => {
 
   it('with perceptions but no expectations, Gap 5 is not measured while perceptions and drivers are computed', () => {
     const rows = Array.from({ length: 40 }, (_, i) => {
-      const a = (i * 7) % 7 + 1;
+      // (i·5) mod 7 cycles through 1–7: both dimensions vary, as drivers must.
+      const a = (i * 5) % 7 + 1;
       const b = (i * 3) % 7 + 1;
       return `r${i},2026-Q1,${a},${a},${(a % 7) + 1},${a},${b},${b},${Math.min(7, Math.round((2 * a + b) / 3))}`;
     });

@@ -199,6 +199,15 @@ item_intervals('segments.channel.phone.', phone)
 for d, items in DIMS.items():
     expected[f'segments.channel.phone.servqual.dimensions.{d}.alpha'] = cronbach(phone, items)
 
+for w, rs in [(prev, old), (wave, cur)]:
+    # Each wave's drivers: the same Shapley/LMG decomposition over that wave's complete cases.
+    dw = drivers(rs)
+    expected[f'waves.{w}.drivers.n'] = dw['n']
+    expected[f'waves.{w}.drivers.r2'] = dw['r2']
+    for i, d in enumerate(DIMS):
+        for key in ['share', 'raw', 'performance']:
+            expected[f'waves.{w}.drivers.items.{d}.{key}'] = dw[key + 's' if key == 'share' else key][i]
+
 out = {k: (float(v) if not isinstance(v, int) else v) for k, v in expected.items()}
 with open(os.path.join(HERE, 'figures_expected.json'), 'w') as f:
     json.dump(out, f, indent=1, sort_keys=True)
