@@ -1,5 +1,6 @@
 import { closest } from '../analysis/did-you-mean';
 import { resolveMetric } from '../analysis/metric-id';
+import { checkCondition, parseCondition } from '../analysis/condition';
 import type { Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
 import { parse as parseYaml } from 'yaml';
@@ -67,6 +68,10 @@ function checkValue(rule: PropRule, value: string | true, figures: Figures): { m
     const r = resolveMetric(figures, value);
     if (r.kind !== 'unknown') return undefined;
     return { message: `is not a figure id: ${r.message}.`, ...(r.suggestion ? { hint: `Did you mean "${r.suggestion}"?` } : {}) };
+  }
+  if (rule.kind === 'condition') {
+    const parsed = parseCondition(value);
+    return parsed.ok ? checkCondition(figures, parsed.condition) : { message: parsed.message };
   }
   const allowed = rule.values(figures);
   if (allowed.includes(value)) return undefined;

@@ -5,6 +5,7 @@ import { COMPONENTS, propsOf, type ComponentName } from './schemas';
 export type PropRule =
   | { kind: 'figure'; required?: boolean; example?: string }
   | { kind: 'boolean'; required?: boolean; example?: string }
+  | { kind: 'condition'; required?: boolean; example?: string }
   | { kind: 'choice'; required?: boolean; example?: string; values: (figures: Figures) => string[] };
 
 /**

@@ -10,10 +10,16 @@ import Trend from './Trend.astro';
 import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
 import Comments from './Comments.astro';
+import Count from './Count.astro';
+import Change from './Change.astro';
+import Compare from './Compare.astro';
+import Rank from './Rank.astro';
+import When from './When.astro';
+import Otherwise from './Otherwise.astro';
 import type { ComponentName } from './schemas';
 
 /**
  * The components every report's MDX can use without importing them: exactly one per
  * schema in schemas.ts (the type check refuses a missing or an extra one).
  */
-export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology, Comments } satisfies Record<ComponentName, unknown>;
+export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology, Comments, Count, Change, Compare, Rank, When, Otherwise } satisfies Record<ComponentName, unknown>;

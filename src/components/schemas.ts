@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Figures } from '../schemas/figures';
 import { TREND_METRICS } from './lib/trend-input';
+import { changeIds } from './lib/words';
 
 /**
  * One zod schema per MDX component: the single source of its props. Each .astro takes
@@ -15,6 +16,8 @@ import { TREND_METRICS } from './lib/trend-input';
 export type PropKind =
   | { kind: 'figure'; example?: string }
   | { kind: 'boolean'; example?: string }
+  /** A condition on figures (src/analysis/condition.ts), parsed and checked against the figures. */
+  | { kind: 'condition'; example?: string }
   /** One of the values the figures allow; for a z.enum prop, `values` defaults to its options. */
   | { kind: 'choice'; example?: string; values?: (figures: Figures) => string[] };
 
@@ -47,6 +50,25 @@ export const SegmentTableSchema = z.object({
   metric: z.enum(['nps', 'csat', 'ces', 'overall']).optional().describe('the charted figure: `nps` (default), `csat`, `ces` or `overall`'),
 });
 export const MethodologySchema = z.object({});
+export const CountSchema = z.object({
+  status: z.enum(['met', 'at risk', 'missed', 'not measured']).describe('the KPI status counted: "six of the seven standards are met"'),
+  start: z.boolean().optional().describe('written bare: capitalise the first word, for a sentence that opens with the count'),
+});
+export const ChangeSchema = z.object({
+  id: z.string().describe('a change between waves, `changes.<figure id>`: `changes.nps.score`'),
+  say: z.enum(['direction', 'significance']).optional().describe('`direction` (default): "rose significantly", "fell, not significantly"; `significance`: "is statistically significant", "is within the margin of error"'),
+});
+export const CompareSchema = z.object({
+  metric: z.string().describe('a benchmarked metric (`nps`, `fcr_rate`, …): "9 pts below the telecom median"'),
+});
+export const RankSchema = z.object({
+  pick: z.enum(['widest', 'narrowest']).describe('which SERVQUAL dimension gap: `widest` (most negative) or `narrowest`'),
+  say: z.enum(['name', 'phrase']).optional().describe('`name` (default): the dimension ("Reliability"); `phrase`: "the widest of the five gaps"'),
+});
+export const WhenSchema = z.object({
+  test: z.string().describe('a condition on one figure: `kpis.first-contact-fix.status is missed`, `changes.nps.score.significant`, `benchmarks.nps.percentile < 25` (see below)'),
+});
+export const OtherwiseSchema = z.object({});
 export const CommentsSchema = z.object({});
 
 type Shape = z.ZodRawShape;
@@ -71,6 +93,12 @@ export const COMPONENTS = {
   SegmentTable: component(SegmentTableSchema, { by: { kind: 'choice', example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps' } }),
   Methodology: component(MethodologySchema, {}),
   Comments: component(CommentsSchema, {}),
+  Count: component(CountSchema, { status: { kind: 'choice', example: 'met' }, start: { kind: 'boolean' } }),
+  Change: component(ChangeSchema, { id: { kind: 'choice', example: 'changes.nps.score', values: changeIds }, say: { kind: 'choice', example: 'direction' } }),
+  Compare: component(CompareSchema, { metric: { kind: 'choice', example: 'nps', values: (f) => f.benchmarks.filter((b) => b.median !== undefined).map((b) => b.metric) } }),
+  Rank: component(RankSchema, { pick: { kind: 'choice', example: 'widest' }, say: { kind: 'choice', example: 'name' } }),
+  When: component(WhenSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
+  Otherwise: component(OtherwiseSchema, {}),
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

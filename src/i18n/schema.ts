@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DIMENSIONS } from '../schemas/questionnaire';
 import { ChartLabelsSchema, labelsFor, strict } from './schema-charts';
+import { WordsSchema } from './schema-words';
 
 const METRICS = ['nps', 'csat', 'ces', 'overall', 'servqual'] as const;
 
@@ -50,6 +51,8 @@ export const TranslationSchema = strict({
   kpiMetrics: z.record(z.string(), z.string()),
   segmentNames: z.record(z.string(), z.string()),
   units: labelsFor(['seconds', 'days', 'points']),
+  /** Words the figures choose for report prose (schema-words.ts). */
+  words: WordsSchema,
   headline: labelsFor([
     'heading', 'base', 'moe', 'scale', 'lowerBetter', 'change', 'significant', 'notSignificant', 'previous', 'noPrevious', 'position', 'noBenchmark',
   ]),

@@ -2,6 +2,7 @@ import { resolveMetric } from '../../analysis/metric-id';
 import type { Figures } from '../../schemas/figures';
 import { formatFigure, type Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n';
+import { statusWord, type KpiStatus } from './status-word';
 
 /** What <Metric id> prints: a formatted value (with unit, optional interval, low-base mark) or a stated absence. */
 export type MetricText =
@@ -50,6 +51,8 @@ export function formatInUnit(value: number, unit: string, signed: boolean, fmt: 
 }
 
 function formatValue(figures: Figures, key: string, value: number | string | boolean, path: readonly string[], fmt: Formatters, t: Strings): string {
+  // A KPI's status is a word of the report's language, not the figures' English enum.
+  if (key === 'status' && path[0] === 'kpis' && typeof value === 'string') return statusWord(value as KpiStatus, t);
   const unit = typeof value === 'number' && UNIT_KEYS.has(key) ? unitOf(figures, path) : undefined;
   if (unit !== undefined && typeof value === 'number') return formatInUnit(value, unit, SIGNED_KEYS.has(key) || (key === 'gap' && path[0] === 'gaps'), fmt, t);
   return formatFigure(key, value, fmt, path);

@@ -1,4 +1,6 @@
 /** English: every UI string and chart label (the meaning of each key: src/i18n/schema.ts). */
+import { words } from '../words/en';
+
 export const en = {
   localeName: 'English',
   reports: 'Reports',
@@ -47,6 +49,7 @@ export const en = {
   },
   segmentNames: { channel: 'Channel', region: 'Region' },
   units: { seconds: '{v} s', days: '{v} days', points: '{v} pts' },
+  words,
   headline: {
     heading: 'Headline figures',
     base: 'n = {n}',

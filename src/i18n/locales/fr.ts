@@ -5,6 +5,8 @@ import { frenchSpacing, mapStrings } from '../typography';
  * Written with plain spaces; mapStrings puts the narrow no-break spaces of French typography
  * before `:` `;` `?` `!` `%` and inside « » (test/i18n/french.test.ts).
  */
+import { words } from '../words/fr';
+
 export const fr = mapStrings({
   localeName: 'Français',
   reports: 'Rapports',
@@ -53,6 +55,7 @@ export const fr = mapStrings({
   },
   segmentNames: { channel: 'Canal', region: 'Région' },
   units: { seconds: '{v} s', days: '{v} jours', points: '{v} points de pourcentage' },
+  words,
   headline: {
     heading: 'Chiffres clés',
     base: 'n = {n}',

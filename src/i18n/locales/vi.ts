@@ -1,4 +1,6 @@
 /** Vietnamese: every UI string and chart label (the meaning of each key: src/i18n/schema.ts). */
+import { words } from '../words/vi';
+
 export const vi = {
   localeName: 'Tiếng Việt',
   reports: 'Báo cáo',
@@ -47,6 +49,7 @@ export const vi = {
   },
   segmentNames: { channel: 'Kênh', region: 'Vùng' },
   units: { seconds: '{v} giây', days: '{v} ngày', points: '{v} điểm phần trăm' },
+  words,
   headline: {
     heading: 'Số liệu chính',
     base: 'n = {n}',
