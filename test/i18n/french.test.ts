@@ -108,3 +108,38 @@ describe('French quartile words', () => {
     expect(readFileSync(resolve(ROOT, 'content/reports/demo-fr.mdx'), 'utf8')).not.toMatch(/(premier|dernier) quartile/);
   });
 });
+
+describe('French templates carry no fixed article', () => {
+  const all = (v: unknown, at = ''): [string, string][] =>
+    typeof v === 'string' ? [[at, v]] : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => all(x, at ? `${at}.${k}` : k)) : [];
+
+  it('never puts a fixed article or an agreeing verb next to a {metric} or {label} noun', () => {
+    const bad = all(strings('fr')).filter(([, s]) => /\b(Le|La|le|la) \{(metric|label)\}|\{(metric|label)\} (est|va|présente)\b/.test(s));
+    expect(bad).toEqual([]);
+  });
+
+  it('starts every caption, summary and sentence template with a capital letter', () => {
+    const lower = all(strings('fr').charts).filter(([k, s]) => /\.(caption|summary|title|position|moved|range|single|widest)$/.test(k) && /^\p{Ll}/u.test(s));
+    expect(lower).toEqual([]);
+    const chart = frenchScorecard(figures);
+    expect(chart.description).toMatch(/^Normes atteintes en /);
+  });
+
+  it('names the KPI in the benchmark sentence as a quoted indicator, so no article has to agree with it', () => {
+    const fcr = figures.benchmarks.find((b) => b.metric === 'fcr_rate')!;
+    const chart = benchmarkPosition(
+      { figure: fcr, company: 'Northwind Telecom', metricLabel: strings('fr').kpiMetrics.fcr_rate },
+      { id: 'b', format: makeFormat('fr'), labels: chartLabels('fr').benchmarkPosition },
+    );
+    expect(chart.description).toMatch(/^Pour l’indicateur «\u202fTaux de résolution 1er contact\u202f», Northwind Telecom \(/);
+  });
+
+  it('fits every French and Vietnamese KPI name in the scorecard without cutting it', () => {
+    for (const locale of ['fr', 'vi'] as const) {
+      const t = strings(locale);
+      const kpis = figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label }));
+      const svg = kpiScorecard(kpis, { id: 'k', format: makeFormat(locale), labels: chartLabels(locale).kpiScorecard }).svg;
+      for (const k of kpis) expect(svg, `${locale} ${k.metric}`).toContain(`>${k.label}<`);
+    }
+  });
+});

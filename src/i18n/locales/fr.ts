@@ -1,12 +1,11 @@
 /** French: every UI string and chart label (the meaning of each key: src/i18n/schema.ts). */
+import { words } from '../words/fr';
 import { frenchSpacing, mapStrings } from '../typography';
 
 /**
  * Written with plain spaces; mapStrings puts the narrow no-break spaces of French typography
  * before `:` `;` `?` `!` `%` and inside « » (test/i18n/french.test.ts).
  */
-import { words } from '../words/fr';
-
 export const fr = mapStrings({
   localeName: 'Français',
   reports: 'Rapports',
@@ -45,12 +44,12 @@ export const fr = mapStrings({
   shortMetrics: { nps: 'NPS', csat: 'CSAT', ces: 'CES', overall: 'Globale', servqual: 'SERVQUAL' },
   dimensionGap: 'Écart {dimension} (P−A)',
   kpiMetrics: {
-    service_level_30s: 'Appels décrochés en 30 s',
+    service_level_30s: 'Taux d’appels décrochés en 30 s',
     asa_seconds: 'Délai moyen de réponse',
-    fcr_rate: 'Résolution au premier contact',
-    abandonment_rate: 'Appels abandonnés',
+    fcr_rate: 'Taux de résolution 1er contact',
+    abandonment_rate: 'Taux d’abandon',
     aht_seconds: 'Durée moyenne de traitement',
-    repair_on_time: 'Réparations dans les délais',
+    repair_on_time: 'Taux de réparations à temps',
     complaint_resolution_days: 'Jours pour clore une réclamation',
   },
   segmentNames: { channel: 'Canal', region: 'Région' },
@@ -70,7 +69,7 @@ export const fr = mapStrings({
     position: '{percentile} centile du secteur {industry} · quartile {quartile} sur 4 (le 4e = les 25 % meilleurs)',
     noBenchmark: 'pas de référence sectorielle',
   },
-  benchmark: { notMeasured: '{metric} : non mesuré — aucune valeur de l’entreprise à situer dans le secteur.', heading: '{metric} face au secteur' },
+  benchmark: { notMeasured: '{metric} : pas de mesure — aucune valeur de l’entreprise à situer dans le secteur.', heading: '{metric} face au secteur' },
   nps: { total: 'Tous les répondants' },
   segment: {
     caption: 'Chiffres clés par {by}, {wave} (bases en répondants)',
@@ -80,7 +79,7 @@ export const fr = mapStrings({
     note: 'Les cellules de moins de {min} répondants sont masquées ; † signale une base inférieure à {low}.',
   },
   comments: {
-    heading: 'Dans leurs propres mots',
+    heading: 'Verbatim clients',
     intro: '{n} commentaires verbatim de la vague {wave}, les plus fréquents d’abord (sans lien avec un répondant).',
     notPublished: 'Les commentaires verbatim ne sont pas publiés dans ce rapport.',
     tooFew: 'Commentaires verbatim non publiés : moins de {min} dans cette vague.',
@@ -99,7 +98,7 @@ export const fr = mapStrings({
     bases: 'Bases et marges d’erreur',
     figure: 'Indicateur',
     baseColumn: 'Base (n)',
-    interval: 'Intervalle à 95 %',
+    interval: 'Intervalle de confiance à 95 %',
     reliability: 'Fiabilité des échelles (α de Cronbach)',
     alphaText: 'α est calculé par dimension sur les items de perception (cas complets, variances d’échantillon) ; un α inférieur à 0,7 est signalé.',
     alphaFlag: 'inférieur à 0,7',
@@ -154,7 +153,7 @@ export const fr = mapStrings({
       clause: '{gap} ({name}) : {result}.',
       widest: 'Déficits : {list}.',
       none: 'Aucun écart mesuré ne montre de déficit.',
-      columns: ['Écart', 'Compare', 'Résultat', 'Éléments'],
+      columns: ['Écart', 'Comparaison', 'Résultat', 'Éléments'],
       caption: 'Les cinq écarts : une valeur négative est un déficit',
     },
     servqualGaps: {
@@ -171,7 +170,7 @@ export const fr = mapStrings({
       withheld: 'masqué pour protéger un petit groupe',
       notMeasured: 'non mesuré',
       lowBase: '{mark} base faible (n < {low}) : à lire avec prudence.',
-      widest: '{label} présente l’écart le plus large : perceptions {p} contre attentes {e} ({gap}).',
+      widest: 'Écart le plus large : {label}, perceptions {p} contre attentes {e} ({gap}).',
       shortOn: 'Les perceptions sont inférieures aux attentes sur {k} sur {n}.',
       score: 'Score SERVQUAL non pondéré {score} sur l’échelle {min}–{max}.',
       caption: 'Attente, perception et écart (P−A) sur l’échelle {min}–{max}',
@@ -211,9 +210,9 @@ export const fr = mapStrings({
       seconds: '{v} s',
       days: '{v} jours',
       points: '{v} points de pourcentage',
-      summary: 'normes atteintes en {period} : {k} sur {n}.',
+      summary: 'Normes atteintes en {period} : {k} sur {n}.',
       item: '{label} : {value} pour une cible de {target} ({direction}), {status}.',
-      itemNotMeasured: '{label} : non mesurée (cible {target}).',
+      itemNotMeasured: '{label} : pas de mesure (cible {target}).',
       period: 'Période',
       caption: 'Valeurs réalisées par rapport aux normes de service',
       perPeriod: '{v} par période',
@@ -231,13 +230,13 @@ export const fr = mapStrings({
       source: 'Source : {source}',
       peers: '{n} pairs du secteur {industry}',
       published: 'quantiles publiés du secteur {industry}',
-      position: 'Le {metric} de {company} ({value}) se situe au {percentile} centile de {against} ({period}), dans le quartile {quartile} sur 4 (du quartile inférieur, 1, au quartile supérieur, 4).',
+      position: 'Pour l’indicateur « {metric} », {company} ({value}) se situe au {percentile} centile de {against} ({period}), dans le quartile {quartile} sur 4 (du quartile inférieur, 1, au quartile supérieur, 4).',
       gapMedian: 'Par rapport à la médiane ({median}) : {gap} (positif = mieux).',
       gapTop: 'Par rapport au seuil des 25 % meilleurs ({top}) : {gap}.',
       orientation: 'Plus haut = mieux ; le mieux est à droite.',
       orientationReversed: 'Plus bas = mieux : l’axe est inversé, le mieux est à droite.',
       columns: ['Entreprise ou statistique', 'Valeur'],
-      you: '{company} (centile {percentile})',
+      you: '{company} ({percentile} centile)',
       caption: '{metric} : référence du secteur {industry}, {period}',
     },
     driverMatrix: {
@@ -255,10 +254,10 @@ export const fr = mapStrings({
       suppressed: 'Leviers masqués (n < {min})',
       fixFirst: 'À corriger en priorité (importants, performance sous la moyenne) : {list}.',
       noFixFirst: 'Aucun levier n’est à la fois plus important et moins performant que la moyenne.',
-      model: 'Les leviers expliquent R² = {r2} de {outcome} (n = {n}{mark}, {method}).',
+      model: 'Les leviers expliquent une part R² = {r2} de la variance de {outcome} (n = {n}{mark}, {method}).',
       lowBase: '{mark} base faible : à lire avec prudence.',
       methods: { shapley: 'décomposition de Shapley', 'relative-weights': 'poids relatifs de Johnson' },
-      outcomes: { overall: 'la satisfaction globale', nps: 'la probabilité de recommander', csat: 'la CSAT', ces: 'l’effort client' },
+      outcomes: { overall: 'la satisfaction globale', nps: 'la probabilité de recommander', csat: 'le CSAT', ces: 'l’effort client' },
       columns: ['Levier', 'Part du R²', 'Performance', 'Quadrant'],
       caption: 'Leviers clés : part du R², perception moyenne et quadrant',
     },
@@ -269,7 +268,7 @@ export const fr = mapStrings({
       worse: 'dégradation significative',
       suppressed: 'masqué (n < {min})',
       lowBase: '{mark} base faible (n < {low}) : à lire avec prudence.',
-      moved: '{label} est passé de {first} en {firstWave} à {last} en {lastWave}.',
+      moved: '{label} : de {first} en {firstWave} à {last} en {lastWave}.',
       change: 'L’évolution de {from} à {to} ({difference}) est {verdict} (p = {p}).',
       significant: 'significative',
       notSignificant: 'non significative',
@@ -283,8 +282,8 @@ export const fr = mapStrings({
       base: 'n = {n}',
       suppressed: 'masqué (n < {min})',
       lowBase: '{mark} base faible (n < {low}) : à lire avec prudence.',
-      range: '{label} par {by} va de {low} ({lowLabel}) à {high} ({highLabel}).',
-      single: '{label} est de {value} pour {valueLabel}.',
+      range: '{label} par {by} : de {low} ({lowLabel}) à {high} ({highLabel}).',
+      single: '{label} : {value} pour {valueLabel}.',
       suppressedList: 'Masqués (n < {min}) : {list}.',
       withheld: 'masqué pour protéger un petit groupe',
       withheldList: 'Masqués pour protéger un petit groupe : {list}.',
