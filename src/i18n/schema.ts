@@ -50,6 +50,8 @@ export const TranslationSchema = strict({
   /** KPI metrics as an executive reads them (standards.csv names a metric, not a label). */
   kpiMetrics: z.record(z.string(), z.string()),
   segmentNames: z.record(z.string(), z.string()),
+  /** Industry ids of benchmarks.csv as a reader of the locale names them ("telecom" → "télécoms"); an id without one is shown as written. */
+  industries: z.record(z.string(), z.string()),
   units: labelsFor(['seconds', 'days', 'points']),
   /** Words the figures choose for report prose (schema-words.ts). */
   words: WordsSchema,

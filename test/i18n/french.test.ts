@@ -143,3 +143,14 @@ describe('French templates carry no fixed article', () => {
     }
   });
 });
+
+describe('Industry names', () => {
+  it('names the benchmark industry in the reader’s language on the headline card (télécoms, viễn thông), the data id unchanged', () => {
+    const position = (locale: 'fr' | 'vi' | 'en') => headlineCards(figures, formatters(locale), strings(locale), makeFormat(locale)).find((c) => c.position)?.position;
+    expect(position('fr')).toContain('du secteur télécoms');
+    expect(position('fr')).not.toMatch(/telecom/);
+    expect(position('vi')).toContain('ngành viễn thông');
+    expect(position('en')).toContain('of telecom');
+    expect(figures.benchmarks[0].industry).toBe('telecom');
+  });
+});

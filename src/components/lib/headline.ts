@@ -78,7 +78,7 @@ export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf:
       if (before.kind === 'value' || before.kind === 'suppressed') card.change = { text: fillTemplate(t.headline.previous, { wave: prev, value: before.text }), direction: 'untested', significant: false };
     } else if (!prev) card.change = { text: t.headline.noPrevious, direction: 'untested', significant: false };
     const b = figures.benchmarks.find((x) => x.metric === key);
-    if (b) card.position = fillTemplate(t.headline.position, { percentile: cf.ordinal(b.percentile), industry: b.industry, quartile: b.quartile });
+    if (b) card.position = fillTemplate(t.headline.position, { percentile: cf.ordinal(b.percentile), industry: t.industries[b.industry] ?? b.industry, quartile: b.quartile });
     return card;
   });
 }

@@ -48,6 +48,7 @@ export const en = {
     complaint_resolution_days: 'Days to close a complaint',
   },
   segmentNames: { channel: 'Channel', region: 'Region' },
+  industries: {},
   units: { seconds: '{v} s', days: '{v} days', points: '{v} pts' },
   words,
   headline: {

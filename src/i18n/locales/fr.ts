@@ -53,6 +53,7 @@ export const fr = mapStrings({
     complaint_resolution_days: 'Jours pour clore une réclamation',
   },
   segmentNames: { channel: 'Canal', region: 'Région' },
+  industries: { telecom: 'télécoms' },
   units: { seconds: '{v} s', days: '{v} jours', points: '{v} points de pourcentage' },
   words,
   headline: {

@@ -48,6 +48,7 @@ export const vi = {
     complaint_resolution_days: 'Số ngày xử lý khiếu nại',
   },
   segmentNames: { channel: 'Kênh', region: 'Vùng' },
+  industries: { telecom: 'viễn thông' },
   units: { seconds: '{v} giây', days: '{v} ngày', points: '{v} điểm phần trăm' },
   words,
   headline: {
