@@ -1,0 +1,83 @@
+/**
+ * The published site on a phone (390 px wide, an iPhone 12–15): no page scrolls sideways, and a
+ * table wider than the screen scrolls inside a focusable, labelled box whose caption stays on
+ * screen. Without Chromium the suite is skipped locally, and fails under CI=true.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { main } from '../../scripts/cli';
+import { memoryIo } from '../../scripts/commands/io';
+import { copyProject } from '../site/project-copy';
+import { CHROMIUM_ARGS, describeInChromium } from './browser';
+import { serveStatic } from './serve';
+
+const PHONE = 390;
+const PAGES = ['/reports/demo/', '/reports/demo-fr/', '/docs/', '/docs/components/', '/docs/figures/', '/docs/reading-charts/', '/docs/getting-started/', '/docs/data-contract/', '/docs/mapping-cookbook/', '/'];
+
+describeInChromium('the site on a 390 px phone', (executablePath) => {
+  let project = '';
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    project = await copyProject();
+    const io = memoryIo(project);
+    if ((await main(['build', '--out', join(project, 'dist')], io)) !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
+    server = await serveStatic(join(project, 'dist'));
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: PHONE, height: 844 } })).newPage();
+    expect((await page.goto(`${server.url}${path}`))?.status(), path).toBe(200);
+    // Open every data table, as a reader who wants the numbers would.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    return page;
+  }
+
+  it('scrolls no page sideways: the report, the French edition and every guide page fit 390 px', async () => {
+    const widths: Record<string, number> = {};
+    for (const path of PAGES) widths[path] = await (await open(path)).evaluate(() => document.scrollingElement!.scrollWidth);
+    expect(widths).toEqual(Object.fromEntries(PAGES.map((p) => [p, PHONE])));
+  });
+
+  it('puts every wide table in a focusable, labelled scroll box, its caption wrapped on screen', async () => {
+    for (const path of ['/reports/demo/', '/reports/demo-fr/']) {
+      const page = await open(path);
+      const boxes = await page.locator('table').evaluateAll((tables) =>
+        tables.map((t) => {
+          const box = t.parentElement!;
+          const caption = t.querySelector('caption')?.getBoundingClientRect();
+          return {
+            inBox: box.classList.contains('table-scroll'),
+            focusable: box.tabIndex === 0,
+            region: box.getAttribute('role') === 'region' && (box.getAttribute('aria-label') ?? '').length > 0,
+            wide: t.scrollWidth > box.clientWidth,
+            captionOnScreen: !caption || caption.right <= window.innerWidth,
+          };
+        }),
+      );
+      expect(boxes.length, path).toBeGreaterThan(10);
+      expect(boxes.filter((b) => !(b.inBox && b.focusable && b.region && b.captionOnScreen)), path).toEqual([]);
+      // The demo's channel and region tables are wider than a phone: the box scrolls them.
+      expect(boxes.some((b) => b.wide), path).toBe(true);
+    }
+  });
+
+  it('scrolls a wide table with the keyboard once it has focus', async () => {
+    const page = await open('/reports/demo-fr/');
+    const box = page.locator('[data-segment="channel"] > .table-scroll');
+    await box.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
+  });
+}, 400_000);
