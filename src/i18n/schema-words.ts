@@ -20,6 +20,8 @@ export const WordsSchema = strict({
   change: labelsFor(['roseSignificantly', 'fellSignificantly', 'roseNotSignificantly', 'fellNotSignificantly', 'unchanged', 'significant', 'withinMargin']),
   /** A benchmark against its median; {v} is the distance in the figure's unit. */
   compare: labelsFor(['below', 'above', 'level']),
+  /** A distance between two NPS (not percentage points): "9 points". */
+  npsPoints: z.string(),
   /** A rank among SERVQUAL dimension gaps; {n} is the number of gaps, in words. */
   rank: labelsFor(['widest', 'narrowest']),
 });

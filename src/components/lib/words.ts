@@ -4,7 +4,7 @@ import { fillTemplate, type Strings } from '../../i18n';
 import { formatInUnit, unitOf } from './metric-format';
 import { STATUS_KEY, type KpiStatus } from './status-word';
 
-export { statusWord } from './status-word';
+export { statusWord, type KpiStatus } from './status-word';
 
 /**
  * The words a report's prose takes from its figures (<Count>, <Change>, <Compare>, <Rank>,
@@ -49,7 +49,7 @@ export function changeText(change: Change, say: ChangeSay, t: Strings): string {
 
 /** The distance to a median in the figure's unit, unsigned: percent and NPS in points. */
 function distance(value: number, unit: string | undefined, fmt: Formatters, t: Strings): string {
-  if (unit === 'nps') return fillTemplate(t.units.points, { v: fmt.number(value, 0) });
+  if (unit === 'nps') return fillTemplate(t.words.npsPoints, { v: fmt.number(value, 0) });
   if (unit === 'percent' || unit === 'rate') return fillTemplate(t.units.points, { v: fmt.number(value, 1) });
   return formatInUnit(value, unit ?? '', false, fmt, t);
 }

@@ -22,5 +22,6 @@ export const words = {
     withinMargin: 'is within the margin of error',
   },
   compare: { below: '{v} below the {industry} median', above: '{v} above the {industry} median', level: 'level with the {industry} median' },
+  npsPoints: '{v} points',
   rank: { widest: 'the widest of the {n} gaps', narrowest: 'the narrowest of the {n} gaps' },
 };

@@ -22,5 +22,6 @@ export const words = {
     withinMargin: 'reste dans la marge d’erreur',
   },
   compare: { below: '{v} sous la médiane du secteur {industry}', above: '{v} au-dessus de la médiane du secteur {industry}', level: 'au niveau de la médiane du secteur {industry}' },
+  npsPoints: '{v} points',
   rank: { widest: 'le plus large des {n} écarts', narrowest: 'le plus étroit des {n} écarts' },
 };

@@ -22,5 +22,6 @@ export const words = {
     withinMargin: 'nằm trong biên sai số',
   },
   compare: { below: 'thấp hơn trung vị ngành {industry} {v}', above: 'cao hơn trung vị ngành {industry} {v}', level: 'ngang trung vị ngành {industry}' },
+  npsPoints: '{v} điểm',
   rank: { widest: 'khoảng cách lớn nhất trong {n} khoảng cách', narrowest: 'khoảng cách nhỏ nhất trong {n} khoảng cách' },
 };
