@@ -61,9 +61,10 @@ export function compareText(figures: Figures, metric: string, fmt: Formatters, t
   const unit = unitOf(figures, ['benchmarks', metric]);
   const raw = b.value - b.median;
   const v = distance(Math.abs(raw), unit, fmt, t);
+  const industry = t.industries[b.industry] ?? b.industry;
   // Level when the distance prints as zero: the words never contradict the figure beside them.
-  if (!/[1-9]/.test(v)) return fillTemplate(t.words.compare.level, { industry: b.industry });
-  return fillTemplate(raw < 0 ? t.words.compare.below : t.words.compare.above, { v, industry: b.industry });
+  if (!/[1-9]/.test(v)) return fillTemplate(t.words.compare.level, { industry });
+  return fillTemplate(raw < 0 ? t.words.compare.below : t.words.compare.above, { v, industry });
 }
 
 export type RankPick = 'widest' | 'narrowest';
