@@ -52,6 +52,8 @@ export const TranslationSchema = strict({
   segmentNames: z.record(z.string(), z.string()),
   /** Industry ids of benchmarks.csv as a reader of the locale names them ("telecom" → "télécoms"); an id without one is shown as written. */
   industries: z.record(z.string(), z.string()),
+  /** Segment values as the locale names them, per segment (`channel.store` → "Boutique"); display only, the figures keep the data's values. */
+  segmentValues: z.record(z.string(), z.record(z.string(), z.string())),
   units: labelsFor(['seconds', 'days', 'points']),
   /** Words the figures choose for report prose (schema-words.ts). */
   words: WordsSchema,

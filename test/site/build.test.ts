@@ -115,6 +115,15 @@ describe('gapreport build: locales and strictness', () => {
     expect(htmlFr).toContain('Les cinq écarts de qualité de service');
     expect(htmlFr).toContain('Données au 30 septembre 2026');
   });
+  it('shows French segment values, industry and units on the French page, the English data values only in figure ids', () => {
+    const rowHeads = [...htmlFr.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(rowHeads).toEqual(expect.arrayContaining(['Boutique', 'Téléphone', 'Nord', 'Îles']));
+    expect(rowHeads).not.toEqual(expect.arrayContaining(['store']));
+    expect(htmlFr).toContain('data-figure="segments.channel.store.nps.score"');
+    expect(htmlFr).toContain('secteur télécoms');
+    expect(htmlFr).not.toMatch(/secteur telecom\b/);
+    expect(htmlFr).not.toMatch(/\d days\b/);
+  });
   it('links the editions to each other', () => {
     expect(html).toMatch(/href="\/reports\/demo-fr\/"[^>]*>Français/);
     expect(htmlFr).toMatch(/href="\/reports\/demo\/"[^>]*>English/);

@@ -6,7 +6,7 @@ import { makeFormat } from '../../src/charts/format';
 import { metricText, formatInUnit } from '../../src/components/lib/metric-format';
 import { trendInput, TREND_METRICS } from '../../src/components/lib/trend-input';
 import { headlineCards, previousWave } from '../../src/components/lib/headline';
-import { segmentTable } from '../../src/components/lib/segment-table';
+import { segmentTable, segmentValueLabels } from '../../src/components/lib/segment-table';
 import { methodology } from '../../src/components/lib/methodology';
 import { demoFigures } from './demo-figures';
 
@@ -123,6 +123,20 @@ describe('segmentTable(figures, by)', () => {
     expect(islands.cells.every((c) => c.state === 'suppressed' && c.text === 'suppressed')).toBe(true);
     const north = table.rows.find((r) => r.label === 'North')!;
     expect(north.cells[0]).toMatchObject({ state: 'value', text: '+18', id: 'segments.region.North.nps.score' });
+  });
+  it('capitalises a segment whose values are all lower case, for display only (ids keep the data value)', () => {
+    const table = segmentTable(figures, 'channel', en.fmt, en.t);
+    expect(table.rows.map((r) => r.label)).toEqual(['Chat', 'Email', 'Phone', 'Store']);
+    expect(table.rows[0].cells[0].id).toBe('segments.channel.chat.nps.score');
+    expect(Object.keys(figures.segments.channel)).toEqual(['chat', 'email', 'phone', 'store']);
+    // Mixed case is the data's own choice: left as written.
+    expect(segmentValueLabels({ ...figures, segments: { tier: { gold: figures.segments.channel.chat, VIP: figures.segments.channel.chat } } }, 'tier', en.t)).toEqual({ gold: 'gold', VIP: 'VIP' });
+  });
+  it('names segment values in the locale where it has a name for them (Boutique, Nord; Cửa hàng, Miền Bắc)', () => {
+    expect(segmentTable(figures, 'channel', formatters('fr'), strings('fr')).rows.map((r) => r.label)).toEqual(['Chat', 'E-mail', 'Téléphone', 'Boutique']);
+    expect(segmentTable(figures, 'region', formatters('fr'), strings('fr')).rows.map((r) => r.label)).toContain('Nord');
+    expect(segmentValueLabels(figures, 'channel', strings('vi')).store).toBe('Cửa hàng');
+    expect(segmentValueLabels(figures, 'region', strings('vi')).North).toBe('Miền Bắc');
   });
 });
 

@@ -31,8 +31,9 @@ export const SEGMENT_COLUMNS = [
 export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: Strings): SegmentTable {
   const groups = segmentGroups(figures, by);
   const name = segmentName(t, by);
+  const labels = segmentValueLabels(figures, by, t);
   const rows = Object.entries(groups).map(([value, g]) => ({
-    label: value,
+    label: labels[value] ?? value,
     n: fmt.integer(g.n),
     cells: SEGMENT_COLUMNS.map(({ id, path }) => {
       // Built in the figure id syntax, so a value such as "St. Louis" stays one name.
@@ -61,4 +62,17 @@ export function segmentGroups(figures: Figures, by: string): Figures['segments']
 /** A segment's display name in the locale, else the segment as declared. */
 export function segmentName(t: Strings, by: string): string {
   return Object.hasOwn(t.segmentNames, by) ? t.segmentNames[by] : by;
+}
+
+/**
+ * How each value of a segment is shown: the locale's name for it (t.segmentValues), else the
+ * value as written, capitalised when every value of the segment is lower case ("chat" beside
+ * "North" read as a typo). Display only: figure ids and downloads keep the data's values.
+ */
+export function segmentValueLabels(figures: Figures, by: string, t: Strings): Record<string, string> {
+  const values = Object.keys(segmentGroups(figures, by));
+  const named = Object.hasOwn(t.segmentValues, by) ? t.segmentValues[by] : {};
+  const allLower = values.every((v) => v === v.toLowerCase());
+  const shown = (v: string) => (allLower ? v.charAt(0).toLocaleUpperCase() + v.slice(1) : v);
+  return Object.fromEntries(values.map((v) => [v, Object.hasOwn(named, v) ? named[v] : shown(v)]));
 }

@@ -49,6 +49,7 @@ export const en = {
   },
   segmentNames: { channel: 'Channel', region: 'Region' },
   industries: {},
+  segmentValues: {},
   units: { seconds: '{v} s', days: '{v} days', points: '{v} pts' },
   words,
   headline: {

@@ -54,6 +54,10 @@ export const fr = mapStrings({
   },
   segmentNames: { channel: 'Canal', region: 'Région' },
   industries: { telecom: 'télécoms' },
+  segmentValues: {
+    channel: { chat: 'Chat', email: 'E-mail', phone: 'Téléphone', store: 'Boutique' },
+    region: { East: 'Est', Islands: 'Îles', North: 'Nord', South: 'Sud', West: 'Ouest' },
+  },
   units: { seconds: '{v} s', days: '{v} jours', points: '{v} points de pourcentage' },
   words,
   headline: {

@@ -49,6 +49,10 @@ export const vi = {
   },
   segmentNames: { channel: 'Kênh', region: 'Vùng' },
   industries: { telecom: 'viễn thông' },
+  segmentValues: {
+    channel: { chat: 'Chat', email: 'E-mail', phone: 'Điện thoại', store: 'Cửa hàng' },
+    region: { East: 'Miền Đông', Islands: 'Hải đảo', North: 'Miền Bắc', South: 'Miền Nam', West: 'Miền Tây' },
+  },
   units: { seconds: '{v} giây', days: '{v} ngày', points: '{v} điểm phần trăm' },
   words,
   headline: {
