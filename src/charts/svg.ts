@@ -113,7 +113,8 @@ export function textWidth(s: string, size: number = FS.base): number {
 export function wrap(s: string, maxChars: number, maxLines = Infinity): string[] {
   const out: string[] = [];
   let cur = '';
-  for (const word of s.split(/\s+/).filter(Boolean)) {
+  // No-break spaces (French "écart\u202f:", "25\u202f%") join words: a line never starts with ":" or "%".
+  for (const word of s.split(/[^\S\u00a0\u202f]+/).filter(Boolean)) {
     let w = word;
     while ([...w].length > maxChars) {
       if (cur) out.push(cur), (cur = '');

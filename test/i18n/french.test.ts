@@ -12,6 +12,8 @@ import { makeFormat } from '../../src/charts/format';
 import { kpiScorecard } from '../../src/charts/kpi-scorecard';
 import { benchmarkPosition } from '../../src/charts/benchmark-position';
 import { headlineCards } from '../../src/components/lib/headline';
+import { gapModel } from '../../src/charts/gap-model';
+import { wrap } from '../../src/charts/svg';
 import { metricText } from '../../src/components/lib/metric-format';
 import { demoFigures, ROOT } from '../site/demo-figures';
 
@@ -152,5 +154,19 @@ describe('Industry names', () => {
     expect(position('vi')).toContain('ngành viễn thông');
     expect(position('en')).toContain('of telecom');
     expect(figures.benchmarks[0].industry).toBe('telecom');
+  });
+});
+
+describe('French lines never start with punctuation', () => {
+  it('keeps a no-break space with its word when a chart wraps a line', () => {
+    expect(wrap('normes sous les attentes\u202f: 2 sur 7', 24)).toEqual(['normes sous les', 'attentes\u202f: 2 sur 7']);
+    expect(wrap('a b', 1)).toEqual(['a', 'b']);
+  });
+
+  it('starts no line of the French gap-model diagram with ":" or "%"', () => {
+    const chart = gapModel(figures.gaps, { id: 'g', format: makeFormat('fr'), labels: chartLabels('fr').gapModel, scale: figures.meta.scale });
+    const lines = [...chart.svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)</g)].map((m) => m[1].trim());
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((l) => /^[:;?!%»]/.test(l))).toEqual([]);
   });
 });
