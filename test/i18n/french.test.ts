@@ -170,3 +170,12 @@ describe('French lines never start with punctuation', () => {
     expect(lines.filter((l) => /^[:;?!%»]/.test(l))).toEqual([]);
   });
 });
+
+describe('French demo prose typography', () => {
+  it('sets a narrow no-break space before : ; ? ! % » and after « in the French demo’s prose', () => {
+    const body = readFileSync(resolve(ROOT, 'content/reports/demo-fr.mdx'), 'utf8').split('---').slice(2).join('---');
+    const prose = body.replace(/<[^>]*>/g, 'x');
+    expect(prose).toContain('\u202f:');
+    expect(prose.split('\n').filter((l) => /[^\S\u202f\n][:;?!%»]|«[^\S\u202f]/.test(l))).toEqual([]);
+  });
+});
