@@ -48,8 +48,18 @@ export function formatters(locale: Locale): Formatters {
     fraction: (x, d = 0) => localSpacing(locale, minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x))),
     integer: (x) => minus(nf(locale, { maximumFractionDigits: 0 }).format(x)),
     ordinal: (x) => ordinal(locale, x),
-    date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    date: (iso) => longDate(locale, iso),
   };
+}
+
+/**
+ * An ISO date in the locale's long form, in UTC. Vietnamese writes "ngày 30 tháng 9 năm 2026"
+ * (Intl gives "30 tháng 9, 2026", which a Vietnamese reader finds foreign in running text).
+ */
+function longDate(locale: Locale, iso: string): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (locale.startsWith('vi')) return `ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 
 const EN_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };

@@ -44,3 +44,23 @@ describe('Vietnamese quartile words', () => {
     expect(cards.find((c) => c.position)?.position).toMatch(/nhóm tứ phân vị thứ \d \(trên 4; nhóm 4 tốt nhất\)/);
   });
 });
+
+describe('Vietnamese wording', () => {
+  it('writes a long date as "ngày 30 tháng 9 năm 2026"', () => {
+    expect(formatters('vi').date('2026-09-30')).toBe('ngày 30 tháng 9 năm 2026');
+    expect(formatters('vi').date('2026-01-05T10:00:00Z')).toBe('ngày 5 tháng 1 năm 2026');
+    expect(formatters('fr').date('2026-09-30')).toBe('30 septembre 2026');
+  });
+
+  it('uses the statistics terms a Vietnamese analyst expects (có ý nghĩa thống kê, sai số biên, mức độ thực hiện)', () => {
+    const t = strings('vi');
+    expect(t.charts.trend.significant).toBe('có ý nghĩa thống kê');
+    expect(t.charts.trend.notSignificant).toBe('không có ý nghĩa thống kê');
+    expect(t.headline.moe).toBe('sai số biên {moe}');
+    expect(t.charts.driverMatrix.columns[2]).toBe('Mức độ thực hiện');
+    const all = JSON.stringify(t);
+    expect(all).not.toMatch(/có ý nghĩa(?! thống kê)/);
+    expect(all).not.toMatch(/(?<!biên )sai số(?! biên)/); // "sai số biên" or "biên sai số", never a bare "sai số"
+    expect(all).not.toMatch(/[Hh]iệu quả/);
+  });
+});

@@ -268,7 +268,7 @@ export const fr = mapStrings({
     },
     trend: {
       title: '{label} par vague',
-      interval: 'intervalle à 95 %',
+      interval: 'intervalle de confiance à 95 %',
       better: 'amélioration significative',
       worse: 'dégradation significative',
       suppressed: 'masqué (n < {min})',
@@ -279,8 +279,8 @@ export const fr = mapStrings({
       notSignificant: 'non significative',
       versus: '{difference} vs {from}, {verdict} (p = {p})',
       suppressedList: 'Masqués (n < {min}) : {list}.',
-      columns: ['Vague', 'Valeur', 'Intervalle à 95 %', 'Évolution vs vague précédente'],
-      caption: '{label} par vague, avec intervalles à 95 %',
+      columns: ['Vague', 'Valeur', 'Intervalle de confiance à 95 %', 'Évolution vs vague précédente'],
+      caption: '{label} par vague, avec intervalles de confiance à 95 %',
     },
     segmentBars: {
       title: '{label} par {by}',
