@@ -29,6 +29,8 @@ export function lintReport(file: string, text: string, figures: Figures): Proble
       problems.push({ file, line, message: `<${name}> is not a gapreport component.`, hint: near ? `Did you mean <${near}>?` : `Use one of: ${Object.keys(COMPONENT_PROPS).join(', ')}.` });
       continue;
     }
+    // <Otherwise> is one branch of a <When>: outside one it would always show, whatever the figures.
+    if (name === 'Otherwise' && !insideWhen(masked, match.index ?? 0)) problems.push({ file, line, column: '<Otherwise>', message: 'is only meaningful inside a <When test="…">.', hint: 'Put it just before the </When> whose condition it is the other branch of.' });
     const props = new Map<string, string | true>();
     for (const p of rawProps.matchAll(/([a-zA-Z_][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|\{([^}]*)\}))?/g)) props.set(p[1], p[2] ?? p[3] ?? (p[4] !== undefined ? `{${p[4]}}` : true));
     // A mistyped prop (`idd`) is reported once, as the prop it most likely is, not also as a missing one.
@@ -77,6 +79,12 @@ function checkValue(rule: PropRule, value: string | true, figures: Figures): { m
   if (allowed.includes(value)) return undefined;
   const near = closest(value, allowed);
   return { message: `is not one of: ${allowed.join(', ') || '(none in this dataset)'}.`, ...(near ? { hint: `Did you mean ${near}?` } : {}) };
+}
+
+/** Whether the index lies inside an open <When>: more <When …> openings than </When> closings before it. */
+function insideWhen(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  return (before.match(/<When\b/g)?.length ?? 0) > (before.match(/<\/When>/g)?.length ?? 0);
 }
 
 /** Replaces fenced and inline code with spaces (keeping line breaks) so examples in code are not linted. */

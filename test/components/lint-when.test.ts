@@ -33,3 +33,11 @@ describe('a <When> condition in the lint', () => {
     expect(lint('<When>x</When>')).toEqual([{ file: 'content/reports/x.mdx', line: 7, column: '<When>', message: 'needs the prop test.', hint: 'For example <When test="kpis.first-contact-fix.status is missed" />.' }]);
   });
 });
+
+describe('an <Otherwise> in the lint', () => {
+  it('reports an <Otherwise> outside any <When>, at its line', () => {
+    expect(lint('<When test="nps.score > 0">x</When>\n\n<Otherwise>y</Otherwise>')).toEqual([
+      { file: 'content/reports/x.mdx', line: 9, column: '<Otherwise>', message: 'is only meaningful inside a <When test="…">.', hint: 'Put it just before the </When> whose condition it is the other branch of.' },
+    ]);
+  });
+});
