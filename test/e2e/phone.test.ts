@@ -80,4 +80,4 @@ describeInChromium('the site on a 390 px phone', (executablePath) => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
   });
-}, 400_000);
+});
