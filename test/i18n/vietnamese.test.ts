@@ -64,3 +64,14 @@ describe('Vietnamese wording', () => {
     expect(all).not.toMatch(/[Hh]iệu quả/);
   });
 });
+
+describe('Vietnamese scorecard', () => {
+  it('cuts no scorecard line in Vietnamese or French (standard names, "mục tiêu 30 giây · thấp hơn là tốt")', () => {
+    for (const locale of ['vi', 'fr'] as const) {
+      const t = strings(locale);
+      const kpis = figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label }));
+      const svg = kpiScorecard(kpis, { id: 'k', format: makeFormat(locale), labels: chartLabels(locale).kpiScorecard }).svg;
+      expect([...svg.matchAll(/>([^<]*…)</g)].map((m) => m[1]), locale).toEqual([]);
+    }
+  });
+});

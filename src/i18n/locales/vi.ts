@@ -201,8 +201,9 @@ export const vi = {
       trend: 'Xu hướng',
       target: 'mục tiêu {target}',
       targetColumn: 'Mục tiêu',
-      higher: 'càng cao càng tốt',
-      lower: 'càng thấp càng tốt',
+      // Shorter than "càng thấp càng tốt" so "mục tiêu 30 giây · …" fits under the standard's name uncut.
+      higher: 'cao hơn là tốt',
+      lower: 'thấp hơn là tốt',
       statuses: { met: 'đạt', 'at risk': 'có rủi ro', missed: 'không đạt', 'not measured': 'chưa đo' },
       metZone: 'đạt mục tiêu',
       riskZone: 'có rủi ro (trong dung sai)',
