@@ -54,6 +54,8 @@ describe("a change's direction and significance in words", () => {
     expect(changeText(change(1.6, false), 'significance', L.en.t)).toBe('is within the margin of error');
     expect(changeText(change(1.6, true), 'significance', L.fr.t)).toBe('est statistiquement significative');
     expect(changeText(change(-1, true), 'direction', L.vi.t)).toBe('giảm có ý nghĩa thống kê');
+    // The site's own Vietnamese term for the margin of error (headline cards, methodology).
+    expect(changeText(change(1, false), 'significance', L.vi.t)).toBe('nằm trong sai số biên');
   });
 });
 

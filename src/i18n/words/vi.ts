@@ -19,7 +19,7 @@ export const words = {
     fellNotSignificantly: 'giảm, nhưng không có ý nghĩa thống kê',
     unchanged: 'không thay đổi',
     significant: 'có ý nghĩa thống kê',
-    withinMargin: 'nằm trong biên sai số',
+    withinMargin: 'nằm trong sai số biên',
   },
   compare: { below: 'thấp hơn trung vị ngành {industry} {v}', above: 'cao hơn trung vị ngành {industry} {v}', level: 'ngang trung vị ngành {industry}' },
   npsPoints: '{v} điểm',
