@@ -48,6 +48,9 @@ describe('the demo report follows its data when a target changes (75 → 65)', (
     expect(was).toContain('Make first-contact resolution the operating priority');
     expect(now).not.toContain('Make first-contact resolution the operating priority');
     expect(now).not.toMatch(/— missed|Five of the seven/);
+    // Gap 3 counts the standards below management's expectation: 2 → 1, and the verb agrees.
+    expect(was).toContain('2 of 7 standards are not delivered (Gap 3), and 1 of 4 promises to customers is not kept (Gap 4).');
+    expect(now).toContain('1 of 7 standards is not delivered (Gap 3)');
   });
 
   it('French: the same sentences, with French agreement', async () => {
@@ -61,5 +64,7 @@ describe('the demo report follows its data when a target changes (75 → 65)', (
     expect(now).toMatch(/objectif de 65\s%\s— atteint/);
     expect(now).toMatch(/a un objectif atteint\s;/);
     expect(now).not.toContain('la priorité opérationnelle du T4');
+    expect(was).toMatch(/2 normes sur 7 ne sont pas tenues \(écart 3\) et 1 promesse sur 4 faite aux clients n'est pas tenue/);
+    expect(now).toMatch(/1 norme sur 7 n'est pas tenue \(écart 3\)/);
   });
 });
