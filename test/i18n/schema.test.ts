@@ -22,13 +22,15 @@ describe('the locale files', () => {
     expect(translationProblems(locale, TRANSLATIONS[locale])).toEqual([]);
   });
 
+  // Names of data values (industries, segment values) are open maps: a locale names those it translates, English none.
+  const fixed = ([k]: [string, unknown]) => !/^(industries|segmentValues)\./.test(k);
   it.each(OTHERS)('%s has exactly the keys English has, records included (nothing falls back to English)', (locale) => {
-    expect(leaves(TRANSLATIONS[locale]).map(([k]) => k).sort()).toEqual(leaves(TRANSLATIONS.en).map(([k]) => k).sort());
+    expect(leaves(TRANSLATIONS[locale]).filter(fixed).map(([k]) => k).sort()).toEqual(leaves(TRANSLATIONS.en).filter(fixed).map(([k]) => k).sort());
   });
 
   it.each(OTHERS)('%s uses the same {placeholders} as English in every template', (locale) => {
     const en = new Map(leaves(TRANSLATIONS.en));
-    for (const [key, value] of leaves(TRANSLATIONS[locale])) expect(placeholders(value), `${locale} ${key}`).toEqual(placeholders(en.get(key)));
+    for (const [key, value] of leaves(TRANSLATIONS[locale]).filter(fixed)) expect(placeholders(value), `${locale} ${key}`).toEqual(placeholders(en.get(key)));
   });
 });
 
