@@ -49,7 +49,9 @@ function keys(o: unknown, prefix = ''): string[] {
 
 describe('locales', () => {
   it.each(['fr', 'vi'] as const)('%s has every UI string English has', (locale) => {
-    expect(keys(STRINGS[locale]).sort()).toEqual(keys(STRINGS.en).sort());
+    // Names of data values (industries, segment values) are open maps a locale fills as it translates them.
+    const fixed = (k: string) => !/^(industries|segmentValues)\./.test(k);
+    expect(keys(STRINGS[locale]).filter(fixed).sort()).toEqual(keys(STRINGS.en).filter(fixed).sort());
   });
   it.each(['fr', 'vi'] as const)('%s translates a title for every chart', (locale) => {
     for (const [chart, labels] of Object.entries(STRINGS[locale].charts)) expect(labels, chart).toHaveProperty('title');
