@@ -1,4 +1,6 @@
 /** The Vietnamese edition's units and quartile words (issue 19, /work/shared/reviews/i18n-fr-vi.md). */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/schemas/figures';
 import { formatters } from '../../src/i18n/format';
@@ -8,7 +10,9 @@ import { kpiScorecard } from '../../src/charts/kpi-scorecard';
 import { benchmarkPosition } from '../../src/charts/benchmark-position';
 import { headlineCards } from '../../src/components/lib/headline';
 import { formatInUnit } from '../../src/components/lib/metric-format';
-import { demoFigures } from '../site/demo-figures';
+import { metricText } from '../../src/components/lib/metric-format';
+import { demoFigures, ROOT } from '../site/demo-figures';
+import { renderProse } from '../components/render-prose';
 
 let figures: Figures;
 beforeAll(async () => {
@@ -72,6 +76,34 @@ describe('Vietnamese scorecard', () => {
       const kpis = figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label }));
       const svg = kpiScorecard(kpis, { id: 'k', format: makeFormat(locale), labels: chartLabels(locale).kpiScorecard }).svg;
       expect([...svg.matchAll(/>([^<]*…)</g)].map((m) => m[1]), locale).toEqual([]);
+    }
+  });
+});
+
+/** English words of the demo prose (and its units, statistics and statuses) a Vietnamese reader must not meet. */
+const ENGLISH = /\b(the|and|of|is|are|against|customers?|reliability|responsiveness|standards?|gap|quarter|percentile|days?|seconds?|pts|points?|percent|median|mean|quartile|top|per|met|missed|at risk|not measured)\b/i;
+
+describe('Vietnamese demo edition', () => {
+  const mdx = () => readFileSync(resolve(ROOT, 'content/reports/demo-vi.mdx'), 'utf8');
+
+  it('is a Vietnamese translation of the demo (locale vi, translation_of demo)', () => {
+    expect(mdx()).toMatch(/^---\n[\s\S]*?^locale: vi$[\s\S]*?^translation_of: demo$[\s\S]*?\n---\n/m);
+  });
+
+  it('leaves no English word of the demo prose in the rendered Vietnamese text', () => {
+    const text = renderProse(mdx(), figures, 'vi').replace(/Northwind Telecom|Northwind|SERVQUAL|KPI|NPS|CSAT|Email/g, '');
+    expect(text.length).toBeGreaterThan(2000);
+    expect(text).toContain('Tỷ lệ cuộc gọi được trả lời trong 30 giây là 77,8%');
+    expect(text.match(new RegExp(ENGLISH.source, 'gi'))).toBeNull();
+  });
+
+  it('leaves no English word in any <Metric> value of the Vietnamese demo report', () => {
+    const ids = [...mdx().matchAll(/<Metric id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(20);
+    for (const id of ids) {
+      const m = metricText(figures, id, formatters('vi'), strings('vi'));
+      expect(m.kind, id).not.toBe('unknown');
+      if (m.kind !== 'unknown') expect(`${id}: ${m.text}`).not.toMatch(new RegExp(`: .*${ENGLISH.source}`, 'i'));
     }
   });
 });
