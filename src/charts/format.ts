@@ -1,4 +1,4 @@
-import { fillTemplate, localSpacing, ordinal } from '../i18n/format';
+import { fillTemplate, localSpacing, ordinal, periodLabel } from '../i18n/format';
 
 /**
  * Number formatting for charts. The caller passes locale formatters (the report's
@@ -13,6 +13,8 @@ export interface ChartFormat {
   fraction: (fraction: number, decimals?: number) => string;
   /** An ordinal for a percentile rank: `72` → `72nd`. */
   ordinal: (n: number) => string;
+  /** A wave or period label for display: `2026-Q3` (en), `T3 2026` (fr), `Quý 3/2026` (vi). */
+  period: (label: string) => string;
 }
 
 /** Typographic minus (U+2212) for negatives, as the report text prints them (src/i18n/format.ts). */
@@ -36,6 +38,7 @@ export function makeFormat(locale = 'en'): ChartFormat {
     signed: (v, d = 1) => minus(nf(`s${d}`, { ...digits(d), signDisplay: 'exceptZero' }).format(v)),
     fraction: (v, d = 0) => localSpacing(locale, minus(nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v))),
     ordinal: (n) => ordinal(locale, n),
+    period: (label) => periodLabel(locale, label),
   };
 }
 

@@ -121,7 +121,7 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
   parts.push(text(X0 + 308, ly + 1, L.targetMark, { 'font-size': FS.small, fill: C.muted }));
   const height = ly + 14;
 
-  const period = input[0]?.period ?? '';
+  const period = f.period(input[0]?.period ?? '');
   const sentences = [fill(L.summary, { k: input.filter((k) => k.status === 'met').length, n: input.length, period })];
   for (const k of input) {
     if (k.status === 'met') continue;
@@ -143,7 +143,7 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
     columns: [L.standard, L.period, L.value, L.targetColumn, L.status, L.trend],
     rows: input.map((k) => [
       `${k.label} (${k.direction === 'lower' ? L.lower : L.higher})`,
-      k.period,
+      f.period(k.period),
       k.value === undefined ? L.statuses['not measured'] : fmt(k, k.value),
       fmt(k, k.target),
       L.statuses[k.status],

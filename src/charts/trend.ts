@@ -75,7 +75,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
     parts.push(el('line', { x1: P.left, x2: P.right, y1: y(t), y2: y(t), stroke: t === 0 ? C.muted : C.grid }));
     parts.push(text(P.left - 6, y(t) + 4, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
   }
-  for (const p of pts) parts.push(text(px(p), P.bottom + 18, p.wave, { 'text-anchor': 'middle', 'font-size': FS.base, fill: C.ink }));
+  for (const p of pts) parts.push(text(px(p), P.bottom + 18, f.period(p.wave), { 'text-anchor': 'middle', 'font-size': FS.base, fill: C.ink }));
 
   const band = area<TrendPoint>().defined((p) => !p.suppressed && p.ci95 !== undefined).x(px).y0((p) => y(p.ci95![0])).y1((p) => y(p.ci95![1])).digits(2);
   const path = line<TrendPoint>().defined((p) => !p.suppressed && p.value !== undefined).x(px).y((p) => y(p.value!)).digits(2);
@@ -136,7 +136,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const sentences: string[] = [];
   if (shown.length) {
     const [first, last] = [shown[0], shown[shown.length - 1]];
-    sentences.push(fill(L.moved, { label: input.label, first: fmt(first.value), firstWave: first.wave, last: fmt(last.value), lastWave: last.wave }));
+    sentences.push(fill(L.moved, { label: input.label, first: fmt(first.value), firstWave: f.period(first.wave), last: fmt(last.value), lastWave: f.period(last.wave) }));
   }
   const verdict = (c: Change) => (c.significant ? L.significant : L.notSignificant);
   // "p = 0.000" reads as certainty; below 0.001 the text says "p < 0.001", as the report does.
@@ -144,9 +144,9 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
     p < 0.001 ? fill(template, { ...vars, p: `< ${f.number(0.001, 3)}` }).replace(/= </g, '<') : fill(template, { ...vars, p: f.number(p, 3) });
   const latest = input.changes[input.changes.length - 1];
   if (latest) {
-    sentences.push(withP(L.change, { from: latest.from, to: latest.to, difference: f.signed(latest.difference, d), verdict: verdict(latest) }, latest.p));
+    sentences.push(withP(L.change, { from: f.period(latest.from), to: f.period(latest.to), difference: f.signed(latest.difference, d), verdict: verdict(latest) }, latest.p));
   }
-  const hidden = pts.filter((p) => p.suppressed).map((p) => p.wave);
+  const hidden = pts.filter((p) => p.suppressed).map((p) => f.period(p.wave));
   if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.join(', ') }));
   if (lowSeen) sentences.push(lowNote);
   const description = sentences.join(' ');
@@ -158,7 +158,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
       const c = input.changes.find((ch) => ch.to === p.wave);
       const value = p.suppressed ? fill(L.suppressed, { min }) : p.value === undefined ? '—' : fmt(p.value) + (p.low_base ? ` ${LOW_BASE_MARK}` : '');
       const ci = !p.suppressed && p.ci95 ? `${fmt(p.ci95[0])} – ${fmt(p.ci95[1])}` : '';
-      return [p.wave, value, ci, c ? withP(L.versus, { difference: f.signed(c.difference, d), from: c.from, verdict: verdict(c) }, c.p) : ''];
+      return [f.period(p.wave), value, ci, c ? withP(L.versus, { difference: f.signed(c.difference, d), from: f.period(c.from), verdict: verdict(c) }, c.p) : ''];
     }),
   };
   return { svg: svgRoot({ id, kind: 'trend', width: W, height, title, description, body: parts.join('') }), title, description, table };

@@ -19,6 +19,8 @@ export interface Formatters {
   ordinal(x: number): string;
   /** An ISO date (YYYY-MM-DD) in the locale's long form, in UTC (never the clock). */
   date(iso: string): string;
+  /** A wave or period label as the reader writes it: 2026-Q3 (en), T3 2026 (fr), Quý 3/2026 (vi). Display only. */
+  period(label: string): string;
 }
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -49,7 +51,22 @@ export function formatters(locale: Locale): Formatters {
     integer: (x) => minus(nf(locale, { maximumFractionDigits: 0 }).format(x)),
     ordinal: (x) => ordinal(locale, x),
     date: (iso) => longDate(locale, iso),
+    period: (label) => periodLabel(locale, label),
   };
+}
+
+/**
+ * A quarter label (the data's "2026-Q3") as a reader of the locale writes it: French "T3 2026"
+ * (trimestre), Vietnamese "Quý 3/2026"; English keeps "2026-Q3" so the golden SVGs stay byte-identical.
+ * Figure ids, data keys and downloads keep the data's label; any other label is shown as written.
+ */
+export function periodLabel(locale: string, label: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (!m) return label;
+  const lang = locale.slice(0, 2);
+  if (lang === 'fr') return `T${m[2]} ${m[1]}`;
+  if (lang === 'vi') return `Quý ${m[2]}/${m[1]}`;
+  return label;
 }
 
 /**
@@ -77,8 +94,12 @@ export function fillTemplate(template: string, vars: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
+/** Figure keys whose string value is a wave or period label (changes.*.from / .to, meta.wave, meta.period). */
+const PERIOD_KEYS = new Set(['from', 'to', 'wave', 'period']);
+
 /** How each figure key reads (SPEC §4 keys; the last part of a figure id). */
 export function formatFigure(key: string, value: number | string | boolean, f: Formatters, path: readonly string[] = []): string {
+  if (typeof value === 'string' && PERIOD_KEYS.has(key)) return f.period(value);
   if (typeof value !== 'number') return String(value);
   const inGap = path[0] === 'gaps' || path[0] === 'changes';
   switch (key) {

@@ -179,3 +179,12 @@ describe('French demo prose typography', () => {
     expect(prose.split('\n').filter((l) => /[^\S\u202f\n][:;?!%»]|«[^\S\u202f]/.test(l))).toEqual([]);
   });
 });
+
+describe('French periods', () => {
+  it('writes the quarter "T3 2026" in the scorecard caption and table, never 2026-Q3', () => {
+    const chart = frenchScorecard(figures);
+    expect(chart.description).toMatch(/^Normes atteintes en T\d 2026/);
+    expect([chart.description, ...chart.table.rows.flat()].join(' ')).not.toMatch(/\d{4}-Q\d/);
+    expect(metricText(figures, 'changes.servqual.dimensions.responsiveness.gap.from', formatters('fr'), strings('fr'))).toMatchObject({ text: 'T2 2026' });
+  });
+});

@@ -13,6 +13,9 @@ import { formatInUnit } from '../../src/components/lib/metric-format';
 import { metricText } from '../../src/components/lib/metric-format';
 import { demoFigures, ROOT } from '../site/demo-figures';
 import { renderProse } from '../components/render-prose';
+import { trend } from '../../src/charts/trend';
+import { trendInput } from '../../src/components/lib/trend-input';
+import { methodology } from '../../src/components/lib/methodology';
 
 let figures: Figures;
 beforeAll(async () => {
@@ -105,5 +108,31 @@ describe('Vietnamese demo edition', () => {
       expect(m.kind, id).not.toBe('unknown');
       if (m.kind !== 'unknown') expect(`${id}: ${m.text}`).not.toMatch(new RegExp(`: .*${ENGLISH.source}`, 'i'));
     }
+  });
+});
+
+describe('Periods as readers write them', () => {
+  it('writes a quarter "Quý 3/2026" in Vietnamese, "T3 2026" in French, and keeps "2026-Q3" in English', () => {
+    expect(formatters('vi').period('2026-Q3')).toBe('Quý 3/2026');
+    expect(formatters('fr').period('2026-Q3')).toBe('T3 2026');
+    expect(formatters('en').period('2026-Q3')).toBe('2026-Q3');
+    expect(makeFormat('vi').period('2025-Q4')).toBe('Quý 4/2025');
+    expect(formatters('vi').period('2026-09')).toBe('2026-09');
+  });
+
+  it('shows the demo’s waves as "Quý N/2026" in the Vietnamese prose, trend chart, scorecard and methodology, the data keeping 2026-Q3', () => {
+    const text = renderProse(readFileSync(resolve(ROOT, 'content/reports/demo-vi.mdx'), 'utf8'), figures, 'vi');
+    expect(text).toContain('từ −0,71 trong Quý 2/2026 đến −0,41');
+    expect(text).not.toMatch(/\d{4}-Q\d/);
+    const { input, options } = trendInput(figures, 'nps', strings('vi'));
+    const chart = trend(input, { id: 't', format: makeFormat('vi'), labels: chartLabels('vi').trend, ...options });
+    const visible = [chart.svg.replace(/<[^>]+>/g, ' '), chart.description, ...chart.table.rows.flat()].join(' ');
+    expect(visible).toContain(`Quý ${figures.meta.wave!.slice(-1)}/2026`);
+    expect(visible).not.toMatch(/\d{4}-Q\d/);
+    const t = strings('vi');
+    const card = kpiScorecard(figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label })), vi);
+    expect([card.description, ...card.table.rows.flat()].join(' ')).not.toMatch(/\d{4}-Q\d/);
+    expect(methodology(figures, formatters('vi'), t, chartLabels('vi')).sample).not.toMatch(/\d{4}-Q\d/);
+    expect(figures.meta.wave).toMatch(/^\d{4}-Q\d$/);
   });
 });

@@ -71,11 +71,11 @@ export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf:
     const unitDiff = (d: number) => (key === 'csat' ? fillTemplate(t.units.points, { v: fmt.signed(d, decimals) }) : fmt.signed(d, decimals));
     if (c) {
       const arrow = c.difference > 0 ? '▲' : c.difference < 0 ? '▼' : '■';
-      const text = `${fillTemplate(t.headline.change, { arrow, difference: unitDiff(c.difference), wave: c.from })} · ${c.significant ? t.headline.significant : t.headline.notSignificant}`;
+      const text = `${fillTemplate(t.headline.change, { arrow, difference: unitDiff(c.difference), wave: fmt.period(c.from) })} · ${c.significant ? t.headline.significant : t.headline.notSignificant}`;
       card.change = { text, direction: c.direction, significant: c.significant };
     } else if (prev && card.state === 'value') {
       const before = metricText(figures, `waves${formatStep(prev)}.${id}`, fmt, t);
-      if (before.kind === 'value' || before.kind === 'suppressed') card.change = { text: fillTemplate(t.headline.previous, { wave: prev, value: before.text }), direction: 'untested', significant: false };
+      if (before.kind === 'value' || before.kind === 'suppressed') card.change = { text: fillTemplate(t.headline.previous, { wave: fmt.period(prev), value: before.text }), direction: 'untested', significant: false };
     } else if (!prev) card.change = { text: t.headline.noPrevious, direction: 'untested', significant: false };
     const b = figures.benchmarks.find((x) => x.metric === key);
     if (b) card.position = fillTemplate(t.headline.position, { percentile: cf.ordinal(b.percentile), industry: t.industries[b.industry] ?? b.industry, quartile: b.quartile });

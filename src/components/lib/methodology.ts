@@ -48,7 +48,7 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   }
   const sources = [...new Set(figures.benchmarks.flatMap((b) => b.source.split(/;\s*/)))].sort();
   return {
-    sample: fillTemplate(M.sampleText, { n: fmt.integer(figures.n), wave: meta.wave ?? '—', waves: meta.waves.length, list: meta.waves.join(', '), period: meta.period ?? '—' }),
+    sample: fillTemplate(M.sampleText, { n: fmt.integer(figures.n), wave: meta.wave ? fmt.period(meta.wave) : '—', waves: meta.waves.length, list: meta.waves.map(fmt.period).join(', '), period: meta.period ? fmt.period(meta.period) : '—' }),
     bases,
     alpha,
     rules,
