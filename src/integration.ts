@@ -11,11 +11,17 @@ export interface GapreportOptions {
    * figures loader uses them instead of computing again, so a build computes each dataset once.
    */
   figures?: ReadonlyMap<string, ReportFigures>;
+  /** Build reports whose frontmatter says `draft: true`. Default: on in astro dev (the live preview), off in a build. */
+  drafts?: boolean;
+  /** gapreport build --pdf prints every report to /pdf/<id>.pdf: the report pages link to their PDF. */
+  pdf?: boolean;
 }
 
 export interface ResolvedGapreportOptions {
   root: string;
   figures?: ReadonlyMap<string, ReportFigures>;
+  drafts: boolean;
+  pdf?: boolean;
 }
 
 /**
@@ -30,8 +36,8 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
     name: 'gapreport',
     hooks: {
       // Astro runs each integration's setup in order, so the last gapreport()'s options stand.
-      'astro:config:setup': ({ config }) => {
-        holder().options = { root: options.root ?? fileURLToPath(config.root), figures: options.figures };
+      'astro:config:setup': ({ config, command }) => {
+        holder().options = { root: options.root ?? fileURLToPath(config.root), figures: options.figures, drafts: options.drafts ?? command === 'dev', pdf: options.pdf };
       },
     },
   };
@@ -46,6 +52,14 @@ export function gapreportOptions(): ResolvedGapreportOptions | undefined {
 export function projectRoot(): string {
   return holder().options?.root ?? process.cwd();
 }
+
+/** Whether this run builds drafts (astro dev, gapreport build --drafts); off outside an Astro run. */
+export function buildsDrafts(): boolean {
+  return holder().options?.drafts ?? false;
+}
+
+/** getCollection('reports') filter: the pages, downloads, index and search list only what this run publishes. */
+export const isBuilt = (report: { data: { draft?: boolean } }): boolean => buildsDrafts() || !report.data.draft;
 
 /** Ends a build's options (gapreport build, after Astro): its figures must not outlive it in this process. */
 export function forgetGapreportOptions(): void {

@@ -5,7 +5,7 @@ import { fallbackNote } from '../../src/engines/run-fs';
 import { describeIoError, ioErrorCode } from '../../src/build/io-errors';
 import { refuseOutDir } from '../../src/build/out-dir-fs';
 import { reportsFigures } from '../../src/build/pipeline-fs';
-import { readReports } from '../../src/build/reports-fs';
+import { readReports, splitDrafts } from '../../src/build/reports-fs';
 import { forgetGapreportOptions, gapreport } from '../../src/integration';
 import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
@@ -14,6 +14,7 @@ import type { Io } from './io';
 import { printProblems } from './report-problems';
 import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/swap-fs';
 import { writeSearchIndex } from './search-index';
+import { printPdfs } from './pdf';
 
 const SPEC = specOf('build');
 const HELP = usageLine(SPEC);
@@ -32,6 +33,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const root = io.cwd;
+  const withPdf = parsed.flags.pdf === true;
   const outDir = resolve(root, typeof parsed.flags.out === 'string' ? parsed.flags.out : 'dist');
   const started = performance.now();
   const refusal = await refuseOutDir(root, outDir);
@@ -51,8 +53,12 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
 
-  const { reports, problems } = await readReports(root);
+  const { reports: all, problems } = await readReports(root);
   if (problems.length > 0) return fail(io, problems);
+  // Drafts (draft: true) are neither computed nor published unless --drafts; say which, so none goes missing unseen.
+  const drafts = parsed.flags.drafts === true;
+  const { built: reports, skipped } = splitDrafts(all, drafts);
+  if (skipped.length > 0) io.err(`skipped ${skipped.length} draft(s): ${skipped.map((r) => r.id).join(', ')} (build --drafts to include them)`);
   const progress = { isTTY: io.isTTY, env: io.env, write: (t: string) => process.stderr.write(t) };
   const pipeline = await reportsFigures(root, reports, { progress });
   const seen = new Map<string, string>();
@@ -75,7 +81,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const { build } = await import('astro');
     // The figures just computed go to the loader in-process: the build computes each dataset once.
     const figures = new Map(pipeline.results.map((r) => [r.report.id, r]));
-    await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn', integrations: [gapreport({ root, figures })] });
+    await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn', integrations: [gapreport({ root, figures, drafts, pdf: withPdf })] });
   } catch (error) {
     await removeTmp();
     const code = ioErrorCode(error);
@@ -101,6 +107,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
   if (io.env.GAPREPORT_VERBOSE) io.err(`search index: ${search.pages} page(s)`);
+  if (withPdf) {
+    // Printed from the new site before the swap: the PDFs are part of it, and a failed print keeps the old site.
+    const failures = await printPdfs({ root, dist: tmp, reports: reports.filter((r) => r.settings), format: 'A4', siteUrl: io.env.GAPREPORT_SITE_URL || undefined, io, prefix: 'gapreport build' });
+    if (failures !== 0) {
+      await removeTmp();
+      io.err(`gapreport build: the PDFs were not printed; ${unchanged}`);
+      return 1;
+    }
+  }
   try {
     // The marker goes in last: a folder that has it is a complete site.
     await markBuild(tmp);

@@ -120,6 +120,7 @@ title: ${q(o.title)}
 company: ${q(o.company)}   # edit: the company this report is about
 dataset: ${o.dataset}   # data/${o.dataset}/
 locale: en   # en | fr | vi
+draft: true   # built by npm run dev and gapreport build --drafts only; delete this line to publish
 # wave: 2026-Q3            # default: the latest wave in responses.csv
 # period: 2026-Q3          # operations period for "delivered"; default: the latest
 # industry: telecom        # benchmark rows compared against

@@ -41,7 +41,11 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'engine', value: ENGINES.join('|'), description: 'how the data is read (default: stream above 20 MB, else memory)' },
     { name: 'no-cache', description: 'recompute, and neither read nor write .gapreport/ (the figures cache and the file-hash index)' },
   ]),
-  command('build', '', 'validate, analyze and build the site into dist/', [{ name: 'out', value: 'dir', description: 'the folder the site is built into (default dist)' }]),
+  command('build', '', 'validate, analyze and build the site into dist/', [
+    { name: 'out', value: 'dir', description: 'the folder the site is built into (default dist)' },
+    { name: 'pdf', description: 'also print every report to pdf/<id>.pdf (Chromium) into the new site before it replaces the old; without it the site has no PDFs' },
+    { name: 'drafts', description: 'also build the reports whose frontmatter says draft: true (marked Draft on the page)' },
+  ]),
   command('new', '<report-id>', 'scaffold a report and its dataset folder', [
     { name: 'title', value: '"…"', description: 'the report title (default "Customer service benchmark — <report-id>")' },
     { name: 'company', value: '"…"', description: 'the company the report is about' },

@@ -4,7 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../schemas/problem';
 import { gapreportOptions, type GapreportOptions } from '../integration';
 import { reportsFigures } from './pipeline-fs';
-import { readReports, REPORTS_DIR } from './reports-fs';
+import { readReports, REPORTS_DIR, splitDrafts } from './reports-fs';
 
 /**
  * Astro content loader: runs the report pipeline (pipeline-fs.ts) for every report, through
@@ -29,7 +29,8 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
         byReport.clear();
         // The same pipeline as gapreport build and check (pipeline-fs.ts): the MDX lint included, so
         // astro dev / astro build also refuse unknown components and code before a page renders (and runs) it.
-        const pipeline = await reportsFigures(root, reports, { computed });
+        // Drafts only when this run builds them (astro dev, build --drafts): a published build computes no draft.
+        const pipeline = await reportsFigures(root, splitDrafts(reports, options?.drafts ?? false).built, { computed });
         for (const { report, figures, problems: found, reused } of pipeline.results) {
           if (found.length > 0 || !figures) {
             byReport.set(report.id, found.map(formatProblem));

@@ -94,3 +94,9 @@ export async function readReports(root: string): Promise<{ reports: ReportSource
   }
   return { reports, problems };
 }
+
+/** The reports a build publishes, and the drafts it leaves out (all of them built when `drafts` is on: astro dev, build --drafts). */
+export function splitDrafts<R extends { settings?: { draft?: boolean } }>(reports: readonly R[], drafts: boolean): { built: R[]; skipped: R[] } {
+  if (drafts) return { built: [...reports], skipped: [] };
+  return { built: reports.filter((r) => !r.settings?.draft), skipped: reports.filter((r) => r.settings?.draft) };
+}

@@ -38,6 +38,10 @@ export const TranslationSchema = strict({
   /** The heading of the language links. */
   language: z.string(),
   otherEditions: z.string(),
+  /** The badge on a draft report's page (draft: true, built by astro dev or build --drafts). */
+  draft: z.string(),
+  /** One panel in place of a chart with no data at all: {dataset} and {file} (responses.csv, operations.csv, …). */
+  noData: z.string(),
   dimension: labelsFor(DIMENSIONS),
   guide: z.string(),
   search: z.string(),

@@ -61,6 +61,8 @@ const ReportFrontmatterObject = z.object({
   translation_of: z.string().optional(),
   /** Analysis engine (ENGINES): in memory, streaming or DuckDB SQL; default by data size (chooseEngine). */
   engine: EngineSchema.optional(),
+  /** Work in progress: built by astro dev and `gapreport build --drafts`, left out of a published build (page, index, search). */
+  draft: z.boolean().default(false),
 });
 
 /** Every frontmatter key a report may set (an unknown key is an error, never ignored). */

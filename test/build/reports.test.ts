@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { slug } from 'github-slugger';
-import { parseReport, readReports } from '../../src/build/reports-fs';
+import { parseReport, readReports, splitDrafts } from '../../src/build/reports-fs';
 import { reportId } from '../../src/build/report-id';
 import { closest } from '../../src/analysis/did-you-mean';
 import { formatProblem } from '../../src/schemas/problem';
@@ -19,7 +19,7 @@ describe('report frontmatter keys', () => {
   it('names every unknown key on its own line, and lists the settings when nothing is close', () => {
     expect(messages(report('locale: fr\nLow_Base: 40\nfavourite_colour: blue\n'))).toEqual([
       'content/reports/x.mdx:6: column "Low_Base": is not a report setting. Did you mean low_base?',
-      'content/reports/x.mdx:7: column "favourite_colour": is not a report setting. Settings: title, company, dataset, wave, period, industry, locale, min_base, low_base, comments, allow_individual_answers, trusted_mdx, description, translation_of, engine.',
+      'content/reports/x.mdx:7: column "favourite_colour": is not a report setting. Settings: title, company, dataset, wave, period, industry, locale, min_base, low_base, comments, allow_individual_answers, trusted_mdx, description, translation_of, engine, draft.',
     ]);
   });
   it('refuses slug: (it would move the page away from its figures)', () => {
@@ -75,5 +75,19 @@ describe('report ids and URL slugs', () => {
   });
   it('refuses a file name that gives no slug', async () => {
     expect((await read(['~~.mdx'])).problems.map(formatProblem)).toEqual(['content/reports/~~.mdx: has a file name that gives no URL (no letter or digit). Rename it in kebab-case, e.g. acme-2026-q3.mdx.']);
+  });
+});
+
+describe('drafts', () => {
+  it('reads draft: true from the frontmatter, and a report without it as published', () => {
+    expect(parseReport('x', FILE, report('draft: true\n')).report.settings?.draft).toBe(true);
+    expect(parseReport('x', FILE, report('')).report.settings?.draft).toBe(false);
+  });
+  it('leaves drafts out of a published build and names them, and builds them all with drafts on', () => {
+    const reports = ['a', 'b', 'c'].map((id) => parseReport(id, FILE, report(id === 'a' ? '' : 'draft: true\n')).report);
+    const off = splitDrafts(reports, false);
+    expect(off.built.map((r) => r.id)).toEqual(['a']);
+    expect(off.skipped.map((r) => r.id)).toEqual(['b', 'c']);
+    expect(splitDrafts(reports, true)).toEqual({ built: reports, skipped: [] });
   });
 });

@@ -38,6 +38,14 @@ describe('gapreport new <report-id>', () => {
     expect(text).toMatch(/## Methodology/);
   });
 
+  it('writes draft: true, so a fresh scaffold is built by npm run dev and build --drafts but not published', async () => {
+    const dir = await project();
+    expect(await main(['new', 'acme'], memoryIo(dir))).toBe(0);
+    const text = await readFile(join(dir, 'content/reports/acme.mdx'), 'utf8');
+    expect(text).toMatch(/^draft: true\b/m);
+    expect(parseReport('acme', 'content/reports/acme.mdx', text).report.settings?.draft).toBe(true);
+  });
+
   it('writes the exact contract headers as templates, and a dataset that validates as it is', async () => {
     const dir = await project();
     expect(await main(['new', 'acme'], memoryIo(dir))).toBe(0);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   expect(await main(['new', 'acme-q3', '--company', 'Acme Telecom', '--segments', 'channel,region'], io())).toBe(0);
   await writeFile(join(dir, 'content/reports/links.mdx'), LINKS_REPORT);
   const buildIo = io();
-  built = await main(['build'], buildIo);
+  built = await main(['build', '--drafts'], buildIo); // the scaffold is a draft (draft: true)
   if (built !== 0) console.error(buildIo.stderr.join('\n'));
 }, 300_000);
 afterAll(async () => {

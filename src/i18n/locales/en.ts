@@ -24,6 +24,8 @@ export const en = {
   skip: 'Skip to the report',
   language: 'Language',
   otherEditions: 'Also in:',
+  draft: 'Draft',
+  noData: 'No data yet: this section fills in when data/{dataset}/{file} has rows.',
   dimension: { tangibles: 'Tangibles', reliability: 'Reliability', responsiveness: 'Responsiveness', assurance: 'Assurance', empathy: 'Empathy' },
   guide: 'Guide',
   search: 'Search',

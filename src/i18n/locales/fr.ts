@@ -29,6 +29,8 @@ export const fr = mapStrings({
   skip: 'Aller au rapport',
   language: 'Langue',
   otherEditions: 'Aussi en :',
+  draft: 'Brouillon',
+  noData: 'Pas encore de données : cette section se remplit quand data/{dataset}/{file} aura des lignes.',
   dimension: { tangibles: 'Tangibilité', reliability: 'Fiabilité', responsiveness: 'Réactivité', assurance: 'Assurance', empathy: 'Empathie' },
   guide: 'Guide',
   search: 'Recherche',

@@ -24,6 +24,8 @@ export const vi = {
   skip: 'Đến báo cáo',
   language: 'Ngôn ngữ',
   otherEditions: 'Phiên bản khác:',
+  draft: 'Bản nháp',
+  noData: 'Chưa có dữ liệu: phần này sẽ được điền khi data/{dataset}/{file} có dữ liệu.',
   dimension: {
     tangibles: 'Phương tiện hữu hình',
     reliability: 'Độ tin cậy',

@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { isBuilt } from '../../../integration';
 import { editionFigures } from '../../../build/edition-fs';
 import { publishedFigures } from '../../../components/lib/item-labels';
 
-export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports')).map((r) => ({ params: { id: r.id }, props: { report: r } }));
+export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports', isBuilt)).map((r) => ({ params: { id: r.id }, props: { report: r } }));
 
 /** The report's figures as published (aggregates only; suppressed figures carry no value), labels in its locale. */
 export const GET: APIRoute = async ({ params, props }) => {
