@@ -28,6 +28,8 @@ export interface BenchmarkPositionOptions extends ChartOptions<BenchmarkPosition
   decimals?: number;
   /** Show a sign on values, as NPS reads ("+13", "median +22"); default: true for the `nps` metric. */
   signed?: boolean;
+  /** The values' unit: `percent` prints them with the locale's percent sign ("77,8%", "77,8 %"); default a bare number. */
+  unit?: string;
 }
 
 
@@ -54,7 +56,8 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile].filter(defined);
   const whole = given.every((v) => Number.isInteger(v));
   const signed = options.signed ?? b.metric === 'nps';
-  const num = (v: number) => (signed ? f.signed : f.number)(v, options.decimals ?? (whole ? 0 : 1));
+  const digits = options.decimals ?? (whole ? 0 : 1);
+  const num = (v: number) => (options.unit === 'percent' ? f.fraction(v / 100, digits) : (signed ? f.signed : f.number)(v, digits));
   let [lo, hi] = [Math.min(...all), Math.max(...all)];
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.06;
   [lo, hi] = [lo - pad, hi + pad];
@@ -144,7 +147,7 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
 
   const against = b.method === 'peers' ? fill(L.peers, { n: b.peers, industry: b.industry }) : fill(L.published, { industry: b.industry });
   const description = [
-    fill(L.position, { company, metric, value: num(b.value), percentile: pct, against, period: b.period, quartile: b.quartile }) +
+    fill(L.position, { company, metric, value: num(b.value), percentile: pct, against, period: f.period(b.period), quartile: b.quartile }) +
       (b.censored ? ` (${L.censored[b.censored]})` : ''),
     b.median !== undefined && b.gap_to_median !== undefined ? fill(L.gapMedian, { median: num(b.median), gap: f.signed(b.gap_to_median, 1) }) : '',
     b.top_quartile !== undefined && b.gap_to_top_quartile !== undefined ? fill(L.gapTop, { top: num(b.top_quartile), gap: f.signed(b.gap_to_top_quartile, 1) }) : '',
@@ -157,8 +160,8 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const rows: string[][] = [[fill(L.you, { company, percentile: pct }), num(b.value)]];
   const order = ['p10', 'p25', 'median', 'p75', 'p90', 'mean'];
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-  for (const [k, v] of Object.entries(s).sort(([a], [c]) => rank(a) - rank(c) || a.localeCompare(c))) rows.push([k, num(v)]);
+  for (const [k, v] of Object.entries(s).sort(([a], [c]) => rank(a) - rank(c) || a.localeCompare(c))) rows.push([(L.statistics as Record<string, string>)[k] ?? k, num(v)]);
   for (const p of peers) rows.push([p.company, num(p.value)]);
-  const table = { caption: fill(L.caption, { metric, industry: b.industry, period: b.period }), columns: [...L.columns], rows };
+  const table = { caption: fill(L.caption, { metric, industry: b.industry, period: f.period(b.period) }), columns: [...L.columns], rows };
   return { svg: svgRoot({ id, kind: 'benchmark-position', width: W, height, title, description, body: parts.join('') }), title, description, table };
 }

@@ -141,6 +141,8 @@ export const BenchmarkPositionLabelsSchema = strict({
   columns: columns(2),
   you: z.string(),
   caption: z.string(),
+  /** Data-table row names of the published statistics (summary keys); another key shows as written. */
+  statistics: labelsFor(['p10', 'p25', 'median', 'p75', 'p90', 'mean']),
 });
 
 export const DriverMatrixLabelsSchema = strict({

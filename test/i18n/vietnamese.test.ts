@@ -136,3 +136,26 @@ describe('Periods as readers write them', () => {
     expect(figures.meta.wave).toMatch(/^\d{4}-Q\d$/);
   });
 });
+
+describe('Benchmark data table and percent', () => {
+  const sl = () => figures.benchmarks.find((b) => b.metric === 'service_level_30s')!;
+  const chart = (locale: 'en' | 'fr' | 'vi', unit?: string) =>
+    benchmarkPosition({ figure: sl(), company: 'Northwind Telecom', metricLabel: strings(locale).kpiMetrics.service_level_30s }, { id: 'b', format: makeFormat(locale), labels: chartLabels(locale).benchmarkPosition, decimals: 1, unit });
+
+  it('names the statistic rows in the reader’s language, never the raw keys median, mean, p25', () => {
+    const s = { p25: 70, median: 75, mean: 74.5 };
+    const withSummary = (locale: 'en' | 'fr' | 'vi') =>
+      benchmarkPosition({ figure: { ...sl(), summary: s }, company: 'N' }, { id: 'b', format: makeFormat(locale), labels: chartLabels(locale).benchmarkPosition }).table.rows.slice(1, 4).map((r) => r[0]);
+    expect(withSummary('vi')).toEqual(['Bách phân vị thứ 25', 'Trung vị', 'Trung bình']);
+    expect(withSummary('fr')).toEqual(['25e centile', 'Médiane', 'Moyenne']);
+    expect(withSummary('en')).toEqual(['25th percentile', 'Median', 'Mean']);
+  });
+
+  it('prints a percentage benchmark with its percent sign in the Vietnamese sentence: "(77,8%) ở bách phân vị thứ 42"', () => {
+    const vi = chart('vi', 'percent');
+    expect(vi.description).toMatch(/^Tỷ lệ trả lời trong 30 giây của Northwind Telecom \(77,8%\) ở bách phân vị thứ \d+ so với/);
+    expect(vi.table.rows[0][1]).toBe('77,8%');
+    expect(chart('fr', 'percent').table.rows[0][1]).toBe('77,8\u202f%');
+    expect(chart('vi').table.rows[0][1]).toBe('77,8');
+  });
+});

@@ -25,7 +25,7 @@ export const en = {
   language: 'Language',
   otherEditions: 'Also in:',
   draft: 'Draft',
-  noData: 'No data yet: this section fills in when data/{dataset}/{file} has rows.',
+  noResponses: 'No survey responses yet: this section fills in when {file} has rows.',
   dimension: { tangibles: 'Tangibles', reliability: 'Reliability', responsiveness: 'Responsiveness', assurance: 'Assurance', empathy: 'Empathy' },
   guide: 'Guide',
   search: 'Search',
@@ -237,6 +237,7 @@ export const en = {
       columns: ['Company or statistic', 'Value'],
       you: '{company} (percentile {percentile})',
       caption: '{metric}: {industry} benchmark, {period}',
+      statistics: { p10: '10th percentile', p25: '25th percentile', median: 'Median', p75: '75th percentile', p90: '90th percentile', mean: 'Mean' },
     },
     driverMatrix: {
       title: 'Key drivers: importance vs performance',

@@ -30,7 +30,7 @@ export const fr = mapStrings({
   language: 'Langue',
   otherEditions: 'Aussi en :',
   draft: 'Brouillon',
-  noData: 'Pas encore de données : cette section se remplit quand data/{dataset}/{file} aura des lignes.',
+  noResponses: 'Pas encore de réponses à l’enquête : cette section se remplira quand {file} aura des lignes.',
   dimension: { tangibles: 'Tangibilité', reliability: 'Fiabilité', responsiveness: 'Réactivité', assurance: 'Assurance', empathy: 'Empathie' },
   guide: 'Guide',
   search: 'Recherche',
@@ -245,6 +245,7 @@ export const fr = mapStrings({
       columns: ['Entreprise ou statistique', 'Valeur'],
       you: '{company} ({percentile} centile)',
       caption: '{metric} : référence du secteur {industry}, {period}',
+      statistics: { p10: '10e centile', p25: '25e centile', median: 'Médiane', p75: '75e centile', p90: '90e centile', mean: 'Moyenne' },
     },
     driverMatrix: {
       title: 'Leviers clés : importance vs performance',

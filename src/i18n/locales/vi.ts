@@ -25,7 +25,7 @@ export const vi = {
   language: 'Ngôn ngữ',
   otherEditions: 'Phiên bản khác:',
   draft: 'Bản nháp',
-  noData: 'Chưa có dữ liệu: phần này sẽ được điền khi data/{dataset}/{file} có dữ liệu.',
+  noResponses: 'Chưa có câu trả lời khảo sát: phần này sẽ hiện khi {file} có dữ liệu.',
   dimension: {
     tangibles: 'Phương tiện hữu hình',
     reliability: 'Độ tin cậy',
@@ -241,6 +241,7 @@ export const vi = {
       columns: ['Công ty hoặc thống kê', 'Giá trị'],
       you: '{company} (bách phân vị {percentile})',
       caption: '{metric}: đối chuẩn ngành {industry}, {period}',
+      statistics: { p10: 'Bách phân vị thứ 10', p25: 'Bách phân vị thứ 25', median: 'Trung vị', p75: 'Bách phân vị thứ 75', p90: 'Bách phân vị thứ 90', mean: 'Trung bình' },
     },
     driverMatrix: {
       title: 'Yếu tố tác động: tầm quan trọng và mức độ thực hiện',
