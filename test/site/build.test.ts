@@ -18,6 +18,7 @@ import { figuresComputations } from '../../src/build/pipeline-fs';
 let project = '';
 let html = '';
 let htmlFr = '';
+let htmlVi = '';
 let probe = '';
 let figures: Figures;
 let computations = 0;
@@ -34,6 +35,7 @@ beforeAll(async () => {
   if (code !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
   html = await readFile(join(project, 'out/reports/demo/index.html'), 'utf8');
   htmlFr = await readFile(join(project, 'out/reports/demo-fr/index.html'), 'utf8');
+  htmlVi = await readFile(join(project, 'out/reports/demo-vi/index.html'), 'utf8');
   probe = await readFile(join(project, 'out/reports/probe/index.html'), 'utf8');
   figures = FiguresSchema.parse(JSON.parse(await readFile(join(project, 'out/reports/demo/figures.json'), 'utf8')));
 }, 300_000);
@@ -45,8 +47,8 @@ afterAll(async () => {
 const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
 
 describe('figures computed once per build', () => {
-  it('computes data/demo once for its three reports, the CLI handing its figures to the Astro build', () => {
-    // demo, demo-fr and probe share data/demo and its settings; the figures loader computes nothing.
+  it('computes data/demo once for its four reports, the CLI handing its figures to the Astro build', () => {
+    // demo, demo-fr, demo-vi and probe share data/demo and its settings; the figures loader computes nothing.
     expect(computations).toBe(1);
   });
 });
@@ -127,13 +129,25 @@ describe('gapreport build: locales and strictness', () => {
   it('links the editions to each other', () => {
     expect(html).toMatch(/href="\/reports\/demo-fr\/"[^>]*>Français/);
     expect(htmlFr).toMatch(/href="\/reports\/demo\/"[^>]*>English/);
+    for (const page of [html, htmlFr]) expect(page).toMatch(/href="\/reports\/demo-vi\/"[^>]*>Tiếng Việt/);
+    expect(htmlVi).toMatch(/href="\/reports\/demo\/"[^>]*>English/);
+    expect(htmlVi).toMatch(/href="\/reports\/demo-fr\/"[^>]*>Français/);
+  });
+  it('publishes the Vietnamese edition as a lang="vi" page with Vietnamese periods and percentages', () => {
+    expect(htmlVi).toMatch(/<html[^>]*lang="vi"/);
+    const text = decode(htmlVi);
+    expect(text).toContain('Tóm tắt điều hành');
+    expect(text).toContain('Quý 3/2026');
+    expect(text).toMatch(/\(77,8%\) ở bách phân vị thứ \d+/);
+    expect(text).not.toMatch(/\d{4}-Q\d/);
+    expect(htmlVi).toContain('data-figure="nps.score"');
   });
   it('renders an explicit "not measured" for a benchmark without a company value', () => {
     expect(probe).toMatch(/data-component="BenchmarkPosition" data-metric="abandonment_rate">Abandoned calls: not measured/);
   });
   it('lists every report on the index with its headline NPS', async () => {
     const index = await readFile(join(project, 'out/index.html'), 'utf8');
-    for (const id of ['demo', 'demo-fr', 'probe']) expect(index).toContain(`data-report="${id}"`);
+    for (const id of ['demo', 'demo-fr', 'demo-vi', 'probe']) expect(index).toContain(`data-report="${id}"`);
     expect(index).toContain('<strong>+13</strong>');
   });
   it('fails on an unknown <Metric id>, naming the file and line, and keeps the last good site', async () => {
