@@ -17,6 +17,12 @@ export interface ReportContext {
   t: Strings;
   /** Per-page counter so chart ids are unique and deterministic. */
   nextId: (prefix: string) => string;
+  /**
+   * Set on the guide's pages: their live examples render against whichever report the project
+   * has, so a figure that report lacks (a KPI of the demo's) reads as not measured there
+   * instead of failing the build of a project without the demo.
+   */
+  example?: true;
 }
 
 export function reportContext(id: string, file: string, settings: ReportFrontmatter, figures: Figures): ReportContext {

@@ -27,6 +27,14 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => removeProject(root));
 
+describe('the guide of a project without the demo', () => {
+  it('still builds: a live example on a figure this project lacks reads "not measured", never a build error', () => {
+    const guide = files['docs/components/index.html'];
+    expect(guide).toContain('data-figure="kpis.first-contact-fix.status" title=');
+    expect(guide).toMatch(/data-figure="kpis\.first-contact-fix\.status" title="[^"]*">not measured</);
+  });
+});
+
 describe('hostile text renders as text', () => {
   it('publishes the report page, figures.json, figures.csv and a search index', () => {
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['reports/hostile/index.html', 'reports/hostile/figures.json', 'reports/hostile/figures.csv']));
