@@ -104,7 +104,7 @@ export const en = {
     alphaColumn: 'α',
     rules: 'Rules',
     suppression: 'Figures on fewer than {min} respondents are suppressed everywhere in this report and its downloads; figures on fewer than {low} carry the low-base mark †.',
-    complementary: 'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than {min} respondents, the next-smallest cell is withheld too (complementary suppression): it reads “suppressed” although its own base is larger.',
+    complementary: 'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than {min} respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger.',
     complementaryList: 'Withheld to protect another small group: {list}.',
     minBaseProtects: 'The minimum base protects the respondents: a figure on a handful of people would let a reader who knows who they are read each one’s answers, so no report publishes with a minimum base under {floor}.',
     individualAnswers: 'This report publishes figures on as few as {min} respondents, by its authors’ explicit decision: individual answers may be recognisable.',

@@ -112,7 +112,7 @@ export const fr = mapStrings({
     alphaColumn: 'α',
     rules: 'Règles',
     suppression: 'Les chiffres reposant sur moins de {min} répondants sont masqués dans tout le rapport et ses téléchargements ; sous {low} répondants, ils portent la marque de base faible †.',
-    complementary: 'Dans chaque ventilation, le total moins les cellules publiées ne doit pas révéler un groupe masqué : tant que les cellules masquées d’une ventilation (avec les répondants qui ne l’ont pas renseignée) comptent moins de {min} répondants, la plus petite cellule suivante est masquée aussi (masquage secondaire) ; elle apparaît « masquée » bien que sa base soit plus grande.',
+    complementary: 'Dans chaque ventilation, le total moins les cellules publiées ne doit pas révéler un groupe masqué : tant que les cellules masquées d’une ventilation (avec les répondants qui ne l’ont pas renseignée) comptent moins de {min} répondants, la plus petite cellule suivante est masquée aussi (masquage secondaire) ; elle apparaît « masquée pour protéger un petit groupe » bien que sa base soit plus grande.',
     complementaryList: 'Masquées pour protéger un autre petit groupe : {list}.',
     minBaseProtects: 'La base minimale protège les répondants : un chiffre calculé sur une poignée de personnes laisserait un lecteur qui sait qui elles sont lire la réponse de chacune ; aucun rapport n’est donc publié avec une base minimale inférieure à {floor}.',
     individualAnswers: 'Ce rapport publie des chiffres portant sur {min} répondants seulement, par décision explicite de ses auteurs : des réponses individuelles peuvent être reconnaissables.',

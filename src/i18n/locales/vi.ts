@@ -101,7 +101,7 @@ export const vi = {
     alphaColumn: 'α',
     rules: 'Quy tắc',
     suppression: 'Số liệu dựa trên dưới {min} người trả lời bị ẩn trong toàn bộ báo cáo và tệp tải xuống; số liệu dựa trên dưới {low} người trả lời được gắn dấu cỡ mẫu nhỏ †.',
-    complementary: 'Trong mỗi bảng phân tích, lấy tổng trừ các ô đã công bố không được làm lộ một nhóm bị ẩn: khi các ô bị ẩn (cùng những người bỏ trống mục này) có dưới {min} người trả lời, ô nhỏ nhất tiếp theo cũng bị ẩn (ẩn bổ sung); ô đó hiện là “ẩn” dù cỡ mẫu của nó lớn hơn.',
+    complementary: 'Trong mỗi bảng phân tích, lấy tổng trừ các ô đã công bố không được làm lộ một nhóm bị ẩn: khi các ô bị ẩn (cùng những người bỏ trống mục này) có dưới {min} người trả lời, ô nhỏ nhất tiếp theo cũng bị ẩn (ẩn bổ sung); ô đó hiện là “ẩn để bảo vệ một nhóm nhỏ” dù cỡ mẫu của nó lớn hơn.',
     complementaryList: 'Bị ẩn để bảo vệ một nhóm nhỏ khác: {list}.',
     minBaseProtects: 'Cỡ mẫu tối thiểu bảo vệ người trả lời: số liệu chỉ dựa trên vài người sẽ cho phép người đọc biết họ là ai xem được câu trả lời của từng người, vì vậy không báo cáo nào được công bố với cỡ mẫu tối thiểu dưới {floor}.',
     individualAnswers: 'Báo cáo này công bố số liệu dựa trên chỉ {min} người trả lời, theo quyết định rõ ràng của tác giả: câu trả lời của từng cá nhân có thể bị nhận ra.',
