@@ -40,8 +40,8 @@ export const TranslationSchema = strict({
   otherEditions: z.string(),
   /** The badge on a draft report's page (draft: true, built by astro dev or build --drafts). */
   draft: z.string(),
-  /** One panel in place of a chart with no data at all: {dataset} and {file} (responses.csv, operations.csv, …). */
-  noData: z.string(),
+  /** The one panel in place of a survey chart when the dataset has no responses at all (never empty axes): {file} is data/<dataset>/responses.csv. */
+  noResponses: z.string(),
   dimension: labelsFor(DIMENSIONS),
   guide: z.string(),
   search: z.string(),
