@@ -1,11 +1,12 @@
 /**
  * What the PDF adds to a report page before Chromium prints it: a cover (company, title,
- * wave and period, data-as-of date), the footer with page numbers, and links fixed so none
+ * wave and period, data-as-of date), a contents page, the footer with page numbers, and links fixed so none
  * points at the temporary local server.
  */
 import { formatters } from '../../src/i18n/format';
 import { strings } from '../../src/i18n';
 import type { Figures } from '../../src/schemas/figures';
+import type { Locale } from '../../src/schemas/questionnaire';
 import type { ReportFrontmatter } from '../../src/schemas/report';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -37,7 +38,40 @@ export const COVER_CSS = `
 .gr-pdf-when { font-size: 14pt; margin: 0 0 2mm; }
 .gr-pdf-asof { font-size: 12pt; color: #444; margin: 0 0 10mm; }
 .gr-pdf-description { font-size: 12pt; max-width: 130mm; color: #222; }
+.gr-pdf-contents { break-after: page; page-break-after: always; padding-top: 10mm; }
+.gr-pdf-contents-title { font-size: 18pt; font-weight: 600; margin: 0 0 6mm; }
+.gr-pdf-contents ol { font-size: 12pt; line-height: 1.8; padding-left: 8mm; }
+.gr-pdf-contents a { color: inherit; text-decoration: none; }
 `;
+
+/** The contents page's heading, by locale (the PDF's own word; the site has no contents list). */
+export const CONTENTS_LABEL: Record<Locale, string> = { en: 'Contents', fr: 'Sommaire', vi: 'Mục lục' };
+
+/**
+ * Runs in the page: a contents page after the cover, listing the report's top-level sections
+ * (its h2 headings) as in-document links. Chromium cannot print page numbers for them
+ * (no target-counter); the PDF outline carries the same list with pages. Returns the entries.
+ */
+export function insertContents(label: string): number {
+  const headings = Array.from(document.querySelectorAll<HTMLElement>('article.report h2'));
+  if (headings.length === 0) return 0;
+  const nav = document.createElement('nav');
+  nav.className = 'gr-pdf-contents';
+  const title = document.createElement('p');
+  title.className = 'gr-pdf-contents-title';
+  title.textContent = label;
+  const list = document.createElement('ol');
+  headings.forEach((h, i) => {
+    if (!h.id) h.id = `gr-section-${i + 1}`;
+    const a = document.createElement('a');
+    a.href = `#${h.id}`;
+    a.textContent = h.textContent?.trim() ?? '';
+    list.appendChild(document.createElement('li')).appendChild(a);
+  });
+  nav.append(title, list);
+  document.querySelector('.gr-pdf-cover')?.after(nav);
+  return headings.length;
+}
 
 /** Footer: company · title on the left, page X / Y on the right (Chromium fills the spans). */
 export function footerTemplate(settings: ReportFrontmatter): string {
@@ -66,4 +100,16 @@ export function fixLinks(args: { origin: string; siteUrl?: string }): number {
     else a.removeAttribute('href');
   }
   return changed;
+}
+
+/**
+ * Chromium dates every PDF (/CreationDate, /ModDate in the document info), so the same site
+ * printed twice differed. The entries are blanked with spaces of the same length — whitespace
+ * between dictionary tokens is valid PDF and every cross-reference offset stays right — so
+ * `build --pdf` run twice on the same data writes the same bytes.
+ */
+export function withoutDates(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const blanked = text.replace(/\/(?:CreationDate|ModDate)\s*\(D:[^)]*\)/g, (m) => ' '.repeat(m.length));
+  return blanked === text ? pdf : Buffer.from(blanked, 'latin1');
 }

@@ -5,20 +5,20 @@
  * row split across pages), a cover, page numbers, the title and language, and a tagged
  * PDF with an outline. Exit 0 written, 1 dist/ or Chromium missing or a print failed, 2 usage.
  */
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { readReports } from '../../src/build/reports-fs';
+import { readReports, type ReportSource } from '../../src/build/reports-fs';
 import type { Figures } from '../../src/schemas/figures';
 import { readArgs } from './args';
 import { CHROMIUM_ARGS, chromiumMissing, findChromium } from './chromium';
 import type { Io } from './io';
-import { COVER_CSS, coverHtml, fixLinks, footerTemplate } from './pdf-print';
+import { CONTENTS_LABEL, COVER_CSS, coverHtml, fixLinks, footerTemplate, insertContents, withoutDates } from './pdf-print';
 import { specOf, usageLine } from './specs';
 import { serveStatic } from './static-server';
 
 const SPEC = specOf('pdf');
 const USAGE = usageLine(SPEC);
-const FORMATS = ['A4', 'Letter'] as const;
+export const FORMATS = ['A4', 'Letter'] as const;
 
 export async function run(args: string[], io: Io): Promise<number> {
   const parsed = readArgs(args, SPEC, io);
@@ -52,14 +52,36 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out('pdf: no reports to print.');
     return 0;
   }
+  const siteUrl = typeof parsed.flags['site-url'] === 'string' ? parsed.flags['site-url'] : io.env.GAPREPORT_SITE_URL || undefined;
+  const failures = await printPdfs({ root, dist, reports, format, siteUrl, io, prefix: 'gapreport pdf' });
+  if (failures === undefined) return 1;
+  if (failures > 0) return 1;
+  io.out(`pdf: ${reports.length} report${reports.length === 1 ? '' : 's'} printed to ${relative(root, join(dist, 'pdf'))}/ (${format}).`);
+  return 0;
+}
+
+export interface PrintOptions {
+  root: string;
+  /** The built site (dist/, or build --pdf's temporary folder): served, and PDFs go to its pdf/. */
+  dist: string;
+  reports: readonly ReportSource[];
+  format: (typeof FORMATS)[number];
+  siteUrl?: string;
+  io: Io;
+  /** Who speaks in messages: `gapreport pdf` or `gapreport build`. */
+  prefix: string;
+}
+
+/** Prints each report of a built site to <dist>/pdf/<id>.pdf: the number that failed, undefined without Chromium. */
+export async function printPdfs(o: PrintOptions): Promise<number | undefined> {
+  const { root, dist, reports, format, siteUrl, io } = o;
   const lookup = findChromium(io.env);
   if (!lookup.path) {
-    io.err(`gapreport pdf: ${chromiumMissing(lookup)}`);
-    return 1;
+    io.err(`${o.prefix}: ${chromiumMissing(lookup)}`);
+    return undefined;
   }
   const executablePath = lookup.path;
 
-  const siteUrl = typeof parsed.flags['site-url'] === 'string' ? parsed.flags['site-url'] : io.env.GAPREPORT_SITE_URL || undefined;
   const outDir = join(dist, 'pdf');
   await mkdir(outDir, { recursive: true });
   const server = await serveStatic(dist);
@@ -81,11 +103,11 @@ export async function run(args: string[], io: Io): Promise<number> {
           // Charts' data tables stay in their closed <details>, as the site's print CSS intends.
           document.body.insertAdjacentHTML('afterbegin', html);
         }, coverHtml(s, figures?.meta));
+        await page.evaluate(insertContents, CONTENTS_LABEL[s.locale]);
         await page.evaluate(fixLinks, { origin: server.url, siteUrl });
         const file = join(outDir, `${report.id}.pdf`);
         const tmp = `${file}.tmp-${process.pid}`;
-        await page.pdf({
-          path: tmp,
+        const pdf = await page.pdf({
           format,
           printBackground: true,
           displayHeaderFooter: true,
@@ -95,11 +117,12 @@ export async function run(args: string[], io: Io): Promise<number> {
           tagged: true,
           outline: true,
         });
+        await writeFile(tmp, withoutDates(pdf));
         await rename(tmp, file);
         io.err(`${report.id}: ${relative(root, file)} (${format}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       } catch (error) {
         failures++;
-        io.err(`gapreport pdf: ${report.id} could not be printed: ${(error as Error).message.split('\n')[0]}`);
+        io.err(`${o.prefix}: ${report.id} could not be printed: ${(error as Error).message.split('\n')[0]}`);
       } finally {
         await page.close();
       }
@@ -108,7 +131,5 @@ export async function run(args: string[], io: Io): Promise<number> {
     await browser.close();
     await server.close();
   }
-  if (failures > 0) return 1;
-  io.out(`pdf: ${reports.length} report${reports.length === 1 ? '' : 's'} printed to ${relative(root, outDir)}/ (${format}).`);
-  return 0;
+  return failures;
 }

@@ -55,6 +55,12 @@ describe('new → build → pdf in a copy of the project', () => {
     expect(html).not.toMatch(/data-figure="nps\.score"[^>]*>\s*0\s*</);
   });
 
+  it('a plain build makes no PDFs and links none from the report pages', async () => {
+    expect(built).toBe(0);
+    expect(await stat(join(dir, 'dist/pdf')).catch(() => undefined)).toBeUndefined();
+    expect(await readFile(join(dir, 'dist/reports/demo/index.html'), 'utf8')).not.toContain('/pdf/demo.pdf');
+  });
+
   it('writes a Pagefind index into dist/ that covers the report bodies and the guide', async () => {
     const files = await readdir(join(dir, 'dist/pagefind'));
     expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-entry.json']));
@@ -106,6 +112,29 @@ describe('new → build → pdf in a copy of the project', () => {
     const text = (await readFile(join(dir, 'dist/pdf/acme-q3.pdf'))).toString('latin1');
     expect(text).toMatch(/\/MediaBox\s*\[0 0 612 792\]/);
   }, 60_000);
+
+  itInChromium('build --pdf puts every report\'s PDF into the new site and links it from the report page', async () => {
+    const buildIo = io();
+    expect(await main(['build', '--pdf'], buildIo)).toBe(0);
+    const ids = await readdir(join(dir, 'dist/reports'));
+    expect(ids).toEqual(expect.arrayContaining(['demo', 'links']));
+    for (const id of ids) {
+      const pdf = await readFile(join(dir, `dist/pdf/${id}.pdf`));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const html = await readFile(join(dir, `dist/reports/${id}/index.html`), 'utf8');
+      expect(html).toMatch(new RegExp(`<a href="/pdf/${id}\\.pdf" type="application/pdf" data-pdf>PDF</a>`));
+    }
+    // No temporary folder is left beside dist/: the PDFs were printed inside the swapped-in site.
+    expect((await readdir(dir)).filter((f) => f.startsWith('.dist') || f.startsWith('dist.'))).toEqual([]);
+  }, 300_000);
+
+  itInChromium('a second build --pdf writes byte-identical PDFs (no creation date)', async () => {
+    const first = await readFile(join(dir, 'dist/pdf/demo.pdf'));
+    expect(first.toString('latin1')).not.toMatch(/\/(CreationDate|ModDate)/);
+    const again = io();
+    expect({ code: await main(['build', '--pdf'], again), stderr: again.stderr.filter((l) => /gapreport/.test(l)) }).toEqual({ code: 0, stderr: [] });
+    expect((await readFile(join(dir, 'dist/pdf/demo.pdf'))).equals(first)).toBe(true);
+  }, 300_000);
 
   it('refuses to print without a built site, saying what to run', async () => {
     const p = memoryIo(join(dir, 'content'));
