@@ -34,7 +34,9 @@ afterAll(async () => {
 describe('a translated report reuses its source figures', () => {
   it('computes the figures once for both editions, and caches them once', async () => {
     // The CLI computes for the first edition and reuses for the second: one computation.
-    expect(log).toMatch(/demo-fr: recomputed figures for data\/demo\ndemo: reused figures for data\/demo/);
+    // Three editions (demo, demo-fr, demo-vi): one recomputes, the next says it reused (a repeated note is printed once).
+    expect(log.match(/recomputed figures for data\/demo/g)).toHaveLength(1);
+    expect(log).toMatch(/^demo(-fr|-vi)?: reused figures for data\/demo$/m);
     // One entry, not one per edition; and Astro's loader takes the CLI's figures in memory (pipeline-fs.ts), so it writes none.
     const entries = (await readdir(join(project, CACHE_DIR))).filter((f) => f.endsWith('.json') && f !== 'file-hashes.json');
     expect(entries).toHaveLength(1);
