@@ -102,7 +102,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   io.out('next:');
   io.out(`  1. set company and title in ${reportFile}`);
   if (!reuse) io.out(`  2. copy each template you have data for up into ${dataDir}/ and fill it (or map your survey export in questionnaire.yaml), then: npx gapreport validate ${dataDir}`);
-  io.out(`  ${reuse ? 2 : 3}. npm run dev — live preview at /reports/${id}/ — or npm run build`);
+  io.out(`  ${reuse ? 2 : 3}. npm run dev — live preview at /reports/${id}/ (the report is a draft: delete its draft: true line to publish it with npm run build)`);
   return 0;
 }
 

@@ -40,10 +40,12 @@ describe('gapreport new <report-id>', () => {
 
   it('writes draft: true, so a fresh scaffold is built by npm run dev and build --drafts but not published', async () => {
     const dir = await project();
-    expect(await main(['new', 'acme'], memoryIo(dir))).toBe(0);
+    const io = memoryIo(dir);
+    expect(await main(['new', 'acme'], io)).toBe(0);
     const text = await readFile(join(dir, 'content/reports/acme.mdx'), 'utf8');
     expect(text).toMatch(/^draft: true\b/m);
     expect(parseReport('acme', 'content/reports/acme.mdx', text).report.settings?.draft).toBe(true);
+    expect(io.stdout.at(-1)).toBe('  3. npm run dev — live preview at /reports/acme/ (the report is a draft: delete its draft: true line to publish it with npm run build)');
   });
 
   it('writes the exact contract headers as templates, and a dataset that validates as it is', async () => {
