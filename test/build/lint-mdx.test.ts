@@ -39,7 +39,7 @@ describe('report MDX holds no code (lintMdxCode)', () => {
     expect(lintMdxCode(FILE, report('export const x = 1\n\n{x}'), true)).toEqual([]);
   });
 
-  it.each(['demo.mdx', 'demo-fr.mdx'])('finds no code in content/reports/%s', async (name) => {
+  it.each(['demo.mdx', 'demo-fr.mdx', 'demo-vi.mdx'])('finds no code in content/reports/%s', async (name) => {
     expect(lintMdxCode(`content/reports/${name}`, await readFile(new URL(`../../content/reports/${name}`, import.meta.url), 'utf8'), false)).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, describeInChromium } from './browser';
 import { serveStatic } from './serve';
 
 const PHONE = 390;
-const PAGES = ['/reports/demo/', '/reports/demo-fr/', '/docs/', '/docs/components/', '/docs/figures/', '/docs/reading-charts/', '/docs/getting-started/', '/docs/data-contract/', '/docs/mapping-cookbook/', '/'];
+const PAGES = ['/reports/demo/', '/reports/demo-fr/', '/reports/demo-vi/', '/docs/', '/docs/components/', '/docs/figures/', '/docs/reading-charts/', '/docs/getting-started/', '/docs/data-contract/', '/docs/mapping-cookbook/', '/'];
 
 describeInChromium('the site on a 390 px phone', (executablePath) => {
   let project = '';
