@@ -37,7 +37,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const read = await readReports(root);
   const only = parsed.positionals[0];
-  const reports = read.reports.filter((r) => r.settings && (!only || r.id === only));
+  const named = read.reports.filter((r) => r.settings && (!only || r.id === only));
+  // A draft has a page only after build --drafts: unless named, one the build left out is not printed either.
+  const hasPage = (id: string) => stat(join(dist, 'reports', id, 'index.html')).then(() => true, () => false);
+  const reports: ReportSource[] = [];
+  for (const r of named) if (only || !r.settings!.draft || (await hasPage(r.id))) reports.push(r);
   if (only && reports.length === 0) {
     io.err(`gapreport pdf: no report "${only}" in content/reports/ (reports: ${read.reports.map((r) => r.id).join(', ') || 'none'}).`);
     return 2;

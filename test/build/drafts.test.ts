@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
 import { copyProject, removeProject } from '../workflow/project';
+import { itInChromium } from '../e2e/browser';
 
 /**
  * Drafts through a real build in a copy of the project: `gapreport build` publishes no
@@ -47,6 +48,14 @@ describe('draft: true reports', () => {
   it('says which drafts the build skipped and how to include them', () => {
     expect(published.stderr).toContain('skipped 1 draft(s): wip (build --drafts to include them)');
   });
+
+  itInChromium('prints the published reports with gapreport pdf, and no PDF of the draft the build left out', async () => {
+    const io = memoryIo(dir, { PATH: process.env.PATH ?? '', GAPREPORT_CHROMIUM: process.env.GAPREPORT_CHROMIUM ?? '' });
+    expect(await main(['pdf'], io), io.stderr.join('\n')).toBe(0);
+    const pdfs = await readdir(join(dir, 'dist/pdf'));
+    expect(pdfs).toContain('demo.pdf');
+    expect(pdfs).not.toContain('wip.pdf');
+  }, 120_000);
 
   it('builds drafts with build --drafts, marked with a visible Draft badge, and indexes them for search', async () => {
     const { code, stderr } = await run(['--drafts']);
