@@ -25,7 +25,13 @@ const LOADERS: Record<string, () => Promise<Command>> = {
 /** The commands, one line each (printed with no command or an unknown one). */
 export function usage(): string {
   const width = Math.max(...SPECS.map((s) => `${s.name} ${s.args}`.length));
-  return ['usage: gapreport <command> [options]', '', ...SPECS.map((s) => `  ${`${s.name} ${s.args}`.padEnd(width)}  ${s.summary}`), '', 'gapreport help <command> (or gapreport <command> --help) prints its options.'].join('\n');
+  return [
+    'usage: gapreport <command> [options]',
+    '',
+    ...SPECS.map((s) => `  ${`${s.name} ${s.args}`.padEnd(width)}  ${s.summary}`),
+    '',
+    'gapreport help <command> (or gapreport <command> --help) prints its options.',
+  ].join('\n');
 }
 
 /** `gapreport --help`: every command with every option it takes. */
@@ -34,7 +40,10 @@ export function fullHelp(): string {
 }
 
 function unknownCommand(io: Io, name: string): number {
-  const near = closest(name, SPECS.map((s) => s.name));
+  const near = closest(
+    name,
+    SPECS.map((s) => s.name),
+  );
   io.err(`gapreport: unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''}\n${usage()}`);
   return 2;
 }

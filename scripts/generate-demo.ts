@@ -6,11 +6,11 @@
  *
  * Deterministic: the same seed gives byte-identical files.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { buildDemoFiles, type DemoOptions } from "./demo/index.ts";
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildDemoFiles, type DemoOptions } from './demo/index.ts';
 
-export { buildDemoFiles, DEMO_DEFAULTS, type DemoOptions } from "./demo/index.ts";
+export { buildDemoFiles, DEMO_DEFAULTS, type DemoOptions } from './demo/index.ts';
 
 /** Generates the demo files and writes them into `outDir`; returns the paths written. */
 export async function generateDemo(outDir: string, options: DemoOptions = {}): Promise<string[]> {
@@ -19,17 +19,16 @@ export async function generateDemo(outDir: string, options: DemoOptions = {}): P
   const written: string[] = [];
   for (const [name, text] of Object.entries(files)) {
     const path = join(outDir, name);
-    writeFileSync(path, text, "utf8");
+    writeFileSync(path, text, 'utf8');
     written.push(path);
   }
   return written;
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && /generate-demo\.[cm]?[jt]s$/.test(resolve(process.argv[1]));
+const invokedDirectly = process.argv[1] !== undefined && /generate-demo\.[cm]?[jt]s$/.test(resolve(process.argv[1]));
 
 if (invokedDirectly) {
-  const outDir = process.argv[2] ?? "data/demo";
+  const outDir = process.argv[2] ?? 'data/demo';
   const written = await generateDemo(outDir);
   for (const path of written) console.log(`wrote ${path}`);
 }

@@ -37,7 +37,12 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
     hooks: {
       // Astro runs each integration's setup in order, so the last gapreport()'s options stand.
       'astro:config:setup': ({ config, command }) => {
-        holder().options = { root: options.root ?? fileURLToPath(config.root), figures: options.figures, drafts: options.drafts ?? command === 'dev', pdf: options.pdf };
+        holder().options = {
+          root: options.root ?? fileURLToPath(config.root),
+          figures: options.figures,
+          drafts: options.drafts ?? command === 'dev',
+          pdf: options.pdf,
+        };
       },
     },
   };

@@ -4,7 +4,13 @@
 // as JSON, and its peak RSS (KiB) as "max-rss-kib N" on stderr.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const DIMS = { tangibles: ['tan1', 'tan2', 'tan3', 'tan4'], reliability: ['rel1', 'rel2', 'rel3', 'rel4', 'rel5'], responsiveness: ['res1', 'res2', 'res3', 'res4'], assurance: ['ass1', 'ass2', 'ass3', 'ass4'], empathy: ['emp1', 'emp2', 'emp3', 'emp4', 'emp5'] };
+const DIMS = {
+  tangibles: ['tan1', 'tan2', 'tan3', 'tan4'],
+  reliability: ['rel1', 'rel2', 'rel3', 'rel4', 'rel5'],
+  responsiveness: ['res1', 'res2', 'res3', 'res4'],
+  assurance: ['ass1', 'ass2', 'ass3', 'ass4'],
+  empathy: ['emp1', 'emp2', 'emp3', 'emp4', 'emp5'],
+};
 const half = (xs) => {
   const n = xs.map((x) => `(${x} IS NOT NULL)::INTEGER`).join(' + ');
   return `CASE WHEN (${n}) > 0 AND (${n}) >= ${xs.length / 2} THEN (${xs.map((x) => `coalesce(${x}, 0)`).join(' + ')}) / (${n}) END`;

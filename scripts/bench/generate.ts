@@ -24,12 +24,46 @@ export function random(seed: number): () => number {
   };
 }
 
-const ITEMS = ['tan1', 'tan2', 'tan3', 'tan4', 'rel1', 'rel2', 'rel3', 'rel4', 'rel5', 'res1', 'res2', 'res3', 'res4', 'ass1', 'ass2', 'ass3', 'ass4', 'emp1', 'emp2', 'emp3', 'emp4', 'emp5'];
+const ITEMS = [
+  'tan1',
+  'tan2',
+  'tan3',
+  'tan4',
+  'rel1',
+  'rel2',
+  'rel3',
+  'rel4',
+  'rel5',
+  'res1',
+  'res2',
+  'res3',
+  'res4',
+  'ass1',
+  'ass2',
+  'ass3',
+  'ass4',
+  'emp1',
+  'emp2',
+  'emp3',
+  'emp4',
+  'emp5',
+];
 const DIMS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
 const WAVES = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 const CHANNELS = ['phone', 'chat', 'email', 'store'];
 const REGIONS = ['North', 'South', 'East', 'West', 'Central'];
-const COMMENTS = ['', '', '', '', '', '', 'Quick and friendly.', '"Waited too long, then cut off."', 'Fixed first time', '"Polite, but the bill was wrong, again."'];
+const COMMENTS = [
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  'Quick and friendly.',
+  '"Waited too long, then cut off."',
+  'Fixed first time',
+  '"Polite, but the bill was wrong, again."',
+];
 
 export const QUESTIONNAIRE = 'scale: { min: 1, max: 7 }\npreset: servqual-22\nsegments: [channel, region]\noutcome: overall\n';
 
@@ -51,7 +85,21 @@ const clamp = (x: number) => Math.max(1, Math.min(7, Math.round(x)));
 
 export async function writeSurvey(dir: string, rows: number, seed: number): Promise<void> {
   const rnd = random(seed);
-  const header = ['respondent_id', 'wave', 'date', 'channel', 'region', ...ITEMS.map((i) => `e_${i}`), ...ITEMS.map((i) => `p_${i}`), ...DIMS.map((d) => `w_${d}`), 'nps', 'csat', 'ces', 'overall', 'comment'].join(',');
+  const header = [
+    'respondent_id',
+    'wave',
+    'date',
+    'channel',
+    'region',
+    ...ITEMS.map((i) => `e_${i}`),
+    ...ITEMS.map((i) => `p_${i}`),
+    ...DIMS.map((d) => `w_${d}`),
+    'nps',
+    'csat',
+    'ces',
+    'overall',
+    'comment',
+  ].join(',');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'questionnaire.yaml'), QUESTIONNAIRE);
   await writeLines(join(dir, 'responses.csv'), header, rows, (i) => {
@@ -66,7 +114,7 @@ export async function writeSurvey(dir: string, rows: number, seed: number): Prom
     const nps = rnd() < 0.05 ? '' : String(Math.max(0, Math.min(10, Math.round(7 + mood * 3 + rnd() * 2 - 1))));
     const csat = rnd() < 0.05 ? '' : String(Math.max(1, Math.min(5, Math.round(3.8 + mood * 1.2))));
     const ces = String(Math.max(1, Math.min(7, Math.round(3 - mood * 2 + rnd()))));
-    const overall = rnd() < 0.04 ? '' : (Math.max(1, Math.min(7, 4.8 + mood * 1.8))).toFixed(1);
+    const overall = rnd() < 0.04 ? '' : Math.max(1, Math.min(7, 4.8 + mood * 1.8)).toFixed(1);
     const comment = COMMENTS[Math.floor(rnd() * COMMENTS.length)];
     return `R${String(i + 1).padStart(7, '0')},${WAVES[wave]},${year}-${month}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')},${CHANNELS[Math.floor(rnd() * 4)]},${REGIONS[Math.floor(rnd() * 5)]},${e.join(',')},${p.join(',')},${w.join(',')},${nps},${csat},${ces},${overall},${comment}`;
   });
@@ -95,7 +143,13 @@ export async function writeContacts(dir: string, rows: number, seed: number): Pr
 }
 
 /** Writes the survey and contacts datasets unless the stamp says they are there already. */
-export async function ensureData(out: string, rows: number, contacts: number, seed: number, log: (s: string) => void): Promise<{ survey: string; contacts: string }> {
+export async function ensureData(
+  out: string,
+  rows: number,
+  contacts: number,
+  seed: number,
+  log: (s: string) => void,
+): Promise<{ survey: string; contacts: string }> {
   const survey = join(out, 'survey');
   const calls = join(out, 'contacts');
   const stamp = JSON.stringify({ rows, contacts, seed, version: 1 });

@@ -23,7 +23,11 @@ export function runChild(cmd: string, args: string[], opts: { cwd: string; env?:
   const [bin, argv] = useTime ? [TIME, ['-f', 'time-max-rss-kib %M', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(bin, argv, { cwd: opts.cwd, env: { ...process.env, CI: 'true', GAPREPORT_REPORT_RSS: '1', ...opts.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(bin, argv, {
+      cwd: opts.cwd,
+      env: { ...process.env, CI: 'true', GAPREPORT_REPORT_RSS: '1', ...opts.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);

@@ -50,7 +50,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const engine = str('engine');
   if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) {
-    io.err(`gapreport analyze: --engine must be one of ${ENGINES.join(', ')} (got "${engine}"). Without it: stream above 20 MB of responses + contacts, else memory.`);
+    io.err(
+      `gapreport analyze: --engine must be one of ${ENGINES.join(', ')} (got "${engine}"). Without it: stream above 20 MB of responses + contacts, else memory.`,
+    );
     return 2;
   }
   const clean = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -93,7 +95,15 @@ class UsageError extends Error {}
 async function writeOut(path: string, text: string): Promise<string | undefined> {
   const why = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of its folder path is a file, not a folder', EEXIST: 'a part of its folder path is a file, not a folder', EROFS: 'the disk is read-only', ENOSPC: 'the disk is full' };
+    const words: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EISDIR: 'it is a folder',
+      ENOTDIR: 'a part of its folder path is a file, not a folder',
+      EEXIST: 'a part of its folder path is a file, not a folder',
+      EROFS: 'the disk is read-only',
+      ENOSPC: 'the disk is full',
+    };
     return `${(code && words[code]) ?? (error as Error).message}.`;
   };
   try {

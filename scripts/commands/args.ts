@@ -57,6 +57,8 @@ export function readArgs(args: string[], spec: CommandSpec, io: Io): ParsedArgs 
   const written = flag !== undefined ? `--${flag}` : dashed;
   if (written === undefined) return parsed;
   const near = closest(written.replace(/^-+/, ''), names);
-  io.err(`gapreport ${spec.name}: unknown option ${written}.${near ? ` Did you mean --${near}?` : ''}\n${usageLine(spec)}\nRun gapreport ${spec.name} --help for what each option does.`);
+  io.err(
+    `gapreport ${spec.name}: unknown option ${written}.${near ? ` Did you mean --${near}?` : ''}\n${usageLine(spec)}\nRun gapreport ${spec.name} --help for what each option does.`,
+  );
   return 2;
 }

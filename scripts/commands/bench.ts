@@ -43,12 +43,18 @@ export async function run(args: string[], io: Io): Promise<number> {
   io.err(`survey ${(await mb(surveyCsv)).toFixed(1)} MB, contacts ${(await mb(join(calls, 'contacts.csv'))).toFixed(1)} MB; ${runs} run(s) each …`);
 
   const node = process.execPath;
-  const cli = (...a: string[]) => () => runChild(node, ['scripts/gapreport.mjs', ...a], { cwd: root });
+  const cli =
+    (...a: string[]) =>
+    () =>
+      runChild(node, ['scripts/gapreport.mjs', ...a], { cwd: root });
   // The analyze runs work in a checkout of their own (bench/out/ci), so clearing its .gapreport/ leaves this repository's cache alone.
   const ciRoot = join(out, 'ci');
   await mkdir(ciRoot, { recursive: true });
   const cache = join(ciRoot, CACHE_DIR);
-  const analyzeIn = (dir: string, ...a: string[]) => () => runChild(node, [join(root, 'scripts/gapreport.mjs'), 'analyze', dir, '--out', '/dev/null', ...a], { cwd: ciRoot });
+  const analyzeIn =
+    (dir: string, ...a: string[]) =>
+    () =>
+      runChild(node, [join(root, 'scripts/gapreport.mjs'), 'analyze', dir, '--out', '/dev/null', ...a], { cwd: ciRoot });
   const cold = () => rm(join(ciRoot, '.gapreport'), { recursive: true, force: true });
   const warmIndex = async () => {
     for (const f of await readdir(cache).catch(() => [])) if (f !== 'file-hashes.json') await rm(join(cache, f), { force: true });
@@ -60,14 +66,24 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`  ${r.name}: ${r.failed ? `failed\n${r.failed}` : `${r.seconds.toFixed(2)} s${r.rssMiB ? `, ${r.rssMiB.toFixed(0)} MiB` : ''}`}`);
     return r;
   };
-  const ioFloor = await step(measure('I/O floor (read bytes, count lines)', runs, () => runChild(node, ['scripts/bench/io-floor.mjs', surveyCsv], { cwd: root })));
-  const analyze = await step(measure('gapreport analyze, stream engine, cold (CI: hash + compute + cache write)', runs, analyzeIn(survey, '--engine', 'stream'), cold));
+  const ioFloor = await step(
+    measure('I/O floor (read bytes, count lines)', runs, () => runChild(node, ['scripts/bench/io-floor.mjs', surveyCsv], { cwd: root })),
+  );
+  const analyze = await step(
+    measure('gapreport analyze, stream engine, cold (CI: hash + compute + cache write)', runs, analyzeIn(survey, '--engine', 'stream'), cold),
+  );
   const analyzeWarm = await step(measure('gapreport analyze, stream engine, warm file-hash index', runs, analyzeIn(survey, '--engine', 'stream'), warmIndex));
   const duck = await step(measure('DuckDB SQL, headline figures', runs, () => runChild(node, ['scripts/bench/duckdb-headline.mjs', surveyCsv], { cwd: root })));
   const analyzeDuck = await step(measure('gapreport analyze --engine duckdb, cold (CI)', runs, analyzeIn(survey, '--engine', 'duckdb'), cold));
-  const analyzeDuckWarm = await step(measure('gapreport analyze --engine duckdb, warm file-hash index', runs, analyzeIn(survey, '--engine', 'duckdb'), warmIndex));
-  const contactsFloor = await step(measure('I/O floor, contacts', runs, () => runChild(node, ['scripts/bench/io-floor.mjs', join(calls, 'contacts.csv')], { cwd: root })));
-  const analyzeContacts = await step(measure('gapreport analyze contacts + standards (KPI status, trend), stream, cold (CI)', runs, analyzeIn(calls, '--engine', 'stream'), cold));
+  const analyzeDuckWarm = await step(
+    measure('gapreport analyze --engine duckdb, warm file-hash index', runs, analyzeIn(survey, '--engine', 'duckdb'), warmIndex),
+  );
+  const contactsFloor = await step(
+    measure('I/O floor, contacts', runs, () => runChild(node, ['scripts/bench/io-floor.mjs', join(calls, 'contacts.csv')], { cwd: root })),
+  );
+  const analyzeContacts = await step(
+    measure('gapreport analyze contacts + standards (KPI status, trend), stream, cold (CI)', runs, analyzeIn(calls, '--engine', 'stream'), cold),
+  );
 
   let rebuild: Measured | undefined;
   let astro: Measured | undefined;
@@ -80,7 +96,14 @@ export async function run(args: string[], io: Io): Promise<number> {
     };
     await runChild(node, ['scripts/gapreport.mjs', 'build', '--out', site], { cwd: root }); // warms the figures cache
     rebuild = await step(measure('MDX-only rebuild: gapreport build', runs, cli('build', '--out', site), touch));
-    astro = await step(measure("Astro's floor: astro build (figures cached)", runs, () => runChild(node, ['node_modules/astro/astro.js', 'build', '--outDir', join(out, 'astro-dist')], { cwd: root }), touch));
+    astro = await step(
+      measure(
+        "Astro's floor: astro build (figures cached)",
+        runs,
+        () => runChild(node, ['node_modules/astro/astro.js', 'build', '--outDir', join(out, 'astro-dist')], { cwd: root }),
+        touch,
+      ),
+    );
   }
 
   const ratio = (a?: Measured, b?: Measured) => (a && b && a.seconds > 0 && b.seconds > 0 ? a.seconds / b.seconds : undefined);
@@ -102,7 +125,8 @@ export async function run(args: string[], io: Io): Promise<number> {
 
 function table(results: Measured[], ratios: Record<string, number | undefined>): string {
   const lines = ['| step | median s | peak RSS MiB | runs |', '|---|---:|---:|---:|'];
-  for (const r of results) lines.push(`| ${r.name} | ${r.failed ? 'failed' : r.seconds.toFixed(2)} | ${r.rssMiB?.toFixed(0) ?? '—'} | ${r.all.map((s) => s.toFixed(2)).join(' ')} |`);
+  for (const r of results)
+    lines.push(`| ${r.name} | ${r.failed ? 'failed' : r.seconds.toFixed(2)} | ${r.rssMiB?.toFixed(0) ?? '—'} | ${r.all.map((s) => s.toFixed(2)).join(' ')} |`);
   lines.push('', '| ratio | value |', '|---|---:|');
   for (const [k, v] of Object.entries(ratios)) lines.push(`| ${k} | ${v === undefined ? '—' : `${v.toFixed(2)}×`} |`);
   return lines.join('\n');

@@ -81,7 +81,12 @@ export async function run(args: string[], io: Io): Promise<number> {
     const { build } = await import('astro');
     // The figures just computed go to the loader in-process: the build computes each dataset once.
     const figures = new Map(pipeline.results.map((r) => [r.report.id, r]));
-    await build({ root, outDir: tmp, logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn', integrations: [gapreport({ root, figures, drafts, pdf: withPdf })] });
+    await build({
+      root,
+      outDir: tmp,
+      logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn',
+      integrations: [gapreport({ root, figures, drafts, pdf: withPdf })],
+    });
   } catch (error) {
     await removeTmp();
     const code = ioErrorCode(error);
@@ -109,7 +114,15 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (io.env.GAPREPORT_VERBOSE) io.err(`search index: ${search.pages} page(s)`);
   if (withPdf) {
     // Printed from the new site before the swap: the PDFs are part of it, and a failed print keeps the old site.
-    const failures = await printPdfs({ root, dist: tmp, reports: reports.filter((r) => r.settings), format: 'A4', siteUrl: io.env.GAPREPORT_SITE_URL || undefined, io, prefix: 'gapreport build' });
+    const failures = await printPdfs({
+      root,
+      dist: tmp,
+      reports: reports.filter((r) => r.settings),
+      format: 'A4',
+      siteUrl: io.env.GAPREPORT_SITE_URL || undefined,
+      io,
+      prefix: 'gapreport build',
+    });
     if (failures !== 0) {
       await removeTmp();
       io.err(`gapreport build: the PDFs were not printed; ${unchanged}`);
@@ -130,7 +143,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const end = performance.now();
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  io.err(`built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${sec(end - started)} (data ${sec(dataDone - started)}, Astro ${sec(astroDone - dataDone)}, search index ${sec(end - astroDone)})`);
+  io.err(
+    `built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${sec(end - started)} (data ${sec(dataDone - started)}, Astro ${sec(astroDone - dataDone)}, search index ${sec(end - astroDone)})`,
+  );
   return 0;
 }
 
@@ -140,4 +155,9 @@ function fail(io: Io, problems: Problem[], headers?: Map<Problem, string>): numb
   return 1;
 }
 
-const firstLines = (s: string) => s.split('\n').filter((l) => !/^\s+at /.test(l)).slice(0, 12).join('\n');
+const firstLines = (s: string) =>
+  s
+    .split('\n')
+    .filter((l) => !/^\s+at /.test(l))
+    .slice(0, 12)
+    .join('\n');

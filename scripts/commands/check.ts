@@ -118,7 +118,17 @@ export function changeRow(report: string, c: Change, file: string): GateRow {
   const p = c.p < 0.001 ? `p < ${EN.number(0.001, 3)}` : `p = ${EN.number(c.p, 3)}`;
   const [from, to] = [changeValue(c.metric, c.from_value), changeValue(c.metric, c.to_value)];
   const message = `${report}: ${c.metric} moved significantly ${c.direction === 'worse' ? 'against its direction' : c.direction === 'better' ? 'for the better' : ''}: ${from} (${c.from}) → ${to} (${c.to}), ${diff}, ${p} (${c.test}).`;
-  return { report, gate: 'change', figure: c.metric, value: `${to} (${c.to})`, against: `${diff} vs ${c.from}, ${p}`, status: `significantly ${c.direction}`, fails, file, message };
+  return {
+    report,
+    gate: 'change',
+    figure: c.metric,
+    value: `${to} (${c.to})`,
+    against: `${diff} vs ${c.from}, ${p}`,
+    status: `significantly ${c.direction}`,
+    fails,
+    file,
+    message,
+  };
 }
 
 /** The 1-based line of the CSV row whose cells include the id (standards are short, unquoted files). */
@@ -133,9 +143,15 @@ export function lineOfId(text: string, id: string): number | undefined {
 export function table(rows: readonly GateRow[]): string {
   const head = ['report', 'gate', 'figure', 'value', 'against', 'status', 'result'];
   // Cells hold data (a standard's name): one line each, and no row may start a workflow command.
-  const body = rows.map((r) => [r.report, r.gate, r.figure, r.value, r.against, r.status, r.fails ? 'FAIL' : r.status === 'at risk' ? 'warn' : 'ok'].map(plainText));
+  const body = rows.map((r) =>
+    [r.report, r.gate, r.figure, r.value, r.against, r.status, r.fails ? 'FAIL' : r.status === 'at risk' ? 'warn' : 'ok'].map(plainText),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map((b) => plainLine(line(b)))].join('\n');
 }
 

@@ -26,9 +26,18 @@ const ITEMS = PRESETS['servqual-22'].map((i) => i.id);
 /** The exact contract headers (SPEC §2.2–2.8), one header-only CSV each. */
 export function contractCsvs(segments: readonly string[]): Record<string, string> {
   const responses = [
-    'respondent_id', 'wave', 'date', ...segments,
-    ...ITEMS.map((i) => `e_${i}`), ...ITEMS.map((i) => `p_${i}`), ...DIMENSIONS.map((d) => `w_${d}`),
-    'nps', 'csat', 'ces', 'overall', 'comment',
+    'respondent_id',
+    'wave',
+    'date',
+    ...segments,
+    ...ITEMS.map((i) => `e_${i}`),
+    ...ITEMS.map((i) => `p_${i}`),
+    ...DIMENSIONS.map((d) => `w_${d}`),
+    'nps',
+    'csat',
+    'ces',
+    'overall',
+    'comment',
   ];
   return {
     'responses.csv': responses.join(','),

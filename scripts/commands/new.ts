@@ -27,7 +27,11 @@ export const REPORT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_NAME_LENGTH = 64;
 const SEGMENT = /^[a-z][a-z0-9_]*$/;
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 export async function run(args: string[], io: Io): Promise<number> {
   const parsed = readArgs(args, SPEC, io);
@@ -39,7 +43,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   const id = parsed.positionals[0];
   const shorten = (s: string) => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
   if (id.length > MAX_NAME_LENGTH) {
-    io.err(`gapreport new: the report id "${shorten(id)}" is ${id.length} characters long; use at most ${MAX_NAME_LENGTH} (it becomes a file name and the report's URL).`);
+    io.err(
+      `gapreport new: the report id "${shorten(id)}" is ${id.length} characters long; use at most ${MAX_NAME_LENGTH} (it becomes a file name and the report's URL).`,
+    );
     return 2;
   }
   if (!REPORT_ID.test(id)) {
@@ -61,7 +67,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   const dataDir = join('data', dataset);
   const reuse = flag('dataset') !== undefined && (await exists(resolve(root, dataDir)));
 
-  let segments = (flag('segments') ?? 'channel').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  let segments = (flag('segments') ?? 'channel')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (reuse) segments = await declaredSegments(resolve(root, dataDir));
   const bad = reuse ? undefined : segments.find((s) => !SEGMENT.test(s));
   if (bad) {
@@ -98,11 +107,18 @@ export async function run(args: string[], io: Io): Promise<number> {
     await mkdir(resolve(root, file, '..'), { recursive: true });
     await writeFile(resolve(root, file), text, { flag: 'wx' });
   }
-  io.out(`created ${reportFile}${reuse ? ` (reading ${dataDir}/)` : ` and ${dataDir}/ (questionnaire.yaml; header-only templates of every contract file in ${dataDir}/${TEMPLATES}/)`}.`);
+  io.out(
+    `created ${reportFile}${reuse ? ` (reading ${dataDir}/)` : ` and ${dataDir}/ (questionnaire.yaml; header-only templates of every contract file in ${dataDir}/${TEMPLATES}/)`}.`,
+  );
   io.out('next:');
   io.out(`  1. set company and title in ${reportFile}`);
-  if (!reuse) io.out(`  2. copy each template you have data for up into ${dataDir}/ and fill it (or map your survey export in questionnaire.yaml), then: npx gapreport validate ${dataDir}`);
-  io.out(`  ${reuse ? 2 : 3}. npm run dev — live preview at /reports/${id}/ (the report is a draft: delete its draft: true line to publish it with npm run build)`);
+  if (!reuse)
+    io.out(
+      `  2. copy each template you have data for up into ${dataDir}/ and fill it (or map your survey export in questionnaire.yaml), then: npx gapreport validate ${dataDir}`,
+    );
+  io.out(
+    `  ${reuse ? 2 : 3}. npm run dev — live preview at /reports/${id}/ (the report is a draft: delete its draft: true line to publish it with npm run build)`,
+  );
   return 0;
 }
 

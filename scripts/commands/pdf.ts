@@ -39,7 +39,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   const only = parsed.positionals[0];
   const named = read.reports.filter((r) => r.settings && (!only || r.id === only));
   // A draft has a page only after build --drafts: unless named, one the build left out is not printed either.
-  const hasPage = (id: string) => stat(join(dist, 'reports', id, 'index.html')).then(() => true, () => false);
+  const hasPage = (id: string) =>
+    stat(join(dist, 'reports', id, 'index.html')).then(
+      () => true,
+      () => false,
+    );
   const reports: ReportSource[] = [];
   for (const r of named) if (only || !r.settings!.draft || (await hasPage(r.id))) reports.push(r);
   if (only && reports.length === 0) {
@@ -96,17 +100,23 @@ export async function printPdfs(o: PrintOptions): Promise<number | undefined> {
     for (const report of reports) {
       const started = performance.now();
       const s = report.settings!;
-      const figures = await readFile(join(dist, 'reports', report.id, 'figures.json'), 'utf8').then((t) => JSON.parse(t) as Figures, () => undefined);
+      const figures = await readFile(join(dist, 'reports', report.id, 'figures.json'), 'utf8').then(
+        (t) => JSON.parse(t) as Figures,
+        () => undefined,
+      );
       const page = await browser.newPage();
       try {
         const response = await page.goto(`${server.url}/reports/${report.id}/`, { waitUntil: 'networkidle' });
         if (!response?.ok()) throw new Error(`the page answered ${response?.status() ?? 'nothing'}`);
         await page.emulateMedia({ media: 'print' });
         await page.addStyleTag({ content: COVER_CSS });
-        await page.evaluate((html) => {
-          // Charts' data tables stay in their closed <details>, as the site's print CSS intends.
-          document.body.insertAdjacentHTML('afterbegin', html);
-        }, coverHtml(s, figures?.meta));
+        await page.evaluate(
+          (html) => {
+            // Charts' data tables stay in their closed <details>, as the site's print CSS intends.
+            document.body.insertAdjacentHTML('afterbegin', html);
+          },
+          coverHtml(s, figures?.meta),
+        );
         await page.evaluate(insertContents, CONTENTS_LABEL[s.locale]);
         await page.evaluate(fixLinks, { origin: server.url, siteUrl });
         const file = join(outDir, `${report.id}.pdf`);

@@ -37,13 +37,21 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'industry', value: 'I', description: 'the industry whose benchmark rows are compared (default: the only one)' },
     { name: 'min-base', value: 'N', description: `suppress figures on fewer respondents than N (default ${DEFAULT_MIN_BASE})` },
     { name: 'low-base', value: 'N', description: `mark figures on fewer respondents than N as low base (default ${DEFAULT_LOW_BASE})` },
-    { name: 'locale', value: LOCALES.join('|'), description: 'write item texts and comment tokens in this language, as that edition\'s figures.json download does (default: the questionnaire\'s own texts, no meta.locale)' },
+    {
+      name: 'locale',
+      value: LOCALES.join('|'),
+      description:
+        "write item texts and comment tokens in this language, as that edition's figures.json download does (default: the questionnaire's own texts, no meta.locale)",
+    },
     { name: 'engine', value: ENGINES.join('|'), description: 'how the data is read (default: stream above 20 MB, else memory)' },
     { name: 'no-cache', description: 'recompute, and neither read nor write .gapreport/ (the figures cache and the file-hash index)' },
   ]),
   command('build', '', 'validate, analyze and build the site into dist/', [
     { name: 'out', value: 'dir', description: 'the folder the site is built into (default dist)' },
-    { name: 'pdf', description: 'also print every report to pdf/<id>.pdf (Chromium) into the new site before it replaces the old; without it the site has no PDFs' },
+    {
+      name: 'pdf',
+      description: 'also print every report to pdf/<id>.pdf (Chromium) into the new site before it replaces the old; without it the site has no PDFs',
+    },
     { name: 'drafts', description: 'also build the reports whose frontmatter says draft: true (marked Draft on the page)' },
   ]),
   command('new', '<report-id>', 'scaffold a report and its dataset folder', [
@@ -96,5 +104,12 @@ export function usageLine(spec: CommandSpec): string {
 export function commandHelp(spec: CommandSpec): string {
   const rows = [...spec.options.map((o) => [flagText(o), o.description]), ['-h, --help', 'print this help']];
   const width = Math.max(...rows.map(([flag]) => flag.length));
-  return [usageLine(spec), '', `${spec.summary[0].toUpperCase()}${spec.summary.slice(1)}.`, '', 'options:', ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join('\n');
+  return [
+    usageLine(spec),
+    '',
+    `${spec.summary[0].toUpperCase()}${spec.summary.slice(1)}.`,
+    '',
+    'options:',
+    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
+  ].join('\n');
 }

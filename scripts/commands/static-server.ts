@@ -46,7 +46,12 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
     }
     const info = await stat(file).catch(() => undefined);
     if (info?.isDirectory()) file = join(file, 'index.html');
-    const found = info && (await stat(file).then((s) => s.isFile(), () => false));
+    const found =
+      info &&
+      (await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ));
     if (!found) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
@@ -61,9 +66,10 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -30,14 +30,20 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const dir = parsed.positionals[0];
-  const isDir = await stat(resolve(io.cwd, dir)).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(resolve(io.cwd, dir)).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isDir) {
     io.err(`gapreport validate: "${dir}" is not a folder.\n${USAGE}`);
     return 2;
   }
   const result = await loadDataset(resolve(io.cwd, dir));
   const github = io.env.GITHUB_ACTIONS === 'true';
-  for (const [level, list] of [['warning', result.warnings], ['error', result.problems]] as const) {
+  for (const [level, list] of [
+    ['warning', result.warnings],
+    ['error', result.problems],
+  ] as const) {
     for (const p of list.map((p) => shownFrom(io, dir, p))) {
       // A cell value is data: kept on one line and never a workflow command (workflow-commands.ts).
       const text = formatProblem(p);

@@ -24,14 +24,21 @@ export function escapeProperty(s: string): string {
 
 /** `::error file=…,line=…,title=…::message`, every value escaped. */
 export function annotation(level: 'error' | 'warning', props: { file?: string; line?: number; title?: string }, message: string): string {
-  const parts = [props.file !== undefined && `file=${escapeProperty(props.file)}`, props.line !== undefined && `line=${props.line}`, props.title !== undefined && `title=${escapeProperty(props.title)}`];
+  const parts = [
+    props.file !== undefined && `file=${escapeProperty(props.file)}`,
+    props.line !== undefined && `line=${props.line}`,
+    props.title !== undefined && `title=${escapeProperty(props.title)}`,
+  ];
   const list = parts.filter(Boolean).join(',');
   return `::${level}${list ? ` ${list}` : ''}::${escapeData(message)}`;
 }
 
 /** Data text for a plain output line: one line, never a workflow command. */
 export function plainText(s: string): string {
-  return legacy(s).replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/[\u0085\u2028\u2029]/g, ' ');
+  return legacy(s)
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n')
+    .replace(/[\u0085\u2028\u2029]/g, ' ');
 }
 
 /** A whole plain output line: its data kept on one line, and prefixed when it would start with `::`. */

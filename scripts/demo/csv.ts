@@ -2,15 +2,15 @@
 export type Cell = string | number | undefined;
 
 export function csvCell(value: Cell): string {
-  if (value === undefined) return "";
-  const s = typeof value === "number" ? String(value) : value;
+  if (value === undefined) return '';
+  const s = typeof value === 'number' ? String(value) : value;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const lines = [header.map(csvCell).join(",")];
-  for (const row of rows) lines.push(row.map(csvCell).join(","));
-  return lines.join("\n") + "\n";
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return lines.join('\n') + '\n';
 }
 
 /** Fixed-decimal number text (no locale, no exponent, no "-0"). */

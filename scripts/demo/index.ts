@@ -2,15 +2,9 @@
  * The embedded demo company, Northwind Telecom (telecom: mobile & broadband
  * customer service). Pure generation: file name -> file text, no I/O.
  */
-import {
-  buildBenchmarks,
-  buildCommunications,
-  buildOperations,
-  buildQuestionnaire,
-  buildStandards,
-} from "./business.ts";
-import { Rng } from "./random.ts";
-import { buildManagement, buildResponses } from "./survey.ts";
+import { buildBenchmarks, buildCommunications, buildOperations, buildQuestionnaire, buildStandards } from './business.ts';
+import { Rng } from './random.ts';
+import { buildManagement, buildResponses } from './survey.ts';
 
 export interface DemoOptions {
   /** PRNG seed; the committed data/demo uses the default. */
@@ -28,12 +22,12 @@ export function buildDemoFiles(options: DemoOptions = {}): Record<string, string
   if (!Number.isInteger(perWave) || perWave < 20) throw new Error(`respondentsPerWave must be an integer >= 20, got ${perWave}`);
   const rng = new Rng(seed);
   return {
-    "questionnaire.yaml": buildQuestionnaire(),
-    "responses.csv": buildResponses(rng, perWave),
-    "management.csv": buildManagement(rng),
-    "standards.csv": buildStandards(),
-    "operations.csv": buildOperations(rng),
-    "communications.csv": buildCommunications(),
-    "benchmarks.csv": buildBenchmarks(rng),
+    'questionnaire.yaml': buildQuestionnaire(),
+    'responses.csv': buildResponses(rng, perWave),
+    'management.csv': buildManagement(rng),
+    'standards.csv': buildStandards(),
+    'operations.csv': buildOperations(rng),
+    'communications.csv': buildCommunications(),
+    'benchmarks.csv': buildBenchmarks(rng),
   };
 }

@@ -8,32 +8,32 @@
  * around a dimension level; expectations come from a separate, high, latent
  * level. `overall` leans mostly on reliability, then responsiveness.
  */
-import { toCsv, type Cell } from "./csv.ts";
-import { Rng, clampRound } from "./random.ts";
+import { toCsv, type Cell } from './csv.ts';
+import { Rng, clampRound } from './random.ts';
 
-export const DIMENSIONS = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"] as const;
+export const DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export const ITEMS: readonly { id: string; dimension: Dimension }[] = [
-  ...["tan1", "tan2", "tan3", "tan4"].map((id) => ({ id, dimension: "tangibles" as const })),
-  ...["rel1", "rel2", "rel3", "rel4", "rel5"].map((id) => ({ id, dimension: "reliability" as const })),
-  ...["res1", "res2", "res3", "res4"].map((id) => ({ id, dimension: "responsiveness" as const })),
-  ...["ass1", "ass2", "ass3", "ass4"].map((id) => ({ id, dimension: "assurance" as const })),
-  ...["emp1", "emp2", "emp3", "emp4", "emp5"].map((id) => ({ id, dimension: "empathy" as const })),
+  ...['tan1', 'tan2', 'tan3', 'tan4'].map((id) => ({ id, dimension: 'tangibles' as const })),
+  ...['rel1', 'rel2', 'rel3', 'rel4', 'rel5'].map((id) => ({ id, dimension: 'reliability' as const })),
+  ...['res1', 'res2', 'res3', 'res4'].map((id) => ({ id, dimension: 'responsiveness' as const })),
+  ...['ass1', 'ass2', 'ass3', 'ass4'].map((id) => ({ id, dimension: 'assurance' as const })),
+  ...['emp1', 'emp2', 'emp3', 'emp4', 'emp5'].map((id) => ({ id, dimension: 'empathy' as const })),
 ];
 
 export const WAVES = [
-  { wave: "2026-Q1", start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 2, 31) },
-  { wave: "2026-Q2", start: Date.UTC(2026, 3, 1), end: Date.UTC(2026, 5, 30) },
-  { wave: "2026-Q3", start: Date.UTC(2026, 6, 1), end: Date.UTC(2026, 8, 30) },
+  { wave: '2026-Q1', start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 2, 31) },
+  { wave: '2026-Q2', start: Date.UTC(2026, 3, 1), end: Date.UTC(2026, 5, 30) },
+  { wave: '2026-Q3', start: Date.UTC(2026, 6, 1), end: Date.UTC(2026, 8, 30) },
 ] as const;
 
-export const CHANNELS = ["phone", "chat", "email", "store"] as const;
+export const CHANNELS = ['phone', 'chat', 'email', 'store'] as const;
 const CHANNEL_SHARE = [0.4, 0.26, 0.14, 0.2];
-export const REGIONS = ["North", "South", "East", "West"] as const;
+export const REGIONS = ['North', 'South', 'East', 'West'] as const;
 const REGION_SHARE = [0.3, 0.24, 0.22, 0.24];
 /** Too small to publish (below min_base 10) in every wave. */
-export const SMALL_REGION = "Islands";
+export const SMALL_REGION = 'Islands';
 
 const SCALE = { min: 1, max: 7 };
 
@@ -63,18 +63,52 @@ const ITEM_NOISE: Record<Dimension, number> = {
 };
 /** Small fixed item offsets (perception), so items within a dimension differ a little. */
 const ITEM_OFFSET_P: Record<string, number> = {
-  tan1: 0.15, tan2: -0.1, tan3: 0.2, tan4: -0.25,
-  rel1: -0.05, rel2: 0.25, rel3: -0.3, rel4: -0.15, rel5: 0.25,
-  res1: -0.2, res2: -0.1, res3: 0.3, res4: 0,
-  ass1: 0, ass2: 0.2, ass3: 0.15, ass4: -0.35,
-  emp1: -0.1, emp2: 0.2, emp3: 0, emp4: -0.25, emp5: 0.15,
+  tan1: 0.15,
+  tan2: -0.1,
+  tan3: 0.2,
+  tan4: -0.25,
+  rel1: -0.05,
+  rel2: 0.25,
+  rel3: -0.3,
+  rel4: -0.15,
+  rel5: 0.25,
+  res1: -0.2,
+  res2: -0.1,
+  res3: 0.3,
+  res4: 0,
+  ass1: 0,
+  ass2: 0.2,
+  ass3: 0.15,
+  ass4: -0.35,
+  emp1: -0.1,
+  emp2: 0.2,
+  emp3: 0,
+  emp4: -0.25,
+  emp5: 0.15,
 };
 const ITEM_OFFSET_E: Record<string, number> = {
-  tan1: 0.1, tan2: -0.25, tan3: 0, tan4: 0.15,
-  rel1: 0, rel2: -0.1, rel3: 0.1, rel4: 0.05, rel5: -0.05,
-  res1: -0.1, res2: 0.15, res3: 0, res4: -0.05,
-  ass1: 0, ass2: 0.1, ass3: -0.05, ass4: -0.05,
-  emp1: 0, emp2: 0.1, emp3: -0.1, emp4: 0.05, emp5: -0.05,
+  tan1: 0.1,
+  tan2: -0.25,
+  tan3: 0,
+  tan4: 0.15,
+  rel1: 0,
+  rel2: -0.1,
+  rel3: 0.1,
+  rel4: 0.05,
+  rel5: -0.05,
+  res1: -0.1,
+  res2: 0.15,
+  res3: 0,
+  res4: -0.05,
+  ass1: 0,
+  ass2: 0.1,
+  ass3: -0.05,
+  ass4: -0.05,
+  emp1: 0,
+  emp2: 0.1,
+  emp3: -0.1,
+  emp4: 0.05,
+  emp5: -0.05,
 };
 /** Channel effects on the latent factors (chat and store feel quicker, email slow). */
 const CHANNEL_EFFECT: Record<(typeof CHANNELS)[number], Partial<Record<Dimension, number>>> = {
@@ -108,35 +142,35 @@ const MISSING_ITEM = 0.03;
 
 const COMMENTS = {
   negative: [
-    "Waited 25 minutes on hold, then the call dropped.",
-    "Told me an engineer would come on Tuesday, nobody showed up.",
-    "My bill was wrong again, third month in a row.",
+    'Waited 25 minutes on hold, then the call dropped.',
+    'Told me an engineer would come on Tuesday, nobody showed up.',
+    'My bill was wrong again, third month in a row.',
     'The agent said "it\'s fixed" but the broadband still cuts out every evening.',
-    "Had to explain the problem three times, to three different people.",
-    "The chat bot kept sending me in circles; I just wanted a person.",
-    "Promised a call back within 24 hours, still waiting.",
-    "Router replaced twice, same fault. Nobody checks the line.",
+    'Had to explain the problem three times, to three different people.',
+    'The chat bot kept sending me in circles; I just wanted a person.',
+    'Promised a call back within 24 hours, still waiting.',
+    'Router replaced twice, same fault. Nobody checks the line.',
     '"We\'ll look into it" is not an answer.',
     "The email reply took 5 days, and didn't answer my question.",
-    "Charged for a bundle I cancelled, took weeks to get a refund.",
+    'Charged for a bundle I cancelled, took weeks to get a refund.',
   ],
   mixed: [
     "Friendly staff, but the fix didn't last.",
-    "Got there in the end, though it took two calls.",
-    "Chat was quick; the follow-up email was not.",
+    'Got there in the end, though it took two calls.',
+    'Chat was quick; the follow-up email was not.',
     'OK overall. The app\'s "track my repair" page is never up to date.',
-    "Store staff were helpful, phone support less so.",
-    "Fine once I got through, but getting through is the hard part.",
-    "Polite, knowledgeable, slow.",
+    'Store staff were helpful, phone support less so.',
+    'Fine once I got through, but getting through is the hard part.',
+    'Polite, knowledgeable, slow.',
   ],
   positive: [
-    "Quick answer, sorted on the first call. Thanks!",
-    "The chat agent was patient, clear and actually solved it.",
-    "Engineer arrived on time, explained everything, tidy work.",
-    "Much faster to get through than last year.",
+    'Quick answer, sorted on the first call. Thanks!',
+    'The chat agent was patient, clear and actually solved it.',
+    'Engineer arrived on time, explained everything, tidy work.',
+    'Much faster to get through than last year.',
     'Staff in the store were great, a real "no problem at all" attitude.',
-    "Easy switch to the new plan, no fuss.",
-    "Answered in under a minute. Impressed.",
+    'Easy switch to the new plan, no fuss.',
+    'Answered in under a minute. Impressed.',
   ],
 } as const;
 
@@ -151,9 +185,7 @@ function apportion(raw: readonly number[], total: number, unit: number): number[
   const exact = raw.map((x) => (x / sum) * units);
   const floors = exact.map(Math.floor);
   let left = units - floors.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, r: x - Math.floor(x) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] += 1;
@@ -163,19 +195,19 @@ function apportion(raw: readonly number[], total: number, unit: number): number[
 }
 
 export const RESPONSE_COLUMNS = [
-  "respondent_id",
-  "wave",
-  "date",
-  "channel",
-  "region",
+  'respondent_id',
+  'wave',
+  'date',
+  'channel',
+  'region',
   ...ITEMS.map((it) => `e_${it.id}`),
   ...ITEMS.map((it) => `p_${it.id}`),
   ...DIMENSIONS.map((d) => `w_${d}`),
-  "nps",
-  "csat",
-  "ces",
-  "overall",
-  "comment",
+  'nps',
+  'csat',
+  'ces',
+  'overall',
+  'comment',
 ];
 
 interface Row {
@@ -194,11 +226,7 @@ function respondent(rng: Rng, waveIndex: number, region: string): Row {
   const g = rng.normal();
   const factor = {} as Record<Dimension, number>;
   for (const d of DIMENSIONS) {
-    factor[d] =
-      Math.sqrt(0.65) * g +
-      Math.sqrt(0.35) * rng.normal() +
-      (CHANNEL_EFFECT[channel][d] ?? 0) +
-      (REGION_EFFECT[region] ?? 0);
+    factor[d] = Math.sqrt(0.65) * g + Math.sqrt(0.35) * rng.normal() + (CHANNEL_EFFECT[channel][d] ?? 0) + (REGION_EFFECT[region] ?? 0);
   }
   // Latent expectation level and a shared response style (acquiescence).
   const eg = rng.normal();
@@ -230,13 +258,12 @@ function respondent(rng: Rng, waveIndex: number, region: string): Row {
   const overall = rng.chance(0.01) ? undefined : clampRound(4.95 + lat, SCALE.min, SCALE.max);
   const nps = rng.chance(0.02) ? undefined : clampRound(NPS_LEVEL[waveIndex] + 1.9 * lat + rng.normal(0, 1.3), 0, 10);
   const csat = rng.chance(0.03) ? undefined : clampRound(4.0 + 0.75 * lat + rng.normal(0, 0.6), 1, 5);
-  const effortLatent =
-    -0.5 * (factor.responsiveness + PERCEPTION.responsiveness[waveIndex] - PERCEPTION.responsiveness[0]) - 0.3 * factor.reliability;
+  const effortLatent = -0.5 * (factor.responsiveness + PERCEPTION.responsiveness[waveIndex] - PERCEPTION.responsiveness[0]) - 0.3 * factor.reliability;
   const ces = rng.chance(0.04) ? undefined : clampRound(3.5 + effortLatent + rng.normal(0, 1.0), 1, 7);
 
   let comment: string | undefined;
   if (rng.chance(0.2)) {
-    const tone = overall === undefined ? "mixed" : overall <= 4 ? "negative" : overall >= 6 ? "positive" : "mixed";
+    const tone = overall === undefined ? 'mixed' : overall <= 4 ? 'negative' : overall >= 6 ? 'positive' : 'mixed';
     comment = rng.pick(COMMENTS[tone]);
   }
 
@@ -265,7 +292,7 @@ export function buildResponses(rng: Rng, respondentsPerWave: number): string {
     waveRows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
     const prefix = `R${w.wave.slice(2, 4)}${w.wave.slice(5)}`;
     waveRows.forEach((r, i) => {
-      rows.push([`${prefix}-${String(i + 1).padStart(5, "0")}`, w.wave, r.date, ...r.cells]);
+      rows.push([`${prefix}-${String(i + 1).padStart(5, '0')}`, w.wave, r.date, ...r.cells]);
     });
   });
   return toCsv(RESPONSE_COLUMNS, rows);
@@ -281,7 +308,7 @@ const MANAGEMENT_BIAS: Record<Dimension, number> = {
 };
 
 export function buildManagement(rng: Rng, managers = 25): string {
-  const mr = rng.fork("management");
+  const mr = rng.fork('management');
   const rows: Cell[][] = [];
   // Manager-level leniency, centred so the panel as a whole carries only the intended bias.
   const levels = Array.from({ length: managers }, () => mr.normal(0, 0.35));
@@ -290,7 +317,7 @@ export function buildManagement(rng: Rng, managers = 25): string {
     const level = levels[m - 1] - centre;
     const dim = {} as Record<Dimension, number>;
     for (const d of DIMENSIONS) dim[d] = mr.normal(0, 0.15);
-    const cells: Cell[] = [`M${String(m).padStart(3, "0")}`];
+    const cells: Cell[] = [`M${String(m).padStart(3, '0')}`];
     for (const it of ITEMS) {
       // Customers' observed expectation means sit ~0.1 below the latent level (rounding and the ceiling at 7).
       const v = EXPECTATION[it.dimension] - 0.1 + ITEM_OFFSET_E[it.id] + MANAGEMENT_BIAS[it.dimension] + level + dim[it.dimension] + mr.normal(0, 0.45);
@@ -298,5 +325,5 @@ export function buildManagement(rng: Rng, managers = 25): string {
     }
     rows.push(cells);
   }
-  return toCsv(["respondent_id", ...ITEMS.map((it) => `m_${it.id}`)], rows);
+  return toCsv(['respondent_id', ...ITEMS.map((it) => `m_${it.id}`)], rows);
 }

@@ -25,7 +25,14 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
  * out), scoring the row once for all of them. Every engine's fold: the in-memory path
  * here, the stream engine per range (survey-fold.ts); pass one `fold` for many rows.
  */
-export function addToAccs(accs: SurveyAccs, layout: SurveyLayout, wave: string, segments: readonly [string, string | undefined][], row: SurveyRow, fold = new RespondentFold(layout)): void {
+export function addToAccs(
+  accs: SurveyAccs,
+  layout: SurveyLayout,
+  wave: string,
+  segments: readonly [string, string | undefined][],
+  row: SurveyRow,
+  fold = new RespondentFold(layout),
+): void {
   fold.score(row);
   // Inline lookups, not getOrCreate: no closure per row on the stream engine's million rows.
   let acc = accs.byWave.get(wave);
@@ -69,7 +76,14 @@ export function accumulateResponses(dataset: Dataset, layout: SurveyLayout): Sur
   const segmentNames = dataset.questionnaire?.segments ?? [];
   const fold = new RespondentFold(layout);
   for (const r of dataset.responses ?? []) {
-    addToAccs(accs, layout, r.wave, segmentNames.map((s) => [s, r.segments[s]] as [string, string | undefined]), toSurveyRow(r, layout), fold);
+    addToAccs(
+      accs,
+      layout,
+      r.wave,
+      segmentNames.map((s) => [s, r.segments[s]] as [string, string | undefined]),
+      toSurveyRow(r, layout),
+      fold,
+    );
   }
   return accs;
 }

@@ -42,13 +42,41 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const industries = [...new Set((dataset.benchmarks ?? []).map((b) => b.industry))].sort();
   const problems: Problem[] = [];
   if (options.wave !== undefined && !waves.includes(options.wave))
-    problems.push(settingProblem('wave', options.wave, `is not a wave in responses.csv (waves: ${waves.join(', ') || 'none'}).`, 'Set wave: to one of them, or leave it out for the latest.'));
+    problems.push(
+      settingProblem(
+        'wave',
+        options.wave,
+        `is not a wave in responses.csv (waves: ${waves.join(', ') || 'none'}).`,
+        'Set wave: to one of them, or leave it out for the latest.',
+      ),
+    );
   if (options.period !== undefined && !delivered.periods.includes(options.period))
-    problems.push(settingProblem('period', options.period, `is not a period in operations.csv or contacts.csv (periods: ${delivered.periods.join(', ') || 'none'}).`, 'Set period: to one of them, or leave it out for the latest.'));
+    problems.push(
+      settingProblem(
+        'period',
+        options.period,
+        `is not a period in operations.csv or contacts.csv (periods: ${delivered.periods.join(', ') || 'none'}).`,
+        'Set period: to one of them, or leave it out for the latest.',
+      ),
+    );
   if (options.industry !== undefined && !industries.includes(options.industry))
-    problems.push(settingProblem('industry', options.industry, `is not an industry in benchmarks.csv (industries: ${industries.join(', ') || 'none'}).`, 'Set industry: to one of them.'));
+    problems.push(
+      settingProblem(
+        'industry',
+        options.industry,
+        `is not an industry in benchmarks.csv (industries: ${industries.join(', ') || 'none'}).`,
+        'Set industry: to one of them.',
+      ),
+    );
   if (options.industry === undefined && industries.length > 1)
-    problems.push(settingProblem('industry', '', `must be set: benchmarks.csv has several industries (${industries.join(', ')}).`, 'Add industry: to the report settings (or --industry).'));
+    problems.push(
+      settingProblem(
+        'industry',
+        '',
+        `must be set: benchmarks.csv has several industries (${industries.join(', ')}).`,
+        'Add industry: to the report settings (or --industry).',
+      ),
+    );
   problems.push(...reservedSegmentValues(accs));
   if (problems.length > 0) return { problems };
 
@@ -72,12 +100,18 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const kpis = kpiFigures(standards, delivered, period);
   const own = (metric: string): number | undefined => {
     switch (metric) {
-      case 'nps': return published(head.nps, 'score');
-      case 'csat': return published(head.csat, 'top2box');
-      case 'ces': return published(head.ces, 'mean');
-      case 'overall': return published(head.overall, 'mean');
-      case 'servqual': return head.servqual?.unweighted;
-      default: return period === undefined ? undefined : delivered.get(metric, period)?.value;
+      case 'nps':
+        return published(head.nps, 'score');
+      case 'csat':
+        return published(head.csat, 'top2box');
+      case 'ces':
+        return published(head.ces, 'mean');
+      case 'overall':
+        return published(head.overall, 'mean');
+      case 'servqual':
+        return head.servqual?.unweighted;
+      default:
+        return period === undefined ? undefined : delivered.get(metric, period)?.value;
     }
   };
 
@@ -110,10 +144,15 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     // Each wave repeats the headline figures, its drivers included (from the same accumulator as the headline's).
     waves: waves.map((w) => ({ wave: w, ...waveFigures(w), drivers: driverFigures(accs.byWave.get(w)!, layout, rule) })),
     segments,
-    changes: previous !== undefined && wave !== undefined ? changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule) : [],
+    changes:
+      previous !== undefined && wave !== undefined
+        ? changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule)
+        : [],
     trend_changes: waves
       .filter((w) => wave !== undefined && w <= wave)
-      .flatMap((w, i, upTo) => (i === 0 ? [] : changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule))),
+      .flatMap((w, i, upTo) =>
+        i === 0 ? [] : changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule),
+      ),
   };
   const broken = nonFiniteProblems(figures);
   return broken.length > 0 ? { problems: broken } : { figures, problems: [] };

@@ -36,15 +36,53 @@ export function benchmarkFigures(
     const summaryRows = used.filter((r) => r.statistic !== undefined);
     const summary: PublishedSummary = Object.fromEntries(summaryRows.map((r) => [r.statistic, r.value]));
     const sources = [...new Set(used.map((r) => r.source))].sort().join('; ');
-    const base = { metric, industry: industry as string, period: chosen, direction, value, source: sources, peer_values: peers, summary: summaryRows.length ? (summary as Record<string, number>) : undefined };
+    const base = {
+      metric,
+      industry: industry as string,
+      period: chosen,
+      direction,
+      value,
+      source: sources,
+      peer_values: peers,
+      summary: summaryRows.length ? (summary as Record<string, number>) : undefined,
+    };
     if (peers.length > 0) {
-      const pos = benchmarkPosition(value, peers.map((p) => p.value), direction);
+      const pos = benchmarkPosition(
+        value,
+        peers.map((p) => p.value),
+        direction,
+      );
       if (!pos) return [];
-      return [{ ...base, percentile: pos.percentile, quartile: pos.quartile, median: pos.median, top_quartile: pos.top_quartile, gap_to_median: pos.gap_to_median, gap_to_top_quartile: pos.gap_to_top_quartile, method: 'peers' as const, peers: peers.length }];
+      return [
+        {
+          ...base,
+          percentile: pos.percentile,
+          quartile: pos.quartile,
+          median: pos.median,
+          top_quartile: pos.top_quartile,
+          gap_to_median: pos.gap_to_median,
+          gap_to_top_quartile: pos.gap_to_top_quartile,
+          method: 'peers' as const,
+          peers: peers.length,
+        },
+      ];
     }
     const pos = benchmarkPositionFromSummary(value, summary, direction);
     if (!pos) return [];
-    return [{ ...base, percentile: pos.percentile, censored: pos.censored, quartile: pos.quartile, median: pos.median, top_quartile: pos.top_quartile, gap_to_median: pos.gap_to_median, gap_to_top_quartile: pos.gap_to_top_quartile, method: 'published quantiles' as const, peers: 0 }];
+    return [
+      {
+        ...base,
+        percentile: pos.percentile,
+        censored: pos.censored,
+        quartile: pos.quartile,
+        median: pos.median,
+        top_quartile: pos.top_quartile,
+        gap_to_median: pos.gap_to_median,
+        gap_to_top_quartile: pos.gap_to_top_quartile,
+        method: 'published quantiles' as const,
+        peers: 0,
+      },
+    ];
   });
 }
 
@@ -61,7 +99,13 @@ export function benchmarkQuantiles(b: BenchmarkFigure): [number, number][] {
   if (sorted.length) {
     for (const p of [0, 0.25, 0.5, 0.75, 1]) q.set(p, quantile(sorted, p) as number);
   } else {
-    for (const [k, p] of [['p10', 0.1], ['p25', 0.25], ['median', 0.5], ['p75', 0.75], ['p90', 0.9]] as const) {
+    for (const [k, p] of [
+      ['p10', 0.1],
+      ['p25', 0.25],
+      ['median', 0.5],
+      ['p75', 0.75],
+      ['p90', 0.9],
+    ] as const) {
       if (s[k] !== undefined) q.set(p, s[k]);
     }
   }

@@ -20,11 +20,30 @@ type Dir = 'higher' | 'lower';
 export function changeFigures(from: { wave: string; acc: SurveyAcc }, to: { wave: string; acc: SurveyAcc }, layout: SurveyLayout, rule: BaseRule): Change[] {
   const out: Change[] = [];
   const ok = (n1: number, n2: number) => n1 >= rule.min_base && n2 >= rule.min_base;
-  const push = (metric: string, a: number, b: number, dir: Dir, test: Change['test'], result: { z?: number; t?: number; p: number; significant: boolean } | undefined) => {
+  const push = (
+    metric: string,
+    a: number,
+    b: number,
+    dir: Dir,
+    test: Change['test'],
+    result: { z?: number; t?: number; p: number; significant: boolean } | undefined,
+  ) => {
     if (!result) return;
     const difference = b - a;
     const oriented = orient(difference, dir);
-    out.push({ metric, from: from.wave, to: to.wave, from_value: a, to_value: b, difference, test, statistic: result.z ?? result.t ?? 0, p: result.p, significant: result.significant, direction: oriented > 0 ? 'better' : oriented < 0 ? 'worse' : 'same' });
+    out.push({
+      metric,
+      from: from.wave,
+      to: to.wave,
+      from_value: a,
+      to_value: b,
+      difference,
+      test,
+      statistic: result.z ?? result.t ?? 0,
+      p: result.p,
+      significant: result.significant,
+      direction: oriented > 0 ? 'better' : oriented < 0 ? 'worse' : 'same',
+    });
   };
 
   const [pa, sa, da] = from.acc.nps;
@@ -34,8 +53,8 @@ export function changeFigures(from: { wave: string; acc: SurveyAcc }, to: { wave
   if (ok(na, nb)) {
     const va = npsVariance(pa / na, da / na, na);
     const vb = npsVariance(pb / nb, db / nb, nb);
-    const a = 100 * (pa - da) / na;
-    const b = 100 * (pb - db) / nb;
+    const a = (100 * (pa - da)) / na;
+    const b = (100 * (pb - db)) / nb;
     push('nps.score', a, b, 'higher', 'nps z-test', npsDifferenceTest({ score: a, variance: va }, { score: b, variance: vb }));
   }
 

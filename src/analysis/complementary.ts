@@ -76,7 +76,7 @@ export function secondarySuppression(total: SurveyAcc, cells: ReadonlyMap<string
         const open: [string, number, number][] = [];
         for (const [v, acc] of cells) {
           const n = part(acc);
-          if (n >= rule.min_base && !hidden.has(v)) (block -= n), open.push([v, n, acc.n]);
+          if (n >= rule.min_base && !hidden.has(v)) ((block -= n), open.push([v, n, acc.n]));
         }
         // Smallest group of respondents first, so every family gives up the same cell where it can.
         open.sort((a, b) => a[2] - b[2] || a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

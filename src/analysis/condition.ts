@@ -20,7 +20,8 @@ export type Condition =
 
 export type Parsed = { ok: true; condition: Condition } | { ok: false; message: string };
 
-const EXAMPLES = 'Write a figure id and a test, e.g. "kpis.first-contact-fix.status is missed", "changes.nps.score.significant", "benchmarks.nps.percentile < 25"';
+const EXAMPLES =
+  'Write a figure id and a test, e.g. "kpis.first-contact-fix.status is missed", "changes.nps.score.significant", "benchmarks.nps.percentile < 25"';
 const OPS: Record<string, Op> = { '<': '<', '<=': '<=', '≤': '<=', '>': '>', '>=': '>=', '≥': '>=', '=': '=' };
 
 /** The id at the start of `text`: up to whitespace or a comparison sign outside a ["quoted"] name. */
@@ -73,10 +74,15 @@ export function checkCondition(figures: Figures, c: Condition): { message: strin
   // A withheld or absent figure has no value to type-check; the condition is then false at build.
   if (r.kind !== 'value') return undefined;
   const type = typeof r.value === 'number' ? 'a number' : typeof r.value === 'boolean' ? 'yes/no' : 'a word';
-  if (c.kind === 'flag' && typeof r.value !== 'boolean') return { message: `${c.id} is ${type}, not yes/no: test it with ${typeof r.value === 'number' ? '<, >, =' : '"is"'}.` };
-  if (c.kind === 'compare' && typeof r.value !== 'number') return { message: `${c.id} is ${type}, not a number: ${typeof r.value === 'boolean' ? 'write the id alone (or "not" before it)' : 'test it with "is"'}.` };
+  if (c.kind === 'flag' && typeof r.value !== 'boolean')
+    return { message: `${c.id} is ${type}, not yes/no: test it with ${typeof r.value === 'number' ? '<, >, =' : '"is"'}.` };
+  if (c.kind === 'compare' && typeof r.value !== 'number')
+    return { message: `${c.id} is ${type}, not a number: ${typeof r.value === 'boolean' ? 'write the id alone (or "not" before it)' : 'test it with "is"'}.` };
   if (c.kind === 'is') {
-    if (typeof r.value !== 'string') return { message: `${c.id} is ${type}, not a word: ${typeof r.value === 'boolean' ? 'write the id alone (or "not" before it)' : 'compare it with <, >, ='}.` };
+    if (typeof r.value !== 'string')
+      return {
+        message: `${c.id} is ${type}, not a word: ${typeof r.value === 'boolean' ? 'write the id alone (or "not" before it)' : 'compare it with <, >, ='}.`,
+      };
     const allowed = wordsOf(r.key, r.path);
     if (allowed && !allowed.includes(c.word)) return { message: `${c.id} is never "${c.word}": it is one of ${allowed.join(', ')}.` };
   }
@@ -92,11 +98,16 @@ export function evaluateCondition(figures: Figures, c: Condition): boolean {
   if (c.kind === 'is') return (v === c.word) !== c.negated;
   if (typeof v !== 'number') return false;
   switch (c.op) {
-    case '<': return v < c.number;
-    case '<=': return v <= c.number;
-    case '>': return v > c.number;
-    case '>=': return v >= c.number;
-    case '=': return v === c.number;
+    case '<':
+      return v < c.number;
+    case '<=':
+      return v <= c.number;
+    case '>':
+      return v > c.number;
+    case '>=':
+      return v >= c.number;
+    case '=':
+      return v === c.number;
   }
 }
 

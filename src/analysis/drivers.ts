@@ -28,9 +28,7 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
   const cov = covarianceOf(cross);
   const means = meansOf(cross);
   const labels =
-    layout.drivers === 'items'
-      ? layout.items.map((i) => ({ driver: i.id, label: sourceItemText(i) }))
-      : layout.dims.map((d) => ({ driver: d, label: d }));
+    layout.drivers === 'items' ? layout.items.map((i) => ({ driver: i.id, label: sourceItemText(i) })) : layout.dims.map((d) => ({ driver: d, label: d }));
   // A driver every complete case answered alike has no share to measure: a 0 share and its quadrant would be a verdict nobody computed.
   const constant = cov ? labels.findIndex((_, i) => !(cov[i][i] > ZERO_VARIANCE * Math.max(1, cross.cross[i * cross.k + i] / n))) : -1;
   if (constant >= 0) return { status: 'not measured', reason: `${labels[constant].driver} does not vary over the ${n} complete cases` };

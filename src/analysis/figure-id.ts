@@ -65,7 +65,10 @@ export function parseFigureId(id: string): ParsedId {
     afterBracket = false;
     return true;
   };
-  const fail = (what: string): ParsedId => ({ ok: false, message: `"${id}": ${what} at character ${i + 1}. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n` });
+  const fail = (what: string): ParsedId => ({
+    ok: false,
+    message: `"${id}": ${what} at character ${i + 1}. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n`,
+  });
   while (i < id.length) {
     const ch = id[i];
     if (ch === '.') {

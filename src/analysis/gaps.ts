@@ -12,7 +12,7 @@ const notMeasured = (reason: string): Gap => ({ status: 'not measured', reason }
 /** Gap 5 = P − E per item and dimension; value = unweighted SERVQUAL (mean of the dimension gaps). */
 export function gap5(servqual: Servqual | undefined, hasItems = servqual !== undefined): Gap {
   if (!hasItems) return notMeasured('no SERVQUAL items in the questionnaire');
-  if (!servqual) return notMeasured('no survey responses in the report\'s wave');
+  if (!servqual) return notMeasured("no survey responses in the report's wave");
   const parts: GapPart[] = [];
   for (const [dim, f] of Object.entries(servqual.dimensions)) {
     if (f.suppressed || f.gap === undefined || f.expectation === undefined || f.perception === undefined) continue;
@@ -34,7 +34,7 @@ export function gap5(servqual: Servqual | undefined, hasItems = servqual !== und
 export function gap1(managers: readonly Manager[] | undefined, servqual: Servqual | undefined, layout: SurveyLayout): Gap {
   if (!managers || managers.length === 0) return notMeasured('no management.csv');
   if (layout.items.length === 0) return notMeasured('no SERVQUAL items in the questionnaire');
-  if (!servqual) return notMeasured('no survey responses in the report\'s wave');
+  if (!servqual) return notMeasured("no survey responses in the report's wave");
   const parts: GapPart[] = [];
   const dimGaps: number[] = [];
   layout.dims.forEach((dim, d) => {
@@ -52,7 +52,15 @@ export function gap1(managers: readonly Manager[] | undefined, servqual: Servqua
     const customer = servqual.items.find((x) => x.item === item.id)?.figure;
     const management = mean(managers.map((m) => m.m[item.id]).filter((x): x is number => x !== undefined));
     if (!customer || customer.suppressed || customer.expectation === undefined || management === undefined) return;
-    parts.push({ id: item.id, kind: 'item', label: sourceItemText(item), dimension: item.dimension, earlier: customer.expectation, later: management, gap: management - customer.expectation });
+    parts.push({
+      id: item.id,
+      kind: 'item',
+      label: sourceItemText(item),
+      dimension: item.dimension,
+      earlier: customer.expectation,
+      later: management,
+      gap: management - customer.expectation,
+    });
   });
   const value = dimGaps.length === layout.dims.length ? mean(dimGaps) : undefined;
   return { status: 'measured', value, items: parts, parts: parts.length, sources: ['management.csv', 'responses.csv'] };
@@ -68,7 +76,20 @@ export function gap2(standards: readonly Standard[] | undefined): Gap {
   const parts = (standards ?? []).flatMap((s): GapPart[] =>
     s.management_expectation === undefined
       ? []
-      : [{ id: s.standard_id, kind: 'standard', label: s.standard_id, dimension: s.dimension, metric: s.metric, unit: s.unit, direction: s.direction, earlier: s.management_expectation, later: s.target, gap: orient(s.target - s.management_expectation, s.direction) }],
+      : [
+          {
+            id: s.standard_id,
+            kind: 'standard',
+            label: s.standard_id,
+            dimension: s.dimension,
+            metric: s.metric,
+            unit: s.unit,
+            direction: s.direction,
+            earlier: s.management_expectation,
+            later: s.target,
+            gap: orient(s.target - s.management_expectation, s.direction),
+          },
+        ],
   );
   return unitGap(parts, ['standards.csv'], standards ? 'standards.csv has no management_expectation values' : 'no standards.csv');
 }
@@ -77,9 +98,26 @@ export function gap2(standards: readonly Standard[] | undefined): Gap {
 export function gap3(standards: readonly Standard[] | undefined, delivered: Delivered, period: string | undefined): Gap {
   const parts = (standards ?? []).flatMap((s): GapPart[] => {
     const row = period === undefined ? undefined : delivered.get(s.metric, period);
-    return row ? [{ id: s.standard_id, kind: 'standard', label: s.standard_id, dimension: s.dimension, metric: s.metric, unit: s.unit, direction: s.direction, earlier: s.target, later: row.value, gap: orient(row.value - s.target, s.direction) }] : [];
+    return row
+      ? [
+          {
+            id: s.standard_id,
+            kind: 'standard',
+            label: s.standard_id,
+            dimension: s.dimension,
+            metric: s.metric,
+            unit: s.unit,
+            direction: s.direction,
+            earlier: s.target,
+            later: row.value,
+            gap: orient(row.value - s.target, s.direction),
+          },
+        ]
+      : [];
   });
-  const reason = !standards ? 'no standards.csv' : `no delivered values for the standards' metrics in period ${period ?? '(none)'} (operations.csv or contacts.csv)`;
+  const reason = !standards
+    ? 'no standards.csv'
+    : `no delivered values for the standards' metrics in period ${period ?? '(none)'} (operations.csv or contacts.csv)`;
   return unitGap(parts, ['standards.csv', ...sourcesOf(standards, delivered, period)], reason);
 }
 
@@ -90,7 +128,19 @@ export function gap4(claims: readonly Claim[] | undefined, standards: readonly S
     if (!row) return [];
     const standard = standards?.find((s) => s.metric === c.metric);
     const direction = standard?.direction ?? defaultDirection(c.metric);
-    return [{ id: c.claim_id, kind: 'claim', label: `${c.claim_id} (${c.source})`, metric: c.metric, unit: standard?.unit, direction, earlier: c.promised, later: row.value, gap: orient(row.value - c.promised, direction) }];
+    return [
+      {
+        id: c.claim_id,
+        kind: 'claim',
+        label: `${c.claim_id} (${c.source})`,
+        metric: c.metric,
+        unit: standard?.unit,
+        direction,
+        earlier: c.promised,
+        later: row.value,
+        gap: orient(row.value - c.promised, direction),
+      },
+    ];
   });
   const reason = !claims ? 'no communications.csv' : `no delivered values for the promised metrics in period ${period ?? '(none)'}`;
   return unitGap(parts, ['communications.csv', ...sourcesOf(claims, delivered, period)], reason);

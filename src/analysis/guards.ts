@@ -16,7 +16,13 @@ import { appendStep, entryName } from './figure-id';
 export function reservedSegmentValues(accs: SurveyAccs): Problem[] {
   const segments = new Set<string>();
   for (const bySegment of accs.bySegment.values()) for (const [segment, values] of bySegment) if (values.has(RESERVED_NAME)) segments.add(segment);
-  return [...segments].sort().map((segment) => ({ file: 'responses.csv', column: segment, value: RESERVED_NAME, message: 'cannot be a segment value: the figures JSON cannot hold this name.', hint: RESERVED_NAME_HINT }));
+  return [...segments].sort().map((segment) => ({
+    file: 'responses.csv',
+    column: segment,
+    value: RESERVED_NAME,
+    message: 'cannot be a segment value: the figures JSON cannot hold this name.',
+    hint: RESERVED_NAME_HINT,
+  }));
 }
 
 /** Every number of the figures that is NaN or ±Infinity, by figure id (JSON would publish it as null). */

@@ -74,7 +74,14 @@ export function resolveMetric(figures: Figures, id: string): Resolved {
 function replaced(path: readonly string[], name: string, steps: readonly IdStep[], after: number): string {
   // A dotted entry name (`nps.score` in changes) reads bare when each of its parts can.
   const middle = name.split('.').every(isBareName) ? (path.length ? `.${name}` : name) : formatStep(name, path.length === 0);
-  return formatFigureId(path) + middle + steps.slice(after).map((s) => formatStep(s.name)).join('');
+  return (
+    formatFigureId(path) +
+    middle +
+    steps
+      .slice(after)
+      .map((s) => formatStep(s.name))
+      .join('')
+  );
 }
 
 function resolveOnce(figures: Figures, id: string): Resolved {
@@ -94,7 +101,11 @@ function resolveOnce(figures: Figures, id: string): Resolved {
       const found = findEntry(list, steps, i);
       if (!found) {
         const names = list.map(entryName).filter((x): x is string => x !== undefined);
-        return { kind: 'unknown', message: `"${id}": no entry "${steps[i].name}" in ${here(path) || 'figures'}${names.length ? ` (known: ${names.slice(0, 12).join(', ')})` : ''}`, suggestion: entrySuggestion(names, path, steps, i) };
+        return {
+          kind: 'unknown',
+          message: `"${id}": no entry "${steps[i].name}" in ${here(path) || 'figures'}${names.length ? ` (known: ${names.slice(0, 12).join(', ')})` : ''}`,
+          suggestion: entrySuggestion(names, path, steps, i),
+        };
       }
       value = found.entry;
       path.push(found.name);
@@ -103,15 +114,29 @@ function resolveOnce(figures: Figures, id: string): Resolved {
     } else {
       const key = steps[i].name;
       const child = childSchema(schema, key);
-      if (!child) return { kind: 'unknown', message: `"${id}": "${key}" is not a figure of ${here(path) || 'the figures'}`, suggestion: near(fieldNames(schema), key, path, steps, i) };
+      if (!child)
+        return {
+          kind: 'unknown',
+          message: `"${id}": "${key}" is not a figure of ${here(path) || 'the figures'}`,
+          suggestion: near(fieldNames(schema), key, path, steps, i),
+        };
       const isRecord = variants(schema).some((v) => v instanceof z.ZodRecord);
       const obj = absent || value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>);
       // Own keys only: a segment called "constructor" or "toString" is data, never Object.prototype.
       const next: unknown = obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
       if (isRecord && next === undefined && !absent && !recordKeyIsEnum(schema)) {
-        const known = Object.keys(obj ?? {}).slice(0, 12).map((k) => formatStep(k, true)).join(', ') || 'none';
-        const hint = !steps[i].quoted && i + 1 < steps.length ? '. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n' : '';
-        return { kind: 'unknown', message: `"${id}": no "${key}" in ${here(path) || 'figures'} (known: ${known})${hint}`, suggestion: near(Object.keys(obj ?? {}), key, path, steps, i) };
+        const known =
+          Object.keys(obj ?? {})
+            .slice(0, 12)
+            .map((k) => formatStep(k, true))
+            .join(', ') || 'none';
+        const hint =
+          !steps[i].quoted && i + 1 < steps.length ? '. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n' : '';
+        return {
+          kind: 'unknown',
+          message: `"${id}": no "${key}" in ${here(path) || 'figures'} (known: ${known})${hint}`,
+          suggestion: near(Object.keys(obj ?? {}), key, path, steps, i),
+        };
       }
       path.push(key);
       schema = child;
@@ -121,7 +146,8 @@ function resolveOnce(figures: Figures, id: string): Resolved {
     if (!absent && value && typeof value === 'object' && !Array.isArray(value)) {
       const v = value as Record<string, unknown>;
       if (v.low_base === true) lowBase = true;
-      if (isSuppressed(v)) return walkRest(schema, steps, i, id) ?? { kind: 'suppressed', n: Number(v.n ?? 0), ...(v.secondary === true ? { secondary: true as const } : {}) };
+      if (isSuppressed(v))
+        return walkRest(schema, steps, i, id) ?? { kind: 'suppressed', n: Number(v.n ?? 0), ...(v.secondary === true ? { secondary: true as const } : {}) };
       if (v.status === 'not measured') return walkRest(schema, steps, i, id) ?? { kind: 'not measured', reason: String(v.reason ?? '') };
     }
   }
@@ -148,7 +174,10 @@ function findEntry(list: unknown[], steps: IdStep[], i: number): { entry: unknow
   let run = i;
   while (run < steps.length && !steps[run].quoted) run++;
   for (let j = run; j > i; j--) {
-    const name = steps.slice(i, j).map((s) => s.name).join('.');
+    const name = steps
+      .slice(i, j)
+      .map((s) => s.name)
+      .join('.');
     const entry = named(name);
     if (entry !== undefined) return { entry, name, used: j - i };
   }
@@ -168,7 +197,11 @@ function walkRest(schema: z.ZodTypeAny, steps: IdStep[], i: number, id: string):
     const child = childSchema(s, steps[j].name);
     if (!child) {
       const before = steps.slice(0, j).map((x) => x.name);
-      return { kind: 'unknown', message: `"${id}": "${steps[j].name}" is not a figure of ${formatFigureId(before)}`, suggestion: near(fieldNames(s), steps[j].name, before, steps, j) };
+      return {
+        kind: 'unknown',
+        message: `"${id}": "${steps[j].name}" is not a figure of ${formatFigureId(before)}`,
+        suggestion: near(fieldNames(s), steps[j].name, before, steps, j),
+      };
     }
     s = child;
   }
@@ -197,7 +230,13 @@ function near(names: readonly string[], key: string, path: readonly string[], st
 function entrySuggestion(names: readonly string[], path: readonly string[], steps: readonly IdStep[], i: number): string | undefined {
   let best: { candidate: string; distance: number; used: number } | undefined;
   for (let j = i + 1; j <= steps.length && (j === i + 1 || !steps[j - 1].quoted); j++) {
-    const found = nearest(steps.slice(i, j).map((s) => s.name).join('.'), names);
+    const found = nearest(
+      steps
+        .slice(i, j)
+        .map((s) => s.name)
+        .join('.'),
+      names,
+    );
     if (found && (!best || found.distance < best.distance)) best = { ...found, used: j - i };
   }
   return best && replaced(path, best.candidate, steps, i + best.used);

@@ -11,10 +11,15 @@ import type { SurveyAcc } from './survey-acc';
 import { sourceItemText } from './labels';
 
 export function meanFigure(m: Moments, rule: BaseRule, secondary = false): MeanFigure | undefined {
-  return gate(m.n, rule, () => {
-    const est = meanEstimateFromMoments(m.n, m.sum, m.sumSq);
-    return est && { mean: est.mean, sd: est.sd, ci95: est.ci95 };
-  }, secondary);
+  return gate(
+    m.n,
+    rule,
+    () => {
+      const est = meanEstimateFromMoments(m.n, m.sum, m.sumSq);
+      return est && { mean: est.mean, sd: est.sd, ci95: est.ci95 };
+    },
+    secondary,
+  );
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -29,15 +34,35 @@ export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRul
   const csatN = acc.csat.reduce((a, b) => a + b, 0);
   return {
     n: acc.n,
-    nps: gate(npsN, rule, () => {
-      const est = npsFromCounts(promoters, passives, detractors);
-      return est && { score: est.score, promoters: est.promoters, passives: est.passives, detractors: est.detractors, variance: est.variance, moe95: est.moe95, ci95: est.ci95 };
-    }, withheld.has('nps')),
-    csat: gate(csatN, rule, () => {
-      const est = csatFromCounts(acc.csat);
-      const m = meanEstimateFromMoments(acc.csatMoments.n, acc.csatMoments.sum, acc.csatMoments.sumSq);
-      return est && { top2box: est.top2box, ci95: est.ci95, mean: est.mean, mean_ci95: m?.ci95, sd: m?.sd };
-    }, withheld.has('csat')),
+    nps: gate(
+      npsN,
+      rule,
+      () => {
+        const est = npsFromCounts(promoters, passives, detractors);
+        return (
+          est && {
+            score: est.score,
+            promoters: est.promoters,
+            passives: est.passives,
+            detractors: est.detractors,
+            variance: est.variance,
+            moe95: est.moe95,
+            ci95: est.ci95,
+          }
+        );
+      },
+      withheld.has('nps'),
+    ),
+    csat: gate(
+      csatN,
+      rule,
+      () => {
+        const est = csatFromCounts(acc.csat);
+        const m = meanEstimateFromMoments(acc.csatMoments.n, acc.csatMoments.sum, acc.csatMoments.sumSq);
+        return est && { top2box: est.top2box, ci95: est.ci95, mean: est.mean, mean_ci95: m?.ci95, sd: m?.sd };
+      },
+      withheld.has('csat'),
+    ),
     ces: meanFigure(acc.ces, rule, withheld.has('ces')),
     overall: meanFigure(acc.overall, rule, withheld.has('overall')),
     servqual: servqualFigures(acc, layout, rule, withheld),
@@ -61,20 +86,25 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, w
     const weightIndex = DIMENSIONS.indexOf(dim);
     // Importance points are a mean on their own base: withheld under min_base like the others.
     const weight = acc.weights[weightIndex].n >= rule.min_base ? momentMean(acc.weights[weightIndex]) : undefined;
-    const figure = gate(n, rule, () => ({
-      expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
-      perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
-      gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
-      expectation_ci95: interval(m.e),
-      perception_ci95: interval(m.p),
-      gap_ci95: interval(m.g),
-      // A flag only where α was computed: `false` would tell the reader an unchecked scale is reliable.
-      ...(alpha === undefined ? {} : { alpha, alpha_flag: alpha < ALPHA_FLAG }),
-      weight,
-      n_perception: m.p.n,
-      n_expectation: m.e.n,
-      n_gap: m.g.n,
-    }), withheld.has(`servqual.dimensions.${dim}`));
+    const figure = gate(
+      n,
+      rule,
+      () => ({
+        expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
+        perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
+        gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
+        expectation_ci95: interval(m.e),
+        perception_ci95: interval(m.p),
+        gap_ci95: interval(m.g),
+        // A flag only where α was computed: `false` would tell the reader an unchecked scale is reliable.
+        ...(alpha === undefined ? {} : { alpha, alpha_flag: alpha < ALPHA_FLAG }),
+        weight,
+        n_perception: m.p.n,
+        n_expectation: m.e.n,
+        n_gap: m.g.n,
+      }),
+      withheld.has(`servqual.dimensions.${dim}`),
+    );
     if (!figure) return;
     dimensions[dim] = figure;
     if (figure.suppressed) return;
@@ -90,14 +120,19 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, w
     // Items nobody answered are left out rather than shown as 0.
     items: layout.items.flatMap((item, i) => {
       const m = acc.items[i];
-      const figure = gate(Math.max(m.p.n, m.e.n), rule, () => ({
-        expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
-        perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
-        gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
-        expectation_ci95: interval(m.e),
-        perception_ci95: interval(m.p),
-        gap_ci95: interval(m.g),
-      }), withheld.has(`servqual.items.${item.id}`));
+      const figure = gate(
+        Math.max(m.p.n, m.e.n),
+        rule,
+        () => ({
+          expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
+          perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
+          gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
+          expectation_ci95: interval(m.e),
+          perception_ci95: interval(m.p),
+          gap_ci95: interval(m.g),
+        }),
+        withheld.has(`servqual.items.${item.id}`),
+      );
       return figure ? [{ item: item.id, dimension: item.dimension, text: sourceItemText(item), figure }] : [];
     }),
     unweighted: complete ? mean(gaps) : undefined,

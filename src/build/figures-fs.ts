@@ -49,7 +49,10 @@ async function hashFile(hash: ReturnType<typeof createHash>, path: string, index
 async function filesIn(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).sort();
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+      .sort();
   } catch {
     return [];
   }
@@ -89,7 +92,22 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   const { engine: requested, ...rawOptions } = settings;
   const parsed = AnalysisOptionsSchema.safeParse(rawOptions);
   // Contradictory settings (low_base below min_base) are the analyst's mistake: a problem, not a crash.
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file: REPORT_SETTINGS, column: String(i.path[0] ?? ''), value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''), ...(i.path[0] === 'low_base' && i.code === 'custom' ? { message: `is below min_base (${String(rawOptions.min_base ?? DEFAULT_MIN_BASE)}).`, hint: `low_base marks figures that are published, so it must be at least min_base (defaults: min_base ${DEFAULT_MIN_BASE}, low_base ${DEFAULT_LOW_BASE}).` } : { message: `${i.message}.` }) })), reused: false, key: '' };
+  if (!parsed.success)
+    return {
+      problems: parsed.error.issues.map((i) => ({
+        file: REPORT_SETTINGS,
+        column: String(i.path[0] ?? ''),
+        value: String((rawOptions as Record<string, unknown>)[String(i.path[0])] ?? ''),
+        ...(i.path[0] === 'low_base' && i.code === 'custom'
+          ? {
+              message: `is below min_base (${String(rawOptions.min_base ?? DEFAULT_MIN_BASE)}).`,
+              hint: `low_base marks figures that are published, so it must be at least min_base (defaults: min_base ${DEFAULT_MIN_BASE}, low_base ${DEFAULT_LOW_BASE}).`,
+            }
+          : { message: `${i.message}.` }),
+      })),
+      reused: false,
+      key: '',
+    };
   const options = parsed.data;
   const engine = await chooseEngine(datasetDir, requested);
   if (effects.noCache) return compute(datasetDir, options, engine, effects, '');

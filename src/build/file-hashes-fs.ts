@@ -24,7 +24,10 @@ export class FileHashes {
   /** Files read and hashed (not answered from the index) since loading, for the log and tests. */
   readonly hashed: string[] = [];
 
-  private constructor(private readonly path: string | undefined, private readonly files: Record<string, Entry>) {}
+  private constructor(
+    private readonly path: string | undefined,
+    private readonly files: Record<string, Entry>,
+  ) {}
 
   /** The index at `path` (undefined: in memory only, every file hashed). */
   static async load(path?: string): Promise<FileHashes> {

@@ -19,7 +19,9 @@ export function lintMdxCode(file: string, text: string, trusted: boolean): Probl
     tree = createProcessor().parse(body) as MdxNode;
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
-    return [{ file, line: e.line ?? undefined, message: `is not valid MDX: ${e.reason ?? e.message}.`, hint: 'A literal { or < in text is written \\{ or \\<.' }];
+    return [
+      { file, line: e.line ?? undefined, message: `is not valid MDX: ${e.reason ?? e.message}.`, hint: 'A literal { or < in text is written \\{ or \\<.' },
+    ];
   }
   const problems: Problem[] = [];
   const code = (node: { position?: Position }, value: string, message: string, column?: string) =>
@@ -31,8 +33,10 @@ export function lintMdxCode(file: string, text: string, trusted: boolean): Probl
     }
     for (const attr of node.attributes ?? []) {
       const where = `<${node.name ?? ''}>${attr.name ? ` ${attr.name}` : ''}`;
-      if (attr.type === 'mdxJsxExpressionAttribute') code(attr, `{${attr.value as string}}`, 'is a JavaScript expression; props are written name="text", name={3} or name={true}.', where);
-      else if (typeof attr.value === 'object' && attr.value && !isLiteral(attr.value)) code(attr, `{${attr.value.value}}`, 'is a JavaScript expression; a prop value is a quoted string, a number or {true}/{false}.', where);
+      if (attr.type === 'mdxJsxExpressionAttribute')
+        code(attr, `{${attr.value as string}}`, 'is a JavaScript expression; props are written name="text", name={3} or name={true}.', where);
+      else if (typeof attr.value === 'object' && attr.value && !isLiteral(attr.value))
+        code(attr, `{${attr.value.value}}`, 'is a JavaScript expression; a prop value is a quoted string, a number or {true}/{false}.', where);
     }
     for (const child of node.children ?? []) visit(child);
   };
@@ -42,9 +46,18 @@ export function lintMdxCode(file: string, text: string, trusted: boolean): Probl
 
 const HINT = 'Write the text or the value itself. Only where every author may run code at build time: trusted_mdx: true in the frontmatter.';
 
-interface Position { start: { line: number } }
-interface Estree { body: { type: string; expression?: EstreeExpression }[] }
-interface EstreeExpression { type: string; value?: unknown; operator?: string; argument?: EstreeExpression }
+interface Position {
+  start: { line: number };
+}
+interface Estree {
+  body: { type: string; expression?: EstreeExpression }[];
+}
+interface EstreeExpression {
+  type: string;
+  value?: unknown;
+  operator?: string;
+  argument?: EstreeExpression;
+}
 interface MdxNode {
   type: string;
   name?: string | null;

@@ -26,28 +26,57 @@ export function lintReport(file: string, text: string, figures: Figures): Proble
     const rules = COMPONENT_PROPS[name];
     if (!rules) {
       const near = closest(name, Object.keys(COMPONENT_PROPS));
-      problems.push({ file, line, message: `<${name}> is not a gapreport component.`, hint: near ? `Did you mean <${near}>?` : `Use one of: ${Object.keys(COMPONENT_PROPS).join(', ')}.` });
+      problems.push({
+        file,
+        line,
+        message: `<${name}> is not a gapreport component.`,
+        hint: near ? `Did you mean <${near}>?` : `Use one of: ${Object.keys(COMPONENT_PROPS).join(', ')}.`,
+      });
       continue;
     }
     // <Otherwise> is one branch of a <When>: outside one it would always show, whatever the figures.
-    if (name === 'Otherwise' && !insideWhen(masked, match.index ?? 0)) problems.push({ file, line, column: '<Otherwise>', message: 'is only meaningful inside a <When test="…">.', hint: 'Put it just before the </When> whose condition it is the other branch of.' });
+    if (name === 'Otherwise' && !insideWhen(masked, match.index ?? 0))
+      problems.push({
+        file,
+        line,
+        column: '<Otherwise>',
+        message: 'is only meaningful inside a <When test="…">.',
+        hint: 'Put it just before the </When> whose condition it is the other branch of.',
+      });
     const props = new Map<string, string | true>();
-    for (const p of rawProps.matchAll(/([a-zA-Z_][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|\{([^}]*)\}))?/g)) props.set(p[1], p[2] ?? p[3] ?? (p[4] !== undefined ? `{${p[4]}}` : true));
+    for (const p of rawProps.matchAll(/([a-zA-Z_][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|\{([^}]*)\}))?/g))
+      props.set(p[1], p[2] ?? p[3] ?? (p[4] !== undefined ? `{${p[4]}}` : true));
     // A mistyped prop (`idd`) is reported once, as the prop it most likely is, not also as a missing one.
     const meant = new Set<string>();
     for (const [prop, value] of props) {
       const rule = rules[prop];
       if (!rule) {
-        const near = closest(prop, Object.keys(rules).filter((p) => !props.has(p)));
+        const near = closest(
+          prop,
+          Object.keys(rules).filter((p) => !props.has(p)),
+        );
         if (near) meant.add(near);
-        problems.push({ file, line, column: `<${name}> ${prop}`, message: `is not a prop of <${name}>.`, hint: near ? `Did you mean ${near}?` : Object.keys(rules).length ? `Its props: ${Object.keys(rules).join(', ')}.` : `<${name}> takes no props.` });
+        problems.push({
+          file,
+          line,
+          column: `<${name}> ${prop}`,
+          message: `is not a prop of <${name}>.`,
+          hint: near ? `Did you mean ${near}?` : Object.keys(rules).length ? `Its props: ${Object.keys(rules).join(', ')}.` : `<${name}> takes no props.`,
+        });
         continue;
       }
       const error = checkValue(rule, value, figures);
       if (error) problems.push({ file, line, column: `<${name}> ${prop}`, value: String(value), ...error });
     }
     for (const [prop, rule] of Object.entries(rules)) {
-      if (rule.required && !props.has(prop) && !meant.has(prop)) problems.push({ file, line, column: `<${name}>`, message: `needs the prop ${prop}.`, hint: rule.example ? `For example <${name} ${prop}="${rule.example}" />.` : undefined });
+      if (rule.required && !props.has(prop) && !meant.has(prop))
+        problems.push({
+          file,
+          line,
+          column: `<${name}>`,
+          message: `needs the prop ${prop}.`,
+          hint: rule.example ? `For example <${name} ${prop}="${rule.example}" />.` : undefined,
+        });
     }
   }
   return problems;
@@ -64,7 +93,8 @@ function trustedMdx(text: string): boolean {
 }
 
 function checkValue(rule: PropRule, value: string | true, figures: Figures): { message: string; hint?: string } | undefined {
-  if (rule.kind === 'boolean') return value === true || value === '{true}' || value === '{false}' ? undefined : { message: 'must be written bare (interval) or as {true}/{false}.' };
+  if (rule.kind === 'boolean')
+    return value === true || value === '{true}' || value === '{false}' ? undefined : { message: 'must be written bare (interval) or as {true}/{false}.' };
   if (typeof value !== 'string' || value.startsWith('{')) return { message: 'must be a plain quoted string.' };
   if (rule.kind === 'figure') {
     const r = resolveMetric(figures, value);
@@ -90,7 +120,10 @@ function insideWhen(text: string, index: number): boolean {
 /** Replaces fenced and inline code with spaces (keeping line breaks) so examples in code are not linted. */
 function maskCode(text: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  return text.replace(/```[\s\S]*?```/g, blank).replace(/`[^`\n]*`/g, blank).replace(/^---\r?\n[\s\S]*?\r?\n---/, blank);
+  return text
+    .replace(/```[\s\S]*?```/g, blank)
+    .replace(/`[^`\n]*`/g, blank)
+    .replace(/^---\r?\n[\s\S]*?\r?\n---/, blank);
 }
 
 function lineAt(text: string, index: number): number {

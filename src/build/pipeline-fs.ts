@@ -71,12 +71,24 @@ interface Computed {
  * One report: its dataset's figures and its problems, paths relative to `root`.
  * `runs` (by dataset and settings) lets reports that share a dataset share its computation.
  */
-export async function reportFigures(root: string, report: ReportSource, options: PipelineOptions = {}, runs = new Map<string, Promise<Computed>>()): Promise<ReportFigures> {
+export async function reportFigures(
+  root: string,
+  report: ReportSource,
+  options: PipelineOptions = {},
+  runs = new Map<string, Promise<Computed>>(),
+): Promise<ReportFigures> {
   const s = report.settings;
   if (!s) throw new Error(`reportFigures: ${report.file} has no valid settings (readReports reported why).`);
   const dir = resolve(root, 'data', s.dataset);
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
-    const problem: Problem = { file: report.file, line: lineOf(report.text, 'dataset:'), column: 'dataset', value: s.dataset, message: 'names no folder under data/.', hint: `Create data/${s.dataset}/ (npx gapreport new ${s.dataset}) or fix the name.` };
+    const problem: Problem = {
+      file: report.file,
+      line: lineOf(report.text, 'dataset:'),
+      column: 'dataset',
+      value: s.dataset,
+      message: 'names no folder under data/.',
+      hint: `Create data/${s.dataset}/ (npx gapreport new ${s.dataset}) or fix the name.`,
+    };
     return { report, problems: [problem], reused: false };
   }
   const settings = figuresSettings(s);

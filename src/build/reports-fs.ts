@@ -24,13 +24,21 @@ export interface ReportSource {
 export function parseReport(id: string, file: string, text: string): { report: ReportSource; problems: Problem[] } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
-    return { report: { id, file, text, bodyLine: 1 }, problems: [{ file, line: 1, message: 'has no frontmatter.', hint: 'Start the file with --- title, company, dataset --- (see content/reports/demo.mdx).' }] };
+    return {
+      report: { id, file, text, bodyLine: 1 },
+      problems: [
+        { file, line: 1, message: 'has no frontmatter.', hint: 'Start the file with --- title, company, dataset --- (see content/reports/demo.mdx).' },
+      ],
+    };
   }
   const bodyLine = match[0].split('\n').length;
   const doc = parseDocument(match[1]);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    return { report: { id, file, text, bodyLine }, problems: [{ file, line: (e.linePos?.[0]?.line ?? 0) + 1, message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}` }] };
+    return {
+      report: { id, file, text, bodyLine },
+      problems: [{ file, line: (e.linePos?.[0]?.line ?? 0) + 1, message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}` }],
+    };
   }
   const parsed = ReportFrontmatterSchema.safeParse(doc.toJSON() ?? {});
   if (!parsed.success) {
@@ -45,12 +53,27 @@ function settingProblems(file: string, issue: ZodIssue, line: (key: string) => n
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key): Problem => {
       const near = closest(key, REPORT_KEYS);
-      return { file, line: line(key), column: key, message: near ? `is not a report setting. Did you mean ${near}?` : 'is not a report setting.', hint: near ? undefined : `Settings: ${REPORT_KEYS.join(', ')}.` };
+      return {
+        file,
+        line: line(key),
+        column: key,
+        message: near ? `is not a report setting. Did you mean ${near}?` : 'is not a report setting.',
+        hint: near ? undefined : `Settings: ${REPORT_KEYS.join(', ')}.`,
+      };
     });
   }
   const key = String(issue.path[0] ?? '');
   if (key === 'min_base' && issue.code === 'custom') {
-    return [{ file, line: line(key), column: key, value: String(doc.get(key)), message: `is below the floor of ${MIN_BASE_FLOOR}: a cell of so few respondents publishes what individuals answered.`, hint: `Use min_base: ${MIN_BASE_FLOOR} or more, or add allow_individual_answers: true if publishing individual answers is intended (e.g. every respondent agreed to it).` }];
+    return [
+      {
+        file,
+        line: line(key),
+        column: key,
+        value: String(doc.get(key)),
+        message: `is below the floor of ${MIN_BASE_FLOOR}: a cell of so few respondents publishes what individuals answered.`,
+        hint: `Use min_base: ${MIN_BASE_FLOOR} or more, or add allow_individual_answers: true if publishing individual answers is intended (e.g. every respondent agreed to it).`,
+      },
+    ];
   }
   return [{ file, line: line(key), column: key || undefined, message: issue.message.endsWith('.') ? issue.message : `${issue.message}.` }];
 }
@@ -82,9 +105,15 @@ export async function readReports(root: string): Promise<{ reports: ReportSource
     const taken = bySlug.get(id);
     if (!id || taken) {
       // Two files on one URL would build into one page, whichever Astro read last: refuse both.
-      problems.push(id
-        ? { file, message: `publishes at /reports/${id}/, like ${taken}: one would overwrite the other.`, hint: `Rename one of them (a report's URL comes from its file name, lower-cased, spaces as -, punctuation dropped).` }
-        : { file, message: 'has a file name that gives no URL (no letter or digit).', hint: 'Rename it in kebab-case, e.g. acme-2026-q3.mdx.' });
+      problems.push(
+        id
+          ? {
+              file,
+              message: `publishes at /reports/${id}/, like ${taken}: one would overwrite the other.`,
+              hint: `Rename one of them (a report's URL comes from its file name, lower-cased, spaces as -, punctuation dropped).`,
+            }
+          : { file, message: 'has a file name that gives no URL (no letter or digit).', hint: 'Rename it in kebab-case, e.g. acme-2026-q3.mdx.' },
+      );
       continue;
     }
     bySlug.set(id, file);

@@ -58,7 +58,11 @@ export async function markBuild(dir: string, fs: SwapFs = nodeFs): Promise<void>
 
 /** A site this tool built: the marker, or for builds older than it, the search index's entry file. */
 export async function looksLikeBuild(dir: string, fs: SwapFs = nodeFs): Promise<boolean> {
-  const has = (p: string) => fs.stat(join(dir, p)).then(() => true, () => false);
+  const has = (p: string) =>
+    fs.stat(join(dir, p)).then(
+      () => true,
+      () => false,
+    );
   return (await has(BUILD_MARKER)) || (await has('pagefind/pagefind-entry.json'));
 }
 
@@ -71,7 +75,11 @@ interface Ctx {
 const ctxOf = (o: SwapOptions): Ctx => ({ fs: o.fs ?? nodeFs, pid: o.pid ?? process.pid, alive: o.isAlive ?? isAlive, seq: 0 });
 /** Another build's pid that is still running; our own pid's folders are a killed run's (pids are reused, as pid 1 in containers). */
 const othersLive = (c: Ctx, pid: number) => pid !== c.pid && c.alive(pid);
-const exists = (c: Ctx, p: string) => c.fs.stat(p).then(() => true, () => false);
+const exists = (c: Ctx, p: string) =>
+  c.fs.stat(p).then(
+    () => true,
+    () => false,
+  );
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
 
 /** Renames a folder to a trash name of our own, then deletes it; false when another build got there first. */

@@ -32,7 +32,6 @@ export interface BenchmarkPositionOptions extends ChartOptions<BenchmarkPosition
   unit?: string;
 }
 
-
 const W = 680;
 const X0 = 30;
 const X1 = 650;
@@ -61,7 +60,9 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   let [lo, hi] = [Math.min(...all), Math.max(...all)];
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.06;
   [lo, hi] = [lo - pad, hi + pad];
-  const x = scaleLinear().domain([lo, hi]).range(lower ? [X1, X0] : [X0, X1]);
+  const x = scaleLinear()
+    .domain([lo, hi])
+    .range(lower ? [X1, X0] : [X0, X1]);
   const parts: string[] = [];
 
   // Bands between consecutive known quantiles, shaded darker towards "better".
@@ -74,7 +75,16 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     const label = quartile ? L.bands[rank] : fill(L.bandRange, { a: Math.round(o0 * 100), b: Math.round(o1 * 100) });
     const [a, c] = [x(v0), x(v1)];
     const [left, right] = [Math.min(a, c), Math.max(a, c)];
-    parts.push(el('rect', { x: left, y: BAND.top, width: Math.max(0.5, right - left), height: BAND.bottom - BAND.top, fill: C.band, 'fill-opacity': [0.1, 0.2, 0.32, 0.48][rank] }));
+    parts.push(
+      el('rect', {
+        x: left,
+        y: BAND.top,
+        width: Math.max(0.5, right - left),
+        height: BAND.bottom - BAND.top,
+        fill: C.band,
+        'fill-opacity': [0.1, 0.2, 0.32, 0.48][rank],
+      }),
+    );
     if (right - left > textWidth(label, FS.small) + 8) {
       parts.push(text((left + right) / 2, BAND.bottom - 6, label, { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.ink }));
     }
@@ -114,7 +124,12 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     taken.push(span);
     const onLeft = span === left;
     return text(x(m.v) + (onLeft ? -4 : 4), BAND.top - 12, m.label, {
-      'text-anchor': onLeft ? 'end' : 'start', 'font-size': FS.small, fill: C.ink, stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke',
+      'text-anchor': onLeft ? 'end' : 'start',
+      'font-size': FS.small,
+      fill: C.ink,
+      stroke: C.surface,
+      'stroke-width': 3,
+      'paint-order': 'stroke',
     });
   });
 
@@ -126,8 +141,17 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const anchor = cx + lw / 2 > W - 8 ? 'end' : cx - lw / 2 < 8 ? 'start' : 'middle';
   parts.push(el('line', { x1: cx, x2: cx, y1: 28, y2: 86, stroke: C.highlight, 'stroke-width': 2 }));
   parts.push(el('line', { x1: cx, x2: cx, y1: BAND.bottom + 4, y2: BAND.bottom + 10, stroke: C.highlight, 'stroke-width': 3 }));
-  parts.push(el('path', { d: `M${r(cx)},${r(86 - 9)}L${r(cx + 9)},86L${r(cx)},${r(86 + 9)}L${r(cx - 9)},86Z`, fill: C.highlight, stroke: C.surface, 'stroke-width': 1.5 }));
-  parts.push(text(anchor === 'end' ? cx + 4 : anchor === 'start' ? cx - 4 : cx, 20, label, { 'text-anchor': anchor, 'font-size': FS.label, 'font-weight': 'bold' }));
+  parts.push(
+    el('path', {
+      d: `M${r(cx)},${r(86 - 9)}L${r(cx + 9)},86L${r(cx)},${r(86 + 9)}L${r(cx - 9)},86Z`,
+      fill: C.highlight,
+      stroke: C.surface,
+      'stroke-width': 1.5,
+    }),
+  );
+  parts.push(
+    text(anchor === 'end' ? cx + 4 : anchor === 'start' ? cx - 4 : cx, 20, label, { 'text-anchor': anchor, 'font-size': FS.label, 'font-weight': 'bold' }),
+  );
   // Mark labels over the company's line, with a halo, should they still meet it.
   parts.push(...labels);
 
@@ -150,7 +174,9 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     fill(L.position, { company, metric, value: num(b.value), percentile: pct, against, period: f.period(b.period), quartile: b.quartile }) +
       (b.censored ? ` (${L.censored[b.censored]})` : ''),
     b.median !== undefined && b.gap_to_median !== undefined ? fill(L.gapMedian, { median: num(b.median), gap: f.signed(b.gap_to_median, 1) }) : '',
-    b.top_quartile !== undefined && b.gap_to_top_quartile !== undefined ? fill(L.gapTop, { top: num(b.top_quartile), gap: f.signed(b.gap_to_top_quartile, 1) }) : '',
+    b.top_quartile !== undefined && b.gap_to_top_quartile !== undefined
+      ? fill(L.gapTop, { top: num(b.top_quartile), gap: f.signed(b.gap_to_top_quartile, 1) })
+      : '',
     lower ? L.orientationReversed : L.orientation,
     fill(L.source, { source: b.source }),
   ]
@@ -160,7 +186,8 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const rows: string[][] = [[fill(L.you, { company, percentile: pct }), num(b.value)]];
   const order = ['p10', 'p25', 'median', 'p75', 'p90', 'mean'];
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-  for (const [k, v] of Object.entries(s).sort(([a], [c]) => rank(a) - rank(c) || a.localeCompare(c))) rows.push([(L.statistics as Record<string, string>)[k] ?? k, num(v)]);
+  for (const [k, v] of Object.entries(s).sort(([a], [c]) => rank(a) - rank(c) || a.localeCompare(c)))
+    rows.push([(L.statistics as Record<string, string>)[k] ?? k, num(v)]);
   for (const p of peers) rows.push([p.company, num(p.value)]);
   const table = { caption: fill(L.caption, { metric, industry: b.industry, period: f.period(b.period) }), columns: [...L.columns], rows };
   return { svg: svgRoot({ id, kind: 'benchmark-position', width: W, height, title, description, body: parts.join('') }), title, description, table };

@@ -7,7 +7,22 @@
 import { mean, scaleLinear } from 'd3';
 import type { Drivers } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
-import { C, FS, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, r, svgRoot, text, textWidth, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import {
+  C,
+  FS,
+  DEFAULT_MIN_BASE,
+  LOW_BASE_MARK,
+  checkId,
+  el,
+  ellipsize,
+  r,
+  svgRoot,
+  text,
+  textWidth,
+  withDefaults,
+  type ChartOptions,
+  type ChartOutput,
+} from './svg';
 import { en } from '../i18n/locales/en';
 import type { DriverMatrixLabels } from '../i18n/schema-charts';
 
@@ -17,16 +32,21 @@ export type { DriverMatrixLabels };
 export type DriverMatrixInput = Drivers;
 type Quadrant = 'fix first' | 'keep up' | 'low priority' | 'possible overkill';
 
-
 const W = 680;
 const H = 440;
 const P = { left: 64, right: 640, top: 24, bottom: 384 };
 
 function shape(q: Quadrant, x: number, y: number): string {
   const s = 6;
-  if (q === 'fix first') return el('path', { d: `M${r(x)},${r(y - s - 1.5)}L${r(x + s + 1.5)},${r(y)}L${r(x)},${r(y + s + 1.5)}L${r(x - s - 1.5)},${r(y)}Z`, fill: C.bad, stroke: C.surface });
+  if (q === 'fix first')
+    return el('path', {
+      d: `M${r(x)},${r(y - s - 1.5)}L${r(x + s + 1.5)},${r(y)}L${r(x)},${r(y + s + 1.5)}L${r(x - s - 1.5)},${r(y)}Z`,
+      fill: C.bad,
+      stroke: C.surface,
+    });
   if (q === 'keep up') return el('circle', { cx: x, cy: y, r: s, fill: C.good, stroke: C.surface });
-  if (q === 'possible overkill') return el('path', { d: `M${r(x)},${r(y - s - 1)}L${r(x + s + 1)},${r(y + s)}L${r(x - s - 1)},${r(y + s)}Z`, fill: C.warn, stroke: C.surface });
+  if (q === 'possible overkill')
+    return el('path', { d: `M${r(x)},${r(y - s - 1)}L${r(x + s + 1)},${r(y + s)}L${r(x - s - 1)},${r(y + s)}Z`, fill: C.warn, stroke: C.surface });
   return el('rect', { x: x - s + 0.5, y: y - s + 0.5, width: 2 * s - 1, height: 2 * s - 1, fill: C.muted, stroke: C.surface });
 }
 
@@ -39,9 +59,15 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   const table = { caption: L.caption, columns: [...L.columns], rows: [] as string[][] };
   if (input.status !== 'measured') {
     const note = input.status === 'suppressed' ? fill(L.suppressed, { min }) : fill(L.notMeasured, { reason: input.reason });
-    const body = el('rect', { x: 1, y: 1, width: W - 2, height: 58, fill: 'none', stroke: C.grid, 'stroke-dasharray': '4 3' }) +
+    const body =
+      el('rect', { x: 1, y: 1, width: W - 2, height: 58, fill: 'none', stroke: C.grid, 'stroke-dasharray': '4 3' }) +
       text(16, 35, ellipsize(note, 90), { 'font-style': 'italic', fill: C.muted });
-    return { svg: svgRoot({ id, kind: 'driver-matrix', width: W, height: 60, title: L.title, description: note, body }), title: L.title, description: note, table };
+    return {
+      svg: svgRoot({ id, kind: 'driver-matrix', width: W, height: 60, title: L.title, description: note, body }),
+      title: L.title,
+      description: note,
+      table,
+    };
   }
 
   const items = [...input.items];
@@ -50,8 +76,14 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   const perf = items.map((d) => d.performance);
   const [pLo, pHi] = [Math.min(...perf, perfMean), Math.max(...perf, perfMean)];
   const pad = Math.max((pHi - pLo) * 0.15, 0.1);
-  const x = scaleLinear().domain([0, Math.max(...items.map((d) => d.share), shareMean) * 1.15 || 1]).range([P.left, P.right]).nice();
-  const y = scaleLinear().domain([pLo - pad, pHi + pad]).range([P.bottom, P.top]).nice();
+  const x = scaleLinear()
+    .domain([0, Math.max(...items.map((d) => d.share), shareMean) * 1.15 || 1])
+    .range([P.left, P.right])
+    .nice();
+  const y = scaleLinear()
+    .domain([pLo - pad, pHi + pad])
+    .range([P.bottom, P.top])
+    .nice();
   const parts: string[] = [];
   const mx = x(shareMean);
   const my = y(perfMean);
@@ -83,9 +115,7 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
 
   // Points, labelled beside them; labels nudged down when they would overlap.
   const placed: { x: number; y: number; w: number }[] = [];
-  const ordered = items
-    .map((d) => ({ d, px: x(d.share), py: y(d.performance) }))
-    .sort((a, b) => a.py - b.py || a.px - b.px);
+  const ordered = items.map((d) => ({ d, px: x(d.share), py: y(d.performance) })).sort((a, b) => a.py - b.py || a.px - b.px);
   for (const { d, px, py } of ordered) {
     parts.push(shape(d.quadrant, px, py));
     const label = ellipsize(d.label, 28);
@@ -103,13 +133,22 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   const fix = items.filter((d) => d.quadrant === 'fix first').sort((a, b) => b.share - a.share);
   const mark = input.low_base ? ` ${LOW_BASE_MARK}` : '';
   const sentences = [
-    fix.length
-      ? fill(L.fixFirst, { list: fix.map((d) => `${d.label} (${f.fraction(d.share)}, ${f.number(d.performance, 2)})`).join(', ') })
-      : L.noFixFirst,
-    fill(L.model, { r2: f.number(input.r2, 2), outcome: L.outcomes[input.outcome] ?? input.outcome, n: f.number(input.n, 0), mark, method: L.methods[input.method] }),
+    fix.length ? fill(L.fixFirst, { list: fix.map((d) => `${d.label} (${f.fraction(d.share)}, ${f.number(d.performance, 2)})`).join(', ') }) : L.noFixFirst,
+    fill(L.model, {
+      r2: f.number(input.r2, 2),
+      outcome: L.outcomes[input.outcome] ?? input.outcome,
+      n: f.number(input.n, 0),
+      mark,
+      method: L.methods[input.method],
+    }),
   ];
   if (input.low_base) sentences.push(fill(L.lowBase, { mark: LOW_BASE_MARK }));
   const description = sentences.join(' ');
   table.rows = items.map((d) => [d.label, f.fraction(d.share), f.number(d.performance, 2), L.quadrants[d.quadrant]]);
-  return { svg: svgRoot({ id, kind: 'driver-matrix', width: W, height: H, title: L.title, description, body: parts.join('') }), title: L.title, description, table };
+  return {
+    svg: svgRoot({ id, kind: 'driver-matrix', width: W, height: H, title: L.title, description, body: parts.join('') }),
+    title: L.title,
+    description,
+    table,
+  };
 }

@@ -15,7 +15,6 @@ export type { GapModelLabels };
 export type GapKey = 'gap1' | 'gap2' | 'gap3' | 'gap4' | 'gap5';
 export type GapModelInput = Figures['gaps'];
 
-
 const KEYS: GapKey[] = ['gap1', 'gap2', 'gap3', 'gap4', 'gap5'];
 const W = 680;
 const H = 480;
@@ -48,11 +47,14 @@ function box(x: number, y: number, w: number, label: string, maxChars: number): 
 
 /** A numbered badge: circle (no shortfall), diamond (shortfall), dashed ring (not measured). */
 function badge(n: number | null, kind: Result['kind'], cx: number, cy: number, size = 10): string {
-  const num = n === null ? '' : text(cx, cy + 4, String(n), {
-    'text-anchor': 'middle',
-    'font-weight': 'bold',
-    fill: kind === 'not measured' ? C.muted : C.surface,
-  });
+  const num =
+    n === null
+      ? ''
+      : text(cx, cy + 4, String(n), {
+          'text-anchor': 'middle',
+          'font-weight': 'bold',
+          fill: kind === 'not measured' ? C.muted : C.surface,
+        });
   if (kind === 'shortfall') {
     const d = size * 1.2;
     return el('path', { d: `M${r(cx)},${r(cy - d)}L${r(cx + d)},${r(cy)}L${r(cx)},${r(cy + d)}L${r(cx - d)},${r(cy)}Z`, fill: C.bad }) + num;
@@ -65,10 +67,7 @@ function gapLabel(x: number, y: number, heading: string, res: Result, maxChars: 
   const head = [...heading].length <= maxChars ? [heading] : heading.split(' · ').flatMap((h) => wrap(h, maxChars));
   const body = wrap(res.text, maxChars, 3);
   const style = res.kind === 'not measured' ? { fill: C.muted, 'font-style': 'italic' } : { fill: C.ink };
-  return (
-    lines(x, y, head, 14, { 'font-weight': 'bold' }) +
-    lines(x, y + head.length * 14, body, 14, style)
-  );
+  return lines(x, y, head, 14, { 'font-weight': 'bold' }) + lines(x, y + head.length * 14, body, 14, style);
 }
 
 /** Builds the Gap model diagram from `figures.gaps`. */
@@ -137,7 +136,9 @@ export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLab
   (['shortfall', 'ok', 'not measured'] as const).forEach((kind, i) => {
     const y = 412 + i * 22;
     parts.push(badge(null, kind, lx, y, 7));
-    parts.push(text(lx + 18, y + 4, kind === 'ok' ? L.noShortfall : kind === 'shortfall' ? L.shortfall : L.notMeasured, { 'font-size': FS.small, fill: C.muted }));
+    parts.push(
+      text(lx + 18, y + 4, kind === 'ok' ? L.noShortfall : kind === 'shortfall' ? L.shortfall : L.notMeasured, { 'font-size': FS.small, fill: C.muted }),
+    );
   });
 
   const name = (k: GapKey) => fill(L.gap, { n: k.slice(3) });
@@ -164,5 +165,10 @@ export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLab
       return [heading(k), L.compares[k], res[k].text + why, g.status === 'measured' ? String(g.parts) : ''];
     }),
   };
-  return { svg: svgRoot({ id, kind: 'gap-model', width: W, height: H, title: L.title, description, defs, body: parts.join('') }), title: L.title, description, table };
+  return {
+    svg: svgRoot({ id, kind: 'gap-model', width: W, height: H, title: L.title, description, defs, body: parts.join('') }),
+    title: L.title,
+    description,
+    table,
+  };
 }

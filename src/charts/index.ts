@@ -10,13 +10,7 @@ export { gapModel, type GapModelInput, type GapModelLabels } from './gap-model';
 export { servqualGaps, type ServqualGapsInput, type ServqualGapsOptions, type ServqualGapsLabels } from './servqual-gaps';
 export { npsBreakdown, type NpsBreakdownInput, type NpsRow, type NpsBreakdownOptions, type NpsBreakdownLabels } from './nps-breakdown';
 export { kpiScorecard, formatUnit, type KpiScorecardInput, type KpiScorecardLabels } from './kpi-scorecard';
-export {
-  benchmarkPosition,
-  type BenchmarkPositionInput, type BenchmarkPositionOptions, type BenchmarkPositionLabels,
-} from './benchmark-position';
+export { benchmarkPosition, type BenchmarkPositionInput, type BenchmarkPositionOptions, type BenchmarkPositionLabels } from './benchmark-position';
 export { driverMatrix, type DriverMatrixInput, type DriverMatrixLabels } from './driver-matrix';
 export { trend, type TrendInput, type TrendPoint, type TrendOptions, type TrendLabels } from './trend';
-export {
-  segmentBars, segmentBarRows,
-  type SegmentBarsInput, type SegmentBarRow, type SegmentBarsOptions, type SegmentBarsLabels,
-} from './segment-bars';
+export { segmentBars, segmentBarRows, type SegmentBarsInput, type SegmentBarRow, type SegmentBarsOptions, type SegmentBarsLabels } from './segment-bars';

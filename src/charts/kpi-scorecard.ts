@@ -18,7 +18,6 @@ export type { KpiScorecardLabels };
 
 export type KpiScorecardInput = Kpi[];
 
-
 /** Decimals for a level: none when the value is whole ("80%", "30 s"), else `d` ("77.8%"). */
 const places = (v: number, d: number) => (Math.abs(v - Math.round(v)) < 1e-9 ? 0 : d);
 
@@ -28,7 +27,13 @@ const places = (v: number, d: number) => (Math.abs(v - Math.round(v)) < 1e-9 ? 0
  * ("4,6 jours", never "4,6 days" on a French page). As a `change` (a trend per period) the
  * value is signed and percentages move in (percentage) points.
  */
-export function formatUnit(v: number, unit: string, f: ChartFormat, L: Pick<KpiScorecardLabels, 'seconds' | 'days' | 'points'>, as: 'level' | 'change' = 'level'): string {
+export function formatUnit(
+  v: number,
+  unit: string,
+  f: ChartFormat,
+  L: Pick<KpiScorecardLabels, 'seconds' | 'days' | 'points'>,
+  as: 'level' | 'change' = 'level',
+): string {
   if (as === 'change') {
     if (unit === 'percent') return fill(L.points, { v: f.signed(v, 1) });
     if (unit === 'rate') return fill(L.points, { v: f.signed(v * 100, 1) });
@@ -84,7 +89,9 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
     const band = k.tolerance * Math.abs(k.target);
     const hi = Math.max(k.value ?? 0, k.target + band, ...k.history.map((h) => h.value)) * 1.12;
     const lo = Math.min(0, k.value ?? 0, ...k.history.map((h) => h.value));
-    const x = scaleLinear().domain([lo, hi || 1]).range([X0, X1]);
+    const x = scaleLinear()
+      .domain([lo, hi || 1])
+      .range([X0, X1]);
     const h = 18;
     parts.push(el('rect', { x: X0, y: cy - h / 2, width: X1 - X0, height: h, fill: C.track }));
     const [m0, m1] = lower ? [lo, k.target] : [k.target, hi];
@@ -129,13 +136,15 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
       sentences.push(fill(L.itemNotMeasured, { label: k.label, target: fmt(k, k.target) }));
       continue;
     }
-    sentences.push(fill(L.item, {
-      label: k.label,
-      value: fmt(k, k.value),
-      target: fmt(k, k.target),
-      direction: k.direction === 'lower' ? L.lower : L.higher,
-      status: L.statuses[k.status],
-    }));
+    sentences.push(
+      fill(L.item, {
+        label: k.label,
+        value: fmt(k, k.value),
+        target: fmt(k, k.target),
+        direction: k.direction === 'lower' ? L.lower : L.higher,
+        status: L.statuses[k.status],
+      }),
+    );
   }
   const description = sentences.join(' ');
   const table = {
@@ -150,5 +159,10 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
       k.trend === undefined ? '' : fill(L.perPeriod, { v: formatSlope(k.trend, k.unit, f, L) }),
     ]),
   };
-  return { svg: svgRoot({ id, kind: 'kpi-scorecard', width: W, height, title: L.title, description, defs, body: parts.join('') }), title: L.title, description, table };
+  return {
+    svg: svgRoot({ id, kind: 'kpi-scorecard', width: W, height, title: L.title, description, defs, body: parts.join('') }),
+    title: L.title,
+    description,
+    table,
+  };
 }

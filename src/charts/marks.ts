@@ -12,35 +12,51 @@ export function statusMark(status: Status, cx: number, cy: number, size = 14): s
   const cls = `gr-status gr-status--${status.replace(' ', '-')}`;
   switch (status) {
     case 'met':
-      return el('g', { class: cls }, [
-        el('circle', { cx, cy, r: h, fill: C.good }),
-        el('path', {
-          d: `M${r(cx - h * 0.5)},${r(cy)}L${r(cx - h * 0.1)},${r(cy + h * 0.4)}L${r(cx + h * 0.55)},${r(cy - h * 0.4)}`,
-          fill: 'none',
-          stroke: C.surface,
-          'stroke-width': 2,
-        }),
-      ].join(''));
+      return el(
+        'g',
+        { class: cls },
+        [
+          el('circle', { cx, cy, r: h, fill: C.good }),
+          el('path', {
+            d: `M${r(cx - h * 0.5)},${r(cy)}L${r(cx - h * 0.1)},${r(cy + h * 0.4)}L${r(cx + h * 0.55)},${r(cy - h * 0.4)}`,
+            fill: 'none',
+            stroke: C.surface,
+            'stroke-width': 2,
+          }),
+        ].join(''),
+      );
     case 'at risk':
-      return el('g', { class: cls }, [
-        el('path', { d: `M${r(cx)},${r(cy - h)}L${r(cx + h)},${r(cy + h * 0.8)}L${r(cx - h)},${r(cy + h * 0.8)}Z`, fill: C.warn }),
-        el('path', { d: `M${r(cx)},${r(cy - h * 0.4)}V${r(cy + h * 0.2)}`, stroke: C.ink, 'stroke-width': 1.8 }),
-        el('circle', { cx, cy: cy + h * 0.5, r: 1, fill: C.ink }),
-      ].join(''));
+      return el(
+        'g',
+        { class: cls },
+        [
+          el('path', { d: `M${r(cx)},${r(cy - h)}L${r(cx + h)},${r(cy + h * 0.8)}L${r(cx - h)},${r(cy + h * 0.8)}Z`, fill: C.warn }),
+          el('path', { d: `M${r(cx)},${r(cy - h * 0.4)}V${r(cy + h * 0.2)}`, stroke: C.ink, 'stroke-width': 1.8 }),
+          el('circle', { cx, cy: cy + h * 0.5, r: 1, fill: C.ink }),
+        ].join(''),
+      );
     case 'missed':
-      return el('g', { class: cls }, [
-        el('rect', { x: cx - h, y: cy - h, width: size, height: size, fill: C.bad }),
-        el('path', {
-          d: `M${r(cx - h * 0.5)},${r(cy - h * 0.5)}L${r(cx + h * 0.5)},${r(cy + h * 0.5)}M${r(cx + h * 0.5)},${r(cy - h * 0.5)}L${r(cx - h * 0.5)},${r(cy + h * 0.5)}`,
-          stroke: C.surface,
-          'stroke-width': 2,
-        }),
-      ].join(''));
+      return el(
+        'g',
+        { class: cls },
+        [
+          el('rect', { x: cx - h, y: cy - h, width: size, height: size, fill: C.bad }),
+          el('path', {
+            d: `M${r(cx - h * 0.5)},${r(cy - h * 0.5)}L${r(cx + h * 0.5)},${r(cy + h * 0.5)}M${r(cx + h * 0.5)},${r(cy - h * 0.5)}L${r(cx - h * 0.5)},${r(cy + h * 0.5)}`,
+            stroke: C.surface,
+            'stroke-width': 2,
+          }),
+        ].join(''),
+      );
     default:
-      return el('g', { class: cls }, [
-        el('circle', { cx, cy, r: h - 1, fill: 'none', stroke: C.muted, 'stroke-dasharray': '2 2' }),
-        el('path', { d: `M${r(cx - h * 0.4)},${r(cy)}H${r(cx + h * 0.4)}`, stroke: C.muted, 'stroke-width': 1.5 }),
-      ].join(''));
+      return el(
+        'g',
+        { class: cls },
+        [
+          el('circle', { cx, cy, r: h - 1, fill: 'none', stroke: C.muted, 'stroke-dasharray': '2 2' }),
+          el('path', { d: `M${r(cx - h * 0.4)},${r(cy)}H${r(cx + h * 0.4)}`, stroke: C.muted, 'stroke-width': 1.5 }),
+        ].join(''),
+      );
   }
 }
 
@@ -51,7 +67,12 @@ export function trendArrow(slope: number, good: boolean | undefined, cx: number,
   const head = good === false ? C.surface : color;
   const dir = slope > 0 ? -1 : slope < 0 ? 1 : 0;
   if (dir === 0) {
-    return el('path', { d: `M${r(cx - h)},${r(cy)}H${r(cx + h * 0.3)}M${r(cx + h * 0.3)},${r(cy - h * 0.5)}L${r(cx + h)},${r(cy)}L${r(cx + h * 0.3)},${r(cy + h * 0.5)}Z`, stroke: color, fill: color, 'stroke-width': 1.5 });
+    return el('path', {
+      d: `M${r(cx - h)},${r(cy)}H${r(cx + h * 0.3)}M${r(cx + h * 0.3)},${r(cy - h * 0.5)}L${r(cx + h)},${r(cy)}L${r(cx + h * 0.3)},${r(cy + h * 0.5)}Z`,
+      stroke: color,
+      fill: color,
+      'stroke-width': 1.5,
+    });
   }
   const tip = cy + dir * h;
   const base = cy - dir * h;

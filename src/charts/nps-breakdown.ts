@@ -7,8 +7,20 @@ import { scaleLinear } from 'd3';
 import type { NpsFigure } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
-  C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, hatch, svgRoot, text, withDefaults,
-  type ChartOptions, type ChartOutput,
+  C,
+  FS,
+  DEFAULT_LOW_BASE,
+  DEFAULT_MIN_BASE,
+  LOW_BASE_MARK,
+  checkId,
+  el,
+  ellipsize,
+  hatch,
+  svgRoot,
+  text,
+  withDefaults,
+  type ChartOptions,
+  type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
 import type { NpsBreakdownLabels } from '../i18n/schema-charts';
@@ -29,7 +41,6 @@ export interface NpsBreakdownOptions extends ChartOptions<NpsBreakdownLabels> {
   /** Decimals of the score (default 0). */
   decimals?: number;
 }
-
 
 const W = 680;
 const X0 = 190;
@@ -85,12 +96,29 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
         acc += s;
         const b = x(acc / sum);
         if (b - a <= 0) return;
-        parts.push(el('rect', { x: a, y: cy - BAR / 2, width: b - a, height: BAR, fill: colours[i], stroke: i === 0 ? C.bad : undefined, 'stroke-width': i === 0 ? 1 : undefined }));
+        parts.push(
+          el('rect', {
+            x: a,
+            y: cy - BAR / 2,
+            width: b - a,
+            height: BAR,
+            fill: colours[i],
+            stroke: i === 0 ? C.bad : undefined,
+            'stroke-width': i === 0 ? 1 : undefined,
+          }),
+        );
         if (b - a >= 34) {
-          parts.push(text((a + b) / 2, cy + 4, f.fraction(s), {
-            'text-anchor': 'middle', 'font-size': FS.small, 'font-weight': 'bold', fill: C.ink,
-            stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke',
-          }));
+          parts.push(
+            text((a + b) / 2, cy + 4, f.fraction(s), {
+              'text-anchor': 'middle',
+              'font-size': FS.small,
+              'font-weight': 'bold',
+              fill: C.ink,
+              stroke: C.surface,
+              'stroke-width': 3,
+              'paint-order': 'stroke',
+            }),
+          );
         }
       });
       parts.push(text(W - 12, cy + 5, score(fig.score), { 'text-anchor': 'end', 'font-size': FS.title, 'font-weight': 'bold' }));
@@ -115,16 +143,23 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   const sentences: string[] = [];
   const head = shown.find((row) => row.total) ?? shown[0];
   if (head) {
-    sentences.push(fill(L.headline, {
-      score: score(head.figure.score), label: head.label + mark(head.figure), n: f.number(head.figure.n, 0),
-      promoters: f.fraction(head.figure.promoters), detractors: f.fraction(head.figure.detractors),
-    }));
+    sentences.push(
+      fill(L.headline, {
+        score: score(head.figure.score),
+        label: head.label + mark(head.figure),
+        n: f.number(head.figure.n, 0),
+        promoters: f.fraction(head.figure.promoters),
+        detractors: f.fraction(head.figure.detractors),
+      }),
+    );
   }
   const others = shown.filter((row) => row !== head).sort((a, b) => a.figure.score - b.figure.score);
   if (others.length >= 2) {
     const lo = others[0];
     const hi = others[others.length - 1];
-    sentences.push(fill(L.range, { low: score(lo.figure.score), lowLabel: lo.label + mark(lo.figure), high: score(hi.figure.score), highLabel: hi.label + mark(hi.figure) }));
+    sentences.push(
+      fill(L.range, { low: score(lo.figure.score), lowLabel: lo.label + mark(lo.figure), high: score(hi.figure.score), highLabel: hi.label + mark(hi.figure) }),
+    );
   }
   const hidden = input.filter((row) => row.figure.suppressed && !row.figure.secondary);
   if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.map((row) => row.label).join(', ') }));
@@ -145,5 +180,10 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
       return [row.label + mark(fig), f.number(fig.n, 0), f.fraction(fig.promoters), f.fraction(fig.passives), f.fraction(fig.detractors), score(fig.score)];
     }),
   };
-  return { svg: svgRoot({ id, kind: 'nps-breakdown', width: W, height, title: L.title, description, defs, body: parts.join('') }), title: L.title, description, table };
+  return {
+    svg: svgRoot({ id, kind: 'nps-breakdown', width: W, height, title: L.title, description, defs, body: parts.join('') }),
+    title: L.title,
+    description,
+    table,
+  };
 }

@@ -7,8 +7,21 @@ import { precisionFixed, scaleLinear } from 'd3';
 import type { GroupFigures } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
-  C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, hatch, svgRoot, text, textWidth, withDefaults,
-  type ChartOptions, type ChartOutput,
+  C,
+  FS,
+  DEFAULT_LOW_BASE,
+  DEFAULT_MIN_BASE,
+  LOW_BASE_MARK,
+  checkId,
+  el,
+  ellipsize,
+  hatch,
+  svgRoot,
+  text,
+  textWidth,
+  withDefaults,
+  type ChartOptions,
+  type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
 import type { SegmentBarsLabels } from '../i18n/schema-charts';
@@ -40,7 +53,6 @@ export interface SegmentBarsOptions extends ChartOptions<SegmentBarsLabels> {
   signed?: boolean;
 }
 
-
 /** Rows for a headline metric from `figures.segments.<segment>` (value for nps = score, csat = top2box, ces/overall = mean). */
 export function segmentBarRows(groups: Record<string, GroupFigures>, metric: 'nps' | 'csat' | 'ces' | 'overall'): SegmentBarRow[] {
   return Object.entries(groups).map(([label, g]) => {
@@ -71,7 +83,10 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   const isLow = (row: SegmentBarRow) => !row.suppressed && row.value !== undefined && !!row.low_base;
   const mark = (row: SegmentBarRow) => (isLow(row) ? ` ${LOW_BASE_MARK}` : '');
   const values = input.rows.filter((row) => !row.suppressed && row.value !== undefined).map((row) => row.value!);
-  const x = scaleLinear().domain([Math.min(0, ...values), Math.max(0, ...values) || 1]).range([X0, X1]).nice();
+  const x = scaleLinear()
+    .domain([Math.min(0, ...values), Math.max(0, ...values) || 1])
+    .range([X0, X1])
+    .nice();
   const defs = hatch(`${id}-low`, C.accent, 'var(--gr-band-light, #cfe4f3)');
   const parts: string[] = [];
 
@@ -86,15 +101,30 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
     } else {
       const [a, b] = [x(Math.min(0, row.value)), x(Math.max(0, row.value))];
       const lowBar = isLow(row);
-      parts.push(el('rect', { x: a, y: cy - 9, width: Math.max(1, b - a), height: 18, fill: lowBar ? `url(#${id}-low)` : C.accent, stroke: lowBar ? C.accent : undefined }));
+      parts.push(
+        el('rect', {
+          x: a,
+          y: cy - 9,
+          width: Math.max(1, b - a),
+          height: 18,
+          fill: lowBar ? `url(#${id}-low)` : C.accent,
+          stroke: lowBar ? C.accent : undefined,
+        }),
+      );
       const label = fmt(row.value) + mark(row);
       const neg = row.value < 0;
       const tx = neg ? a - 5 : b + 5;
       const inside = neg ? tx - textWidth(label) < X0 - 4 : tx + textWidth(label) > W - 4;
-      parts.push(text(inside ? (neg ? a + 5 : b - 5) : tx, cy + 4, label, {
-        'text-anchor': neg !== inside ? 'end' : 'start', 'font-weight': 'bold', 'font-size': FS.base,
-        stroke: inside ? C.surface : undefined, 'stroke-width': inside ? 3 : undefined, 'paint-order': inside ? 'stroke' : undefined,
-      }));
+      parts.push(
+        text(inside ? (neg ? a + 5 : b - 5) : tx, cy + 4, label, {
+          'text-anchor': neg !== inside ? 'end' : 'start',
+          'font-weight': 'bold',
+          'font-size': FS.base,
+          stroke: inside ? C.surface : undefined,
+          'stroke-width': inside ? 3 : undefined,
+          'paint-order': inside ? 'stroke' : undefined,
+        }),
+      );
     }
     y += ROW;
   }

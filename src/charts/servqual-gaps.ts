@@ -8,8 +8,19 @@ import { DIMENSIONS, type Dimension } from '../schemas/questionnaire';
 import type { Gated, Servqual } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
-  C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, ellipsize, svgRoot, text, withDefaults,
-  type ChartOptions, type ChartOutput,
+  C,
+  FS,
+  DEFAULT_LOW_BASE,
+  DEFAULT_MIN_BASE,
+  LOW_BASE_MARK,
+  checkId,
+  el,
+  ellipsize,
+  svgRoot,
+  text,
+  withDefaults,
+  type ChartOptions,
+  type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
 import type { ServqualGapsLabels } from '../i18n/schema-charts';
@@ -27,7 +38,6 @@ export interface ServqualGapsOptions extends ChartOptions<ServqualGapsLabels> {
   /** One row per dimension (default) or per questionnaire item, grouped by dimension. */
   mode?: 'dimensions' | 'items';
 }
-
 
 type Fig = Gated<{ expectation?: number; perception?: number; gap?: number }>;
 type Row = { label: string; group?: string; fig: Fig };
@@ -52,7 +62,10 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
 
   const rows: Row[] = items
     ? DIMENSIONS.flatMap((d) => servqual.items.filter((i) => i.dimension === d).map((i): Row => ({ label: i.text, group: d, fig: i.figure })))
-    : DIMENSIONS.flatMap((d): Row[] => { const fig = servqual.dimensions[d]; return fig ? [{ label: L.dimensions[d], fig }] : []; });
+    : DIMENSIONS.flatMap((d): Row[] => {
+        const fig = servqual.dimensions[d];
+        return fig ? [{ label: L.dimensions[d], fig }] : [];
+      });
 
   const rowH = items ? 26 : 34;
   const x = scaleLinear().domain([scale.min, scale.max]).range([X0[mode], X1]);
@@ -129,7 +142,14 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
   const sentences: string[] = [];
   const worst = [...measured].sort((a, b) => a.fig.gap! - b.fig.gap! || a.label.localeCompare(b.label))[0];
   if (worst && worst.fig.gap! < 0) {
-    sentences.push(fill(L.widest, { label: items ? `“${worst.label}”` : worst.label, p: num(worst.fig.perception!), e: num(worst.fig.expectation!), gap: f.signed(worst.fig.gap!, 2) }));
+    sentences.push(
+      fill(L.widest, {
+        label: items ? `“${worst.label}”` : worst.label,
+        p: num(worst.fig.perception!),
+        e: num(worst.fig.expectation!),
+        gap: f.signed(worst.fig.gap!, 2),
+      }),
+    );
   }
   if (measured.length) sentences.push(fill(L.shortOn, { k: measured.filter((m) => m.fig.gap! < 0).length, n: measured.length }));
   const sMin = f.number(scale.min, 0);

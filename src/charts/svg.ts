@@ -117,13 +117,13 @@ export function wrap(s: string, maxChars: number, maxLines = Infinity): string[]
   for (const word of s.split(/[^\S\u00a0\u202f]+/).filter(Boolean)) {
     let w = word;
     while ([...w].length > maxChars) {
-      if (cur) out.push(cur), (cur = '');
+      if (cur) (out.push(cur), (cur = ''));
       out.push([...w].slice(0, maxChars).join(''));
       w = [...w].slice(maxChars).join('');
     }
     if (!cur) cur = w;
     else if ([...cur].length + 1 + [...w].length <= maxChars) cur += ` ${w}`;
-    else out.push(cur), (cur = w);
+    else (out.push(cur), (cur = w));
   }
   if (cur) out.push(cur);
   if (out.length > maxLines) {
@@ -137,7 +137,12 @@ export function wrap(s: string, maxChars: number, maxLines = Infinity): string[]
 /** Cuts text to `maxChars` characters with a trailing "…". */
 export function ellipsize(s: string, maxChars: number): string {
   const cs = [...s];
-  return cs.length <= maxChars ? s : `${cs.slice(0, Math.max(1, maxChars - 1)).join('').trimEnd()}…`;
+  return cs.length <= maxChars
+    ? s
+    : `${cs
+        .slice(0, Math.max(1, maxChars - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;

@@ -7,7 +7,21 @@
 import { area, line, precisionFixed, scaleLinear, scalePoint } from 'd3';
 import type { Change } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
-import { C, FS, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, LOW_BASE_MARK, checkId, el, r, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import {
+  C,
+  FS,
+  DEFAULT_LOW_BASE,
+  DEFAULT_MIN_BASE,
+  LOW_BASE_MARK,
+  checkId,
+  el,
+  r,
+  svgRoot,
+  text,
+  withDefaults,
+  type ChartOptions,
+  type ChartOutput,
+} from './svg';
 import { en } from '../i18n/locales/en';
 import type { TrendLabels } from '../i18n/schema-charts';
 
@@ -39,7 +53,6 @@ export interface TrendOptions extends ChartOptions<TrendLabels> {
   bounds?: [number, number];
 }
 
-
 const W = 680;
 const H = 280;
 const P = { left: 56, right: 650, top: 40, bottom: 248 };
@@ -64,7 +77,10 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const y = scaleLinear().domain([lo, hi]).nice(5);
   if (options.bounds) y.domain([Math.max(options.bounds[0], y.domain()[0]), Math.min(options.bounds[1], y.domain()[1])]);
   y.range([P.bottom, P.top]);
-  const x = scalePoint<string>().domain(pts.map((p) => p.wave)).range([P.left, P.right]).padding(0.5);
+  const x = scalePoint<string>()
+    .domain(pts.map((p) => p.wave))
+    .range([P.left, P.right])
+    .padding(0.5);
   const px = (p: TrendPoint) => x(p.wave)!;
   const parts: string[] = [];
 
@@ -77,8 +93,17 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   }
   for (const p of pts) parts.push(text(px(p), P.bottom + 18, f.period(p.wave), { 'text-anchor': 'middle', 'font-size': FS.base, fill: C.ink }));
 
-  const band = area<TrendPoint>().defined((p) => !p.suppressed && p.ci95 !== undefined).x(px).y0((p) => y(p.ci95![0])).y1((p) => y(p.ci95![1])).digits(2);
-  const path = line<TrendPoint>().defined((p) => !p.suppressed && p.value !== undefined).x(px).y((p) => y(p.value!)).digits(2);
+  const band = area<TrendPoint>()
+    .defined((p) => !p.suppressed && p.ci95 !== undefined)
+    .x(px)
+    .y0((p) => y(p.ci95![0]))
+    .y1((p) => y(p.ci95![1]))
+    .digits(2);
+  const path = line<TrendPoint>()
+    .defined((p) => !p.suppressed && p.value !== undefined)
+    .x(px)
+    .y((p) => y(p.value!))
+    .digits(2);
   parts.push(el('path', { d: band(pts) ?? '', fill: C.band, 'fill-opacity': 0.3 }));
   parts.push(el('path', { d: path(pts) ?? '', fill: 'none', stroke: C.accent, 'stroke-width': 2.5 }));
 
@@ -90,19 +115,53 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
       parts.push(el('line', { x1: cx, x2: cx, y1: P.top + 10, y2: P.bottom - 10, stroke: C.grid, 'stroke-dasharray': '3 3' }));
       const note = p.suppressed ? fill(L.suppressed, { min }) : '—';
       const [a, b] = note.split(' (');
-      parts.push(text(cx, my, a, { 'text-anchor': 'middle', 'font-size': FS.small, 'font-style': 'italic', fill: C.muted, stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke' }));
-      if (b) parts.push(text(cx, my + 14, `(${b}`, { 'text-anchor': 'middle', 'font-size': FS.small, 'font-style': 'italic', fill: C.muted, stroke: C.surface, 'stroke-width': 3, 'paint-order': 'stroke' }));
+      parts.push(
+        text(cx, my, a, {
+          'text-anchor': 'middle',
+          'font-size': FS.small,
+          'font-style': 'italic',
+          fill: C.muted,
+          stroke: C.surface,
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+        }),
+      );
+      if (b)
+        parts.push(
+          text(cx, my + 14, `(${b}`, {
+            'text-anchor': 'middle',
+            'font-size': FS.small,
+            'font-style': 'italic',
+            fill: C.muted,
+            stroke: C.surface,
+            'stroke-width': 3,
+            'paint-order': 'stroke',
+          }),
+        );
       continue;
     }
     if (p.ci95) {
       // Whiskers too: an isolated wave has no band to show its interval.
       const [a, b] = [y(p.ci95[0]), y(p.ci95[1])];
-      parts.push(el('path', { d: `M${r(cx)},${r(a)}V${r(b)}M${r(cx - 4)},${r(a)}H${r(cx + 4)}M${r(cx - 4)},${r(b)}H${r(cx + 4)}`, stroke: C.accent, 'stroke-width': 1, fill: 'none' }));
+      parts.push(
+        el('path', {
+          d: `M${r(cx)},${r(a)}V${r(b)}M${r(cx - 4)},${r(a)}H${r(cx + 4)}M${r(cx - 4)},${r(b)}H${r(cx + 4)}`,
+          stroke: C.accent,
+          'stroke-width': 1,
+          fill: 'none',
+        }),
+      );
     }
     const lb = !!p.low_base;
     lowSeen ||= lb;
     parts.push(el('circle', { cx, cy: y(p.value), r: 4.5, fill: lb ? C.surface : C.accent, stroke: C.accent, 'stroke-width': 2 }));
-    parts.push(text(cx, y(p.ci95 ? Math.max(p.ci95[1], p.value) : p.value) - 8, fmt(p.value) + (lb ? ` ${LOW_BASE_MARK}` : ''), { 'text-anchor': 'middle', 'font-size': FS.base, 'font-weight': 'bold' }));
+    parts.push(
+      text(cx, y(p.ci95 ? Math.max(p.ci95[1], p.value) : p.value) - 8, fmt(p.value) + (lb ? ` ${LOW_BASE_MARK}` : ''), {
+        'text-anchor': 'middle',
+        'font-size': FS.base,
+        'font-weight': 'bold',
+      }),
+    );
   }
 
   // Significance markers between the two waves a change compares.
@@ -115,7 +174,9 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
     const my = (y(a.value) + y(b.value)) / 2 + 18;
     const up = c.difference > 0 ? -1 : 1;
     const colour = c.direction === 'worse' ? C.bad : c.direction === 'better' ? C.good : C.muted;
-    parts.push(el('path', { d: `M${r(mx)},${r(my + up * 7)}L${r(mx + 7)},${r(my - up * 5)}L${r(mx - 7)},${r(my - up * 5)}Z`, fill: colour, stroke: C.surface }));
+    parts.push(
+      el('path', { d: `M${r(mx)},${r(my + up * 7)}L${r(mx + 7)},${r(my - up * 5)}L${r(mx - 7)},${r(my - up * 5)}Z`, fill: colour, stroke: C.surface }),
+    );
   }
 
   // Legend.
@@ -136,7 +197,9 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const sentences: string[] = [];
   if (shown.length) {
     const [first, last] = [shown[0], shown[shown.length - 1]];
-    sentences.push(fill(L.moved, { label: input.label, first: fmt(first.value), firstWave: f.period(first.wave), last: fmt(last.value), lastWave: f.period(last.wave) }));
+    sentences.push(
+      fill(L.moved, { label: input.label, first: fmt(first.value), firstWave: f.period(first.wave), last: fmt(last.value), lastWave: f.period(last.wave) }),
+    );
   }
   const verdict = (c: Change) => (c.significant ? L.significant : L.notSignificant);
   // "p = 0.000" reads as certainty; below 0.001 the text says "p < 0.001", as the report does.
@@ -144,7 +207,9 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
     p < 0.001 ? fill(template, { ...vars, p: `< ${f.number(0.001, 3)}` }).replace(/= </g, '<') : fill(template, { ...vars, p: f.number(p, 3) });
   const latest = input.changes[input.changes.length - 1];
   if (latest) {
-    sentences.push(withP(L.change, { from: f.period(latest.from), to: f.period(latest.to), difference: f.signed(latest.difference, d), verdict: verdict(latest) }, latest.p));
+    sentences.push(
+      withP(L.change, { from: f.period(latest.from), to: f.period(latest.to), difference: f.signed(latest.difference, d), verdict: verdict(latest) }, latest.p),
+    );
   }
   const hidden = pts.filter((p) => p.suppressed).map((p) => f.period(p.wave));
   if (hidden.length) sentences.push(fill(L.suppressedList, { min, list: hidden.join(', ') }));
@@ -158,7 +223,12 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
       const c = input.changes.find((ch) => ch.to === p.wave);
       const value = p.suppressed ? fill(L.suppressed, { min }) : p.value === undefined ? '—' : fmt(p.value) + (p.low_base ? ` ${LOW_BASE_MARK}` : '');
       const ci = !p.suppressed && p.ci95 ? `${fmt(p.ci95[0])} – ${fmt(p.ci95[1])}` : '';
-      return [f.period(p.wave), value, ci, c ? withP(L.versus, { difference: f.signed(c.difference, d), from: f.period(c.from), verdict: verdict(c) }, c.p) : ''];
+      return [
+        f.period(p.wave),
+        value,
+        ci,
+        c ? withP(L.versus, { difference: f.signed(c.difference, d), from: f.period(c.from), verdict: verdict(c) }, c.p) : '',
+      ];
     }),
   };
   return { svg: svgRoot({ id, kind: 'trend', width: W, height, title, description, body: parts.join('') }), title, description, table };

@@ -22,4 +22,23 @@ import type { ComponentName } from './schemas';
  * The components every report's MDX can use without importing them: exactly one per
  * schema in schemas.ts (the type check refuses a missing or an extra one).
  */
-export const REPORT_COMPONENTS = { Metric, HeadlineCards, GapModel, ServqualGaps, NpsBreakdown, KpiScorecard, BenchmarkPosition, DriverMatrix, Trend, SegmentTable, Methodology, Comments, Count, Change, Compare, Rank, When, Otherwise } satisfies Record<ComponentName, unknown>;
+export const REPORT_COMPONENTS = {
+  Metric,
+  HeadlineCards,
+  GapModel,
+  ServqualGaps,
+  NpsBreakdown,
+  KpiScorecard,
+  BenchmarkPosition,
+  DriverMatrix,
+  Trend,
+  SegmentTable,
+  Methodology,
+  Comments,
+  Count,
+  Change,
+  Compare,
+  Rank,
+  When,
+  Otherwise,
+} satisfies Record<ComponentName, unknown>;

@@ -56,7 +56,12 @@ export const CountSchema = z.object({
 });
 export const ChangeSchema = z.object({
   id: z.string().describe('a change between waves, `changes.<figure id>`: `changes.nps.score`'),
-  say: z.enum(['direction', 'significance']).optional().describe('`direction` (default): "rose significantly", "fell, not significantly"; `significance`: "is statistically significant", "is within the margin of error"'),
+  say: z
+    .enum(['direction', 'significance'])
+    .optional()
+    .describe(
+      '`direction` (default): "rose significantly", "fell, not significantly"; `significance`: "is statistically significant", "is within the margin of error"',
+    ),
 });
 export const CompareSchema = z.object({
   metric: z.string().describe('a benchmarked metric (`nps`, `fcr_rate`, …): "9 pts below the telecom median"'),
@@ -66,7 +71,11 @@ export const RankSchema = z.object({
   say: z.enum(['name', 'phrase']).optional().describe('`name` (default): the dimension ("Reliability"); `phrase`: "the widest of the five gaps"'),
 });
 export const WhenSchema = z.object({
-  test: z.string().describe('a condition on one figure: `kpis.first-contact-fix.status is missed`, `changes.nps.score.significant`, `benchmarks.nps.percentile < 25` (see below)'),
+  test: z
+    .string()
+    .describe(
+      'a condition on one figure: `kpis.first-contact-fix.status is missed`, `changes.nps.score.significant`, `benchmarks.nps.percentile < 25` (see below)',
+    ),
 });
 export const OtherwiseSchema = z.object({});
 export const CommentsSchema = z.object({});
@@ -95,7 +104,9 @@ export const COMPONENTS = {
   Comments: component(CommentsSchema, {}),
   Count: component(CountSchema, { status: { kind: 'choice', example: 'met' }, start: { kind: 'boolean' } }),
   Change: component(ChangeSchema, { id: { kind: 'choice', example: 'changes.nps.score', values: changeIds }, say: { kind: 'choice', example: 'direction' } }),
-  Compare: component(CompareSchema, { metric: { kind: 'choice', example: 'nps', values: (f) => f.benchmarks.filter((b) => b.median !== undefined).map((b) => b.metric) } }),
+  Compare: component(CompareSchema, {
+    metric: { kind: 'choice', example: 'nps', values: (f) => f.benchmarks.filter((b) => b.median !== undefined).map((b) => b.metric) },
+  }),
   Rank: component(RankSchema, { pick: { kind: 'choice', example: 'widest' }, say: { kind: 'choice', example: 'name' } }),
   When: component(WhenSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
   Otherwise: component(OtherwiseSchema, {}),

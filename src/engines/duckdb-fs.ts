@@ -25,7 +25,21 @@ import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionna
 import { streamContacts, streamResponses, type StreamedResponses } from '../stream/engine';
 import { readHead } from '../stream/split';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
-import { accSlots, col, crossSlots, driverColumns, halfRuleSql, idSql, ident, numberSql, q as lit, textSql, typedNumberSql, type CellSql, type NumberRule } from './duckdb-sql';
+import {
+  accSlots,
+  col,
+  crossSlots,
+  driverColumns,
+  halfRuleSql,
+  idSql,
+  ident,
+  numberSql,
+  q as lit,
+  textSql,
+  typedNumberSql,
+  type CellSql,
+  type NumberRule,
+} from './duckdb-sql';
 import { runSql } from './duckdb-run';
 import { hasDigitUnderscore } from './digit-underscore-fs';
 import type { Accumulated, Engine } from './engine';
@@ -133,7 +147,11 @@ type Aggregated = StreamedResponses;
  */
 async function aggregate(path: string, ctx: TableContext, q: Questionnaire, items: Item[], typed: boolean): Promise<Aggregated | string> {
   const missing = (q.missing ?? []) as (string | number)[];
-  const file = await fileSource(path, ctx.headerRows ?? 0, missing.map((m) => String(m).trim()));
+  const file = await fileSource(
+    path,
+    ctx.headerRows ?? 0,
+    missing.map((m) => String(m).trim()),
+  );
   if (!file) return FALLBACK.noHeader;
   const sink = new ProblemSink(ctx.file);
   const columns = new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, sink);
@@ -150,7 +168,8 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   const textMissing = cells.missing.some((m) => m !== '' && !Number.isFinite(Number(m)));
   const readDoubles = typed && file.typed && !textMissing && !(await hasDigitUnderscore(path));
   // `#row` ids are the data rows' numbers in file order, as the loader counts them (after header rows; blank lines, which DuckDB skips too, not counted).
-  const rawOf = (s: Source | undefined) => (!s ? 'NULL' : s.kind === 'header' ? file.raw(s.index) : s.kind === 'constant' ? lit(s.value) : 'CAST(row_no AS VARCHAR)');
+  const rawOf = (s: Source | undefined) =>
+    !s ? 'NULL' : s.kind === 'header' ? file.raw(s.index) : s.kind === 'constant' ? lit(s.value) : 'CAST(row_no AS VARCHAR)';
   // CTE t: every used column's text; n: its number as parsed; v: the checked value.
   const texts: string[] = [];
   const parsed: string[] = [];
@@ -181,25 +200,35 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   const idSource = find('respondent_id');
   const rowIds = idSource?.kind === 'row' || q.columns?.respondent_id?.trim() === ROW_NUMBER;
   const values = [
-    `${idSql(text('respondent_id'))} AS id`, `${text('wave')} AS wave`, `${text('date')} AS date`,
+    `${idSql(text('respondent_id'))} AS id`,
+    `${text('wave')} AS wave`,
+    `${text('date')} AS date`,
     ...q.segments.map((s, i) => `${text(s)} AS s${i}`),
     ...items.map((it, i) => `${num(`e_${it.id}`, scale)} AS ${col.e(i)}`),
     ...items.map((it, i) => `${num(`p_${it.id}`, scale)} AS ${col.p(i)}`),
     ...DIMENSIONS.map((d, i) => `${num(`w_${d}`, { min: 0, max: 100 })} AS ${col.w(i)}`),
-    `${num('nps', { min: 0, max: 10, integer: true })} AS nps`, `${num('csat', { min: 1, max: 5, integer: true })} AS csat`,
-    `${num('ces', { min: 1, max: 7, integer: true })} AS ces`, `${num('overall', { min: q.scale.min, max: q.scale.max })} AS overall`,
+    `${num('nps', { min: 0, max: 10, integer: true })} AS nps`,
+    `${num('csat', { min: 1, max: 5, integer: true })} AS csat`,
+    `${num('ces', { min: 1, max: 7, integer: true })} AS ces`,
+    `${num('overall', { min: q.scale.min, max: q.scale.max })} AS overall`,
   ];
   const weights = DIMENSIONS.map((_, i) => col.w(i));
   const given = weights.map((w) => `(${w} IS NOT NULL)::INTEGER`).join(' + ');
   const allWeights = DIMENSIONS.every((d) => find(`w_${d}`));
   const rowBad = [
-    'cellbad', 'id IS NULL', 'wave IS NULL', `(date IS NOT NULL AND (NOT regexp_full_match(date, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(date AS DATE) IS NULL))`,
+    'cellbad',
+    'id IS NULL',
+    'wave IS NULL',
+    `(date IS NOT NULL AND (NOT regexp_full_match(date, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(date AS DATE) IS NULL))`,
     ...(allWeights ? [`((${given}) BETWEEN 1 AND 4 OR ((${given}) = 5 AND abs(${weights.join(' + ')} - 100) > 1))`] : []),
   ].map((b) => `(${b})::INTEGER`);
-  const dims = layout.itemsByDim.map((idx, d) => [
-    `${halfRuleSql(idx.map(col.e))} AS ${col.de(d)}`, `${halfRuleSql(idx.map(col.p))} AS ${col.dp(d)}`,
-    `${halfRuleSql(idx.map((i) => `(${col.p(i)} - ${col.e(i)})`))} AS ${col.dg(d)}`,
-  ]).flat();
+  const dims = layout.itemsByDim
+    .map((idx, d) => [
+      `${halfRuleSql(idx.map(col.e))} AS ${col.de(d)}`,
+      `${halfRuleSql(idx.map(col.p))} AS ${col.dp(d)}`,
+      `${halfRuleSql(idx.map((i) => `(${col.p(i)} - ${col.e(i)})`))} AS ${col.dg(d)}`,
+    ])
+    .flat();
   const acc = accSlots(layout);
   const slots = acc.slots;
   const none = { columns: [], slots: [] };
@@ -236,7 +265,9 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   if (waveRows.some((r) => Number(r.dup) > 0)) return FALLBACK.duplicate;
   // Ids unique within each wave is not enough: check across waves too (rare to differ; one more scan).
   if (!rowIds && waveRows.length > 1) {
-    const [d] = await runSql(`WITH raw AS (${rawSql()}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${idSql(textSql(rawOf(idSource), cells))} AS x FROM raw)`);
+    const [d] = await runSql(
+      `WITH raw AS (${rawSql()}) SELECT count(x) - count(DISTINCT x) AS dup FROM (SELECT ${idSql(textSql(rawOf(idSource), cells))} AS x FROM raw)`,
+    );
     if (Number(d.dup) > 0) return FALLBACK.duplicate;
   }
   const fold: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };

@@ -65,7 +65,10 @@ export function numberSql(t: string, n: string, contract: string, rule: NumberRu
   const parsed = labels.length ? `coalesce(${recoded}, TRY_CAST(${text} AS DOUBLE))` : `TRY_CAST(${text} AS DOUBLE)`;
   const skip = [...cells.missingNumbers, ...(rule.notApplicable ?? [])];
   const skipped = skip.length ? `${n} IN (${skip.join(', ')})` : 'false';
-  const outside = [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : ''].filter(Boolean).join(' OR ') || 'false';
+  const outside =
+    [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : '']
+      .filter(Boolean)
+      .join(' OR ') || 'false';
   // Beyond MAX_MAGNITUDE is bad before any missing code or not_applicable value (Cells.number checks it first). A recoded outcome need not be on the item scale (Cells.number).
   const ranged = contract === 'overall' && labels.length ? `((${recoded}) IS NULL AND (${outside}))` : `(${outside})`;
   const syntax = `(${labels.length ? `(${recoded}) IS NOT NULL OR ` : ''}regexp_full_match(${text}, ${NUMBER_RE}))`;
@@ -82,7 +85,10 @@ export function numberSql(t: string, n: string, contract: string, rule: NumberRu
 export function typedNumberSql(n: string, rule: NumberRule, cells: CellSql): { value: string; bad: string } {
   const skip = [...cells.missingNumbers, ...(rule.notApplicable ?? [])];
   const skipped = skip.length ? `${n} IN (${skip.join(', ')})` : 'false';
-  const outside = [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : ''].filter(Boolean).join(' OR ') || 'false';
+  const outside =
+    [rule.min !== undefined ? `${n} < ${rule.min}` : '', rule.max !== undefined ? `${n} > ${rule.max}` : '', rule.integer ? `${n} <> trunc(${n})` : '']
+      .filter(Boolean)
+      .join(' OR ') || 'false';
   const value = skip.length ? `CASE WHEN ${skipped} THEN NULL ELSE ${n} END` : n;
   return { value, bad: `(${n} IS NOT NULL AND (NOT isfinite(${n}) OR abs(${n}) > ${MAX_MAGNITUDE} OR (NOT (${skipped}) AND (${outside}))))` };
 }
@@ -111,7 +117,12 @@ const momentSlots = (x: string, m: (acc: SurveyAcc) => Moments): Slot[] => [
  * are columns of their own (NULL unless the row is complete), so the aggregates need no
  * FILTER clause: DuckDB evaluated each FILTER apart, which made them 4× the query's time.
  */
-export function crossSlots(xs: string[], shift: number, c: (acc: SurveyAcc) => CrossProducts | undefined, prefix: string): { columns: string[]; slots: Slot[] } {
+export function crossSlots(
+  xs: string[],
+  shift: number,
+  c: (acc: SurveyAcc) => CrossProducts | undefined,
+  prefix: string,
+): { columns: string[]; slots: Slot[] } {
   const complete = xs.map((x) => `${x} IS NOT NULL`).join(' AND ');
   const v = (i: number) => `${prefix}_${i}`;
   const columns = [`(${complete}) AS ${prefix}_cc`, ...xs.map((x, i) => `CASE WHEN ${complete} THEN ${x} - ${shift} END AS ${v(i)}`)];
@@ -146,14 +157,21 @@ export function accSlots(layout: SurveyLayout): { columns: string[]; slots: Slot
     ...momentSlots('overall', (a) => a.overall),
   ];
   layout.items.forEach((_, i) => {
-    slots.push(...momentSlots(col.e(i), (a) => a.items[i].e), ...momentSlots(col.p(i), (a) => a.items[i].p), ...momentSlots(`(${col.p(i)} - ${col.e(i)})`, (a) => a.items[i].g));
+    slots.push(
+      ...momentSlots(col.e(i), (a) => a.items[i].e),
+      ...momentSlots(col.p(i), (a) => a.items[i].p),
+      ...momentSlots(`(${col.p(i)} - ${col.e(i)})`, (a) => a.items[i].g),
+    );
   });
   layout.dims.forEach((_, d) => {
     slots.push(...momentSlots(col.de(d), (a) => a.dims[d].e), ...momentSlots(col.dp(d), (a) => a.dims[d].p), ...momentSlots(col.dg(d), (a) => a.dims[d].g));
   });
   // servqualScore: the mean of the dimension gap scores, only when the respondent has all of them.
   const dgs = layout.dims.map((_, d) => col.dg(d));
-  if (dgs.length > 0) slots.push(...momentSlots(`CASE WHEN ${dgs.map((g) => `${g} IS NOT NULL`).join(' AND ')} THEN (${dgs.join(' + ')}) / ${dgs.length} END`, (a) => a.servqual));
+  if (dgs.length > 0)
+    slots.push(
+      ...momentSlots(`CASE WHEN ${dgs.map((g) => `${g} IS NOT NULL`).join(' AND ')} THEN (${dgs.join(' + ')}) / ${dgs.length} END`, (a) => a.servqual),
+    );
   for (let d = 0; d < 5; d++) slots.push(...momentSlots(col.w(d), (a) => a.weights[d]));
   const columns: string[] = [];
   layout.itemsByDim.forEach((idx, d) => {

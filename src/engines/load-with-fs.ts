@@ -27,10 +27,13 @@ export function rowsSource(dataset: Dataset, engine: EngineName): SurveySource {
 
 export async function loadWith(engine: Engine, dir: string, options: Pick<LoadOptions, 'limits'> & StreamOptions = {}): Promise<EngineLoadResult> {
   let out: Accumulated | undefined;
-  const stream: StreamHook | undefined = engine.files.length === 0 ? undefined : {
-    files: engine.files,
-    read: async (paths, first) => (out = await engine.accumulate({ ...first, dir, paths, options })).streamed,
-  };
+  const stream: StreamHook | undefined =
+    engine.files.length === 0
+      ? undefined
+      : {
+          files: engine.files,
+          read: async (paths, first) => (out = await engine.accumulate({ ...first, dir, paths, options })).streamed,
+        };
   const loaded = await loadDataset(dir, { limits: options.limits, stream });
   const fallback = (out as Accumulated | undefined)?.fallback;
   if (!loaded.dataset) return { ...loaded, fallback };

@@ -62,7 +62,18 @@ export const TranslationSchema = strict({
   /** Words the figures choose for report prose (schema-words.ts). */
   words: WordsSchema,
   headline: labelsFor([
-    'heading', 'base', 'moe', 'scale', 'lowerBetter', 'change', 'significant', 'notSignificant', 'previous', 'noPrevious', 'position', 'noBenchmark',
+    'heading',
+    'base',
+    'moe',
+    'scale',
+    'lowerBetter',
+    'change',
+    'significant',
+    'notSignificant',
+    'previous',
+    'noPrevious',
+    'position',
+    'noBenchmark',
   ]),
   benchmark: labelsFor(['notMeasured', 'heading']),
   nps: labelsFor(['total']),
@@ -76,9 +87,30 @@ export const TranslationSchema = strict({
     removed: labelsFor(['email', 'phone', 'card', 'iban', 'link']),
   }),
   methodology: labelsFor([
-    'heading', 'sample', 'sampleText', 'bases', 'figure', 'baseColumn', 'interval', 'reliability', 'alphaText', 'alphaFlag', 'alphaColumn',
-    'rules', 'suppression', 'complementary', 'complementaryList', 'minBaseProtects', 'individualAnswers', 'significance', 'drivers', 'gaps',
-    'sources', 'files', 'benchmarkSources', 'asOf',
+    'heading',
+    'sample',
+    'sampleText',
+    'bases',
+    'figure',
+    'baseColumn',
+    'interval',
+    'reliability',
+    'alphaText',
+    'alphaFlag',
+    'alphaColumn',
+    'rules',
+    'suppression',
+    'complementary',
+    'complementaryList',
+    'minBaseProtects',
+    'individualAnswers',
+    'significance',
+    'drivers',
+    'gaps',
+    'sources',
+    'files',
+    'benchmarkSources',
+    'asOf',
   ]),
   charts: ChartLabelsSchema,
 });
@@ -96,7 +128,9 @@ export function translationProblems(locale: string, value: unknown): string[] {
   return parsed.error.issues.flatMap((issue) => {
     const at = (keys: (string | number)[]) => keys.join('.') || '(the whole file)';
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((k) => `${locale}: ${at([...issue.path, k])} is not a key of the schema. Remove it from ${file}, or add it to src/i18n/schema.ts for every locale.`);
+      return issue.keys.map(
+        (k) => `${locale}: ${at([...issue.path, k])} is not a key of the schema. Remove it from ${file}, or add it to src/i18n/schema.ts for every locale.`,
+      );
     }
     if (issue.code === 'invalid_type' && issue.received === 'undefined') {
       return [`${locale}: ${at(issue.path)} is missing. Add it to ${file} (no key falls back to English).`];

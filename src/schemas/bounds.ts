@@ -16,7 +16,8 @@ export const MAX_MAGNITUDE = 1e15;
 export const boundedNumber = () =>
   z.number().superRefine((x, ctx) => {
     if (!Number.isFinite(x)) ctx.addIssue({ code: 'custom', message: 'must be a finite number' });
-    else if (Math.abs(x) > MAX_MAGNITUDE) ctx.addIssue({ code: 'custom', message: `must be within ±${MAX_MAGNITUDE.toExponential()} (larger values cannot be computed with)` });
+    else if (Math.abs(x) > MAX_MAGNITUDE)
+      ctx.addIssue({ code: 'custom', message: `must be within ±${MAX_MAGNITUDE.toExponential()} (larger values cannot be computed with)` });
   });
 
 /**

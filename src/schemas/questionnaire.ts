@@ -35,13 +35,25 @@ export const QuestionnaireSchema = z
     scale: z
       .object({ min: boundedNumber(), max: boundedNumber() })
       .refine((s) => s.max > s.min, 'scale.max must be above scale.min')
-      .refine((s) => !Number.isFinite(s.max - s.min) || s.max - s.min <= MAX_SCALE_SPAN, `scale.max − scale.min must be at most ${MAX_SCALE_SPAN} (a survey scale, e.g. 1–7)`),
+      .refine(
+        (s) => !Number.isFinite(s.max - s.min) || s.max - s.min <= MAX_SCALE_SPAN,
+        `scale.max − scale.min must be at most ${MAX_SCALE_SPAN} (a survey scale, e.g. 1–7)`,
+      ),
     /** A built-in item set; its items may be overridden (by id) or extended by `items`. */
     preset: z.literal('servqual-22').optional(),
     /** Explicit items (any number, each with a dimension). With a preset, an item whose id is a preset's overrides it (its dimension may be left out). None at all suits a survey of nps/csat/ces/overall only. */
     items: z.array(ItemSchema).default([]),
     /** Columns of responses.csv used for breakdowns. */
-    segments: z.array(z.string().refine((n) => n !== RESERVED_NAME, 'cannot be a segment name (the figures JSON cannot hold it): rename it, e.g. "proto", and its column with columns:')).default([]),
+    segments: z
+      .array(
+        z
+          .string()
+          .refine(
+            (n) => n !== RESERVED_NAME,
+            'cannot be a segment name (the figures JSON cannot hold it): rename it, e.g. "proto", and its column with columns:',
+          ),
+      )
+      .default([]),
     /** Column key-driver analysis explains: overall (default when present), else nps. */
     outcome: z.enum(['overall', 'nps', 'csat', 'ces']).optional(),
     /** Contract name → header in the file (e.g. `respondent_id: ResponseId`, `p_wifi: "Inflight wifi service"`), for every CSV of the folder. `"#row"` (extension) means the data row number, for exports without an id. */

@@ -10,7 +10,13 @@ import { quartileOf } from './percentile';
 /** Published quantiles of a metric across an industry, raw unit (mean is informative only). */
 export type PublishedSummary = { p10?: Maybe; p25?: Maybe; median?: Maybe; p75?: Maybe; p90?: Maybe; mean?: Maybe };
 
-const LEVELS: readonly [keyof PublishedSummary, number][] = [['p10', 10], ['p25', 25], ['median', 50], ['p75', 75], ['p90', 90]];
+const LEVELS: readonly [keyof PublishedSummary, number][] = [
+  ['p10', 10],
+  ['p25', 25],
+  ['median', 50],
+  ['p75', 75],
+  ['p90', 90],
+];
 
 export type SummaryPercentile = {
   /** Oriented percentile, 0…100. */
@@ -61,11 +67,7 @@ export type SummaryBenchmarkPosition = Omit<BenchmarkPosition, 'median' | 'top_q
 };
 
 /** Benchmark position from published quantiles; undefined as for `percentileFromSummary`. */
-export function benchmarkPositionFromSummary(
-  value: Maybe,
-  summary: PublishedSummary,
-  direction: Direction,
-): SummaryBenchmarkPosition | undefined {
+export function benchmarkPositionFromSummary(value: Maybe, summary: PublishedSummary, direction: Direction): SummaryBenchmarkPosition | undefined {
   const found = percentileFromSummary(value, summary, direction);
   if (!found || !isPresent(value)) return undefined;
   const out: SummaryBenchmarkPosition = { percentile: found.percentile, quartile: quartileOf(found.percentile) };

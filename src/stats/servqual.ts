@@ -58,10 +58,7 @@ export function unweightedServqual(gaps: Readonly<Record<string, Maybe>>): numbe
  * w_d are importance points summing to 100. Undefined if any gap or weight is
  * missing. Weights are used as given (not renormalised), as SPEC §3 states.
  */
-export function weightedServqual(
-  gaps: Readonly<Record<string, Maybe>>,
-  meanWeights: Readonly<Record<string, Maybe>>,
-): number | undefined {
+export function weightedServqual(gaps: Readonly<Record<string, Maybe>>, meanWeights: Readonly<Record<string, Maybe>>): number | undefined {
   let sum = 0;
   for (const d of SERVQUAL_DIMENSIONS) {
     const g = gaps[d];

@@ -85,7 +85,11 @@ export function keyDriversFromCorrelation(corr: readonly (readonly number[])[]):
   const k = corr.length - 1;
   if (k < 1 || !(corr[k][k] > 0)) return undefined;
   const r = correlationFromCovariance(corr);
-  const r2 = rSquared(r, Array.from({ length: k }, (_, j) => j), k);
+  const r2 = rSquared(
+    r,
+    Array.from({ length: k }, (_, j) => j),
+    k,
+  );
   if (!(r2 > MIN_R2)) return undefined;
   const method = k <= SHAPLEY_MAX_PREDICTORS ? 'shapley' : 'relative-weights';
   const raw = method === 'shapley' ? shapleyFromCorrelation(r) : relativeWeightsFromCorrelation(r);

@@ -75,7 +75,14 @@ function firstFatal(results: RangeResult[]): number | undefined {
 /** CsvRecords.finish's header-only problem, over the whole file: the first range had no data record, nor had the others. */
 const headerOnly = (results: RangeResult[]) => (results[0].headerOnly && results.every((r) => !r.records) ? [HEADER_ONLY] : []);
 
-const unreadable = (file: string, problem: Omit<Problem, 'file'>): RangeResult => ({ problems: [{ file, ...problem }], omitted: 0, rows: 0, lines: 0, clean: true, unreadable: true });
+const unreadable = (file: string, problem: Omit<Problem, 'file'>): RangeResult => ({
+  problems: [{ file, ...problem }],
+  omitted: 0,
+  rows: 0,
+  lines: 0,
+  clean: true,
+  unreadable: true,
+});
 
 export interface StreamedResponses {
   problems: Problem[];
@@ -86,7 +93,13 @@ export interface StreamedResponses {
   accs: SurveyAccs;
 }
 
-export async function streamResponses(path: string, ctx: TableContext, q: Questionnaire, items: Item[], options: StreamOptions = {}): Promise<StreamedResponses> {
+export async function streamResponses(
+  path: string,
+  ctx: TableContext,
+  q: Questionnaire,
+  items: Item[],
+  options: StreamOptions = {},
+): Promise<StreamedResponses> {
   const base: Base = { kind: 'responses', ctx, questionnaire: q, items };
   const rowIds = q.columns?.respondent_id?.trim() === ROW_NUMBER;
   const { results, tasks } = await runFile(path, base, options, rowIds);
@@ -106,7 +119,10 @@ export async function streamResponses(path: string, ctx: TableContext, q: Questi
   }
   const layout = settleOutcome(fold, foldLayout(items, q), q);
   const rows = results.reduce((n, r) => n + r.rows, 0);
-  const problems = appendProblems(mergeProblems(ctx.file, results, offsets, extra), ctx.file, [...headerOnly(results), ...(segments ? segmentProblems(segments) : [])]);
+  const problems = appendProblems(mergeProblems(ctx.file, results, offsets, extra), ctx.file, [
+    ...headerOnly(results),
+    ...(segments ? segmentProblems(segments) : []),
+  ]);
   return { problems, rows, latest: fold.latest, layout, accs: fold.accs };
 }
 
@@ -123,5 +139,10 @@ export async function streamContacts(path: string, ctx: TableContext, thresholds
   if (results[0].unreadable) return { problems: results[0].problems, rows: 0, unreadable: true, operations: [] };
   const groups = mergeContacts(results, thresholds);
   const rows = results.reduce((n, r) => n + r.rows, 0);
-  return { problems: appendProblems(mergeProblems(ctx.file, results, lineOffsets(results)), ctx.file, headerOnly(results)), rows, operations: groups.operations(), latest: groups.latest };
+  return {
+    problems: appendProblems(mergeProblems(ctx.file, results, lineOffsets(results)), ctx.file, headerOnly(results)),
+    rows,
+    operations: groups.operations(),
+    latest: groups.latest,
+  };
 }

@@ -152,7 +152,14 @@ function splitRecords(text: string, delim: string, newline: string, records: Csv
 }
 
 /** The rest through papaparse over a stream, as the reader did before (the line break as guessed from the first chunk). */
-async function viaPapa(head: string, rest: AsyncIterator<string> | undefined, delimiter: string, newline: string, records: CsvRecords, onChunk?: (chars: number) => void): Promise<void> {
+async function viaPapa(
+  head: string,
+  rest: AsyncIterator<string> | undefined,
+  delimiter: string,
+  newline: string,
+  records: CsvRecords,
+  onChunk?: (chars: number) => void,
+): Promise<void> {
   async function* all(): AsyncGenerator<string> {
     if (head !== '') yield head;
     if (!rest) return;

@@ -94,7 +94,10 @@ export class HashedUnique implements Unique {
   readonly table = new IdTable();
   readonly refs: DuplicateRef[] = [];
 
-  constructor(private readonly sink: ProblemSink, readonly column: string) {}
+  constructor(
+    private readonly sink: ProblemSink,
+    readonly column: string,
+  ) {}
 
   add(value: string, line: number): boolean {
     hash(value);

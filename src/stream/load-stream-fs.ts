@@ -30,9 +30,11 @@ export const streamEngine: Engine = {
       } else streamed['responses.csv'] = { problems: [], rows: 0 };
       total += (await stat(paths['responses.csv'])).size;
     }
-    if (paths['contacts.csv']) streamed['contacts.csv'] = await streamContacts(paths['contacts.csv'], contexts.base('contacts.csv'), thresholds, { ...options, onBytes: progress });
+    if (paths['contacts.csv'])
+      streamed['contacts.csv'] = await streamContacts(paths['contacts.csv'], contexts.base('contacts.csv'), thresholds, { ...options, onBytes: progress });
     return { streamed, source };
   },
 };
 
-export const loadDatasetStreaming = (dir: string, options: Pick<LoadOptions, 'limits'> & StreamOptions = {}): Promise<StreamLoadResult> => loadWith(streamEngine, dir, options);
+export const loadDatasetStreaming = (dir: string, options: Pick<LoadOptions, 'limits'> & StreamOptions = {}): Promise<StreamLoadResult> =>
+  loadWith(streamEngine, dir, options);

@@ -51,7 +51,9 @@ export function appendProblems(problems: Problem[], file: string, more: Omit<Pro
   const last = problems.at(-1);
   if (last?.omitted !== undefined) return [...problems.slice(0, -1), { ...last, omitted: last.omitted + more.length }];
   const all = [...problems, ...more.map((p) => ({ file, ...p }))];
-  return all.length > MAX_PROBLEMS_PER_FILE ? [...all.slice(0, MAX_PROBLEMS_PER_FILE), { file, omitted: all.length - MAX_PROBLEMS_PER_FILE, message: '' }] : all;
+  return all.length > MAX_PROBLEMS_PER_FILE
+    ? [...all.slice(0, MAX_PROBLEMS_PER_FILE), { file, omitted: all.length - MAX_PROBLEMS_PER_FILE, message: '' }]
+    : all;
 }
 
 export interface MergedSurvey {

@@ -38,7 +38,10 @@ export async function runRanges(tasks: RangeTask[], options: RunOptions): Promis
   const done = tasks.map(() => [0, 0]);
   const report = (i: number, bytes: number, rows: number) => {
     done[i] = [bytes, rows];
-    options.onBytes?.(done.reduce((a, b) => a + b[0], 0), done.reduce((a, b) => a + b[1], 0));
+    options.onBytes?.(
+      done.reduce((a, b) => a + b[0], 0),
+      done.reduce((a, b) => a + b[1], 0),
+    );
   };
   if (!options.threads || tasks.length === 1) {
     const results: RangeResult[] = [];
@@ -59,7 +62,9 @@ function inWorker(task: RangeTask, onBytes: (bytes: number, rows: number) => voi
       else if (m.bytes !== undefined) onBytes(m.bytes, m.rows ?? 0);
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`stream worker for ${task.path} [${task.start}, ${task.end}) exited with code ${code} and no result`))));
+    worker.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`stream worker for ${task.path} [${task.start}, ${task.end}) exited with code ${code} and no result`)),
+    );
   });
 }
 

@@ -52,7 +52,17 @@ export interface RangeResult {
   records?: number;
   /** The header the first range read (the others were given the planned one: they must agree). */
   headerNames?: string[];
-  survey?: { accs: SurveyAccs; npsDrivers: Map<string, CrossProducts>; hasOverall: boolean; hasNps: boolean; latest?: string; ids: IdTableData; refs: DuplicateRef[]; idColumn?: string; segments?: SegmentTallyData };
+  survey?: {
+    accs: SurveyAccs;
+    npsDrivers: Map<string, CrossProducts>;
+    hasOverall: boolean;
+    hasNps: boolean;
+    latest?: string;
+    ids: IdTableData;
+    refs: DuplicateRef[];
+    idColumn?: string;
+    segments?: SegmentTallyData;
+  };
   contacts?: { groups: ContactGroups['groups']; latest?: string };
   idsAt?: [number, string][];
   /** Where the bytes stopped being text (the file then has that one problem). */
@@ -76,29 +86,42 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     const q = task.questionnaire!;
     const wanted = task.idLines ? new Set(task.idLines) : undefined;
     fold = new SurveyFold(task.items!, q);
-    setup = responsesSetup(q, task.items!, wanted ? () => {} : (v) => fold!.add(v), (s, column) => {
-      if (wanted) return { add: (value, line) => (wanted.has(line) && idsAt.push([line, value]), true) };
-      return (unique = new HashedUnique(s, column));
-    }, count);
+    setup = responsesSetup(
+      q,
+      task.items!,
+      wanted ? () => {} : (v) => fold!.add(v),
+      (s, column) => {
+        if (wanted) return { add: (value, line) => (wanted.has(line) && idsAt.push([line, value]), true) };
+        return (unique = new HashedUnique(s, column));
+      },
+      count,
+    );
   } else {
     groups = new ContactGroups(task.thresholds ?? []);
     setup = contactsSetup(groups);
   }
   const handlers = tableHandlers(task.ctx, setup, sink);
-  const records = new CsvRecords(task.delimiter, { sink, headerRows: task.ctx.headerRows, limits: task.ctx.limits }, handlers, task.first ? undefined : task.header);
+  const records = new CsvRecords(
+    task.delimiter,
+    { sink, headerRows: task.ctx.headerRows, limits: task.ctx.limits },
+    handlers,
+    task.first ? undefined : task.header,
+  );
   if (!task.first) sink.clear(); // the header's problems are the first range's to report
 
   const fatal: Fatal = {};
   if (task.end > task.start) {
     let bytes = 0;
     let reported = 0;
-    const onChunk = onBytes && ((chars: number) => {
-      bytes += chars; // characters: close enough to bytes for progress
-      if (bytes - reported >= 4 * 1024 * 1024) {
-        onBytes(bytes, handlers.rows());
-        reported = bytes;
-      }
-    });
+    const onChunk =
+      onBytes &&
+      ((chars: number) => {
+        bytes += chars; // characters: close enough to bytes for progress
+        if (bytes - reported >= 4 * 1024 * 1024) {
+          onBytes(bytes, handlers.rows());
+          reported = bytes;
+        }
+      });
     await feedRecords(decodedChunks(task.path, task.start, task.end, fatal), task.delimiter, records, onChunk);
     onBytes?.(task.end - task.start, handlers.rows());
   }
@@ -115,7 +138,13 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     headerOnly: task.first ? records.headerOnly : undefined,
     records: records.dataRecords,
     clean: !records.openQuote && !records.stopped && records.header !== undefined && !records.skipping,
-    survey: fold && { ...fold.result(), ids: unique?.table.data ?? { h1: new Uint32Array(0), h2: new Uint32Array(0), lines: new Uint32Array(0), size: 0 }, refs: unique?.refs ?? [], idColumn: unique?.column, segments: count.tally },
+    survey: fold && {
+      ...fold.result(),
+      ids: unique?.table.data ?? { h1: new Uint32Array(0), h2: new Uint32Array(0), lines: new Uint32Array(0), size: 0 },
+      refs: unique?.refs ?? [],
+      idColumn: unique?.column,
+      segments: count.tally,
+    },
     contacts: groups && { groups: groups.groups, latest: groups.latest },
     idsAt: task.idLines ? idsAt : undefined,
     fatal: fatal.nul !== undefined || fatal.invalid !== undefined ? fatal : undefined,

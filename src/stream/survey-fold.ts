@@ -32,7 +32,10 @@ export class SurveyFold {
   private readonly side: boolean;
   private readonly fold: RespondentFold;
 
-  constructor(items: Item[], private readonly q: Questionnaire) {
+  constructor(
+    items: Item[],
+    private readonly q: Questionnaire,
+  ) {
     this.layout = foldLayout(items, q);
     this.fold = new RespondentFold(this.layout);
     this.segments = q.segments.map((s) => [s, undefined]);

@@ -16,7 +16,12 @@ async function run(task) {
 if (workerData) await run(workerData);
 else {
   parentPort.on('message', (m) => {
-    if (m && m.task) run(m.task).catch((e) => setImmediate(() => { throw e; }));
+    if (m && m.task)
+      run(m.task).catch((e) =>
+        setImmediate(() => {
+          throw e;
+        }),
+      );
   });
   parentPort.postMessage({ ready: true });
 }

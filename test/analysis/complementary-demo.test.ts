@@ -32,7 +32,10 @@ describe('demo: complementary suppression of region East', () => {
   it('the segment table, the NPS breakdown and the methodology read East as withheld', () => {
     const row = segmentTable(f, 'region', formatters('en'), strings('en')).rows.find((r) => r.label === 'East')!;
     expect(row.cells.every((c) => c.state === 'suppressed')).toBe(true);
-    const chart = npsBreakdown(Object.entries(f.segments.region).map(([label, g]) => ({ label, figure: g.nps! })), { id: 'nps-region' });
+    const chart = npsBreakdown(
+      Object.entries(f.segments.region).map(([label, g]) => ({ label, figure: g.nps! })),
+      { id: 'nps-region' },
+    );
     // East's NPS was +12; no other region rounds to it.
     expect(JSON.stringify(chart)).not.toContain('+12');
     expect(complementaryRule(f, strings('en'))).toContain('Withheld to protect another small group: region East (NPS, CSAT, CES, Overall, SERVQUAL).');
@@ -41,10 +44,16 @@ describe('demo: complementary suppression of region East', () => {
   it('says East is withheld to protect a smaller group, not that its base is under min_base (n = 270)', () => {
     const m = metricText(f, 'segments.region.East.nps.score', formatters('en'), strings('en'));
     expect(m).toEqual({ kind: 'suppressed', text: 'withheld to protect a smaller group', secondary: true });
-    expect(metricText(f, 'segments.region.Islands.nps.score', formatters('fr'), strings('fr'))).toEqual({ kind: 'suppressed', text: 'masqué (base inférieure à 10)' });
+    expect(metricText(f, 'segments.region.Islands.nps.score', formatters('fr'), strings('fr'))).toEqual({
+      kind: 'suppressed',
+      text: 'masqué (base inférieure à 10)',
+    });
     const row = segmentTable(f, 'region', formatters('en'), strings('en')).rows.find((r) => r.label === 'East')!;
     expect(row.cells.map((c) => c.text)).toContain('withheld to protect a smaller group');
-    const nps = npsBreakdown(Object.entries(f.segments.region).map(([label, g]) => ({ label, figure: g.nps! })), { id: 'nps-region' });
+    const nps = npsBreakdown(
+      Object.entries(f.segments.region).map(([label, g]) => ({ label, figure: g.nps! })),
+      { id: 'nps-region' },
+    );
     expect(nps.description).toContain('Suppressed (n < 10): Islands.');
     expect(nps.description).toContain('Withheld to protect a smaller group: East.');
     expect(nps.table.rows.find((r) => r[0] === 'East')!.slice(2)).toEqual(Array(4).fill('withheld to protect a smaller group'));

@@ -13,7 +13,8 @@ const QUESTIONNAIRE = 'scale: { min: 1, max: 7 }\nitems:\n  - { id: r1, dimensio
 /** One wave: `groups` maps a region ('' = left empty) to its respondents' NPS answers. */
 function figuresOf(groups: Record<string, number[]>, options: Record<string, unknown> = {}): Figures {
   const rows: string[] = [];
-  for (const [region, scores] of Object.entries(groups)) for (const nps of scores) rows.push(`R${rows.length + 1},2026-Q3,${region},${nps},5,5,${nps % 4 + 1}`);
+  for (const [region, scores] of Object.entries(groups))
+    for (const nps of scores) rows.push(`R${rows.length + 1},2026-Q3,${region},${nps},5,5,${(nps % 4) + 1}`);
   const texts = { 'questionnaire.yaml': QUESTIONNAIRE, 'responses.csv': `respondent_id,wave,region,nps,e_r1,p_r1,csat\n${rows.join('\n')}\n` };
   const loaded = buildDataset({ name: 'case', texts });
   expect(loaded.problems).toEqual([]);
@@ -31,7 +32,7 @@ function subtractPublished(f: Figures) {
   const total = counts(f.nps!)!;
   for (const g of Object.values(f.segments.region)) {
     const c = g.nps && counts(g.nps);
-    if (c) (total.p -= c.p), (total.d -= c.d), (total.n -= c.n);
+    if (c) ((total.p -= c.p), (total.d -= c.d), (total.n -= c.n));
   }
   return total;
 }
@@ -94,7 +95,13 @@ describe('complementary suppression (secondary cells)', () => {
 describe('importance weights follow the base rule on their own base', () => {
   const withWeights = (weighted: number) => {
     const rows = Array.from({ length: 12 }, (_, i) => `R${i},2026-Q3,North,9,5,5,${(i < weighted ? '20,' : ',').repeat(5).slice(0, -1)}`);
-    const loaded = buildDataset({ name: 'case', texts: { 'questionnaire.yaml': QUESTIONNAIRE, 'responses.csv': `respondent_id,wave,region,nps,e_r1,p_r1,w_tangibles,w_reliability,w_responsiveness,w_assurance,w_empathy\n${rows.join('\n')}\n` } });
+    const loaded = buildDataset({
+      name: 'case',
+      texts: {
+        'questionnaire.yaml': QUESTIONNAIRE,
+        'responses.csv': `respondent_id,wave,region,nps,e_r1,p_r1,w_tangibles,w_reliability,w_responsiveness,w_assurance,w_empathy\n${rows.join('\n')}\n`,
+      },
+    });
     expect(loaded.problems).toEqual([]);
     return analyzeDataset(loaded.dataset!, AnalysisOptionsSchema.parse({})).figures!.servqual!.dimensions.reliability!;
   };

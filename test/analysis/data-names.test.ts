@@ -77,7 +77,10 @@ describe('a segment value with a dot, space, quote or non-Latin letters (Segment
 
   it('SegmentTable shows the figures of "St. Louis" (30 respondents), not "not measured"', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `r${i},2026-Q1,St. Louis,${i % 11}`);
-    const { figures } = analyze({ 'questionnaire.yaml': 'scale: { min: 1, max: 7 }\nsegments: [region]\n', 'responses.csv': `respondent_id,wave,region,nps\n${rows.join('\n')}\n` });
+    const { figures } = analyze({
+      'questionnaire.yaml': 'scale: { min: 1, max: 7 }\nsegments: [region]\n',
+      'responses.csv': `respondent_id,wave,region,nps\n${rows.join('\n')}\n`,
+    });
     const table = segmentTable(figures!, 'region', formatters('en'), strings('en'));
     expect(table.rows[0]).toMatchObject({ label: 'St. Louis', n: '30' });
     expect(table.rows[0].cells[0]).toEqual({ id: 'segments.region["St. Louis"].nps.score', state: 'value', text: '−57' });

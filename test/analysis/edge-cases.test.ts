@@ -30,7 +30,11 @@ function responses(header: string, rows: string[]): string {
 
 describe('analyze: edge cases with stated behaviour', () => {
   it('with no responses (a questionnaire, no responses.csv), reports n = 0 and leaves every survey figure out rather than 0', () => {
-    const f = figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'standards.csv': 'standard_id,metric,dimension,unit,direction,target,management_expectation,tolerance\nwait,asa_seconds,responsiveness,seconds,lower,30,,\n' });
+    const f = figuresOf({
+      'questionnaire.yaml': Q_TWO_DIMS,
+      'standards.csv':
+        'standard_id,metric,dimension,unit,direction,target,management_expectation,tolerance\nwait,asa_seconds,responsiveness,seconds,lower,30,,\n',
+    });
     expect(f.n).toBe(0);
     expect(f.nps).toBeUndefined();
     expect(f.gaps.gap5.status).toBe('not measured');
@@ -55,8 +59,14 @@ describe('analyze: edge cases with stated behaviour', () => {
 
   it('suppresses a figure under min_base and marks one under low_base', () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => `r${i},2026-Q1,${i % 11}`);
-    expect(figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses('respondent_id,wave,nps', rows(9)) }).nps).toEqual({ suppressed: true, n: 9 });
-    expect(figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses('respondent_id,wave,nps', rows(12)) }).nps).toMatchObject({ suppressed: false, low_base: true });
+    expect(figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses('respondent_id,wave,nps', rows(9)) }).nps).toEqual({
+      suppressed: true,
+      n: 9,
+    });
+    expect(figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses('respondent_id,wave,nps', rows(12)) }).nps).toMatchObject({
+      suppressed: false,
+      low_base: true,
+    });
   });
 
   it('leaves α undefined (never NaN) and publishes no flag when perceptions do not vary', () => {
@@ -70,13 +80,20 @@ describe('analyze: edge cases with stated behaviour', () => {
 
   it('gives an item mean its Student-t interval from two answers, and none from a single answer', () => {
     const header = 'respondent_id,wave,e_r1,p_r1,p_r2';
-    const f = figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses(header, ['a,2026-Q1,5,4,6', 'b,2026-Q1,7,6,']) }, { min_base: 1, low_base: 1 });
+    const f = figuresOf(
+      { 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses(header, ['a,2026-Q1,5,4,6', 'b,2026-Q1,7,6,']) },
+      { min_base: 1, low_base: 1 },
+    );
     const item = (id: string) => f.servqual!.items.find((x) => x.item === id)!.figure;
     // r1: P = 4, 6 → mean 5, s = √2, half-width t(0.975, 1)·s/√2 = 12.7062…; gaps −1, −1 → zero width.
     const t1 = 12.706204736174704;
     const r1 = item('r1');
     const cis = r1.suppressed ? [] : [r1.perception_ci95, r1.expectation_ci95, r1.gap_ci95];
-    [[5 - t1, 5 + t1], [6 - t1, 6 + t1], [-1, -1]].forEach(([lo, hi], k) => {
+    [
+      [5 - t1, 5 + t1],
+      [6 - t1, 6 + t1],
+      [-1, -1],
+    ].forEach(([lo, hi], k) => {
       expect(cis[k]?.[0]).toBeCloseTo(lo, 10);
       expect(cis[k]?.[1]).toBeCloseTo(hi, 10);
     });
@@ -96,8 +113,8 @@ describe('analyze: edge cases with stated behaviour', () => {
   it('with perceptions but no expectations, Gap 5 is not measured while perceptions and drivers are computed', () => {
     const rows = Array.from({ length: 40 }, (_, i) => {
       // (i·5) mod 7 cycles through 1–7: both dimensions vary, as drivers must.
-      const a = (i * 5) % 7 + 1;
-      const b = (i * 3) % 7 + 1;
+      const a = ((i * 5) % 7) + 1;
+      const b = ((i * 3) % 7) + 1;
       return `r${i},2026-Q1,${a},${a},${(a % 7) + 1},${a},${b},${b},${Math.min(7, Math.round((2 * a + b) / 3))}`;
     });
     const f = figuresOf({ 'questionnaire.yaml': Q_TWO_DIMS, 'responses.csv': responses('respondent_id,wave,p_r1,p_r2,p_r3,p_r4,p_s1,p_s2,overall', rows) });
@@ -135,7 +152,10 @@ describe('analyze: edge cases with stated behaviour', () => {
     const f = figuresOf({
       'standards.csv': 'standard_id,metric,unit,direction,target\nwait,asa_seconds,seconds,lower,30\n',
       'operations.csv': 'period,metric,value\n2026-Q1,asa_seconds,30\n',
-      'benchmarks.csv': 'metric,industry,period,source,company,statistic,value,direction\n' + [20, 30, 30, 40].map((v, i) => `asa_seconds,retail,2026-Q1,"P, 2026",C${i},,${v},`).join('\n') + '\n',
+      'benchmarks.csv':
+        'metric,industry,period,source,company,statistic,value,direction\n' +
+        [20, 30, 30, 40].map((v, i) => `asa_seconds,retail,2026-Q1,"P, 2026",C${i},,${v},`).join('\n') +
+        '\n',
     });
     // Lower is better: 40 is worse (below), the two 30s tie: (1 + ½·2)/4 = 50th percentile.
     expect(f.benchmarks[0]).toMatchObject({ metric: 'asa_seconds', direction: 'lower', percentile: 50, quartile: 3, median: 30, gap_to_median: 0 });

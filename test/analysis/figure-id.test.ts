@@ -11,7 +11,29 @@ import { AnalysisOptionsSchema } from '../../src/schemas/report';
 const DIR = new URL('../fixtures/analysis/reference-company/', import.meta.url).pathname;
 
 /** Names a figure id must carry through unchanged. */
-const NAMES = ['St. Louis', 'a/b', 'New York', 'say "hi"', "O'Hare", 'back\\slash', '[x]', 'a]b', 'Montréal', 'Hà Nội', 'Đà Nẵng', '🚀 launch', '👨‍👩‍👧', ' ', '\u200b', '', 'tab\there', 'line\nbreak', '..', 'constructor', '2026.Q1'];
+const NAMES = [
+  'St. Louis',
+  'a/b',
+  'New York',
+  'say "hi"',
+  "O'Hare",
+  'back\\slash',
+  '[x]',
+  'a]b',
+  'Montréal',
+  'Hà Nội',
+  'Đà Nẵng',
+  '🚀 launch',
+  '👨‍👩‍👧',
+  ' ',
+  '\u200b',
+  '',
+  'tab\there',
+  'line\nbreak',
+  '..',
+  'constructor',
+  '2026.Q1',
+];
 
 describe('figure ids: formatFigureId(names) and parseFigureId(id)', () => {
   it('writes ordinary names bare, joined by dots, as before', () => {
@@ -30,18 +52,35 @@ describe('figure ids: formatFigureId(names) and parseFigureId(id)', () => {
 
   it.each(NAMES)('round-trips the name %j', (name) => {
     const id = formatFigureId(['segments', 'region', name, 'n']);
-    expect(parseFigureId(id)).toEqual({ ok: true, steps: [{ name: 'segments', quoted: false }, { name: 'region', quoted: false }, { name, quoted: expect.any(Boolean) }, { name: 'n', quoted: false }] });
+    expect(parseFigureId(id)).toEqual({
+      ok: true,
+      steps: [
+        { name: 'segments', quoted: false },
+        { name: 'region', quoted: false },
+        { name, quoted: expect.any(Boolean) },
+        { name: 'n', quoted: false },
+      ],
+    });
   });
 
-  it("reads a single-quoted name too, for ids written inside id=\"…\"", () => {
+  it('reads a single-quoted name too, for ids written inside id="…"', () => {
     expect(parseFigureId("segments.region['St. Louis'].n")).toMatchObject({ ok: true, steps: [{}, {}, { name: 'St. Louis', quoted: true }, {}] });
   });
 
   it.each([
     ['nps..score', '"nps..score": an empty name at character 5. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n'],
-    ['segments.region["St. Louis".n', '"segments.region["St. Louis".n": an unclosed quoted name at character 16. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n'],
-    ['segments.region[St].n', '"segments.region[St].n": a "[" not followed by a quote at character 16. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n'],
-    ['segments.region["a"]n', '"segments.region["a"]n": a name right after "]" (put a dot between) at character 21. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n'],
+    [
+      'segments.region["St. Louis".n',
+      '"segments.region["St. Louis".n": an unclosed quoted name at character 16. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n',
+    ],
+    [
+      'segments.region[St].n',
+      '"segments.region[St].n": a "[" not followed by a quote at character 16. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n',
+    ],
+    [
+      'segments.region["a"]n',
+      '"segments.region["a"]n": a name right after "]" (put a dot between) at character 21. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n',
+    ],
   ])('refuses the malformed id %s, saying where', (id, message) => {
     expect(parseFigureId(id)).toEqual({ ok: false, message });
   });

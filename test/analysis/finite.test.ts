@@ -14,13 +14,25 @@ const problemsOf = (texts: Record<string, string>) => buildDataset({ name: 'big'
 
 describe('numbers too large to compute with are refused where they are read', () => {
   it.each(['1e308', '-1e308'])('a target of %s in standards.csv', (v) => {
-    expect(problemsOf({ 'questionnaire.yaml': Q, 'responses.csv': RESPONSES, 'standards.csv': `standard_id,metric,unit,direction,target\nfast,asa_seconds,seconds,lower,${v}\n` })).toEqual([
+    expect(
+      problemsOf({
+        'questionnaire.yaml': Q,
+        'responses.csv': RESPONSES,
+        'standards.csv': `standard_id,metric,unit,direction,target\nfast,asa_seconds,seconds,lower,${v}\n`,
+      }),
+    ).toEqual([
       `standards.csv:2: column "target": "${v}" is too large to compute with (beyond ±1e+15). Check it for a typing error (an extra run of digits or an exponent).`,
     ]);
   });
 
   it.each(['1e308', '-1e308'])('a peer value of %s in benchmarks.csv', (v) => {
-    expect(problemsOf({ 'questionnaire.yaml': Q, 'responses.csv': RESPONSES, 'benchmarks.csv': `metric,industry,period,source,company,value\nnps,retail,2026-Q1,Panel,Peer A,${v}\nnps,retail,2026-Q1,Panel,Peer B,5\n` })).toEqual([
+    expect(
+      problemsOf({
+        'questionnaire.yaml': Q,
+        'responses.csv': RESPONSES,
+        'benchmarks.csv': `metric,industry,period,source,company,value\nnps,retail,2026-Q1,Panel,Peer A,${v}\nnps,retail,2026-Q1,Panel,Peer B,5\n`,
+      }),
+    ).toEqual([
       `benchmarks.csv:2: column "value": "${v}" is too large to compute with (beyond ±1e+15). Check it for a typing error (an extra run of digits or an exponent).`,
     ]);
   });
@@ -32,7 +44,10 @@ describe('numbers too large to compute with are refused where they are read', ()
   });
 
   it('keeps a large but computable value (1e15) as it is', () => {
-    const loaded = buildDataset({ name: 'big', texts: { 'questionnaire.yaml': Q, 'responses.csv': RESPONSES, 'operations.csv': 'period,metric,value\n2026-Q1,asa_seconds,1e15\n' } });
+    const loaded = buildDataset({
+      name: 'big',
+      texts: { 'questionnaire.yaml': Q, 'responses.csv': RESPONSES, 'operations.csv': 'period,metric,value\n2026-Q1,asa_seconds,1e15\n' },
+    });
     expect(loaded.problems).toEqual([]);
     expect(loaded.dataset!.operations![0].value).toBe(1e15);
   });
@@ -58,7 +73,11 @@ describe('questionnaire scale: finite, min below max, a survey-sized span', () =
 
 describe('the final guard: no figure is NaN, Infinity or null', () => {
   it('names every non-finite number of the figures by its figure id', () => {
-    const figures = { nps: { score: Number.NaN }, benchmarks: [{ metric: 'St. Louis', median: Infinity }], kpis: [{ standard_id: 'fast', value: 3, history: [{ period: '2026-Q1', value: -Infinity }] }] };
+    const figures = {
+      nps: { score: Number.NaN },
+      benchmarks: [{ metric: 'St. Louis', median: Infinity }],
+      kpis: [{ standard_id: 'fast', value: 3, history: [{ period: '2026-Q1', value: -Infinity }] }],
+    };
     expect(nonFiniteFigures(figures)).toEqual([
       { id: 'nps.score', value: Number.NaN },
       { id: 'benchmarks["St. Louis"].median', value: Infinity },

@@ -35,7 +35,7 @@ beforeAll(async () => {
 const rel1 = (f: Figures) => f.servqual!.items.find((i) => i.item === 'rel1')!.text;
 
 describe('locale-free figures', () => {
-  it('writes figures without a locale: the questionnaire\'s own item texts (English of a map), no meta.locale', async () => {
+  it("writes figures without a locale: the questionnaire's own item texts (English of a map), no meta.locale", async () => {
     const file = join(out, 'plain.json');
     expect(await run([DIR, '--no-cache', '--out', file], memoryIo(out))).toBe(0);
     const plain = readFileSync(file, 'utf8');
@@ -65,12 +65,22 @@ describe('item labels resolve in the page layer', () => {
   it("writes each item's label in the report's locale: headline, waves, segments and gap parts", () => {
     const fr = localizeItems(figures, items, 'fr');
     expect(rel1(fr)).toBe('Tient parole sur les délais');
-    expect(fr.waves.map((w) => w.servqual?.items.find((i) => i.item === 'rel1')?.text).filter(Boolean)).toEqual(fr.waves.filter((w) => w.servqual?.items.some((i) => i.item === 'rel1')).map(() => 'Tient parole sur les délais'));
+    expect(fr.waves.map((w) => w.servqual?.items.find((i) => i.item === 'rel1')?.text).filter(Boolean)).toEqual(
+      fr.waves.filter((w) => w.servqual?.items.some((i) => i.item === 'rel1')).map(() => 'Tient parole sur les délais'),
+    );
     const segment = Object.values(Object.values(fr.segments)[0])[0];
     expect(segment.servqual!.items.find((i) => i.item === 'rel1')!.text).toBe('Tient parole sur les délais');
     // This fixture measures no gap model; one gap with an item part and a standard part stands in.
     const part = { earlier: 6, later: 5, gap: -1 };
-    const gap1 = { status: 'measured' as const, items: [{ id: 'rel1', kind: 'item' as const, label: 'Keeps its word on timing', ...part }, { id: 'rel1', kind: 'standard' as const, label: 'rel1', ...part }], parts: 2, sources: [] };
+    const gap1 = {
+      status: 'measured' as const,
+      items: [
+        { id: 'rel1', kind: 'item' as const, label: 'Keeps its word on timing', ...part },
+        { id: 'rel1', kind: 'standard' as const, label: 'rel1', ...part },
+      ],
+      parts: 2,
+      sources: [],
+    };
     const gaps = localizeItems({ ...figures, gaps: { ...figures.gaps, gap1 } }, items, 'fr').gaps.gap1;
     expect(gaps.status === 'measured' && gaps.items.map((p) => p.label)).toEqual(['Tient parole sur les délais', 'rel1']);
     // An item with one text, and a locale the map lacks (vi → English), keep the questionnaire's text.
@@ -79,7 +89,19 @@ describe('item labels resolve in the page layer', () => {
   });
 
   it('resolves the labels of drivers by item', () => {
-    const byItems: Figures = { ...figures, drivers: { status: 'measured', outcome: 'overall', n: 40, low_base: false, r2: 0.5, method: 'shapley', by: 'items', items: [{ driver: 'rel1', label: 'Keeps its word on timing', share: 1, raw: 0.5, performance: 5, quadrant: 'fix first' }] } };
+    const byItems: Figures = {
+      ...figures,
+      drivers: {
+        status: 'measured',
+        outcome: 'overall',
+        n: 40,
+        low_base: false,
+        r2: 0.5,
+        method: 'shapley',
+        by: 'items',
+        items: [{ driver: 'rel1', label: 'Keeps its word on timing', share: 1, raw: 0.5, performance: 5, quadrant: 'fix first' }],
+      },
+    };
     const fr = localizeItems(byItems, items, 'fr');
     expect(fr.drivers.status === 'measured' && fr.drivers.items[0].label).toBe('Tient parole sur les délais');
   });
@@ -90,7 +112,9 @@ describe('item labels resolve in the page layer', () => {
 
   it("writes the removed-detail tokens of comments in the report's locale", () => {
     const comments = { wave: 'W1', n: 2, items: [{ text: 'Call me at [phone number removed] or [e-mail removed]', count: 2 }] };
-    expect(localizeComments(comments, strings('en').comments.removed, strings('fr').comments.removed)!.items[0].text).toBe('Call me at [numéro de téléphone retiré] or [e-mail retiré]');
+    expect(localizeComments(comments, strings('en').comments.removed, strings('fr').comments.removed)!.items[0].text).toBe(
+      'Call me at [numéro de téléphone retiré] or [e-mail retiré]',
+    );
   });
 
   it('names the edition locale in the figures.json download, where meta listed it', () => {

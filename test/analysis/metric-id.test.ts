@@ -27,7 +27,7 @@ describe('resolveMetric(figures, id)', async () => {
     expect(resolveMetric(figures, 'segments.channel.store.nps.score')).toEqual({ kind: 'suppressed', n: 6 });
   });
 
-  it('resolves a measured gap and a dimension\'s α to values', () => {
+  it("resolves a measured gap and a dimension's α to values", () => {
     expect(resolveMetric(figures, 'gaps.gap2.shortfalls')).toMatchObject({ kind: 'value', key: 'shortfalls' });
     expect(resolveMetric(figures, 'servqual.dimensions.reliability.alpha')).toMatchObject({ kind: 'value', key: 'alpha' });
   });

@@ -21,7 +21,7 @@ function lookup(figures: Figures, id: string): number | undefined {
   const item = /^servqual\.items\.(\w+)\.(\w+)$/.exec(id);
   if (item) {
     const f = figures.servqual?.items.find((x) => x.item === item[1])?.figure;
-    return f && !f.suppressed ? (f as Record<string, unknown>)[item[2]] as number : undefined;
+    return f && !f.suppressed ? ((f as Record<string, unknown>)[item[2]] as number) : undefined;
   }
   const g1 = /^gaps\.gap1\.(\w+)$/.exec(id);
   if (g1 && g1[1] !== 'value') {

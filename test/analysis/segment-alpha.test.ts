@@ -17,7 +17,17 @@ items:
 `;
 
 /** The hand case of issue 14: nine complete cases whose reliability α is 20/29 ≈ 0.69. */
-const PHONE = [[5, 3, 5, 2], [6, 7, 7, 5], [3, 5, 4, 3], [7, 7, 5, 3], [4, 7, 4, 5], [6, 3, 6, 5], [2, 4, 3, 1], [7, 5, 5, 5], [2, 4, 6, 4]];
+const PHONE = [
+  [5, 3, 5, 2],
+  [6, 7, 7, 5],
+  [3, 5, 4, 3],
+  [7, 7, 5, 3],
+  [4, 7, 4, 5],
+  [6, 3, 6, 5],
+  [2, 4, 3, 1],
+  [7, 5, 5, 5],
+  [2, 4, 6, 4],
+];
 
 function figures(): Figures {
   const rows: string[] = [];
@@ -27,8 +37,11 @@ function figures(): Figures {
   // store: ten respondents whose reliability answers do not vary (α undefined: zero total variance).
   for (let i = 0; i < 10; i++) add('store', [4, 4, 4, 4], i);
   // web: ten respondents, a single complete case (α undefined: under two complete cases).
-  for (let i = 0; i < 10; i++) add('web', i === 0 ? [3, 4, 5, 6] : [i % 7 + 1, 4, '', ''], i);
-  const loaded = buildDataset({ name: 'case', texts: { 'questionnaire.yaml': QUESTIONNAIRE, 'responses.csv': `respondent_id,wave,channel,p_r1,p_r2,p_r3,p_r4,p_s1,p_s2\n${rows.join('\n')}\n` } });
+  for (let i = 0; i < 10; i++) add('web', i === 0 ? [3, 4, 5, 6] : [(i % 7) + 1, 4, '', ''], i);
+  const loaded = buildDataset({
+    name: 'case',
+    texts: { 'questionnaire.yaml': QUESTIONNAIRE, 'responses.csv': `respondent_id,wave,channel,p_r1,p_r2,p_r3,p_r4,p_s1,p_s2\n${rows.join('\n')}\n` },
+  });
   expect(loaded.problems).toEqual([]);
   const result = analyzeDataset(loaded.dataset!, AnalysisOptionsSchema.parse({}));
   expect(result.problems).toEqual([]);

@@ -19,7 +19,10 @@ function figures(): Figures {
   for (let i = 0; i < 12; i++) rows.push(`a${i},2026-Q1,5,5,${(i % 5) + 2},${(i % 3) + 3},${(i % 4) + 2}`);
   for (let i = 0; i < 12; i++) rows.push(`b${i},2026-Q2,${(i % 6) + 1},${(i % 4) + 3},${(i % 5) + 2},${(i % 3) + 3},${((i * 7) % 5) + 1}`);
   for (let i = 0; i < 5; i++) rows.push(`c${i},2026-Q3,${i + 2},${i + 1},${i + 3},4,${i + 1}`);
-  const loaded = buildDataset({ name: 'case', texts: { 'questionnaire.yaml': QUESTIONNAIRE, 'responses.csv': `respondent_id,wave,p_r1,p_r2,p_s1,p_s2,overall\n${rows.join('\n')}\n` } });
+  const loaded = buildDataset({
+    name: 'case',
+    texts: { 'questionnaire.yaml': QUESTIONNAIRE, 'responses.csv': `respondent_id,wave,p_r1,p_r2,p_s1,p_s2,overall\n${rows.join('\n')}\n` },
+  });
   expect(loaded.problems).toEqual([]);
   const result = analyzeDataset(loaded.dataset!, AnalysisOptionsSchema.parse({ wave: '2026-Q2' }));
   expect(result.problems).toEqual([]);

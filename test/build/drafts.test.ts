@@ -49,13 +49,17 @@ describe('draft: true reports', () => {
     expect(published.stderr).toContain('skipped 1 draft(s): wip (build --drafts to include them)');
   });
 
-  itInChromium('prints the published reports with gapreport pdf, and no PDF of the draft the build left out', async () => {
-    const io = memoryIo(dir, { PATH: process.env.PATH ?? '', GAPREPORT_CHROMIUM: process.env.GAPREPORT_CHROMIUM ?? '' });
-    expect(await main(['pdf'], io), io.stderr.join('\n')).toBe(0);
-    const pdfs = await readdir(join(dir, 'dist/pdf'));
-    expect(pdfs).toContain('demo.pdf');
-    expect(pdfs).not.toContain('wip.pdf');
-  }, 120_000);
+  itInChromium(
+    'prints the published reports with gapreport pdf, and no PDF of the draft the build left out',
+    async () => {
+      const io = memoryIo(dir, { PATH: process.env.PATH ?? '', GAPREPORT_CHROMIUM: process.env.GAPREPORT_CHROMIUM ?? '' });
+      expect(await main(['pdf'], io), io.stderr.join('\n')).toBe(0);
+      const pdfs = await readdir(join(dir, 'dist/pdf'));
+      expect(pdfs).toContain('demo.pdf');
+      expect(pdfs).not.toContain('wip.pdf');
+    },
+    120_000,
+  );
 
   it('builds drafts with build --drafts, marked with a visible Draft badge, and indexes them for search', async () => {
     const { code, stderr } = await run(['--drafts']);

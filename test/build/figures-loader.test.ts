@@ -21,7 +21,12 @@ async function load(body: string) {
     logger: { info: () => {}, error: () => {}, warn: () => {} },
     parseData: async ({ data }: { data: unknown }) => data,
   };
-  const error = await figuresLoader({ root: dir }).load(context as never).then(() => undefined, (e: Error) => e.message);
+  const error = await figuresLoader({ root: dir })
+    .load(context as never)
+    .then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
   return { stored, error };
 }
 
@@ -29,7 +34,9 @@ describe('figuresLoader (astro build / astro dev)', () => {
   it('refuses a report whose MDX exports code, naming the file and line, and stores no figures for it', async () => {
     const { stored, error } = await load('export const leak = process.env.SECRET');
     expect(stored).toEqual([]);
-    expect(error).toContain('gapreport: the data has problems:\ncontent/reports/acme.mdx:7: "export const leak = process.env.SECRET" is an import or export; a report may not contain code.');
+    expect(error).toContain(
+      'gapreport: the data has problems:\ncontent/reports/acme.mdx:7: "export const leak = process.env.SECRET" is an import or export; a report may not contain code.',
+    );
     expect(figuresProblems('acme')?.[0]).toMatch(/^content\/reports\/acme\.mdx:7: /);
   });
   it('stores the figures of a report without code', async () => {

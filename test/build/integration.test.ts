@@ -36,7 +36,7 @@ describe('gapreport() integration options', () => {
     expect(isBuilt({ data: { draft: true } })).toBe(false);
     expect(isBuilt({ data: { draft: false } })).toBe(true);
   });
-  it("builds drafts when gapreport build --drafts hands drafts: true", () => {
+  it('builds drafts when gapreport build --drafts hands drafts: true', () => {
     setup(gapreport(), gapreport({ root: '/tmp/copy', drafts: true }));
     expect(isBuilt({ data: { draft: true } })).toBe(true);
   });

@@ -26,8 +26,14 @@ async function pipeline(files: Record<string, string>, lint?: boolean) {
 
 describe('reportsFigures (one pipeline for build, check and the Astro loader)', () => {
   it('places a problem in the report settings on the report file and the line of its key', async () => {
-    const { problems } = await pipeline({ 'content/reports/acme.mdx': report('min_base: 40\nlow_base: 20\n'), 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': OPS });
-    expect(problems.map(formatProblem)).toEqual(['content/reports/acme.mdx:6: column "low_base": "20" is below min_base (40). low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).']);
+    const { problems } = await pipeline({
+      'content/reports/acme.mdx': report('min_base: 40\nlow_base: 20\n'),
+      'data/acme/standards.csv': STANDARDS,
+      'data/acme/operations.csv': OPS,
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      'content/reports/acme.mdx:6: column "low_base": "20" is below min_base (40). low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).',
+    ]);
   });
 
   it('names a data file by its path from the project, and a shared dataset problem once with both reports', async () => {
@@ -41,9 +47,17 @@ describe('reportsFigures (one pipeline for build, check and the Astro loader)', 
 
   it('computes a dataset once for two reports with the same settings (the French edition reuses it)', async () => {
     const before = figuresComputations();
-    const { results } = await pipeline({ 'content/reports/acme.mdx': report(), 'content/reports/acme-fr.mdx': report('locale: fr\n'), 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': OPS });
+    const { results } = await pipeline({
+      'content/reports/acme.mdx': report(),
+      'content/reports/acme-fr.mdx': report('locale: fr\n'),
+      'data/acme/standards.csv': STANDARDS,
+      'data/acme/operations.csv': OPS,
+    });
     expect(figuresComputations() - before).toBe(1);
-    expect(results.map((r) => [r.report.id, r.figures === undefined, r.reused])).toEqual([['acme-fr', false, false], ['acme', false, true]]);
+    expect(results.map((r) => [r.report.id, r.figures === undefined, r.reused])).toEqual([
+      ['acme-fr', false, false],
+      ['acme', false, true],
+    ]);
   });
 
   it('refuses a report whose MDX has code, unless asked not to lint (check renders nothing)', async () => {

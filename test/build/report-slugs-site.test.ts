@@ -36,13 +36,21 @@ describe('report file names and the Astro build', () => {
   });
 
   it('makes astro build itself refuse a report that exports process.env, before any page is written', async () => {
-    await writeFile(join(dir, 'content/reports/leak.mdx'), '---\ntitle: Leak\ncompany: Northwind Telecom\ndataset: demo\n---\n\nexport const leak = process.env.GAPREPORT_TEST_SECRET\n\n{leak}\n');
+    await writeFile(
+      join(dir, 'content/reports/leak.mdx'),
+      '---\ntitle: Leak\ncompany: Northwind Telecom\ndataset: demo\n---\n\nexport const leak = process.env.GAPREPORT_TEST_SECRET\n\n{leak}\n',
+    );
     process.env.GAPREPORT_TEST_SECRET = 'hunter2-secret';
     const { build } = await import('astro');
     const out = join(dir, 'dist-astro');
-    const error = await build({ root: dir, outDir: out, logLevel: 'silent' }).then(() => undefined, (e: Error) => e.message);
+    const error = await build({ root: dir, outDir: out, logLevel: 'silent' }).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
     delete process.env.GAPREPORT_TEST_SECRET;
-    expect(error).toContain('content/reports/leak.mdx:7: "export const leak = process.env.GAPREPORT_TEST_SECRET" is an import or export; a report may not contain code.');
+    expect(error).toContain(
+      'content/reports/leak.mdx:7: "export const leak = process.env.GAPREPORT_TEST_SECRET" is an import or export; a report may not contain code.',
+    );
     const written = await readdir(out, { recursive: true }).catch(() => [] as string[]);
     for (const f of written.filter((f) => f.endsWith('.html'))) expect(await readFile(join(out, f), 'utf8')).not.toContain('hunter2-secret');
   }, 300_000);

@@ -58,7 +58,11 @@ async function read(names: string[]) {
 }
 
 describe('report ids and URL slugs', () => {
-  it.each([['atk.mdx', 'atk~.mdx'], ['Atk.mdx', 'atk.mdx'], ['atk q3.mdx', 'atk-q3.mdx']])('refuses %s and %s (one URL), naming both files', async (a, b) => {
+  it.each([
+    ['atk.mdx', 'atk~.mdx'],
+    ['Atk.mdx', 'atk.mdx'],
+    ['atk q3.mdx', 'atk-q3.mdx'],
+  ])('refuses %s and %s (one URL), naming both files', async (a, b) => {
     const { problems } = await read([a, b]);
     const [first, second] = [a, b].sort();
     expect(problems.map(formatProblem)).toEqual([
@@ -74,7 +78,9 @@ describe('report ids and URL slugs', () => {
     for (const name of ['atk', 'Atk', 'atk~', 'atk q3', 'ÉTÉ 2026', 'a.b', 'a_b']) expect(reportId(`${name}.mdx`)).toBe(slug(name));
   });
   it('refuses a file name that gives no slug', async () => {
-    expect((await read(['~~.mdx'])).problems.map(formatProblem)).toEqual(['content/reports/~~.mdx: has a file name that gives no URL (no letter or digit). Rename it in kebab-case, e.g. acme-2026-q3.mdx.']);
+    expect((await read(['~~.mdx'])).problems.map(formatProblem)).toEqual([
+      'content/reports/~~.mdx: has a file name that gives no URL (no letter or digit). Rename it in kebab-case, e.g. acme-2026-q3.mdx.',
+    ]);
   });
 });
 

@@ -32,9 +32,7 @@ export const CASES: Record<string, () => ChartOutput> = {
       {
         label: 'NPS',
         points: figures.waves.map((w) =>
-          w.nps && !w.nps.suppressed
-            ? { wave: w.wave, value: w.nps.score, ci95: w.nps.ci95, low_base: w.nps.low_base }
-            : { wave: w.wave, suppressed: true },
+          w.nps && !w.nps.suppressed ? { wave: w.wave, value: w.nps.score, ci95: w.nps.ci95, low_base: w.nps.low_base } : { wave: w.wave, suppressed: true },
         ),
         changes: figures.changes.filter((c) => c.metric === 'nps.score'),
       },

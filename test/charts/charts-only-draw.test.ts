@@ -27,7 +27,7 @@ describe('the low-base mark', () => {
 
 describe('benchmarkQuantiles(figure)', () => {
   const b = figures.benchmarks[0] as BenchmarkFigure;
-  it('gives p0, p25, median, p75, p100 of the peers (type 7, as the position), the figure\'s own median and top quartile winning', () => {
+  it("gives p0, p25, median, p75, p100 of the peers (type 7, as the position), the figure's own median and top quartile winning", () => {
     const values = b.peer_values.map((p) => p.value);
     const expected = new Map([0, 0.25, 0.5, 0.75, 1].map((p) => [p, quantile(values, p)!]));
     if (b.median !== undefined) expected.set(0.5, b.median);
@@ -36,6 +36,10 @@ describe('benchmarkQuantiles(figure)', () => {
   });
   it('uses the published quantiles when there are no peers', () => {
     const published: BenchmarkFigure = { ...b, peer_values: [], median: undefined, top_quartile: undefined, summary: { p25: 10, median: 20, p75: 30 } };
-    expect(benchmarkQuantiles(published)).toEqual([[0.25, 10], [0.5, 20], [0.75, 30]]);
+    expect(benchmarkQuantiles(published)).toEqual([
+      [0.25, 10],
+      [0.5, 20],
+      [0.75, 30],
+    ]);
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  benchmarkPosition, driverMatrix, gapModel, kpiScorecard, makeFormat, npsBreakdown, segmentBars, servqualGaps, trend,
-} from '../../src/charts/index';
+import { benchmarkPosition, driverMatrix, gapModel, kpiScorecard, makeFormat, npsBreakdown, segmentBars, servqualGaps, trend } from '../../src/charts/index';
 import { esc, r, wrap } from '../../src/charts/svg';
 import { CASES } from './cases';
 import { HOSTILE, figures, nps } from './fixtures';
@@ -60,7 +58,10 @@ describe('hostile text from the data', () => {
       { id: 's', mode: 'items' },
     ),
     nps: npsBreakdown([{ label: HOSTILE, figure: figures.nps! }], { id: 'n' }),
-    kpi: kpiScorecard(figures.kpis.map((k) => ({ ...k, label: HOSTILE })), { id: 'k' }),
+    kpi: kpiScorecard(
+      figures.kpis.map((k) => ({ ...k, label: HOSTILE })),
+      { id: 'k' },
+    ),
     benchmark: benchmarkPosition({ figure: hostileBenchmark, company: HOSTILE, metricLabel: HOSTILE }, { id: 'b' }),
     drivers: driverMatrix(
       figures.drivers.status === 'measured' ? { ...figures.drivers, items: figures.drivers.items.map((d) => ({ ...d, label: HOSTILE })) } : figures.drivers,
@@ -157,9 +158,14 @@ describe('benchmark position orientation', () => {
 
 describe('locale', () => {
   it('formats numbers with the caller formatters and labels', () => {
-    const out = servqualGaps({ servqual: figures.servqual!, scale: { min: 1, max: 7 } }, {
-      id: 's', format: makeFormat('fr'), labels: { gap: 'Écart (P−A)' },
-    });
+    const out = servqualGaps(
+      { servqual: figures.servqual!, scale: { min: 1, max: 7 } },
+      {
+        id: 's',
+        format: makeFormat('fr'),
+        labels: { gap: 'Écart (P−A)' },
+      },
+    );
     expect(out.svg).toContain('−1,22');
     expect(out.svg).toContain('Écart (P−A)');
   });
@@ -217,7 +223,10 @@ describe('number formatting', () => {
     expect(CASES['benchmark-position-lower']().svg).toContain('>median 38<');
   });
   it('labels trend ticks with the decimals their step needs, so no two read alike', () => {
-    const points = [{ wave: 'Q1', value: -1, ci95: [-1.06, -0.93] as [number, number] }, { wave: 'Q2', value: -0.41, ci95: [-0.47, -0.35] as [number, number] }];
+    const points = [
+      { wave: 'Q1', value: -1, ci95: [-1.06, -0.93] as [number, number] },
+      { wave: 'Q2', value: -0.41, ci95: [-0.47, -0.35] as [number, number] },
+    ];
     const out = trend({ label: 'Responsiveness gap', points, changes: [] }, { id: 't', decimals: 2, signed: true });
     const ticks = [...out.svg.matchAll(/<text x="50"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(ticks.length).toBeGreaterThan(2);
@@ -228,10 +237,23 @@ describe('number formatting', () => {
 
 describe('trend significance markers', () => {
   const change = (from: string, to: string, difference: number, p: number) => ({
-    metric: 'x', from, to, from_value: 0, to_value: difference, difference, test: 'welch t-test' as const, statistic: 4, p, significant: p < 0.05, direction: 'better' as const,
+    metric: 'x',
+    from,
+    to,
+    from_value: 0,
+    to_value: difference,
+    difference,
+    test: 'welch t-test' as const,
+    statistic: 4,
+    p,
+    significant: p < 0.05,
+    direction: 'better' as const,
   });
   const points = ['Q1', 'Q2', 'Q3'].map((wave, i) => ({ wave, value: -1 + 0.3 * i, ci95: [-1.05 + 0.3 * i, -0.95 + 0.3 * i] as [number, number] }));
-  const out = trend({ label: 'Gap', points, changes: [change('Q1', 'Q2', 0.3, 0.00001), change('Q2', 'Q3', 0.3, 0.004)] }, { id: 't', decimals: 2, signed: true });
+  const out = trend(
+    { label: 'Gap', points, changes: [change('Q1', 'Q2', 0.3, 0.00001), change('Q2', 'Q3', 0.3, 0.004)] },
+    { id: 't', decimals: 2, signed: true },
+  );
   it('marks every significant pair of consecutive waves, not only the last', () => {
     expect((out.svg.match(/fill="var\(--gr-good, #0072b2\)" stroke="var\(--gr-surface/g) ?? []).length).toBe(2);
     expect(out.table.rows.map((r) => r[3])).toEqual(['', '+0.30 vs Q1, significant (p < 0.001)', '+0.30 vs Q2, significant (p = 0.004)']);

@@ -17,7 +17,11 @@ export function expectGolden(name: string, svg: string): void {
     return;
   }
   if (!existsSync(file)) {
-    throw new Error(`test/golden/${name}.svg is missing. Run UPDATE_GOLDEN=1 npx vitest run --config test/vitest.config.ts test/charts locally, review it, and commit it.`);
+    throw new Error(
+      `test/golden/${name}.svg is missing. Run UPDATE_GOLDEN=1 npx vitest run --config test/vitest.config.ts test/charts locally, review it, and commit it.`,
+    );
   }
-  expect(content, `test/golden/${name}.svg differs; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff`).toBe(readFileSync(file, 'utf8'));
+  expect(content, `test/golden/${name}.svg differs; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff`).toBe(
+    readFileSync(file, 'utf8'),
+  );
 }

@@ -34,7 +34,9 @@ describe('gapreport analyze --out', () => {
     const { code, stdout, stderr } = await analyze('a-file/figures.json');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`gapreport analyze: could not write a-file/figures.json: its folder ${join(tmp, 'a-file')} could not be created (a part of its folder path is a file, not a folder).`);
+    expect(stderr).toBe(
+      `gapreport analyze: could not write a-file/figures.json: its folder ${join(tmp, 'a-file')} could not be created (a part of its folder path is a file, not a folder).`,
+    );
   });
 
   it('says so in one line, exit 1, when the output path is a folder', async () => {
@@ -51,6 +53,9 @@ describe('gapreport analyze --out', () => {
     writeFileSync(join(tmp, 'data/exports/q3.csv'), 'respondent_id,wave,nps\nR1,w1,11\n');
     const io = memoryIo(tmp);
     expect(await main(['analyze', 'data/q3', '--no-cache'], io)).toBe(1);
-    expect(io.stderr).toEqual(['data/exports/q3.csv:2: column "nps": "11" is not a whole number 0–10.', 'gapreport analyze: 1 problem(s); no figures written.']);
+    expect(io.stderr).toEqual([
+      'data/exports/q3.csv:2: column "nps": "11" is not a whole number 0–10.',
+      'gapreport analyze: 1 problem(s); no figures written.',
+    ]);
   });
 });

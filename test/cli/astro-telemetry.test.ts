@@ -23,8 +23,14 @@ console.log(JSON.stringify({ before, after }));
 describe('Astro telemetry and update check', () => {
   it('are off once astro.config.mjs is loaded', () => {
     // No CI variables either: ci-info would skip the update check by itself under CI.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ASTRO_|CI$|GITHUB_ACTIONS$|CONTINUOUS_INTEGRATION$|BUILD_NUMBER$|RUN_ID$)/.test(k)));
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', PROBE], { cwd: ROOT, env: { ...env, XDG_CONFIG_HOME: '/nonexistent-gapreport-test' }, encoding: 'utf8' });
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(ASTRO_|CI$|GITHUB_ACTIONS$|CONTINUOUS_INTEGRATION$|BUILD_NUMBER$|RUN_ID$)/.test(k)),
+    );
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', PROBE], {
+      cwd: ROOT,
+      env: { ...env, XDG_CONFIG_HOME: '/nonexistent-gapreport-test' },
+      encoding: 'utf8',
+    });
     const { before, after } = JSON.parse(out.trim().split('\n').at(-1)!);
     // Before the config, nothing is disabled (the probe itself is sound)…
     expect(before).toEqual({ telemetry: false, update: true });

@@ -60,9 +60,14 @@ describe('gapreport validate <dataset-dir>', () => {
     expect(await main(['validate', 'inj:ect,ed'], io)).toBe(1);
     const lines = [...io.stdout, ...io.stderr].flatMap((l) => l.split(/\r?\n/));
     // Only gapreport's own annotations start with "::", and nothing holds the legacy "##[".
-    expect(lines.filter((l) => l.trimStart().startsWith('::')).map((l) => /^::error file=inj%3Aect%2Ced\/responses\.csv,line=(\d)::/.exec(l)?.[1])).toEqual(['2', '3']);
+    expect(lines.filter((l) => l.trimStart().startsWith('::')).map((l) => /^::error file=inj%3Aect%2Ced\/responses\.csv,line=(\d)::/.exec(l)?.[1])).toEqual([
+      '2',
+      '3',
+    ]);
     expect(lines.some((l) => l.includes('##['))).toBe(false);
-    expect(io.stdout[0]).toBe('inj:ect,ed/responses.csv:2: column "nps": "::warning title=INJECTED::x" is not a whole number 0–10. Map the text to a number with recode:, or list it under missing:.');
+    expect(io.stdout[0]).toBe(
+      'inj:ect,ed/responses.csv:2: column "nps": "::warning title=INJECTED::x" is not a whole number 0–10. Map the text to a number with recode:, or list it under missing:.',
+    );
     expect(io.stdout.find((l) => l.startsWith('inj:ect,ed/responses.csv:3:'))).toContain('"5\\n::error::y %0A ## [error]z"');
   });
 

@@ -10,9 +10,13 @@ const read = (name: string) => readFileSync(resolve(ROOT, 'content/reports', nam
 const typed = (mdx: string) => mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<\/?[A-Z][^>]*>/g, ' ');
 
 describe('the demo reports after issue 12', () => {
-  it.each(['demo.mdx', 'demo-fr.mdx', 'demo-vi.mdx'])('%s lints clean (every <When> condition parses and fits its figure)', async (name) => {
-    expect(lintReport(`content/reports/${name}`, read(name), await demoFigures())).toEqual([]);
-  }, 300_000);
+  it.each(['demo.mdx', 'demo-fr.mdx', 'demo-vi.mdx'])(
+    '%s lints clean (every <When> condition parses and fits its figure)',
+    async (name) => {
+      expect(lintReport(`content/reports/${name}`, read(name), await demoFigures())).toEqual([]);
+    },
+    300_000,
+  );
   it('types no KPI verdict and no count of standards in English: <Metric …status/> and <Count/> write them', () => {
     expect(typed(read('demo.mdx')).match(/\b(met|missed|at risk|(one|two|three|four|five|six|seven) of the \w+ standards)\b/gi)).toBeNull();
   });

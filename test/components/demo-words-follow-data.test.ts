@@ -19,7 +19,10 @@ async function figuresWithTarget(target: string): Promise<Figures> {
   await cp(resolve(ROOT, 'data/demo'), dir, { recursive: true });
   const file = join(dir, 'standards.csv');
   const csv = await readFile(file, 'utf8');
-  const changed = csv.replace(/^first-contact-fix,fcr_rate,reliability,percent,higher,75,/m, `first-contact-fix,fcr_rate,reliability,percent,higher,${target},`);
+  const changed = csv.replace(
+    /^first-contact-fix,fcr_rate,reliability,percent,higher,75,/m,
+    `first-contact-fix,fcr_rate,reliability,percent,higher,${target},`,
+  );
   expect(changed).not.toBe(csv);
   await writeFile(file, changed);
   const result = await computeFigures(ROOT, dir, {});

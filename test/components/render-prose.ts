@@ -3,7 +3,17 @@ import { formatters } from '../../src/i18n/format';
 import { strings } from '../../src/i18n';
 import type { Locale } from '../../src/schemas/questionnaire';
 import { metricText } from '../../src/components/lib/metric-format';
-import { capitalize, changeText, compareText, countText, findChange, rankDimension, type ChangeSay, type KpiStatus, type RankPick } from '../../src/components/lib/words';
+import {
+  capitalize,
+  changeText,
+  compareText,
+  countText,
+  findChange,
+  rankDimension,
+  type ChangeSay,
+  type KpiStatus,
+  type RankPick,
+} from '../../src/components/lib/words';
 import { testCondition } from '../../src/analysis/condition';
 
 /**
@@ -23,7 +33,9 @@ export function renderProse(mdx: string, figures: Figures, locale: Locale): stri
     return r.holds;
   };
   let text = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
-  text = text.replace(/<When test="([^"]*)">([\s\S]*?)(?:<Otherwise>([\s\S]*?)<\/Otherwise>)?\s*<\/When>/g, (_, test: string, yes: string, no = '') => (holds(test) ? yes : no));
+  text = text.replace(/<When test="([^"]*)">([\s\S]*?)(?:<Otherwise>([\s\S]*?)<\/Otherwise>)?\s*<\/When>/g, (_, test: string, yes: string, no = '') =>
+    holds(test) ? yes : no,
+  );
   text = text.replace(/<([A-Z]\w*)((?:[^>"]|"[^"]*")*)\/>/g, (_, name: string, props: string) => {
     switch (name) {
       case 'Metric': {

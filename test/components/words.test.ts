@@ -14,7 +14,10 @@ beforeAll(async () => {
 }, 300_000);
 
 /** The demo's figures with these KPI statuses, one per standard. */
-const withStatuses = (statuses: Kpi['status'][]): Figures => ({ ...demo, kpis: statuses.map((status, i) => ({ ...demo.kpis[i % demo.kpis.length], standard_id: `s${i}`, status })) });
+const withStatuses = (statuses: Kpi['status'][]): Figures => ({
+  ...demo,
+  kpis: statuses.map((status, i) => ({ ...demo.kpis[i % demo.kpis.length], standard_id: `s${i}`, status })),
+});
 
 describe('a KPI status in words', () => {
   it('is met / at risk / missed in English, agrees with "objectif" in French, and is Vietnamese in Vietnamese', () => {

@@ -14,7 +14,19 @@ import { CHROMIUM_ARGS, describeInChromium } from './browser';
 import { serveStatic } from './serve';
 
 const PHONE = 390;
-const PAGES = ['/reports/demo/', '/reports/demo-fr/', '/reports/demo-vi/', '/docs/', '/docs/components/', '/docs/figures/', '/docs/reading-charts/', '/docs/getting-started/', '/docs/data-contract/', '/docs/mapping-cookbook/', '/'];
+const PAGES = [
+  '/reports/demo/',
+  '/reports/demo-fr/',
+  '/reports/demo-vi/',
+  '/docs/',
+  '/docs/components/',
+  '/docs/figures/',
+  '/docs/reading-charts/',
+  '/docs/getting-started/',
+  '/docs/data-contract/',
+  '/docs/mapping-cookbook/',
+  '/',
+];
 
 describeInChromium('the site on a 390 px phone', (executablePath) => {
   let project = '';
@@ -66,9 +78,15 @@ describeInChromium('the site on a 390 px phone', (executablePath) => {
         }),
       );
       expect(boxes.length, path).toBeGreaterThan(10);
-      expect(boxes.filter((b) => !(b.inBox && b.focusable && b.region && b.captionOnScreen)), path).toEqual([]);
+      expect(
+        boxes.filter((b) => !(b.inBox && b.focusable && b.region && b.captionOnScreen)),
+        path,
+      ).toEqual([]);
       // The demo's channel and region tables are wider than a phone: the box scrolls them.
-      expect(boxes.some((b) => b.wide), path).toBe(true);
+      expect(
+        boxes.some((b) => b.wide),
+        path,
+      ).toBe(true);
     }
   });
 

@@ -79,29 +79,70 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
     expect(await details.locator('table').isVisible()).toBe(true);
   }, 60_000);
 
-  it.each(['/reports/demo/', '/reports/demo-fr/', '/'])('has no serious or critical axe-core violations on %s', async (path) => {
-    const page = await open(path);
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    });
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    expect(bad).toEqual([]);
-  }, 60_000);
+  it.each(['/reports/demo/', '/reports/demo-fr/', '/'])(
+    'has no serious or critical axe-core violations on %s',
+    async (path) => {
+      const page = await open(path);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      });
+      const bad = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
+      expect(bad).toEqual([]);
+    },
+    60_000,
+  );
 
   // The guide (code blocks, light and dark) and search (Pagefind's field) hold no axe-core violation of any impact.
-  const DOCS = ['/docs/', ...readdirSync(resolve(import.meta.dirname, '../../content/docs')).filter((f) => /\.mdx?$/.test(f)).map((f) => `/docs/${f.replace(/\.mdx?$/, '')}/`)];
-  it.each([...DOCS, '/search/'].flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))('has no axe-core violations on %s (%s)', async (path, colorScheme) => {
-    const page = await open(path, { colorScheme });
-    if (path === '/search/') await page.waitForSelector('#search input[aria-label]');
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    });
-    expect(result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }, 60_000);
+  const DOCS = [
+    '/docs/',
+    ...readdirSync(resolve(import.meta.dirname, '../../content/docs'))
+      .filter((f) => /\.mdx?$/.test(f))
+      .map((f) => `/docs/${f.replace(/\.mdx?$/, '')}/`),
+  ];
+  it.each([...DOCS, '/search/'].flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))(
+    'has no axe-core violations on %s (%s)',
+    async (path, colorScheme) => {
+      const page = await open(path, { colorScheme });
+      if (path === '/search/') await page.waitForSelector('#search input[aria-label]');
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      });
+      expect(
+        result.violations.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
+    },
+    60_000,
+  );
 
   it('answers every request of a page, the favicon included (no 404)', async () => {
     for (const path of ['/', '/reports/demo/', '/docs/', '/search/']) {

@@ -18,7 +18,10 @@ describeInChromium('site search over hostile text, in Chromium', (executablePath
   let server: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    root = makeProject({ reports: { hostile: readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8') }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } }, 'gapreport-search-');
+    root = makeProject(
+      { reports: { hostile: readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8') }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } },
+      'gapreport-search-',
+    );
     const result = await build(root);
     if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
     server = await serveStatic(join(root, 'dist'));
@@ -31,24 +34,28 @@ describeInChromium('site search over hostile text, in Chromium', (executablePath
     if (root) removeProject(root);
   });
 
-  it.each(['Hostile', 'script', 'onerror', 'alert'])('shows results for "%s" as text: no dialog, no injected element', async (query) => {
-    const page = await (await browser.newContext()).newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', async (d) => {
-      dialogs.push(d.message());
-      await d.dismiss();
-    });
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('.pagefind-ui__result, .pagefind-ui__message', { timeout: 20_000 });
-    await page.waitForTimeout(500);
-    const injected = await page.evaluate(() => ({
-      images: document.querySelectorAll('#search img').length,
-      scripts: [...document.querySelectorAll('#search script')].length,
-      handlers: [...document.querySelectorAll('#search *')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
-      jsLinks: [...document.querySelectorAll('#search a')].filter((a) => a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript:')).length,
-    }));
-    expect(dialogs).toEqual([]);
-    expect(injected).toEqual({ images: 0, scripts: 0, handlers: 0, jsLinks: 0 });
-    if (query === 'Hostile') expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toContain('<script>');
-  }, 60_000);
+  it.each(['Hostile', 'script', 'onerror', 'alert'])(
+    'shows results for "%s" as text: no dialog, no injected element',
+    async (query) => {
+      const page = await (await browser.newContext()).newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', async (d) => {
+        dialogs.push(d.message());
+        await d.dismiss();
+      });
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForSelector('.pagefind-ui__result, .pagefind-ui__message', { timeout: 20_000 });
+      await page.waitForTimeout(500);
+      const injected = await page.evaluate(() => ({
+        images: document.querySelectorAll('#search img').length,
+        scripts: [...document.querySelectorAll('#search script')].length,
+        handlers: [...document.querySelectorAll('#search *')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+        jsLinks: [...document.querySelectorAll('#search a')].filter((a) => a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript:')).length,
+      }));
+      expect(dialogs).toEqual([]);
+      expect(injected).toEqual({ images: 0, scripts: 0, handlers: 0, jsLinks: 0 });
+      if (query === 'Hostile') expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toContain('<script>');
+    },
+    60_000,
+  );
 });

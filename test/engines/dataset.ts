@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
-export const Q = 'scale: { min: 1, max: 7 }\nitems:\n  - { id: speed, dimension: responsiveness, text: Answers quickly }\n  - { id: care, dimension: empathy, text: Cares }\n';
+export const Q =
+  'scale: { min: 1, max: 7 }\nitems:\n  - { id: speed, dimension: responsiveness, text: Answers quickly }\n  - { id: care, dimension: empathy, text: Cares }\n';
 
 /** A `dataset(name, files)` writer whose folders are removed when the test file ends. */
 export function tempDatasets(prefix: string): (name: string, files: Record<string, string>) => string {

@@ -62,7 +62,9 @@ describe('a file the loader reads but DuckDB does not: stream figures, the reaso
   it('gapreport analyze prints the hand-over before the problems of a bad file', async () => {
     const io = memoryIo(FIXTURES);
     expect(await run([join(FIXTURES, 'invalid', 'nps-out-of-range'), '--engine', 'duckdb', '--no-cache'], io)).toBe(1);
-    expect(io.stderr[0]).toBe(`${join(FIXTURES, 'invalid', 'nps-out-of-range')}: the duckdb engine handed responses.csv to the stream engine: 3 rows break a rule of the data contract.`);
+    expect(io.stderr[0]).toBe(
+      `${join(FIXTURES, 'invalid', 'nps-out-of-range')}: the duckdb engine handed responses.csv to the stream engine: 3 rows break a rule of the data contract.`,
+    );
     expect(io.stderr.filter((l) => l.includes('handed responses.csv'))).toHaveLength(1);
     expect(io.stderr.at(-1)).toBe('gapreport analyze: 3 problem(s); no figures written.');
   });

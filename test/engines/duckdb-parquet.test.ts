@@ -21,7 +21,10 @@ describe('the duckdb engine on a .parquet responses file', () => {
     const parquet = join(dir, 'responses.parquet');
     await runSql(`COPY (SELECT * FROM read_csv('${join(dir, 'responses.csv')}', header = true)) TO '${parquet}' (FORMAT parquet)`);
     rmSync(join(dir, 'responses.csv'));
-    writeFileSync(join(dir, 'questionnaire.yaml'), `${readFileSync(join(csvDir, 'questionnaire.yaml'), 'utf8')}\nfiles: { responses.csv: responses.parquet }\n`);
+    writeFileSync(
+      join(dir, 'questionnaire.yaml'),
+      `${readFileSync(join(csvDir, 'questionnaire.yaml'), 'utf8')}\nfiles: { responses.csv: responses.parquet }\n`,
+    );
     const memory = await memoryPath(csvDir);
     const duck = await analyzeWith('duckdb', dir, OPTIONS);
     expect(duck.fallback).toBeUndefined();
@@ -29,6 +32,8 @@ describe('the duckdb engine on a .parquet responses file', () => {
     expect(duck.figures?.meta.engine).toBe('duckdb');
     expect(duck.figures?.n).toBeGreaterThan(0);
     const { files: _f, ...meta } = duck.figures!.meta;
-    expect(differences({ ...memory.figures, meta: { ...memory.figures!.meta, files: undefined } }, { ...duck.figures, meta: { ...meta, files: undefined } })).toEqual([]);
+    expect(
+      differences({ ...memory.figures, meta: { ...memory.figures!.meta, files: undefined } }, { ...duck.figures, meta: { ...meta, files: undefined } }),
+    ).toEqual([]);
   });
 });

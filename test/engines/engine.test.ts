@@ -25,7 +25,10 @@ const dataset = tempDatasets('gapreport-engine-');
 const full = join(ROOT, 'test/fixtures/valid/operations-full');
 const dir = dataset('all-files', {
   'questionnaire.yaml': Q,
-  'responses.csv': 'respondent_id,wave,e_speed,p_speed,e_care,p_care,nps\n' + Array.from({ length: 40 }, (_, i) => `r${i},2026-Q3,5,${1 + (i % 7)},6,${1 + ((i * 3) % 7)},${i % 11}`).join('\n') + '\n',
+  'responses.csv':
+    'respondent_id,wave,e_speed,p_speed,e_care,p_care,nps\n' +
+    Array.from({ length: 40 }, (_, i) => `r${i},2026-Q3,5,${1 + (i % 7)},6,${1 + ((i * 3) % 7)},${i % 11}`).join('\n') +
+    '\n',
   'standards.csv': readFileSync(join(full, 'standards.csv'), 'utf8'),
   'contacts.csv': readFileSync(join(full, 'contacts.csv'), 'utf8'),
   'operations.csv': readFileSync(join(full, 'operations.csv'), 'utf8'),

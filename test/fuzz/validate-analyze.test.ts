@@ -27,13 +27,23 @@ const CASE_MS = 5_000;
 /** The valid fixtures, and data/demo cut to its first 60 respondents and 20 lines of each other file. */
 function sources(): { name: string; files: Files }[] {
   const valid = join(ROOT, 'test/fixtures/valid');
-  const read = (dir: string, trim?: number): Files => Object.fromEntries(readdirSync(dir).filter((f) => /\.(csv|ya?ml)$/.test(f)).map((f) => {
-    const bytes = readFileSync(join(dir, f));
-    if (trim === undefined || f.endsWith('.yaml')) return [f, bytes];
-    const lines = bytes.toString('utf8').split('\n');
-    return [f, Buffer.from(`${lines.slice(0, f === 'responses.csv' ? trim + 1 : 21).join('\n')}\n`)];
-  }));
-  return [...readdirSync(valid).sort().map((name) => ({ name, files: read(join(valid, name)) })), { name: 'demo (trimmed)', files: read(join(ROOT, 'data/demo'), 60) }];
+  const read = (dir: string, trim?: number): Files =>
+    Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => /\.(csv|ya?ml)$/.test(f))
+        .map((f) => {
+          const bytes = readFileSync(join(dir, f));
+          if (trim === undefined || f.endsWith('.yaml')) return [f, bytes];
+          const lines = bytes.toString('utf8').split('\n');
+          return [f, Buffer.from(`${lines.slice(0, f === 'responses.csv' ? trim + 1 : 21).join('\n')}\n`)];
+        }),
+    );
+  return [
+    ...readdirSync(valid)
+      .sort()
+      .map((name) => ({ name, files: read(join(valid, name)) })),
+    { name: 'demo (trimmed)', files: read(join(ROOT, 'data/demo'), 60) },
+  ];
 }
 
 const SOURCES = sources();
@@ -57,7 +67,12 @@ async function run(args: string[]) {
   try {
     code = await main(args, io);
   } catch (error) {
-    return { code: -1, out: io.stdout.join('\n'), err: `${io.stderr.join('\n')}\nthrew: ${(error as Error)?.stack ?? String(error)}`, ms: Date.now() - started };
+    return {
+      code: -1,
+      out: io.stdout.join('\n'),
+      err: `${io.stderr.join('\n')}\nthrew: ${(error as Error)?.stack ?? String(error)}`,
+      ms: Date.now() - started,
+    };
   }
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n'), ms: Date.now() - started };
 }
@@ -92,13 +107,17 @@ async function fuzzCase(i: number): Promise<{ what: string; failures: string[] }
   const failures: string[] = [];
   const validate = await run(['validate', name]);
   const analyze = await run(['analyze', name, '--no-cache', ...engine]);
-  for (const [label, r] of [['validate', validate], ['analyze', analyze]] as const) {
+  for (const [label, r] of [
+    ['validate', validate],
+    ['analyze', analyze],
+  ] as const) {
     const text = `${r.out}\n${r.err}`;
     if (CRASH.test(text)) failures.push(`${label} printed a crash:\n${text.slice(0, 3000)}`);
     if (r.code !== 0 && r.code !== 1) failures.push(`${label} exited ${r.code}`);
     if (r.ms > CASE_MS) failures.push(`${label} took ${r.ms} ms`);
     // A problem names its file: "case-3/responses.csv:4: …", a mapped export ("../exports/x.csv: …"), the folder itself ("case-3: has none …") or the report settings.
-    const names = (l: string) => l.startsWith(`${name}/`) || l.startsWith(`${name}: `) || l.startsWith('report settings: ') || /^(?!gapreport )[^:\n]*\.\w+[^:\n]*(:\d+)?: /.test(l);
+    const names = (l: string) =>
+      l.startsWith(`${name}/`) || l.startsWith(`${name}: `) || l.startsWith('report settings: ') || /^(?!gapreport )[^:\n]*\.\w+[^:\n]*(:\d+)?: /.test(l);
     if (r.code === 1 && !text.split('\n').some(names)) failures.push(`${label} exited 1 without naming a file:\n${text.slice(0, 2000)}`);
   }
   if (analyze.code === 0) {
@@ -110,24 +129,35 @@ async function fuzzCase(i: number): Promise<{ what: string; failures: string[] }
       }
     })();
     const parsed = FiguresSchema.safeParse(json);
-    if (!parsed.success) failures.push(`analyze exited 0 with figures the schema refuses: ${parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    if (!parsed.success)
+      failures.push(
+        `analyze exited 0 with figures the schema refuses: ${parsed.error.issues
+          .slice(0, 3)
+          .map((x) => `${x.path.join('.')}: ${x.message}`)
+          .join('; ')}`,
+      );
     const bad = notFinite(json);
     if (bad.length) failures.push(`analyze exited 0 with numbers that are not finite at ${bad.slice(0, 5).join(', ')}`);
   }
   // The analysis may need a report setting the data leaves open (which industry): that is no validation problem.
-  if (validate.code === 0 && analyze.code !== 0 && !/^report settings: /m.test(analyze.err)) failures.push(`validate passed but analyze failed:\n${analyze.err.slice(0, 2000)}`);
+  if (validate.code === 0 && analyze.code !== 0 && !/^report settings: /m.test(analyze.err))
+    failures.push(`validate passed but analyze failed:\n${analyze.err.slice(0, 2000)}`);
   if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
   return { what, failures };
 }
 
 describe(`validate and analyze on ${CASES} fuzzed datasets (seed ${SEED})`, () => {
   const cases = ONLY === undefined ? Array.from({ length: CASES }, (_, i) => i) : [ONLY];
-  it('never print a stack trace, never hang, and end in named problems or finite figures', { timeout: Math.max(60_000, cases.length * 2 * CASE_MS) }, async () => {
-    const found: string[] = [];
-    for (const i of cases) {
-      const { what, failures } = await fuzzCase(i);
-      if (failures.length) found.push(`${what}\n  ${failures.join('\n  ')}`);
-    }
-    expect(found, found.join('\n\n')).toEqual([]);
-  });
+  it(
+    'never print a stack trace, never hang, and end in named problems or finite figures',
+    { timeout: Math.max(60_000, cases.length * 2 * CASE_MS) },
+    async () => {
+      const found: string[] = [];
+      for (const i of cases) {
+        const { what, failures } = await fuzzCase(i);
+        if (failures.length) found.push(`${what}\n  ${failures.join('\n  ')}`);
+      }
+      expect(found, found.join('\n\n')).toEqual([]);
+    },
+  );
 });

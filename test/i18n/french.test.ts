@@ -35,7 +35,9 @@ function frenchScorecard(fig: Figures) {
 describe('French units', () => {
   it('prints day values and trends in jours on the scorecard, never days', () => {
     const days = kpiScorecard([{ ...figures.kpis[0], unit: 'days', value: 4.6, target: 5, trend: -0.41, history: [] }], {
-      id: 'k', format: makeFormat('fr'), labels: chartLabels('fr').kpiScorecard,
+      id: 'k',
+      format: makeFormat('fr'),
+      labels: chartLabels('fr').kpiScorecard,
     });
     expect(days.table.rows[0].slice(2, 4)).toEqual(['4,6 jours', '5 jours']);
     expect(days.table.rows[0][5]).toBe('−0,41 jours par période');
@@ -45,7 +47,9 @@ describe('French units', () => {
 
   it('calls a change in a percentage "points de pourcentage"', () => {
     const pct = kpiScorecard([{ ...figures.kpis[0], unit: 'percent', value: 77.8, target: 80, trend: 1.2, history: [] }], {
-      id: 'k', format: makeFormat('fr'), labels: chartLabels('fr').kpiScorecard,
+      id: 'k',
+      format: makeFormat('fr'),
+      labels: chartLabels('fr').kpiScorecard,
     });
     expect(pct.table.rows[0][5]).toBe('+1,2 points de pourcentage par période');
   });
@@ -92,7 +96,10 @@ describe('French typography', () => {
 describe('French quartile words', () => {
   it('names the top-quartile threshold "seuil des 25 % meilleurs", never "premier quartile" (the lowest 25 % in French)', () => {
     const nps = figures.benchmarks.find((b) => b.metric === 'nps')!;
-    const chart = benchmarkPosition({ figure: nps, company: 'Northwind Telecom', metricLabel: 'NPS' }, { id: 'b', format: makeFormat('fr'), labels: chartLabels('fr').benchmarkPosition });
+    const chart = benchmarkPosition(
+      { figure: nps, company: 'Northwind Telecom', metricLabel: 'NPS' },
+      { id: 'b', format: makeFormat('fr'), labels: chartLabels('fr').benchmarkPosition },
+    );
     expect(chart.svg).toContain('seuil des 25\u202f% meilleurs');
     expect(chart.description).toContain('Par rapport au seuil des 25\u202f% meilleurs (');
     for (const text of [chart.svg, chart.description, ...chart.table.rows.flat()]) expect(text).not.toMatch(/premier quartile|dernier quartile/);
@@ -100,7 +107,10 @@ describe('French quartile words', () => {
 
   it('says which end quartile 1 of 4 is, in the chart text and on the headline card', () => {
     const fcr = figures.benchmarks.find((b) => b.metric === 'fcr_rate')!;
-    const chart = benchmarkPosition({ figure: fcr, company: 'Northwind Telecom', metricLabel: 'FCR' }, { id: 'b', format: makeFormat('fr'), labels: chartLabels('fr').benchmarkPosition });
+    const chart = benchmarkPosition(
+      { figure: fcr, company: 'Northwind Telecom', metricLabel: 'FCR' },
+      { id: 'b', format: makeFormat('fr'), labels: chartLabels('fr').benchmarkPosition },
+    );
     expect(chart.description).toContain(`dans le quartile ${fcr.quartile} sur 4 (du quartile inférieur, 1, au quartile supérieur, 4)`);
     const cards = headlineCards(figures, formatters('fr'), strings('fr'), makeFormat('fr'));
     expect(cards.find((c) => c.position)?.position).toMatch(/quartile \d sur 4 \(le 4e = les 25\u202f% meilleurs\)/);
@@ -148,7 +158,8 @@ describe('French templates carry no fixed article', () => {
 
 describe('Industry names', () => {
   it('names the benchmark industry in the reader’s language on the headline card (télécoms, viễn thông), the data id unchanged', () => {
-    const position = (locale: 'fr' | 'vi' | 'en') => headlineCards(figures, formatters(locale), strings(locale), makeFormat(locale)).find((c) => c.position)?.position;
+    const position = (locale: 'fr' | 'vi' | 'en') =>
+      headlineCards(figures, formatters(locale), strings(locale), makeFormat(locale)).find((c) => c.position)?.position;
     expect(position('fr')).toContain('du secteur télécoms');
     expect(position('fr')).not.toMatch(/telecom/);
     expect(position('vi')).toContain('ngành viễn thông');

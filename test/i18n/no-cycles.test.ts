@@ -12,7 +12,12 @@ function relativeImports(source: string): string[] {
 
 /** The import graph of src/: each .ts/.astro file → the src files it imports (an .astro file's frontmatter only). */
 function importGraph(): Map<string, string[]> {
-  const files = new Set(readdirSync(SRC, { recursive: true }).map(String).filter((f) => /\.(ts|astro)$/.test(f)).map((f) => join(SRC, f)));
+  const files = new Set(
+    readdirSync(SRC, { recursive: true })
+      .map(String)
+      .filter((f) => /\.(ts|astro)$/.test(f))
+      .map((f) => join(SRC, f)),
+  );
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
@@ -53,7 +58,11 @@ describe('the import graph of src/', () => {
   });
 
   it('sees the imports that could close a cycle: type-only, re-exports and .astro frontmatter', () => {
-    expect(relativeImports("import type { A } from './a';\nexport { b } from '../b';\nimport * as C from './c/index';\nimport 'd3';")).toEqual(['./a', '../b', './c/index']);
+    expect(relativeImports("import type { A } from './a';\nexport { b } from '../b';\nimport * as C from './c/index';\nimport 'd3';")).toEqual([
+      './a',
+      '../b',
+      './c/index',
+    ]);
     const graph = importGraph();
     const deps = (f: string) => (graph.get(join(SRC, f)) ?? []).map((p) => relative(SRC, p));
     expect(deps('layouts/Base.astro')).toContain('i18n/index.ts');
@@ -61,7 +70,12 @@ describe('the import graph of src/', () => {
   });
 
   it('reports a cycle when there is one', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
   });
 });

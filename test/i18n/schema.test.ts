@@ -25,7 +25,17 @@ describe('the locale files', () => {
   // Names of data values (industries, segment values) are open maps: a locale names those it translates, English none.
   const fixed = ([k]: [string, unknown]) => !/^(industries|segmentValues)\./.test(k);
   it.each(OTHERS)('%s has exactly the keys English has, records included (nothing falls back to English)', (locale) => {
-    expect(leaves(TRANSLATIONS[locale]).filter(fixed).map(([k]) => k).sort()).toEqual(leaves(TRANSLATIONS.en).filter(fixed).map(([k]) => k).sort());
+    expect(
+      leaves(TRANSLATIONS[locale])
+        .filter(fixed)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(
+      leaves(TRANSLATIONS.en)
+        .filter(fixed)
+        .map(([k]) => k)
+        .sort(),
+    );
   });
 
   it.each(OTHERS)('%s uses the same {placeholders} as English in every template', (locale) => {

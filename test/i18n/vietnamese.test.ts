@@ -43,7 +43,10 @@ describe('Vietnamese units', () => {
 describe('Vietnamese quartile words', () => {
   it('names the top-quartile threshold "ngưỡng nhóm 25% tốt nhất" and a quartile "nhóm tứ phân vị thứ N (trên 4)"', () => {
     const nps = figures.benchmarks.find((b) => b.metric === 'nps')!;
-    const chart = benchmarkPosition({ figure: nps, company: 'Northwind Telecom', metricLabel: 'NPS' }, { id: 'b', format: makeFormat('vi'), labels: chartLabels('vi').benchmarkPosition });
+    const chart = benchmarkPosition(
+      { figure: nps, company: 'Northwind Telecom', metricLabel: 'NPS' },
+      { id: 'b', format: makeFormat('vi'), labels: chartLabels('vi').benchmarkPosition },
+    );
     expect(chart.svg).toContain('ngưỡng nhóm 25% tốt nhất');
     expect(chart.description).toContain(`nhóm tứ phân vị thứ ${nps.quartile} (trên 4; nhóm 4 tốt nhất)`);
     expect(chart.description).not.toMatch(/tứ phân vị \d\/4/);
@@ -78,13 +81,17 @@ describe('Vietnamese scorecard', () => {
       const t = strings(locale);
       const kpis = figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label }));
       const svg = kpiScorecard(kpis, { id: 'k', format: makeFormat(locale), labels: chartLabels(locale).kpiScorecard }).svg;
-      expect([...svg.matchAll(/>([^<]*…)</g)].map((m) => m[1]), locale).toEqual([]);
+      expect(
+        [...svg.matchAll(/>([^<]*…)</g)].map((m) => m[1]),
+        locale,
+      ).toEqual([]);
     }
   });
 });
 
 /** English words of the demo prose (and its units, statistics and statuses) a Vietnamese reader must not meet. */
-const ENGLISH = /\b(the|and|of|is|are|against|customers?|reliability|responsiveness|standards?|gap|quarter|percentile|days?|seconds?|pts|points?|percent|median|mean|quartile|top|per|met|missed|at risk|not measured)\b/i;
+const ENGLISH =
+  /\b(the|and|of|is|are|against|customers?|reliability|responsiveness|standards?|gap|quarter|percentile|days?|seconds?|pts|points?|percent|median|mean|quartile|top|per|met|missed|at risk|not measured)\b/i;
 
 describe('Vietnamese demo edition', () => {
   const mdx = () => readFileSync(resolve(ROOT, 'content/reports/demo-vi.mdx'), 'utf8');
@@ -130,7 +137,10 @@ describe('Periods as readers write them', () => {
     expect(visible).toContain(`Quý ${figures.meta.wave!.slice(-1)}/2026`);
     expect(visible).not.toMatch(/\d{4}-Q\d/);
     const t = strings('vi');
-    const card = kpiScorecard(figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label })), vi);
+    const card = kpiScorecard(
+      figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label })),
+      vi,
+    );
     expect([card.description, ...card.table.rows.flat()].join(' ')).not.toMatch(/\d{4}-Q\d/);
     expect(methodology(figures, formatters('vi'), t, chartLabels('vi')).sample).not.toMatch(/\d{4}-Q\d/);
     expect(figures.meta.wave).toMatch(/^\d{4}-Q\d$/);
@@ -140,12 +150,20 @@ describe('Periods as readers write them', () => {
 describe('Benchmark data table and percent', () => {
   const sl = () => figures.benchmarks.find((b) => b.metric === 'service_level_30s')!;
   const chart = (locale: 'en' | 'fr' | 'vi', unit?: string) =>
-    benchmarkPosition({ figure: sl(), company: 'Northwind Telecom', metricLabel: strings(locale).kpiMetrics.service_level_30s }, { id: 'b', format: makeFormat(locale), labels: chartLabels(locale).benchmarkPosition, decimals: 1, unit });
+    benchmarkPosition(
+      { figure: sl(), company: 'Northwind Telecom', metricLabel: strings(locale).kpiMetrics.service_level_30s },
+      { id: 'b', format: makeFormat(locale), labels: chartLabels(locale).benchmarkPosition, decimals: 1, unit },
+    );
 
   it('names the statistic rows in the reader’s language, never the raw keys median, mean, p25', () => {
     const s = { p25: 70, median: 75, mean: 74.5 };
     const withSummary = (locale: 'en' | 'fr' | 'vi') =>
-      benchmarkPosition({ figure: { ...sl(), summary: s }, company: 'N' }, { id: 'b', format: makeFormat(locale), labels: chartLabels(locale).benchmarkPosition }).table.rows.slice(1, 4).map((r) => r[0]);
+      benchmarkPosition(
+        { figure: { ...sl(), summary: s }, company: 'N' },
+        { id: 'b', format: makeFormat(locale), labels: chartLabels(locale).benchmarkPosition },
+      )
+        .table.rows.slice(1, 4)
+        .map((r) => r[0]);
     expect(withSummary('vi')).toEqual(['Bách phân vị thứ 25', 'Trung vị', 'Trung bình']);
     expect(withSummary('fr')).toEqual(['25e centile', 'Médiane', 'Moyenne']);
     expect(withSummary('en')).toEqual(['25th percentile', 'Median', 'Mean']);

@@ -60,7 +60,7 @@ describe('computeFigures(root, dir, settings) through the cache', () => {
     expect((await computeFigures(root, dir, {})).figures?.meta.engine).toBe('memory');
   });
 
-  it('gives a translated report (translation_of) its source\'s figures and cache entry', async () => {
+  it("gives a translated report (translation_of) its source's figures and cache entry", async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'gapreport-editions-'));
     try {
       const data = join(fresh, 'data', 'case');
@@ -88,7 +88,10 @@ describe('gapreport analyze --no-cache', () => {
   const snapshot = (r: string) => {
     const top = join(r, '.gapreport');
     if (!existsSync(top)) return undefined;
-    return readdirSync(top, { recursive: true }).map(String).sort().map((f) => `${f} ${statSync(join(top, f)).size} ${statSync(join(top, f)).mtimeMs}`);
+    return readdirSync(top, { recursive: true })
+      .map(String)
+      .sort()
+      .map((f) => `${f} ${statSync(join(top, f)).size} ${statSync(join(top, f)).mtimeMs}`);
   };
 
   it('creates no .gapreport/ in a fresh copy, and the run without it does', async () => {

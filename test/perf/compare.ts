@@ -11,7 +11,10 @@ export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const OPTIONS = AnalysisOptionsSchema.parse({});
 
-export const fixtureDirs = (kind: 'valid' | 'invalid'): string[] => readdirSync(join(FIXTURES, kind)).sort().map((n) => join(FIXTURES, kind, n));
+export const fixtureDirs = (kind: 'valid' | 'invalid'): string[] =>
+  readdirSync(join(FIXTURES, kind))
+    .sort()
+    .map((n) => join(FIXTURES, kind, n));
 
 /** The in-memory path: problems as text, or the figures (engine left out). */
 export async function memoryPath(dir: string) {

@@ -23,12 +23,20 @@ async function expectDuckdbEqualsMemory(dir: string) {
 
 describe('the duckdb engine', () => {
   it('computes data/demo in SQL, equal to the in-memory figures', () => expectDuckdbEqualsMemory(join(ROOT, 'data/demo')), 120_000);
-  it.each(fixtureDirs('valid').map((d) => [d.split('/').pop()!, d]))('computes valid fixture %s in SQL without fallback, equal to the in-memory path', (_n, dir) => expectDuckdbEqualsMemory(dir), 120_000);
-  it.each(fixtureDirs('invalid').map((d) => [d.split('/').pop()!, d]))('reports the problems of invalid fixture %s as the loader does', async (_n, dir) => {
-    const memory = await memoryPath(dir);
-    const duck = await analyzeWith('duckdb', dir, OPTIONS);
-    expect(memory.problems.length).toBeGreaterThan(0);
-    expect(texts(duck.problems)).toEqual(memory.problems);
-    expect(duck.figures).toBeUndefined();
-  }, 120_000);
+  it.each(fixtureDirs('valid').map((d) => [d.split('/').pop()!, d]))(
+    'computes valid fixture %s in SQL without fallback, equal to the in-memory path',
+    (_n, dir) => expectDuckdbEqualsMemory(dir),
+    120_000,
+  );
+  it.each(fixtureDirs('invalid').map((d) => [d.split('/').pop()!, d]))(
+    'reports the problems of invalid fixture %s as the loader does',
+    async (_n, dir) => {
+      const memory = await memoryPath(dir);
+      const duck = await analyzeWith('duckdb', dir, OPTIONS);
+      expect(memory.problems.length).toBeGreaterThan(0);
+      expect(texts(duck.problems)).toEqual(memory.problems);
+      expect(duck.figures).toBeUndefined();
+    },
+    120_000,
+  );
 });

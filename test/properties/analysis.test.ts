@@ -42,10 +42,28 @@ const respondent = fc.record({
 });
 
 const respondents = fc.array(respondent, { minLength: 0, maxLength: 60 }).map((rs) =>
-  rs.map((r, i): Respondent => ({ id: `R${i}`, wave: r.wave, segments: { channel: r.channel }, e: r.e, p: r.p, w: {}, nps: r.nps, csat: r.csat, ces: r.ces, overall: r.overall, line: i + 2 })),
+  rs.map((r, i): Respondent => ({
+    id: `R${i}`,
+    wave: r.wave,
+    segments: { channel: r.channel },
+    e: r.e,
+    p: r.p,
+    w: {},
+    nps: r.nps,
+    csat: r.csat,
+    ces: r.ces,
+    overall: r.overall,
+    line: i + 2,
+  })),
 );
 
-const dataset = (responses: Respondent[]): Dataset => ({ name: 'prop', questionnaire, items: questionnaire.items, responses, files: ['questionnaire.yaml', 'responses.csv'] });
+const dataset = (responses: Respondent[]): Dataset => ({
+  name: 'prop',
+  questionnaire,
+  items: questionnaire.items,
+  responses,
+  files: ['questionnaire.yaml', 'responses.csv'],
+});
 
 /** Deep equality with numbers equal to 1e-9 (relative to their size). */
 function expectClose(a: unknown, b: unknown, path = '$'): void {
@@ -54,8 +72,12 @@ function expectClose(a: unknown, b: unknown, path = '$'): void {
     return void expect(Math.abs(a - b), `${path}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined).sort();
-    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined).sort();
+    const ka = Object.keys(a)
+      .filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    const kb = Object.keys(b)
+      .filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+      .sort();
     expect(ka, path).toEqual(kb);
     for (const k of ka) expectClose((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
     return;
@@ -64,7 +86,11 @@ function expectClose(a: unknown, b: unknown, path = '$'): void {
 }
 
 /** A permutation of 0…n−1 from random sort keys. */
-const permuted = <T>(xs: T[], keys: number[]) => xs.map((x, i) => [keys[i] ?? 0, i, x] as const).sort((p, q) => p[0] - q[0] || p[1] - q[1]).map((t) => t[2]);
+const permuted = <T>(xs: T[], keys: number[]) =>
+  xs
+    .map((x, i) => [keys[i] ?? 0, i, x] as const)
+    .sort((p, q) => p[0] - q[0] || p[1] - q[1])
+    .map((t) => t[2]);
 
 describe('analyzeDataset(dataset) under respondent order', () => {
   it('gives the same figures for any permutation of the respondents (1e-9)', () => {

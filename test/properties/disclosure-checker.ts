@@ -27,11 +27,34 @@ const marked = (fig: Fig) => fig?.suppressed === true && fig.secondary === true;
 
 function quantities(f: Figures): Quantity[] {
   const out: Quantity[] = [
-    { id: 'nps', hiddenN: (g) => whole(g.nps), exact: true, secondary: (g) => marked(g.nps), read: (g) => (g.nps && !g.nps.suppressed ? { n: g.nps.n, sums: [g.nps.promoters, g.nps.passives, g.nps.detractors].map((s) => s * g.nps!.n) } : undefined) },
-    { id: 'csat', hiddenN: (g) => whole(g.csat), exact: true, secondary: (g) => marked(g.csat), read: (g) => (g.csat && !g.csat.suppressed ? { n: g.csat.n, sums: [(g.csat.top2box / 100) * g.csat.n, ...sumsOfMean(g.csat.n, g.csat.mean, g.csat.sd)] } : undefined) },
+    {
+      id: 'nps',
+      hiddenN: (g) => whole(g.nps),
+      exact: true,
+      secondary: (g) => marked(g.nps),
+      read: (g) =>
+        g.nps && !g.nps.suppressed ? { n: g.nps.n, sums: [g.nps.promoters, g.nps.passives, g.nps.detractors].map((s) => s * g.nps!.n) } : undefined,
+    },
+    {
+      id: 'csat',
+      hiddenN: (g) => whole(g.csat),
+      exact: true,
+      secondary: (g) => marked(g.csat),
+      read: (g) =>
+        g.csat && !g.csat.suppressed ? { n: g.csat.n, sums: [(g.csat.top2box / 100) * g.csat.n, ...sumsOfMean(g.csat.n, g.csat.mean, g.csat.sd)] } : undefined,
+    },
   ];
   for (const key of ['ces', 'overall'] as const)
-    out.push({ id: key, hiddenN: (g) => whole(g[key]), exact: true, secondary: (g) => marked(g[key]), read: (g) => { const m = g[key]; return m && !m.suppressed ? { n: m.n, sums: sumsOfMean(m.n, m.mean, m.sd) } : undefined; } });
+    out.push({
+      id: key,
+      hiddenN: (g) => whole(g[key]),
+      exact: true,
+      secondary: (g) => marked(g[key]),
+      read: (g) => {
+        const m = g[key];
+        return m && !m.suppressed ? { n: m.n, sums: sumsOfMean(m.n, m.mean, m.sd) } : undefined;
+      },
+    });
   for (const dim of Object.keys(f.servqual?.dimensions ?? {}))
     for (const side of ['expectation', 'perception', 'gap'] as const)
       out.push({
@@ -95,7 +118,8 @@ export function disclosures(f: Figures): Disclosure[] {
       // respondents (it may give away one of a SERVQUAL figure's means, which the base rule allows), the lone
       // remainder of those without a value is no cell.
       const lone = members.length === 1 && members[0] !== '(no value)' && !secondary.has(members[0]);
-      if (rounded > 0 && (rounded < minBase || lone)) out.push({ segment, quantity: q.id, n: rounded, sums: sums.map((s) => Math.round(s * 1e6) / 1e6), members });
+      if (rounded > 0 && (rounded < minBase || lone))
+        out.push({ segment, quantity: q.id, n: rounded, sums: sums.map((s) => Math.round(s * 1e6) / 1e6), members });
     }
   }
   return out;
@@ -113,5 +137,7 @@ export function changesOnSuppressed(f: Figures): string[] {
     }
     return false;
   };
-  return [...f.changes, ...f.trend_changes].filter((c) => suppressedIn(c.from, c.metric) || suppressedIn(c.to, c.metric)).map((c) => `${c.metric} ${c.from}→${c.to}`);
+  return [...f.changes, ...f.trend_changes]
+    .filter((c) => suppressedIn(c.from, c.metric) || suppressedIn(c.to, c.metric))
+    .map((c) => `${c.metric} ${c.from}→${c.to}`);
 }

@@ -56,7 +56,14 @@ describe('keyDrivers(predictors, outcome) — Shapley decomposition of R² (LMG)
         expect(sum(d.shares)).toBeCloseTo(1, 9);
         expect(sum(d.raw)).toBeCloseTo(d.r2, 9);
         const r = correlationFromCovariance(covarianceMatrix(x.map((row, i) => [...row, y[i]])));
-        expect(d.r2).toBeCloseTo(rSquared(r, x[0].map((_, j) => j), x[0].length), 9);
+        expect(d.r2).toBeCloseTo(
+          rSquared(
+            r,
+            x[0].map((_, j) => j),
+            x[0].length,
+          ),
+          9,
+        );
         expect(d.r2).toBeGreaterThan(0);
         expect(d.r2).toBeLessThanOrEqual(1 + 1e-9);
       }),

@@ -45,7 +45,8 @@ const leftovers = leftoversBeside;
 
 describe('deterministic builds', () => {
   it('lists the search index languages sorted by code, whatever order Pagefind gave them', () => {
-    const fromPagefind = '{"version":"1.5.2","languages":{"fr":{"hash":"fr_1","wasm":"fr","page_count":3},"en":{"hash":"en_2","wasm":"en","page_count":3}},"include_characters":["_"]}';
+    const fromPagefind =
+      '{"version":"1.5.2","languages":{"fr":{"hash":"fr_1","wasm":"fr","page_count":3},"en":{"hash":"en_2","wasm":"en","page_count":3}},"include_characters":["_"]}';
     expect(Buffer.from(sortedEntry(Buffer.from(fromPagefind))).toString()).toBe(
       '{"version":"1.5.2","languages":{"en":{"hash":"en_2","wasm":"en","page_count":3},"fr":{"hash":"fr_1","wasm":"fr","page_count":3}},"include_characters":["_"]}',
     );
@@ -102,7 +103,7 @@ describe('a failing build leaves the last good dist/ intact', () => {
     expect(leftovers(first)).toEqual([]);
   }, 60_000);
 
-  it('with an error inside Astro\'s render: exit 1, the temporary folder removed, dist/ unchanged', async () => {
+  it("with an error inside Astro's render: exit 1, the temporary folder removed, dist/ unchanged", async () => {
     // Code in a report is refused by the lint unless trusted: trusted, it reaches Astro and throws there.
     writeFileSync(reportFile(), `${MDX.replace('locale: en', 'locale: en\ntrusted_mdx: true')}\n{undefinedVariable.property}\n`);
     try {

@@ -61,7 +61,10 @@ describe('gapreport build killed, or run twice at once', () => {
 
   it('two builds at once in one folder: both succeed, dist/ is the site whole, nothing left beside it', async () => {
     const both = await Promise.all([runBuild(root), runBuild(root)]);
-    expect(both.map((b) => [b.code, b.signal])).toEqual([[0, null], [0, null]]);
+    expect(both.map((b) => [b.code, b.signal])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
     expect(hashTree(join(root, 'dist'))).toEqual(good);
     expect(leftoversBeside(root)).toEqual([]);
   }, 400_000);

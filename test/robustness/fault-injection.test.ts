@@ -47,7 +47,13 @@ async function nextBuild(): Promise<void> {
 }
 
 const RENAME_STEPS = { 'driver:writing': 'A', 'build:marked': 'A', 'swap:old-moved-aside': 'A', 'swap:new-moved-in': 'B' } as const;
-const CONTENTS_STEPS = { 'contents:copied': 'A', 'contents:moving-out': 'A', 'contents:moving-out@5': 'A', 'contents:moving-in': 'A', 'contents:moving-in@25': 'A' } as const;
+const CONTENTS_STEPS = {
+  'contents:copied': 'A',
+  'contents:moving-out': 'A',
+  'contents:moving-out@5': 'A',
+  'contents:moving-in': 'A',
+  'contents:moving-in@25': 'A',
+} as const;
 
 describe('a build killed (SIGKILL) at a named step', () => {
   it('between the two renames leaves no dist/, and the next build puts the last good site back', async () => {
@@ -108,7 +114,12 @@ describe('builds killed at random moments, over seeds', () => {
   });
 });
 
-const hashOf = (site: Record<string, string>) => Object.fromEntries(Object.entries(site).map(([p, t]) => [p, sha(t)]).sort(([a], [b]) => (a < b ? -1 : 1)));
+const hashOf = (site: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(site)
+      .map(([p, t]) => [p, sha(t)])
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 
 describe('concurrent builds in one folder', () => {
   it('four builds at once all succeed and leave one of their sites whole, nothing else', async () => {
@@ -121,7 +132,11 @@ describe('concurrent builds in one folder', () => {
   });
 
   it('one killed between its renames while others run: the others finish, the end state is one complete site', async () => {
-    const exits = await Promise.all([runDriver(dist, 'K', 200, { GAPREPORT_FAULT: 'swap:old-moved-aside' }), runDriver(dist, 'B1', 200), runDriver(dist, 'B2', 200)]);
+    const exits = await Promise.all([
+      runDriver(dist, 'K', 200, { GAPREPORT_FAULT: 'swap:old-moved-aside' }),
+      runDriver(dist, 'B1', 200),
+      runDriver(dist, 'B2', 200),
+    ]);
     expect(exits.map((e) => e.signal ?? e.code)).toEqual(['SIGKILL', 0, 0]);
     await prepareOutDir(dist);
     const now = JSON.stringify(hashTree(dist));

@@ -23,7 +23,10 @@ export interface Exit {
 /** Runs a node script (tsx registered) with extra variables; killAfterMs sends SIGKILL by timer. */
 export function runNode(args: string[], options: { cwd?: string; env?: Record<string, string>; killAfterMs?: number; tsx?: boolean } = {}): Promise<Exit> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [...(options.tsx === false ? [] : ['--import', 'tsx']), ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, CI: 'true', ...options.env } });
+    const child = spawn(process.execPath, [...(options.tsx === false ? [] : ['--import', 'tsx']), ...args], {
+      cwd: options.cwd ?? REPO,
+      env: { ...process.env, CI: 'true', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -59,7 +62,10 @@ export function writeSite(dir: string, site: Record<string, string>): void {
 }
 
 /** Temporary folders of builds beside outDir (ours hidden, and the names of earlier versions). */
-export const leftoversBeside = (parent: string) => readdirSync(parent).filter((n) => /\.(tmp|old|trash)-\d/.test(n)).sort();
+export const leftoversBeside = (parent: string) =>
+  readdirSync(parent)
+    .filter((n) => /\.(tmp|old|trash)-\d/.test(n))
+    .sort();
 /** Staging folders of a contents switch inside a mount point. */
 export const stagingInside = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.gapreport-next-') || n.startsWith('.gapreport-prev-'));
 

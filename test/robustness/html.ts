@@ -24,7 +24,9 @@ export function tags(html: string): Tag[] {
 
 /** Contents of every real <script> element (found by tags(), so not text inside an attribute). */
 export function scripts(html: string): string[] {
-  return tags(html).filter((t) => t.name === 'script').map((t) => html.slice(t.end, html.indexOf('</script>', t.end)));
+  return tags(html)
+    .filter((t) => t.name === 'script')
+    .map((t) => html.slice(t.end, html.indexOf('</script>', t.end)));
 }
 
 /** Contents of every element `name` (e.g. SVG title), as written (still escaped). */

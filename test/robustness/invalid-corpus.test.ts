@@ -46,7 +46,9 @@ describe('gapreport analyze on the invalid corpus', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/no figures written\.$/);
     // Each expected problem is printed (paths are shown from the working directory).
-    for (const line of readFileSync(join(INVALID, name, 'expected.txt'), 'utf8').trimEnd().split('\n')) {
+    for (const line of readFileSync(join(INVALID, name, 'expected.txt'), 'utf8')
+      .trimEnd()
+      .split('\n')) {
       expect(stderr).toContain(line.replace(/^[^:]*?(?=:)/, '').slice(0, 60));
     }
   });
@@ -54,7 +56,10 @@ describe('gapreport analyze on the invalid corpus', () => {
 
 describe('resource limits, through the CLI', () => {
   it('reports a 10 MB single field instead of reading it as a value', { timeout: 20_000 }, async () => {
-    const dir = folder('big-field', { 'questionnaire.yaml': Q, 'responses.csv': `respondent_id,wave,comment\nR1,2026-Q3,"${'x'.repeat(10 * 1024 * 1024)}"\nR2,2026-Q3,ok\n` });
+    const dir = folder('big-field', {
+      'questionnaire.yaml': Q,
+      'responses.csv': `respondent_id,wave,comment\nR1,2026-Q3,"${'x'.repeat(10 * 1024 * 1024)}"\nR2,2026-Q3,ok\n`,
+    });
     const { code, stderr } = await analyze(dir);
     expect(code).toBe(1);
     expect(stderr).toContain('responses.csv:2: field 3 is 10.0 MiB long; the limit is 1.0 MiB. Check for an unclosed quote above this line.');
@@ -88,7 +93,9 @@ describe('resource limits, through the CLI', () => {
     const dir = folder('over-limit', { 'questionnaire.yaml': Q, 'responses.csv': `respondent_id,wave,nps\n${'R1,2026-Q3,9\n'.repeat(200)}` });
     const result = await loadDataset(dir, { limits: { maxFileBytes: 1024 } });
     expect(result.dataset).toBeUndefined();
-    expect(result.problems.map(formatProblem)).toEqual(['responses.csv: is 2.6 KiB; the limit is 1.0 KiB. Split it (e.g. by period), or aggregate contacts into operations.csv.']);
+    expect(result.problems.map(formatProblem)).toEqual([
+      'responses.csv: is 2.6 KiB; the limit is 1.0 KiB. Split it (e.g. by period), or aggregate contacts into operations.csv.',
+    ]);
   });
 });
 

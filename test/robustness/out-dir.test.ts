@@ -13,7 +13,10 @@ import { buildInProcess, FIXTURES, hashTree, makeProject, removeProject } from '
 
 let root: string;
 beforeAll(() => {
-  root = makeProject({ reports: { hostile: '---\ntitle: t\ncompany: c\ndataset: hostile\n---\n' }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } }, 'gapreport-outdir-');
+  root = makeProject(
+    { reports: { hostile: '---\ntitle: t\ncompany: c\ndataset: hostile\n---\n' }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } },
+    'gapreport-outdir-',
+  );
 });
 afterAll(() => removeProject(root));
 
@@ -68,14 +71,20 @@ describe('gapreport build --out refuses folders it must not replace', () => {
 
   it('refuses a file', async () => {
     writeFileSync(join(root, 'site.txt'), 'x');
-    expect(await refuseOutDir(root, join(root, 'site.txt'))).toBe('gapreport build: refusing to build into site.txt/: it is a file, not a folder. Choose another folder with --out.');
+    expect(await refuseOutDir(root, join(root, 'site.txt'))).toBe(
+      'gapreport build: refusing to build into site.txt/: it is a file, not a folder. Choose another folder with --out.',
+    );
   });
 
   it.each([
     ['a new folder', 'public-site', () => undefined],
     ['an empty folder', 'empty', () => mkdirSync(join(root, 'empty'))],
     ['a previous build (the marker)', 'built', () => (mkdirSync(join(root, 'built')), writeFileSync(join(root, 'built', BUILD_MARKER), BUILD_MARKER_TEXT))],
-    ['a build from before the marker (its search index)', 'legacy', () => (mkdirSync(join(root, 'legacy/pagefind'), { recursive: true }), writeFileSync(join(root, 'legacy/pagefind/pagefind-entry.json'), '{}'))],
+    [
+      'a build from before the marker (its search index)',
+      'legacy',
+      () => (mkdirSync(join(root, 'legacy/pagefind'), { recursive: true }), writeFileSync(join(root, 'legacy/pagefind/pagefind-entry.json'), '{}')),
+    ],
     ['a folder outside the project', '../gapreport-outdir-elsewhere', () => undefined],
   ])('accepts %s', async (_, out, make) => {
     make();

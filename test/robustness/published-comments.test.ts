@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, FIXTURES, makeProject, publishedTexts, removeProject } from './site';
 
 /** Details a customer may type; each must be gone from every published file. */
-const DETAILS = ['jane.doe@example.com', '+33 6 12 34 56 78', '(555) 123-4567', '4111 1111 1111 1111', '5500-0000-0000-0004', 'GB82 WEST 1234 5698 7654 32', 'https://shop.example.com/track?order=991&key=s3cr3t'];
+const DETAILS = [
+  'jane.doe@example.com',
+  '+33 6 12 34 56 78',
+  '(555) 123-4567',
+  '4111 1111 1111 1111',
+  '5500-0000-0000-0004',
+  'GB82 WEST 1234 5698 7654 32',
+  'https://shop.example.com/track?order=991&key=s3cr3t',
+];
 /** What a reader of the index or the page could still search for: the digits or the address without its separators. */
 const TRACES = ['jane.doe', '612345678', '5551234567', '4111111111111111', '5500000000000004', 'GB82WEST', 's3cr3t'];
 

@@ -47,7 +47,8 @@ describe('hostile text renders as text', () => {
         expect(tag.name, `${file}@${tag.at}`).not.toBe('img');
         for (const [name, value] of tag.attrs) {
           expect(name, `${file}@${tag.at}`).not.toMatch(/^on/);
-          if (['href', 'src', 'xlink:href', 'action', 'formaction'].includes(name)) expect(decode(value).trim(), `${file}@${tag.at}`).not.toMatch(/^javascript:/i);
+          if (['href', 'src', 'xlink:href', 'action', 'formaction'].includes(name))
+            expect(decode(value).trim(), `${file}@${tag.at}`).not.toMatch(/^javascript:/i);
         }
       }
       for (const script of scripts(html)) expect(script, file).not.toContain('alert(');
@@ -66,7 +67,9 @@ describe('hostile text renders as text', () => {
 
   it('keeps the labels intact in figures.json (data, served as application/json)', () => {
     const figures = JSON.parse(files['reports/hostile/figures.json']);
-    expect(Object.keys(figures.segments.channel)).toEqual(expect.arrayContaining(['<script>alert("seg")</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(2)']));
+    expect(Object.keys(figures.segments.channel)).toEqual(
+      expect.arrayContaining(['<script>alert("seg")</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(2)']),
+    );
   });
 
   it('neutralises spreadsheet formulas in figures.csv: a text cell never starts with = + - @ tab or CR', () => {
@@ -92,7 +95,11 @@ describe('privacy: nothing respondent-level reaches dist/', () => {
 
   it('publishes no comment text (the report does not opt in with comments: true)', () => {
     for (const [file, text] of Object.entries(files)) {
-      for (const r of csv) expect(text.includes(r.comment.slice(0, 12)) || text.includes(r.comment.replace(BIDI_CONTROLS, '').slice(-20)), `comment of ${r.respondent_id} in ${file}`).toBe(false);
+      for (const r of csv)
+        expect(
+          text.includes(r.comment.slice(0, 12)) || text.includes(r.comment.replace(BIDI_CONTROLS, '').slice(-20)),
+          `comment of ${r.respondent_id} in ${file}`,
+        ).toBe(false);
     }
   });
 

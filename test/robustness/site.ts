@@ -45,9 +45,14 @@ export function makeProject(spec: ProjectSpec, prefix = 'gapreport-site-'): stri
  */
 export function build(root: string, ...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(REPO, 'scripts/gapreport.mjs'), 'build', ...args], { cwd: root, env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(REPO, 'scripts/gapreport.mjs'), 'build', ...args],
+      { cwd: root, env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -73,7 +78,14 @@ export function filesUnder(dir: string): string[] {
 
 /** sha256 of every file under dir. */
 export function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(filesUnder(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    filesUnder(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** A file's text as a reader or crawler could get it: gzip (Pagefind fragments) inflated. */

@@ -44,7 +44,14 @@ afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
-const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 
 describe('figures computed once per build', () => {
   it('computes data/demo once for its four reports, the CLI handing its figures to the Astro build', () => {
@@ -54,13 +61,20 @@ describe('figures computed once per build', () => {
 });
 
 describe('gapreport build: the demo report', () => {
-  it.each(['gap-model', 'servqual-dimensions', 'servqual-items', 'nps-breakdown', 'kpi-scorecard', 'benchmark-position', 'driver-matrix', 'trend', 'segment-bars'])(
-    'renders the %s chart as SVG with a data table',
-    (kind) => {
-      const figure = new RegExp(`<figure class="chart" data-chart="${kind}">[\\s\\S]*?<svg[\\s\\S]*?</svg>[\\s\\S]*?<table>[\\s\\S]*?</figure>`);
-      expect(html).toMatch(figure);
-    },
-  );
+  it.each([
+    'gap-model',
+    'servqual-dimensions',
+    'servqual-items',
+    'nps-breakdown',
+    'kpi-scorecard',
+    'benchmark-position',
+    'driver-matrix',
+    'trend',
+    'segment-bars',
+  ])('renders the %s chart as SVG with a data table', (kind) => {
+    const figure = new RegExp(`<figure class="chart" data-chart="${kind}">[\\s\\S]*?<svg[\\s\\S]*?</svg>[\\s\\S]*?<table>[\\s\\S]*?</figure>`);
+    expect(html).toMatch(figure);
+  });
   it.each(['HeadlineCards', 'SegmentTable', 'Methodology'])('renders <%s/>', (name) => {
     expect(html).toContain(`data-component="${name}"`);
   });

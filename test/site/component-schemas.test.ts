@@ -42,7 +42,11 @@ describe('component schemas', () => {
   });
   it('accept each example as a value of its prop', () => {
     for (const name of NAMES) {
-      const example = Object.fromEntries(propsOf(name).filter((p) => p.kind.example).map((p) => [p.name, p.kind.example]));
+      const example = Object.fromEntries(
+        propsOf(name)
+          .filter((p) => p.kind.example)
+          .map((p) => [p.name, p.kind.example]),
+      );
       expect(COMPONENTS[name].schema.safeParse(example).success, name).toBe(true);
       for (const p of propsOf(name)) if (p.values && p.kind.example) expect(p.values(figures), `<${name}> ${p.name}`).toContain(p.kind.example);
     }

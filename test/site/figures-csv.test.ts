@@ -25,7 +25,9 @@ describe('flattenFigures(figures)', () => {
     ]);
   });
   it('writes a name with a dot, space or quote in brackets, the syntax <Metric id> reads', () => {
-    expect(flattenFigures({ segments: { region: { 'St. Louis': { n: 30 }, 'Hà Nội': { n: 31 }, Montréal: { n: 32 } } }, kpis: [{ standard_id: 'a.b', value: 1 }] })).toEqual([
+    expect(
+      flattenFigures({ segments: { region: { 'St. Louis': { n: 30 }, 'Hà Nội': { n: 31 }, Montréal: { n: 32 } } }, kpis: [{ standard_id: 'a.b', value: 1 }] }),
+    ).toEqual([
       ['segments.region["St. Louis"].n', 30],
       ['segments.region["Hà Nội"].n', 31],
       ['segments.region.Montréal.n', 32],

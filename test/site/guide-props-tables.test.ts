@@ -12,7 +12,12 @@ import { demoFigures } from './demo-figures';
 
 const guide = readFileSync(resolve(import.meta.dirname, '../../content/docs/components.mdx'), 'utf8');
 /** The guide's sections by component: `## Metric — …` up to the next `## `. */
-const sections = new Map(guide.split(/^## /m).slice(1).map((s) => [s.split(' ')[0], s] as const));
+const sections = new Map(
+  guide
+    .split(/^## /m)
+    .slice(1)
+    .map((s) => [s.split(' ')[0], s] as const),
+);
 
 describe('the guide documents every component from its schema', () => {
   it.each(Object.keys(COMPONENTS) as ComponentName[])('%s: a section with its generated props table, or "No props."', (name) => {

@@ -130,7 +130,9 @@ describe('segmentTable(figures, by)', () => {
     expect(table.rows[0].cells[0].id).toBe('segments.channel.chat.nps.score');
     expect(Object.keys(figures.segments.channel)).toEqual(['chat', 'email', 'phone', 'store']);
     // Mixed case is the data's own choice: left as written.
-    expect(segmentValueLabels({ ...figures, segments: { tier: { gold: figures.segments.channel.chat, VIP: figures.segments.channel.chat } } }, 'tier', en.t)).toEqual({ gold: 'gold', VIP: 'VIP' });
+    expect(
+      segmentValueLabels({ ...figures, segments: { tier: { gold: figures.segments.channel.chat, VIP: figures.segments.channel.chat } } }, 'tier', en.t),
+    ).toEqual({ gold: 'gold', VIP: 'VIP' });
   });
   it('names segment values in the locale where it has a name for them (Boutique, Nord; Cửa hàng, Miền Bắc)', () => {
     expect(segmentTable(figures, 'channel', formatters('fr'), strings('fr')).rows.map((r) => r.label)).toEqual(['Chat', 'E-mail', 'Téléphone', 'Boutique']);

@@ -14,9 +14,17 @@ const lint = (body: string) => lintReport('content/reports/x.mdx', `---\ntitle: 
 describe('lintReport with the component registry', () => {
   it('accepts every component with valid props', () => {
     const ok = [
-      '<Metric id="nps.score" interval />', '<HeadlineCards />', '<GapModel />', '<ServqualGaps by="items" />', '<NpsBreakdown by="channel" />',
-      '<KpiScorecard />', '<BenchmarkPosition metric="fcr_rate" />', '<DriverMatrix />', '<Trend metric="reliability" />',
-      '<SegmentTable by="region" metric="csat" />', '<Methodology />',
+      '<Metric id="nps.score" interval />',
+      '<HeadlineCards />',
+      '<GapModel />',
+      '<ServqualGaps by="items" />',
+      '<NpsBreakdown by="channel" />',
+      '<KpiScorecard />',
+      '<BenchmarkPosition metric="fcr_rate" />',
+      '<DriverMatrix />',
+      '<Trend metric="reliability" />',
+      '<SegmentTable by="region" metric="csat" />',
+      '<Methodology />',
     ];
     expect(lint(ok.join('\n\n'))).toEqual([]);
   });
@@ -37,7 +45,14 @@ describe('lintReport with the component registry', () => {
   });
   it('refuses code in the MDX (an export reading process.env) unless the frontmatter says trusted_mdx: true', () => {
     const body = 'export const leak = process.env.SECRET\n\n<Metric id="nps.score" />';
-    expect(lint(body)).toEqual([expect.objectContaining({ file: 'content/reports/x.mdx', line: 5, value: 'export const leak = process.env.SECRET', message: 'is an import or export; a report may not contain code.' })]);
+    expect(lint(body)).toEqual([
+      expect.objectContaining({
+        file: 'content/reports/x.mdx',
+        line: 5,
+        value: 'export const leak = process.env.SECRET',
+        message: 'is an import or export; a report may not contain code.',
+      }),
+    ]);
     expect(lintReport('content/reports/x.mdx', `---\ntitle: x\ntrusted_mdx: true\n---\n\n${body}\n`, figures)).toEqual([]);
   });
 });

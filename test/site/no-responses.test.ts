@@ -17,14 +17,16 @@ const EN = 'No survey responses yet: this section fills in when data/acme/respon
 const FR = 'Pas encore de réponses à l’enquête\u202f: cette section se remplira quand data/acme/responses.csv aura des lignes.';
 const VI = 'Chưa có câu trả lời khảo sát: phần này sẽ hiện khi data/acme/responses.csv có dữ liệu.';
 /** The panels of a page: component name → sentence. */
-const panels = (html: string) => [...html.matchAll(/<p class="no-data" data-component="(\w+)"[^>]*>([^<]*)<\/p>/g)].map((m) => [m[1], m[2].replace(/&#39;|&rsquo;/g, '’')]);
+const panels = (html: string) =>
+  [...html.matchAll(/<p class="no-data" data-component="(\w+)"[^>]*>([^<]*)<\/p>/g)].map((m) => [m[1], m[2].replace(/&#39;|&rsquo;/g, '’')]);
 
 beforeAll(async () => {
   project = await copyProject();
   const io = memoryIo(project);
   if ((await main(['new', 'acme', '--company', 'Acme', '--segments', 'channel,region'], io)) !== 0) throw new Error(io.stderr.join('\n'));
   const mdx = await readFile(join(project, 'content/reports/acme.mdx'), 'utf8');
-  for (const locale of ['fr', 'vi']) await writeFile(join(project, `content/reports/acme-${locale}.mdx`), mdx.replace(/^locale: en\b/m, `locale: ${locale}\ntranslation_of: acme`));
+  for (const locale of ['fr', 'vi'])
+    await writeFile(join(project, `content/reports/acme-${locale}.mdx`), mdx.replace(/^locale: en\b/m, `locale: ${locale}\ntranslation_of: acme`));
   await writeFile(join(project, 'content/reports/acme.mdx'), `${mdx}\n<NpsBreakdown by="channel" />\n`);
   const code = await main(['build', '--drafts', '--out', join(project, 'out')], io);
   if (code !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);

@@ -9,7 +9,8 @@ import { ROOT } from './demo-figures';
  */
 export async function copyProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'gapreport-site-'));
-  for (const p of ['src', 'content', 'data/demo', 'astro.config.mjs', 'tsconfig.json', 'package.json']) await cp(join(ROOT, p), join(dir, p), { recursive: true });
+  for (const p of ['src', 'content', 'data/demo', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    await cp(join(ROOT, p), join(dir, p), { recursive: true });
   await cp(join(ROOT, 'public'), join(dir, 'public'), { recursive: true }).catch(() => undefined);
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;

@@ -25,9 +25,29 @@ describe('cronbachAlpha(rows)', () => {
   it.each([
     { why: 'no respondents', input: [] },
     { why: 'one item (k < 2)', input: [[1], [2], [3]] },
-    { why: 'one complete case (n < 2)', input: [[1, 2], [3, undefined]] },
-    { why: 'zero variance', input: [[3, 3], [3, 3], [3, 3]] },
-    { why: 'a constant total (items cancel)', input: [[1, 5], [2, 4], [3, 3]] },
+    {
+      why: 'one complete case (n < 2)',
+      input: [
+        [1, 2],
+        [3, undefined],
+      ],
+    },
+    {
+      why: 'zero variance',
+      input: [
+        [3, 3],
+        [3, 3],
+        [3, 3],
+      ],
+    },
+    {
+      why: 'a constant total (items cancel)',
+      input: [
+        [1, 5],
+        [2, 4],
+        [3, 3],
+      ],
+    },
   ])('is undefined, never NaN, for $why', ({ input }) => expect(cronbachAlpha(input)).toBeUndefined());
   it('rejects ragged rows', () => expect(() => cronbachAlpha([[1, 2], [1]])).toThrow(RangeError));
 });
@@ -39,8 +59,24 @@ describe('cronbachAlphaFromCovariance(cov, n)', () => {
     expect(fromCov).toMatchObject({ n: 5, k: 3 });
   });
   it('is undefined for a zero matrix or n < 2', () => {
-    expect(cronbachAlphaFromCovariance([[0, 0], [0, 0]], 10)).toBeUndefined();
-    expect(cronbachAlphaFromCovariance([[1, 0.5], [0.5, 1]], 1)).toBeUndefined();
+    expect(
+      cronbachAlphaFromCovariance(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        10,
+      ),
+    ).toBeUndefined();
+    expect(
+      cronbachAlphaFromCovariance(
+        [
+          [1, 0.5],
+          [0.5, 1],
+        ],
+        1,
+      ),
+    ).toBeUndefined();
   });
 });
 

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  count,
-  mean,
-  meanEstimate,
-  meanEstimateFromM2,
-  meanEstimateFromMoments,
-  sd,
-  variance,
-} from '../../src/stats/descriptive';
+import { count, mean, meanEstimate, meanEstimateFromM2, meanEstimateFromMoments, sd, variance } from '../../src/stats/descriptive';
 
 describe.each([
   { name: 'no values', values: [], count: 0, mean: undefined, variance: undefined },
@@ -57,7 +49,11 @@ describe('meanEstimateFromMoments(n, sum, sumSq)', () => {
   const xs = [3.2, 4.8, 1.1, 6.7, 5.5, 2.9];
   it('matches meanEstimate of the values', () => {
     const direct = meanEstimate(xs)!;
-    const streamed = meanEstimateFromMoments(xs.length, xs.reduce((a, b) => a + b), xs.reduce((a, b) => a + b * b, 0))!;
+    const streamed = meanEstimateFromMoments(
+      xs.length,
+      xs.reduce((a, b) => a + b),
+      xs.reduce((a, b) => a + b * b, 0),
+    )!;
     expect(streamed.mean).toBeCloseTo(direct.mean, 13);
     expect(streamed.sd).toBeCloseTo(direct.sd!, 13);
     expect(streamed.ci95![0]).toBeCloseTo(direct.ci95![0], 12);

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { symmetricEigen } from '../../src/stats/linear-algebra';
 import { correlationFromCovariance, covarianceMatrix, rSquared } from '../../src/stats/regression';
-import {
-  keyDrivers,
-  keyDriversFromCorrelation,
-  relativeWeightsFromCorrelation,
-  SHAPLEY_MAX_PREDICTORS,
-  shapleyFromCorrelation,
-} from '../../src/stats/shapley';
+import { keyDrivers, keyDriversFromCorrelation, relativeWeightsFromCorrelation, SHAPLEY_MAX_PREDICTORS, shapleyFromCorrelation } from '../../src/stats/shapley';
 
 /** Deterministic pseudo-random numbers (mulberry32) so the data sets are fixed. */
 function rng(seed: number): () => number {
@@ -36,27 +30,68 @@ function dataset(n: number, weights: number[], seed = 1): { x: number[][]; y: nu
 
 describe('covarianceMatrix(rows) and correlationFromCovariance(cov)', () => {
   it('computes sample covariances', () => {
-    const cov = covarianceMatrix([[1, 2], [2, 4], [3, 7]]);
+    const cov = covarianceMatrix([
+      [1, 2],
+      [2, 4],
+      [3, 7],
+    ]);
     expect(cov[0][0]).toBeCloseTo(1, 14);
     expect(cov[0][1]).toBeCloseTo(2.5, 14);
     expect(cov[1][1]).toBeCloseTo(6.333333333333333, 14);
   });
   it('gives a constant column correlation 0 with the others and 1 with itself', () => {
-    const r = correlationFromCovariance(covarianceMatrix([[1, 5], [2, 5], [4, 5]]));
-    expect(r).toEqual([[1, 0], [0, 1]]);
+    const r = correlationFromCovariance(
+      covarianceMatrix([
+        [1, 5],
+        [2, 5],
+        [4, 5],
+      ]),
+    );
+    expect(r).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
   });
   it('throws for fewer than 2 rows', () => expect(() => covarianceMatrix([[1, 2]])).toThrow(RangeError));
 });
 
 describe('rSquared(corr, predictors, outcome)', () => {
-  it('is r² for one predictor', () => expect(rSquared([[1, 0.6], [0.6, 1]], [0], 1)).toBeCloseTo(0.36, 15));
-  it('is 0 with no predictors', () => expect(rSquared([[1, 0.6], [0.6, 1]], [], 1)).toBe(0));
+  it('is r² for one predictor', () =>
+    expect(
+      rSquared(
+        [
+          [1, 0.6],
+          [0.6, 1],
+        ],
+        [0],
+        1,
+      ),
+    ).toBeCloseTo(0.36, 15));
+  it('is 0 with no predictors', () =>
+    expect(
+      rSquared(
+        [
+          [1, 0.6],
+          [0.6, 1],
+        ],
+        [],
+        1,
+      ),
+    ).toBe(0));
   it('adds up for uncorrelated predictors', () => {
-    const corr = [[1, 0, 0.3], [0, 1, 0.4], [0.3, 0.4, 1]];
+    const corr = [
+      [1, 0, 0.3],
+      [0, 1, 0.4],
+      [0.3, 0.4, 1],
+    ];
     expect(rSquared(corr, [0, 1], 2)).toBeCloseTo(0.25, 15);
   });
   it('drops an exact duplicate predictor instead of failing (singular R_xx)', () => {
-    const corr = [[1, 1, 0.5], [1, 1, 0.5], [0.5, 0.5, 1]];
+    const corr = [
+      [1, 1, 0.5],
+      [1, 1, 0.5],
+      [0.5, 0.5, 1],
+    ];
     expect(rSquared(corr, [0, 1], 2)).toBeCloseTo(0.25, 14);
   });
 });
@@ -64,13 +99,28 @@ describe('rSquared(corr, predictors, outcome)', () => {
 describe('keyDriversFromCorrelation(corr)', () => {
   it('returns undefined with no predictors', () => expect(keyDriversFromCorrelation([[1]])).toBeUndefined());
   it('returns undefined when R² is 0 (shares of nothing)', () => {
-    expect(keyDriversFromCorrelation([[1, 0.2, 0], [0.2, 1, 0], [0, 0, 1]])).toBeUndefined();
+    expect(
+      keyDriversFromCorrelation([
+        [1, 0.2, 0],
+        [0.2, 1, 0],
+        [0, 0, 1],
+      ]),
+    ).toBeUndefined();
   });
   it('returns undefined when the outcome has no variance', () => {
-    expect(keyDriversFromCorrelation([[1, 0], [0, 0]])).toBeUndefined();
+    expect(
+      keyDriversFromCorrelation([
+        [1, 0],
+        [0, 0],
+      ]),
+    ).toBeUndefined();
   });
   it('splits R² equally between two symmetric predictors', () => {
-    const d = keyDriversFromCorrelation([[1, 0.3, 0.5], [0.3, 1, 0.5], [0.5, 0.5, 1]])!;
+    const d = keyDriversFromCorrelation([
+      [1, 0.3, 0.5],
+      [0.3, 1, 0.5],
+      [0.5, 0.5, 1],
+    ])!;
     expect(d.method).toBe('shapley');
     expect(d.shares[0]).toBeCloseTo(0.5, 15);
     expect(d.raw[0] + d.raw[1]).toBeCloseTo(d.r2, 15);
@@ -98,7 +148,16 @@ describe.each([
 
 describe('keyDrivers(predictors, outcome)', () => {
   it('drops incomplete rows and returns undefined below 2 complete rows', () => {
-    expect(keyDrivers([[1, 2], [2, undefined], [3, 1]], [1, 2, undefined])).toBeUndefined();
+    expect(
+      keyDrivers(
+        [
+          [1, 2],
+          [2, undefined],
+          [3, 1],
+        ],
+        [1, 2, undefined],
+      ),
+    ).toBeUndefined();
   });
   it('returns undefined for a constant outcome', () => {
     expect(keyDrivers([[1], [2], [3]], [0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2])).toBeUndefined();
@@ -108,7 +167,12 @@ describe('keyDrivers(predictors, outcome)', () => {
 
 describe('shapleyFromCorrelation and relativeWeightsFromCorrelation', () => {
   it('agree exactly for uncorrelated predictors (both give r²)', () => {
-    const corr = [[1, 0, 0, 0.2], [0, 1, 0, 0.5], [0, 0, 1, -0.1], [0.2, 0.5, -0.1, 1]];
+    const corr = [
+      [1, 0, 0, 0.2],
+      [0, 1, 0, 0.5],
+      [0, 0, 1, -0.1],
+      [0.2, 0.5, -0.1, 1],
+    ];
     const expected = [0.04, 0.25, 0.01];
     shapleyFromCorrelation(corr).forEach((v, j) => expect(v).toBeCloseTo(expected[j], 15));
     relativeWeightsFromCorrelation(corr).forEach((v, j) => expect(v).toBeCloseTo(expected[j], 14));
@@ -117,7 +181,11 @@ describe('shapleyFromCorrelation and relativeWeightsFromCorrelation', () => {
 
 describe('symmetricEigen(matrix)', () => {
   it('reconstructs the matrix as VΛVᵀ', () => {
-    const m = [[4, 1, 0.5], [1, 3, 0.2], [0.5, 0.2, 2]];
+    const m = [
+      [4, 1, 0.5],
+      [1, 3, 0.2],
+      [0.5, 0.2, 2],
+    ];
     const { values, vectors } = symmetricEigen(m);
     for (let i = 0; i < 3; i++) {
       for (let j = 0; j < 3; j++) {

@@ -9,7 +9,10 @@ describe('src/stats is pure', () => {
     const source = readFileSync(new URL(file, dir), 'utf8');
     const specifiers = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     // One assertion per file, so a file with no imports is checked too (requireAssertions).
-    expect(specifiers.filter((s) => !/^\.\/[a-z-]+$/.test(s)), `${file} imports a module outside src/stats`).toEqual([]);
+    expect(
+      specifiers.filter((s) => !/^\.\/[a-z-]+$/.test(s)),
+      `${file} imports a module outside src/stats`,
+    ).toEqual([]);
   });
   it.each(files)('%s stays under 200 lines', (file) => {
     expect(readFileSync(new URL(file, dir), 'utf8').split('\n').length).toBeLessThan(200);

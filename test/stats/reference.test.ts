@@ -48,12 +48,15 @@ function servqual(input: { dimensions: Record<string, string[]>; items: string[]
   const dimensions = Object.fromEntries(
     dims.map((d) => {
       const gaps = input.p.map((p, r) => s.dimensionGapScore(pick(p, d), pick(input.e[r], d)));
-      return [d, {
-        expectation: s.mean(input.e.map((row) => s.halfRuleMean(pick(row, d)))),
-        perception: s.mean(input.p.map((row) => s.halfRuleMean(pick(row, d)))),
-        gap: s.mean(gaps),
-        n: s.count(gaps),
-      }];
+      return [
+        d,
+        {
+          expectation: s.mean(input.e.map((row) => s.halfRuleMean(pick(row, d)))),
+          perception: s.mean(input.p.map((row) => s.halfRuleMean(pick(row, d)))),
+          gap: s.mean(gaps),
+          n: s.count(gaps),
+        },
+      ];
     }),
   );
   const meanWeights = Object.fromEntries(dims.map((d, j) => [d, s.mean(input.w.map((w) => w?.[j]))]));
@@ -118,7 +121,13 @@ describe('src/stats against the independent Python reference (test/reference)', 
   });
   it('compares a substantial number of figures', () => {
     const countNumbers = (j: Json): number =>
-      typeof j === 'number' ? 1 : Array.isArray(j) ? j.reduce<number>((a, x) => a + countNumbers(x), 0) : j && typeof j === 'object' ? Object.values(j).reduce<number>((a, x) => a + countNumbers(x), 0) : 0;
+      typeof j === 'number'
+        ? 1
+        : Array.isArray(j)
+          ? j.reduce<number>((a, x) => a + countNumbers(x), 0)
+          : j && typeof j === 'object'
+            ? Object.values(j).reduce<number>((a, x) => a + countNumbers(x), 0)
+            : 0;
     expect(countNumbers(expected)).toBeGreaterThan(300);
   });
 });

@@ -34,27 +34,33 @@ const ITEMS: Item[] = [
 const row = fc.record({
   e: fc.array(answer, { minLength: 5, maxLength: 5 }),
   p: fc.array(answer, { minLength: 5, maxLength: 5 }),
-  w: fc.oneof(fc.constant([undefined, undefined, undefined, undefined, undefined]), fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }), { minLength: 5, maxLength: 5 })),
+  w: fc.oneof(
+    fc.constant([undefined, undefined, undefined, undefined, undefined]),
+    fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }), { minLength: 5, maxLength: 5 }),
+  ),
   nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
   overall: answer,
 }) as fc.Arbitrary<SurveyRow>;
 
 describe('the respondent fold', () => {
-  it.each(['overall', 'nps'] as const)('gives the same accumulators with one fold reused over many rows as with a fresh one per row (outcome %s, dimension and item drivers)', (outcome) => {
-    fc.assert(
-      fc.property(fc.array(row, { maxLength: 30 }), fc.boolean(), (rows, byItems) => {
-        const layout = { ...surveyLayout(ITEMS, undefined, outcome), ...(byItems ? { drivers: 'items' as const } : {}) };
-        const reused = surveyAcc(layout, true);
-        const fresh = surveyAcc(layout, true);
-        const fold = new RespondentFold(layout);
-        for (const r of rows) {
-          fold.score(r);
-          fold.addTo(reused, r);
-          addRespondent(fresh, layout, r);
-        }
-        expect(reused).toEqual(fresh);
-        expect(reused.n).toBe(rows.length);
-      }),
-    );
-  });
+  it.each(['overall', 'nps'] as const)(
+    'gives the same accumulators with one fold reused over many rows as with a fresh one per row (outcome %s, dimension and item drivers)',
+    (outcome) => {
+      fc.assert(
+        fc.property(fc.array(row, { maxLength: 30 }), fc.boolean(), (rows, byItems) => {
+          const layout = { ...surveyLayout(ITEMS, undefined, outcome), ...(byItems ? { drivers: 'items' as const } : {}) };
+          const reused = surveyAcc(layout, true);
+          const fresh = surveyAcc(layout, true);
+          const fold = new RespondentFold(layout);
+          for (const r of rows) {
+            fold.score(r);
+            fold.addTo(reused, r);
+            addRespondent(fresh, layout, r);
+          }
+          expect(reused).toEqual(fresh);
+          expect(reused.n).toBe(rows.length);
+        }),
+      );
+    },
+  );
 });

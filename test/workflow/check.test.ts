@@ -5,7 +5,8 @@ import { annotation, plainLine } from '../../scripts/commands/workflow-commands'
 import { removeProject, writeProject } from './project';
 
 const REPORT = '---\ntitle: "Gates"\ncompany: Acme\ndataset: acme\n---\n\nText.\n';
-const STANDARDS = 'standard_id,metric,unit,direction,target,tolerance\nanswer-30s,service_level_30s,percent,higher,80,0.05\nwait,asa_seconds,seconds,lower,30,0.05\n';
+const STANDARDS =
+  'standard_id,metric,unit,direction,target,tolerance\nanswer-30s,service_level_30s,percent,higher,80,0.05\nwait,asa_seconds,seconds,lower,30,0.05\n';
 const ops = (sl: number, asa: number) => `period,metric,value,n\n2026-Q3,service_level_30s,${sl},1000\n2026-Q3,asa_seconds,${asa},1000\n`;
 
 /** Two waves of 40 respondents each; NPS falls from `from` to `to` (every respondent answers the same). */
@@ -58,7 +59,9 @@ describe('gapreport check', () => {
     expect(lenient.out).toMatch(/answer-30s \(service_level_30s\) +78% +≥ 80% +at risk +warn/);
     const strict = await check(files, ['--fail-on', 'at-risk']);
     expect(strict.code).toBe(1);
-    expect(strict.out).toContain('data/acme/standards.csv:2: acme: KPI answer-30s (service_level_30s) is at risk (within tolerance of its target): 78% in 2026-Q3, target ≥ 80%.');
+    expect(strict.out).toContain(
+      'data/acme/standards.csv:2: acme: KPI answer-30s (service_level_30s) is at risk (within tolerance of its target): 78% in 2026-Q3, target ≥ 80%.',
+    );
   });
 
   it('fails when a figure moves significantly against its direction', async () => {
@@ -67,7 +70,9 @@ describe('gapreport check', () => {
     expect(worse.code).toBe(1);
     expect(worse.out).toMatch(/acme +change +nps\.score .* significantly worse +FAIL/);
     // Numbers as the site prints them: NPS signed, its difference to one decimal, a typographic minus.
-    expect(worse.stdout.at(-1)).toBe('  data/acme/responses.csv: acme: nps.score moved significantly against its direction: +100 (2026-Q2) → 0 (2026-Q3), −100.0, p < 0.001 (nps z-test).');
+    expect(worse.stdout.at(-1)).toBe(
+      '  data/acme/responses.csv: acme: nps.score moved significantly against its direction: +100 (2026-Q2) → 0 (2026-Q3), −100.0, p < 0.001 (nps z-test).',
+    );
     const better = await check({ 'data/acme/questionnaire.yaml': q, 'data/acme/responses.csv': responses(0, 10) });
     expect(better.code).toBe(0);
     expect(better.out).toMatch(/nps\.score .* significantly better +ok/);
@@ -97,7 +102,9 @@ describe('gapreport check', () => {
   });
 
   it('exits 1 with the data problems (annotated in CI) when a dataset is invalid', async () => {
-    const r = await check({ 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': 'period,metric,value,n\n2026-Q3,asa_seconds,fast,10\n' }, [], { GITHUB_ACTIONS: 'true' });
+    const r = await check({ 'data/acme/standards.csv': STANDARDS, 'data/acme/operations.csv': 'period,metric,value,n\n2026-Q3,asa_seconds,fast,10\n' }, [], {
+      GITHUB_ACTIONS: 'true',
+    });
     expect(r.code).toBe(1);
     expect(r.err).toContain('data/acme/operations.csv:2:');
     expect(r.stdout.some((l) => l.startsWith('::error file=data/acme/operations.csv,line=2::'))).toBe(true);
@@ -130,21 +137,29 @@ describe('gapreport check', () => {
         `::error file=data/acme/standards.csv,title=gapreport check%3A KPI::acme: KPI ${escaped} (asa_seconds) missed its standard: 40 s in 2026-Q3, target ≤ 30 s.`,
       ]);
       // The table and the summary show the name on one line, its breaks visible.
-      expect(r.out).toContain('acme: KPI wait\\n::warning title=INJECTED::x 100% ## [error]y\\r\\n::warning title=INJECTED::x (asa_seconds) missed its standard');
+      expect(r.out).toContain(
+        'acme: KPI wait\\n::warning title=INJECTED::x 100% ## [error]y\\r\\n::warning title=INJECTED::x (asa_seconds) missed its standard',
+      );
     });
 
     it('escapes a data problem whose value holds a command (annotation and plain line)', async () => {
-      const r = await check({ 'data/acme/operations.csv': `period,metric,value,n\n2026-Q3,asa_seconds,"fast\n${INJECT}%",10\n` }, [], { GITHUB_ACTIONS: 'true' });
+      const r = await check({ 'data/acme/operations.csv': `period,metric,value,n\n2026-Q3,asa_seconds,"fast\n${INJECT}%",10\n` }, [], {
+        GITHUB_ACTIONS: 'true',
+      });
       expect(r.code).toBe(1);
       const found = commands(runnerLines(r));
       expect(found, found.join('\n')).toHaveLength(1);
-      expect(found[0]).toMatch(/^::error file=data\/acme\/operations\.csv,line=2::data\/acme\/operations\.csv:2: column "value": "fast%0A::warning title=INJECTED::x%25" is not a number\.$/);
+      expect(found[0]).toMatch(
+        /^::error file=data\/acme\/operations\.csv,line=2::data\/acme\/operations\.csv:2: column "value": "fast%0A::warning title=INJECTED::x%25" is not a number\.$/,
+      );
       expect(r.err).toContain('data/acme/operations.csv:2: column "value": "fast\\n::warning title=INJECTED::x%" is not a number.');
     });
   });
 
   it('escapes % CR LF in an annotation message and also : and , in its properties', () => {
-    expect(annotation('warning', { file: 'data/a,b:c%.csv', line: 3, title: 'T: x,y' }, '50%\r\n::x')).toBe('::warning file=data/a%2Cb%3Ac%25.csv,line=3,title=T%3A x%2Cy::50%25%0D%0A::x');
+    expect(annotation('warning', { file: 'data/a,b:c%.csv', line: 3, title: 'T: x,y' }, '50%\r\n::x')).toBe(
+      '::warning file=data/a%2Cb%3Ac%25.csv,line=3,title=T%3A x%2Cy::50%25%0D%0A::x',
+    );
     expect(plainLine('::warning::x\n::y')).toBe('> ::warning::x\\n::y');
   });
 });

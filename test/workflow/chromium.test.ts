@@ -8,19 +8,28 @@ import { memoryIo } from '../../scripts/commands/io';
 import { ROOT } from './project';
 
 /** A disk holding only the given executables. */
-const only = (...paths: string[]) => (p: string) => paths.includes(p);
+const only =
+  (...paths: string[]) =>
+  (p: string) =>
+    paths.includes(p);
 
 describe('findChromium(env): one lookup for gapreport pdf, the browser tests and CI', () => {
   it('takes GAPREPORT_CHROMIUM first, and only it when it is set', () => {
-    expect(findChromium({ GAPREPORT_CHROMIUM: '/opt/chrome/chrome' }, only('/opt/chrome/chrome', '/usr/bin/chromium'))).toEqual({ path: '/opt/chrome/chrome', tried: ['GAPREPORT_CHROMIUM=/opt/chrome/chrome'] });
+    expect(findChromium({ GAPREPORT_CHROMIUM: '/opt/chrome/chrome' }, only('/opt/chrome/chrome', '/usr/bin/chromium'))).toEqual({
+      path: '/opt/chrome/chrome',
+      tried: ['GAPREPORT_CHROMIUM=/opt/chrome/chrome'],
+    });
     // A wrong explicit path is reported, not replaced by another browser.
     expect(findChromium({ GAPREPORT_CHROMIUM: '/opt/none' }, only('/usr/bin/chromium'))).toEqual({ path: undefined, tried: ['GAPREPORT_CHROMIUM=/opt/none'] });
   });
 
-  it('then Debian\'s Chromium, Google Chrome, and Ubuntu\'s chromium-browser last', () => {
+  it("then Debian's Chromium, Google Chrome, and Ubuntu's chromium-browser last", () => {
     expect(CHROMIUM_PATHS).toEqual(['/usr/bin/chromium', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/usr/bin/chromium-browser']);
     expect(findChromium({}, only('/usr/bin/chromium', '/usr/bin/google-chrome')).path).toBe('/usr/bin/chromium');
-    expect(findChromium({}, only('/usr/bin/chromium-browser', '/usr/bin/google-chrome'))).toEqual({ path: '/usr/bin/google-chrome', tried: ['/usr/bin/chromium', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'] });
+    expect(findChromium({}, only('/usr/bin/chromium-browser', '/usr/bin/google-chrome'))).toEqual({
+      path: '/usr/bin/google-chrome',
+      tried: ['/usr/bin/chromium', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'],
+    });
     expect(findChromium({ GAPREPORT_CHROMIUM: '  ' }, only('/usr/bin/chromium-browser')).path).toBe('/usr/bin/chromium-browser');
   });
 
@@ -41,7 +50,9 @@ describe('gapreport chromium', () => {
   it('exits 1 naming where it looked when there is none', async () => {
     const io = memoryIo(ROOT, { GAPREPORT_CHROMIUM: '/nonexistent/chromium' });
     expect(await main(['chromium'], io)).toBe(1);
-    expect(io.stderr).toEqual(['gapreport chromium: no Chromium found (looked at GAPREPORT_CHROMIUM=/nonexistent/chromium). Install it (sudo apt-get install chromium) or set GAPREPORT_CHROMIUM to its path.']);
+    expect(io.stderr).toEqual([
+      'gapreport chromium: no Chromium found (looked at GAPREPORT_CHROMIUM=/nonexistent/chromium). Install it (sudo apt-get install chromium) or set GAPREPORT_CHROMIUM to its path.',
+    ]);
   });
 
   it('is how the CI workflow checks its browser, right after installing it, without a path of its own', async () => {

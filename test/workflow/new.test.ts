@@ -23,16 +23,35 @@ describe('gapreport new <report-id>', () => {
     const dir = await project();
     const io = memoryIo(dir);
     expect(await main(['new', 'acme-2026-q3', '--company', 'Acme Telecom', '--segments', 'channel,region'], io)).toBe(0);
-    expect(io.stdout[0]).toBe('created content/reports/acme-2026-q3.mdx and data/acme-2026-q3/ (questionnaire.yaml; header-only templates of every contract file in data/acme-2026-q3/templates/).');
-    expect((await readdir(join(dir, 'data/acme-2026-q3'))).sort()).toEqual(['questionnaire.yaml', 'templates']);
-    expect((await readdir(join(dir, 'data/acme-2026-q3/templates'))).sort()).toEqual(
-      ['README.md', 'benchmarks.csv', 'communications.csv', 'contacts.csv', 'management.csv', 'operations.csv', 'responses.csv', 'standards.csv'],
+    expect(io.stdout[0]).toBe(
+      'created content/reports/acme-2026-q3.mdx and data/acme-2026-q3/ (questionnaire.yaml; header-only templates of every contract file in data/acme-2026-q3/templates/).',
     );
+    expect((await readdir(join(dir, 'data/acme-2026-q3'))).sort()).toEqual(['questionnaire.yaml', 'templates']);
+    expect((await readdir(join(dir, 'data/acme-2026-q3/templates'))).sort()).toEqual([
+      'README.md',
+      'benchmarks.csv',
+      'communications.csv',
+      'contacts.csv',
+      'management.csv',
+      'operations.csv',
+      'responses.csv',
+      'standards.csv',
+    ]);
     const text = await readFile(join(dir, 'content/reports/acme-2026-q3.mdx'), 'utf8');
     const { report, problems } = parseReport('acme-2026-q3', 'content/reports/acme-2026-q3.mdx', text);
     expect(problems).toEqual([]);
     expect(report.settings).toMatchObject({ company: 'Acme Telecom', dataset: 'acme-2026-q3', locale: 'en' });
-    for (const tag of ['<Metric id="nps.score" />', '<GapModel />', '<ServqualGaps />', '<DriverMatrix />', '<KpiScorecard />', '<BenchmarkPosition metric="nps" />', '<Trend metric="nps" />', '<SegmentTable by="channel" />', '<SegmentTable by="region" />']) {
+    for (const tag of [
+      '<Metric id="nps.score" />',
+      '<GapModel />',
+      '<ServqualGaps />',
+      '<DriverMatrix />',
+      '<KpiScorecard />',
+      '<BenchmarkPosition metric="nps" />',
+      '<Trend metric="nps" />',
+      '<SegmentTable by="channel" />',
+      '<SegmentTable by="region" />',
+    ]) {
       expect(text).toContain(tag);
     }
     expect(text).toMatch(/## Methodology/);
@@ -45,7 +64,9 @@ describe('gapreport new <report-id>', () => {
     const text = await readFile(join(dir, 'content/reports/acme.mdx'), 'utf8');
     expect(text).toMatch(/^draft: true\b/m);
     expect(parseReport('acme', 'content/reports/acme.mdx', text).report.settings?.draft).toBe(true);
-    expect(io.stdout.at(-1)).toBe('  3. npm run dev — live preview at /reports/acme/ (the report is a draft: delete its draft: true line to publish it with npm run build)');
+    expect(io.stdout.at(-1)).toBe(
+      '  3. npm run dev — live preview at /reports/acme/ (the report is a draft: delete its draft: true line to publish it with npm run build)',
+    );
   });
 
   it('writes the exact contract headers as templates, and a dataset that validates as it is', async () => {
@@ -55,7 +76,9 @@ describe('gapreport new <report-id>', () => {
     expect(responses.slice(0, 5)).toEqual(['respondent_id', 'wave', 'date', 'channel', 'e_tan1']);
     expect(responses.filter((c) => c.startsWith('p_'))).toHaveLength(22);
     expect(responses.slice(-5)).toEqual(['nps', 'csat', 'ces', 'overall', 'comment']);
-    expect(await readFile(join(dir, 'data/acme/templates/standards.csv'), 'utf8')).toBe('standard_id,metric,dimension,unit,direction,target,management_expectation,tolerance\n');
+    expect(await readFile(join(dir, 'data/acme/templates/standards.csv'), 'utf8')).toBe(
+      'standard_id,metric,dimension,unit,direction,target,management_expectation,tolerance\n',
+    );
     expect(contractCsvs([])['contacts.csv']).toBe('contact_id,opened_at,channel,wait_seconds,handle_seconds,abandoned,resolved_first_contact');
     const q = await readFile(join(dir, 'data/acme/questionnaire.yaml'), 'utf8');
     expect(q).toMatch(/^preset: servqual-22/m);
@@ -76,7 +99,9 @@ describe('gapreport new <report-id>', () => {
     const dir = await project({ 'content/reports/acme.mdx': 'mine\n' });
     const io = memoryIo(dir);
     expect(await main(['new', 'acme'], io)).toBe(1);
-    expect(io.stderr).toEqual(['gapreport new: content/reports/acme.mdx already exists; nothing was written. Choose another report id, or delete the file to scaffold it again.']);
+    expect(io.stderr).toEqual([
+      'gapreport new: content/reports/acme.mdx already exists; nothing was written. Choose another report id, or delete the file to scaffold it again.',
+    ]);
     expect(await readFile(join(dir, 'content/reports/acme.mdx'), 'utf8')).toBe('mine\n');
     expect(await stat(join(dir, 'data/acme')).catch(() => undefined)).toBeUndefined();
   });
@@ -103,7 +128,9 @@ describe('gapreport new <report-id>', () => {
     const dir = await project();
     const io = memoryIo(dir);
     expect(await main(['new', 'a'.repeat(300)], io)).toBe(2);
-    expect(io.stderr).toEqual([`gapreport new: the report id "${'a'.repeat(20)}…" is 300 characters long; use at most 64 (it becomes a file name and the report's URL).`]);
+    expect(io.stderr).toEqual([
+      `gapreport new: the report id "${'a'.repeat(20)}…" is 300 characters long; use at most 64 (it becomes a file name and the report's URL).`,
+    ]);
     expect(await readdir(join(dir, 'content/reports'))).toEqual(['.keep']);
     expect(await main(['new', 'a'.repeat(64)], memoryIo(dir))).toBe(0);
   });

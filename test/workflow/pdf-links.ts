@@ -7,7 +7,7 @@ import { inflateSync } from 'node:zlib';
 /** PDF literal string escapes: \( \) \\ \n \r \t and octal \ddd. */
 function unescapePdf(s: string): string {
   return s.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, c: string) =>
-    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c,
+    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c),
   );
 }
 

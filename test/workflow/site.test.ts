@@ -73,68 +73,95 @@ describe('new → build → pdf in a copy of the project', () => {
     expect(await readFile(join(dir, 'dist/search/index.html'), 'utf8')).toContain('pagefind/pagefind-ui.js');
   });
 
-  itInChromium('prints every report to dist/pdf/<id>.pdf with a cover and numbered pages', async () => {
-    const pdfIo = io();
-    expect(await main(['pdf'], pdfIo)).toBe(0);
-    for (const id of ['demo', 'acme-q3', 'links']) {
-      const pdf = await readFile(join(dir, `dist/pdf/${id}.pdf`));
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = pdf.toString('latin1');
-      // The page tree may nest: its root (the largest /Pages /Count) holds the total.
-      const count = Math.max(0, ...[...text.matchAll(/\/Type\s*\/Pages\s*\/Count\s+(\d+)/g)].map((m) => Number(m[1])));
-      // The cover, then the report: at least two pages, as many as /Type /Page objects.
-      expect(count).toBeGreaterThanOrEqual(2);
-      expect(text.match(/\/Type\s*\/Page\b(?!s)/g)?.length).toBe(count);
-      expect(text).toMatch(/\/StructTreeRoot/);
-      expect(text).toMatch(/\/Lang\s*\(en\)/);
-      expect(text).not.toContain('127.0.0.1');
-    }
-    expect(pdfIo.stdout.at(-1)).toMatch(/^pdf: \d+ reports printed to dist\/pdf\/ \(A4\)\.$/);
-  }, 120_000);
+  itInChromium(
+    'prints every report to dist/pdf/<id>.pdf with a cover and numbered pages',
+    async () => {
+      const pdfIo = io();
+      expect(await main(['pdf'], pdfIo)).toBe(0);
+      for (const id of ['demo', 'acme-q3', 'links']) {
+        const pdf = await readFile(join(dir, `dist/pdf/${id}.pdf`));
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        const text = pdf.toString('latin1');
+        // The page tree may nest: its root (the largest /Pages /Count) holds the total.
+        const count = Math.max(0, ...[...text.matchAll(/\/Type\s*\/Pages\s*\/Count\s+(\d+)/g)].map((m) => Number(m[1])));
+        // The cover, then the report: at least two pages, as many as /Type /Page objects.
+        expect(count).toBeGreaterThanOrEqual(2);
+        expect(text.match(/\/Type\s*\/Page\b(?!s)/g)?.length).toBe(count);
+        expect(text).toMatch(/\/StructTreeRoot/);
+        expect(text).toMatch(/\/Lang\s*\(en\)/);
+        expect(text).not.toContain('127.0.0.1');
+      }
+      expect(pdfIo.stdout.at(-1)).toMatch(/^pdf: \d+ reports printed to dist\/pdf\/ \(A4\)\.$/);
+    },
+    120_000,
+  );
 
-  itInChromium('without --site-url, unlinks the links into the site and keeps the external ones', async () => {
-    expect(await main(['pdf', 'links'], io())).toBe(0);
-    const uris = pdfUris(await readFile(join(dir, 'dist/pdf/links.pdf')));
-    expect(uris).toEqual([EXTERNAL]);
-  }, 60_000);
+  itInChromium(
+    'without --site-url, unlinks the links into the site and keeps the external ones',
+    async () => {
+      expect(await main(['pdf', 'links'], io())).toBe(0);
+      const uris = pdfUris(await readFile(join(dir, 'dist/pdf/links.pdf')));
+      expect(uris).toEqual([EXTERNAL]);
+    },
+    60_000,
+  );
 
   const SITE = 'https://reports.example.com/cx/';
-  for (const [how, args, env] of [['--site-url', ['--site-url', SITE], {}], ['GAPREPORT_SITE_URL', [], { GAPREPORT_SITE_URL: SITE }]] as const) {
-    itInChromium(`with ${how}, points the links into the site at the published site`, async () => {
-      expect(await main(['pdf', 'links', ...args], io(env))).toBe(0);
-      const uris = pdfUris(await readFile(join(dir, 'dist/pdf/links.pdf')));
-      expect([...uris].sort()).toEqual([...INTERNAL.map((path) => SITE + path), EXTERNAL].sort());
-    }, 60_000);
+  for (const [how, args, env] of [
+    ['--site-url', ['--site-url', SITE], {}],
+    ['GAPREPORT_SITE_URL', [], { GAPREPORT_SITE_URL: SITE }],
+  ] as const) {
+    itInChromium(
+      `with ${how}, points the links into the site at the published site`,
+      async () => {
+        expect(await main(['pdf', 'links', ...args], io(env))).toBe(0);
+        const uris = pdfUris(await readFile(join(dir, 'dist/pdf/links.pdf')));
+        expect([...uris].sort()).toEqual([...INTERNAL.map((path) => SITE + path), EXTERNAL].sort());
+      },
+      60_000,
+    );
   }
 
-  itInChromium('prints one report on Letter paper', async () => {
-    expect(await main(['pdf', 'acme-q3', '--format', 'Letter'], io())).toBe(0);
-    const text = (await readFile(join(dir, 'dist/pdf/acme-q3.pdf'))).toString('latin1');
-    expect(text).toMatch(/\/MediaBox\s*\[0 0 612 792\]/);
-  }, 60_000);
+  itInChromium(
+    'prints one report on Letter paper',
+    async () => {
+      expect(await main(['pdf', 'acme-q3', '--format', 'Letter'], io())).toBe(0);
+      const text = (await readFile(join(dir, 'dist/pdf/acme-q3.pdf'))).toString('latin1');
+      expect(text).toMatch(/\/MediaBox\s*\[0 0 612 792\]/);
+    },
+    60_000,
+  );
 
-  itInChromium('build --pdf puts every report\'s PDF into the new site and links it from the report page', async () => {
-    const buildIo = io();
-    expect(await main(['build', '--pdf'], buildIo)).toBe(0);
-    const ids = await readdir(join(dir, 'dist/reports'));
-    expect(ids).toEqual(expect.arrayContaining(['demo', 'links']));
-    for (const id of ids) {
-      const pdf = await readFile(join(dir, `dist/pdf/${id}.pdf`));
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      const html = await readFile(join(dir, `dist/reports/${id}/index.html`), 'utf8');
-      expect(html).toMatch(new RegExp(`<a href="/pdf/${id}\\.pdf" type="application/pdf" data-pdf>PDF</a>`));
-    }
-    // No temporary folder is left beside dist/: the PDFs were printed inside the swapped-in site.
-    expect((await readdir(dir)).filter((f) => f.startsWith('.dist') || f.startsWith('dist.'))).toEqual([]);
-  }, 300_000);
+  itInChromium(
+    "build --pdf puts every report's PDF into the new site and links it from the report page",
+    async () => {
+      const buildIo = io();
+      expect(await main(['build', '--pdf'], buildIo)).toBe(0);
+      const ids = await readdir(join(dir, 'dist/reports'));
+      expect(ids).toEqual(expect.arrayContaining(['demo', 'links']));
+      for (const id of ids) {
+        const pdf = await readFile(join(dir, `dist/pdf/${id}.pdf`));
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        const html = await readFile(join(dir, `dist/reports/${id}/index.html`), 'utf8');
+        expect(html).toMatch(new RegExp(`<a href="/pdf/${id}\\.pdf" type="application/pdf" data-pdf>PDF</a>`));
+      }
+      // No temporary folder is left beside dist/: the PDFs were printed inside the swapped-in site.
+      expect((await readdir(dir)).filter((f) => f.startsWith('.dist') || f.startsWith('dist.'))).toEqual([]);
+    },
+    300_000,
+  );
 
-  itInChromium('a second build --pdf writes byte-identical PDFs (no creation date)', async () => {
-    const first = await readFile(join(dir, 'dist/pdf/demo.pdf'));
-    expect(first.toString('latin1')).not.toMatch(/\/(CreationDate|ModDate)/);
-    const again = io();
-    expect({ code: await main(['build', '--pdf'], again), stderr: again.stderr.filter((l) => /gapreport/.test(l)) }).toEqual({ code: 0, stderr: [] });
-    expect((await readFile(join(dir, 'dist/pdf/demo.pdf'))).equals(first)).toBe(true);
-  }, 300_000);
+  itInChromium(
+    'a second build --pdf writes byte-identical PDFs (no creation date)',
+    async () => {
+      const first = await readFile(join(dir, 'dist/pdf/demo.pdf'));
+      expect(first.toString('latin1')).not.toMatch(/\/(CreationDate|ModDate)/);
+      const again = io();
+      expect({ code: await main(['build', '--pdf'], again), stderr: again.stderr.filter((l) => /gapreport/.test(l)) }).toEqual({ code: 0, stderr: [] });
+      expect((await readFile(join(dir, 'dist/pdf/demo.pdf'))).equals(first)).toBe(true);
+    },
+    300_000,
+  );
 
   it('refuses to print without a built site, saying what to run', async () => {
     const p = memoryIo(join(dir, 'content'));

@@ -4,8 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from './project';
 
-interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string }
-interface Workflow { on: Record<string, { paths?: string[] } | null>; jobs: Record<string, { 'runs-on': string; steps: Step[] }> }
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  if?: string;
+}
+interface Workflow {
+  on: Record<string, { paths?: string[] } | null>;
+  jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
+}
 
 const load = async () => parse(await readFile(join(ROOT, '.github/workflows/report.yml'), 'utf8')) as Workflow;
 
@@ -27,7 +36,10 @@ describe('.github/workflows/report.yml (the template analysts copy)', () => {
       index((s) => s.uses?.startsWith('actions/setup-node@') === true && String(s.with?.['node-version']) === '20', 'setup-node 20'),
       index((s) => /^npm ci$/m.test(s.run ?? ''), 'npm ci'),
       index((s) => /apt-get install .*chromium/.test(s.run ?? ''), 'chromium'),
-      index((s) => /npx gapreport validate "data\/\$ds"/.test(s.run ?? '') && /content\/reports\/\*\.mdx/.test(s.run ?? ''), 'validate each dataset a report uses'),
+      index(
+        (s) => /npx gapreport validate "data\/\$ds"/.test(s.run ?? '') && /content\/reports\/\*\.mdx/.test(s.run ?? ''),
+        'validate each dataset a report uses',
+      ),
       index((s) => s.run === 'npm test', 'npm test'),
       index((s) => s.run === 'npm run build', 'npm run build'),
       index((s) => s.run === 'npx gapreport pdf', 'pdf'),

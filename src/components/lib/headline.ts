@@ -41,7 +41,9 @@ function detail(key: HeadlineKey, figures: Figures, fmt: Formatters, t: Strings)
   const scale = figures.meta.scale ? fillTemplate(t.headline.scale, { min: figures.meta.scale.min, max: figures.meta.scale.max }) : '';
   switch (key) {
     case 'nps':
-      return figures.nps && !figures.nps.suppressed ? `${base(figures.nps.n)} · ${fillTemplate(t.headline.moe, { moe: `±${fmt.number(figures.nps.moe95, 1)}` })}` : base(figures.nps?.n);
+      return figures.nps && !figures.nps.suppressed
+        ? `${base(figures.nps.n)} · ${fillTemplate(t.headline.moe, { moe: `±${fmt.number(figures.nps.moe95, 1)}` })}`
+        : base(figures.nps?.n);
     case 'csat':
       return base(figures.csat?.n);
     case 'ces':
@@ -75,10 +77,16 @@ export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf:
       card.change = { text, direction: c.direction, significant: c.significant };
     } else if (prev && card.state === 'value') {
       const before = metricText(figures, `waves${formatStep(prev)}.${id}`, fmt, t);
-      if (before.kind === 'value' || before.kind === 'suppressed') card.change = { text: fillTemplate(t.headline.previous, { wave: fmt.period(prev), value: before.text }), direction: 'untested', significant: false };
+      if (before.kind === 'value' || before.kind === 'suppressed')
+        card.change = { text: fillTemplate(t.headline.previous, { wave: fmt.period(prev), value: before.text }), direction: 'untested', significant: false };
     } else if (!prev) card.change = { text: t.headline.noPrevious, direction: 'untested', significant: false };
     const b = figures.benchmarks.find((x) => x.metric === key);
-    if (b) card.position = fillTemplate(t.headline.position, { percentile: cf.ordinal(b.percentile), industry: t.industries[b.industry] ?? b.industry, quartile: b.quartile });
+    if (b)
+      card.position = fillTemplate(t.headline.position, {
+        percentile: cf.ordinal(b.percentile),
+        industry: t.industries[b.industry] ?? b.industry,
+        quartile: b.quartile,
+      });
     return card;
   });
 }

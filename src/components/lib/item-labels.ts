@@ -30,10 +30,13 @@ export function localizeItems(figures: Figures, items: ItemTexts, locale: Locale
     return item ? itemText(item, locale) : fallback;
   };
   const gaps = Object.fromEntries(Object.entries(figures.gaps).map(([k, g]) => [k, gapIn(g, label)])) as Figures['gaps'];
-  const drivers = figures.drivers.status === 'measured' && figures.drivers.by === 'items'
-    ? { ...figures.drivers, items: figures.drivers.items.map((d) => ({ ...d, label: label(d.driver, d.label) })) }
-    : figures.drivers;
-  const segments = Object.fromEntries(Object.entries(figures.segments).map(([s, values]) => [s, Object.fromEntries(Object.entries(values).map(([v, g]) => [v, servqualIn(g, label)]))]));
+  const drivers =
+    figures.drivers.status === 'measured' && figures.drivers.by === 'items'
+      ? { ...figures.drivers, items: figures.drivers.items.map((d) => ({ ...d, label: label(d.driver, d.label) })) }
+      : figures.drivers;
+  const segments = Object.fromEntries(
+    Object.entries(figures.segments).map(([s, values]) => [s, Object.fromEntries(Object.entries(values).map(([v, g]) => [v, servqualIn(g, label)]))]),
+  );
   return { ...servqualIn(figures, label), gaps, drivers, waves: figures.waves.map((w) => servqualIn(w, label)), segments };
 }
 
@@ -50,6 +53,17 @@ export function localizeComments(comments: Figures['comments'], from: ScrubToken
  * (placed before min_base, where the figures schema lists it).
  */
 export function publishedFigures(figures: Figures, locale: Locale): Figures {
-  const meta = Object.fromEntries(Object.entries(figures.meta).filter(([k]) => k !== 'locale').flatMap(([k, v]) => (k === 'min_base' ? [['locale', locale], [k, v]] : [[k, v]])));
+  const meta = Object.fromEntries(
+    Object.entries(figures.meta)
+      .filter(([k]) => k !== 'locale')
+      .flatMap(([k, v]) =>
+        k === 'min_base'
+          ? [
+              ['locale', locale],
+              [k, v],
+            ]
+          : [[k, v]],
+      ),
+  );
   return { ...figures, meta: meta as Figures['meta'] };
 }

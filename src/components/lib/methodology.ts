@@ -39,8 +39,14 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
     return [{ label: t.dimension[d], alpha: fmt.number(fig.alpha, 2), flagged: fig.alpha_flag === true }];
   });
   // What the minimum base protects; a report that opted below the floor says so to its readers.
-  const protects = meta.min_base < MIN_BASE_FLOOR ? fillTemplate(M.individualAnswers, { min: meta.min_base }) : fillTemplate(M.minBaseProtects, { floor: MIN_BASE_FLOOR });
-  const rules = [`${fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base })} ${protects}`, complementaryRule(figures, t), M.significance, M.gaps];
+  const protects =
+    meta.min_base < MIN_BASE_FLOOR ? fillTemplate(M.individualAnswers, { min: meta.min_base }) : fillTemplate(M.minBaseProtects, { floor: MIN_BASE_FLOOR });
+  const rules = [
+    `${fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base })} ${protects}`,
+    complementaryRule(figures, t),
+    M.significance,
+    M.gaps,
+  ];
   const drivers = figures.drivers;
   if (drivers.status === 'measured') {
     const { methods, outcomes } = charts.driverMatrix;
@@ -48,7 +54,13 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   }
   const sources = [...new Set(figures.benchmarks.flatMap((b) => b.source.split(/;\s*/)))].sort();
   return {
-    sample: fillTemplate(M.sampleText, { n: fmt.integer(figures.n), wave: meta.wave ? fmt.period(meta.wave) : '—', waves: meta.waves.length, list: meta.waves.map(fmt.period).join(', '), period: meta.period ? fmt.period(meta.period) : '—' }),
+    sample: fillTemplate(M.sampleText, {
+      n: fmt.integer(figures.n),
+      wave: meta.wave ? fmt.period(meta.wave) : '—',
+      waves: meta.waves.length,
+      list: meta.waves.map(fmt.period).join(', '),
+      period: meta.period ? fmt.period(meta.period) : '—',
+    }),
     bases,
     alpha,
     rules,

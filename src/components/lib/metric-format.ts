@@ -70,7 +70,10 @@ function siblingInterval(figures: Figures, id: string): [number, number] | undef
 export function metricText(figures: Figures, id: string, fmt: Formatters, t: Strings, interval = false): MetricText {
   const r = resolveMetric(figures, id);
   if (r.kind === 'unknown') return { kind: 'unknown', message: r.message };
-  if (r.kind === 'suppressed') return r.secondary ? { kind: 'suppressed', text: t.withheld, secondary: true } : { kind: 'suppressed', text: fillTemplate(t.suppressed, { min: figures.meta.min_base }) };
+  if (r.kind === 'suppressed')
+    return r.secondary
+      ? { kind: 'suppressed', text: t.withheld, secondary: true }
+      : { kind: 'suppressed', text: fillTemplate(t.suppressed, { min: figures.meta.min_base }) };
   if (r.kind === 'not measured') return { kind: 'not measured', text: t.notMeasured, reason: r.reason };
   let text = formatValue(figures, r.key, r.value, r.path, fmt, t);
   if (interval) {

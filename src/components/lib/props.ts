@@ -8,7 +8,12 @@ import type { COMPONENTS, ComponentName } from '../schemas';
  * throws a build error naming the report file (the lint already named the line). The
  * component and prop names are checked against the schemas (schemas.ts) by the type checker.
  */
-export function checkProp<C extends ComponentName>(ctx: ReportContext, component: C, prop: keyof (typeof COMPONENTS)[C]['props'] & string, value: unknown): void {
+export function checkProp<C extends ComponentName>(
+  ctx: ReportContext,
+  component: C,
+  prop: keyof (typeof COMPONENTS)[C]['props'] & string,
+  value: unknown,
+): void {
   const rule: PropRule | undefined = COMPONENT_PROPS[component]?.[prop];
   if (!rule) throw reportError(ctx, component, `"${prop}" is not a prop of <${component}>.`);
   if (value === undefined) {
@@ -18,7 +23,8 @@ export function checkProp<C extends ComponentName>(ctx: ReportContext, component
   // In the guide (ctx.example) a choice the example report's figures lack is left to the component, which says "not measured".
   if (rule.kind === 'choice' && !ctx.example) {
     const allowed = rule.values(ctx.figures);
-    if (typeof value !== 'string' || !allowed.includes(value)) throw reportError(ctx, component, `${prop}="${String(value)}" is not one of: ${allowed.join(', ') || '(none in this dataset)'}.`);
+    if (typeof value !== 'string' || !allowed.includes(value))
+      throw reportError(ctx, component, `${prop}="${String(value)}" is not one of: ${allowed.join(', ') || '(none in this dataset)'}.`);
   }
 }
 

@@ -48,7 +48,11 @@ export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: S
   }));
   return {
     caption: fillTemplate(t.segment.caption, { by: name.toLowerCase(), wave: figures.meta.wave ? fmt.period(figures.meta.wave) : '' }),
-    columns: [fillTemplate(t.segment.value, { by: name }), t.segment.n, ...SEGMENT_COLUMNS.map((c) => (c.key === 'servqual' ? t.segment.servqual : t.shortMetrics[c.key]))],
+    columns: [
+      fillTemplate(t.segment.value, { by: name }),
+      t.segment.n,
+      ...SEGMENT_COLUMNS.map((c) => (c.key === 'servqual' ? t.segment.servqual : t.shortMetrics[c.key])),
+    ],
     rows,
     note: fillTemplate(t.segment.note, { min: figures.meta.min_base, low: figures.meta.low_base }),
   };

@@ -18,9 +18,17 @@ const absent = {};
 function series(metric: TrendMetric): Series {
   switch (metric) {
     case 'nps':
-      return { changeId: 'nps.score', options: { decimals: 0, signed: true, bounds: [-100, 100] }, point: (g) => (!g.nps ? absent : g.nps.suppressed ? { suppressed: true } : { value: g.nps.score, ci95: g.nps.ci95, low_base: g.nps.low_base }) };
+      return {
+        changeId: 'nps.score',
+        options: { decimals: 0, signed: true, bounds: [-100, 100] },
+        point: (g) => (!g.nps ? absent : g.nps.suppressed ? { suppressed: true } : { value: g.nps.score, ci95: g.nps.ci95, low_base: g.nps.low_base }),
+      };
     case 'csat':
-      return { changeId: 'csat.top2box', options: { decimals: 1, bounds: [0, 100] }, point: (g) => (!g.csat ? absent : g.csat.suppressed ? { suppressed: true } : { value: g.csat.top2box, ci95: g.csat.ci95, low_base: g.csat.low_base }) };
+      return {
+        changeId: 'csat.top2box',
+        options: { decimals: 1, bounds: [0, 100] },
+        point: (g) => (!g.csat ? absent : g.csat.suppressed ? { suppressed: true } : { value: g.csat.top2box, ci95: g.csat.ci95, low_base: g.csat.low_base }),
+      };
     case 'ces':
     case 'overall':
       return {
@@ -32,7 +40,11 @@ function series(metric: TrendMetric): Series {
         },
       };
     case 'servqual':
-      return { changeId: 'servqual.unweighted', options: { decimals: 2, signed: true }, point: (g) => (g.servqual?.unweighted === undefined ? absent : { value: g.servqual.unweighted }) };
+      return {
+        changeId: 'servqual.unweighted',
+        options: { decimals: 2, signed: true },
+        point: (g) => (g.servqual?.unweighted === undefined ? absent : { value: g.servqual.unweighted }),
+      };
     default: {
       const dim: Dimension = metric;
       return {

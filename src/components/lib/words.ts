@@ -71,7 +71,9 @@ export type RankPick = 'widest' | 'narrowest';
 
 /** The SERVQUAL dimension whose gap is widest (most negative) or narrowest, among those measured, with the phrase "the widest of the five gaps". */
 export function rankDimension(figures: Figures, pick: RankPick, t: Strings, fmt: Formatters): { dimension: string; name: string; phrase: string } | undefined {
-  const gaps = Object.entries(figures.servqual?.dimensions ?? {}).flatMap(([d, f]) => (f && 'gap' in f && typeof f.gap === 'number' ? [{ d, gap: f.gap }] : []));
+  const gaps = Object.entries(figures.servqual?.dimensions ?? {}).flatMap(([d, f]) =>
+    f && 'gap' in f && typeof f.gap === 'number' ? [{ d, gap: f.gap }] : [],
+  );
   if (gaps.length === 0) return undefined;
   // Ties go to the schema's dimension order, so the same data always names the same one.
   const best = gaps.reduce((a, b) => ((pick === 'widest' ? b.gap < a.gap : b.gap > a.gap) ? b : a));

@@ -103,12 +103,17 @@ export const en = {
     alphaFlag: 'below 0.7',
     alphaColumn: 'α',
     rules: 'Rules',
-    suppression: 'Figures on fewer than {min} respondents are suppressed everywhere in this report and its downloads; figures on fewer than {low} carry the low-base mark †.',
-    complementary: 'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than {min} respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger.',
+    suppression:
+      'Figures on fewer than {min} respondents are suppressed everywhere in this report and its downloads; figures on fewer than {low} carry the low-base mark †.',
+    complementary:
+      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than {min} respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger.',
     complementaryList: 'Withheld to protect another small group: {list}.',
-    minBaseProtects: 'The minimum base protects the respondents: a figure on a handful of people would let a reader who knows who they are read each one’s answers, so no report publishes with a minimum base under {floor}.',
-    individualAnswers: 'This report publishes figures on as few as {min} respondents, by its authors’ explicit decision: individual answers may be recognisable.',
-    significance: 'Changes between waves are tested (NPS: z-test on the difference; shares: two-proportion z-test; means: Welch’s t-test) and called significant at p < 0.05.',
+    minBaseProtects:
+      'The minimum base protects the respondents: a figure on a handful of people would let a reader who knows who they are read each one’s answers, so no report publishes with a minimum base under {floor}.',
+    individualAnswers:
+      'This report publishes figures on as few as {min} respondents, by its authors’ explicit decision: individual answers may be recognisable.',
+    significance:
+      'Changes between waves are tested (NPS: z-test on the difference; shares: two-proportion z-test; means: Welch’s t-test) and called significant at p < 0.05.',
     drivers: 'Key drivers: {method} of R² of {outcome} regressed on the five dimension scores (n = {n}).',
     gaps: 'Every gap is later stage minus earlier stage, oriented so that a negative value is always a shortfall; a gap without data is reported as not measured, never as 0.',
     sources: 'Data sources',

@@ -100,12 +100,17 @@ export const vi = {
     alphaFlag: 'dưới 0,7',
     alphaColumn: 'α',
     rules: 'Quy tắc',
-    suppression: 'Số liệu dựa trên dưới {min} người trả lời bị ẩn trong toàn bộ báo cáo và tệp tải xuống; số liệu dựa trên dưới {low} người trả lời được gắn dấu cỡ mẫu nhỏ †.',
-    complementary: 'Trong mỗi bảng phân tích, lấy tổng trừ các ô đã công bố không được làm lộ một nhóm bị ẩn: khi các ô bị ẩn (cùng những người bỏ trống mục này) có dưới {min} người trả lời, ô nhỏ nhất tiếp theo cũng bị ẩn (ẩn bổ sung); ô đó hiện là “ẩn để bảo vệ một nhóm nhỏ” dù cỡ mẫu của nó lớn hơn.',
+    suppression:
+      'Số liệu dựa trên dưới {min} người trả lời bị ẩn trong toàn bộ báo cáo và tệp tải xuống; số liệu dựa trên dưới {low} người trả lời được gắn dấu cỡ mẫu nhỏ †.',
+    complementary:
+      'Trong mỗi bảng phân tích, lấy tổng trừ các ô đã công bố không được làm lộ một nhóm bị ẩn: khi các ô bị ẩn (cùng những người bỏ trống mục này) có dưới {min} người trả lời, ô nhỏ nhất tiếp theo cũng bị ẩn (ẩn bổ sung); ô đó hiện là “ẩn để bảo vệ một nhóm nhỏ” dù cỡ mẫu của nó lớn hơn.',
     complementaryList: 'Bị ẩn để bảo vệ một nhóm nhỏ khác: {list}.',
-    minBaseProtects: 'Cỡ mẫu tối thiểu bảo vệ người trả lời: số liệu chỉ dựa trên vài người sẽ cho phép người đọc biết họ là ai xem được câu trả lời của từng người, vì vậy không báo cáo nào được công bố với cỡ mẫu tối thiểu dưới {floor}.',
-    individualAnswers: 'Báo cáo này công bố số liệu dựa trên chỉ {min} người trả lời, theo quyết định rõ ràng của tác giả: câu trả lời của từng cá nhân có thể bị nhận ra.',
-    significance: 'Thay đổi giữa các đợt được kiểm định (NPS: kiểm định z; tỷ lệ: kiểm định z hai tỷ lệ; trung bình: kiểm định t Welch), có ý nghĩa thống kê khi p < 0,05.',
+    minBaseProtects:
+      'Cỡ mẫu tối thiểu bảo vệ người trả lời: số liệu chỉ dựa trên vài người sẽ cho phép người đọc biết họ là ai xem được câu trả lời của từng người, vì vậy không báo cáo nào được công bố với cỡ mẫu tối thiểu dưới {floor}.',
+    individualAnswers:
+      'Báo cáo này công bố số liệu dựa trên chỉ {min} người trả lời, theo quyết định rõ ràng của tác giả: câu trả lời của từng cá nhân có thể bị nhận ra.',
+    significance:
+      'Thay đổi giữa các đợt được kiểm định (NPS: kiểm định z; tỷ lệ: kiểm định z hai tỷ lệ; trung bình: kiểm định t Welch), có ý nghĩa thống kê khi p < 0,05.',
     drivers: 'Yếu tố tác động: {method} của R² của {outcome} theo năm điểm khía cạnh (n = {n}).',
     gaps: 'Mỗi khoảng cách là giai đoạn sau trừ giai đoạn trước, định hướng sao cho giá trị âm luôn là thiếu hụt; khoảng cách không có dữ liệu được ghi là chưa đo, không bao giờ là 0.',
     sources: 'Nguồn dữ liệu',
@@ -233,7 +238,8 @@ export const vi = {
       source: 'Nguồn: {source}',
       peers: '{n} doanh nghiệp ngành {industry}',
       published: 'phân vị công bố của ngành {industry}',
-      position: '{metric} của {company} ({value}) ở bách phân vị thứ {percentile} so với {against} ({period}), nhóm tứ phân vị thứ {quartile} (trên 4; nhóm 4 tốt nhất).',
+      position:
+        '{metric} của {company} ({value}) ở bách phân vị thứ {percentile} so với {against} ({period}), nhóm tứ phân vị thứ {quartile} (trên 4; nhóm 4 tốt nhất).',
       gapMedian: 'So với trung vị ({median}): {gap} (dương là tốt hơn).',
       gapTop: 'So với ngưỡng nhóm 25% tốt nhất ({top}): {gap}.',
       orientation: 'Càng cao càng tốt; bên phải là tốt hơn.',
@@ -241,7 +247,14 @@ export const vi = {
       columns: ['Công ty hoặc thống kê', 'Giá trị'],
       you: '{company} (bách phân vị {percentile})',
       caption: '{metric}: đối chuẩn ngành {industry}, {period}',
-      statistics: { p10: 'Bách phân vị thứ 10', p25: 'Bách phân vị thứ 25', median: 'Trung vị', p75: 'Bách phân vị thứ 75', p90: 'Bách phân vị thứ 90', mean: 'Trung bình' },
+      statistics: {
+        p10: 'Bách phân vị thứ 10',
+        p25: 'Bách phân vị thứ 25',
+        median: 'Trung vị',
+        p75: 'Bách phân vị thứ 75',
+        p90: 'Bách phân vị thứ 90',
+        mean: 'Trung bình',
+      },
     },
     driverMatrix: {
       title: 'Yếu tố tác động: tầm quan trọng và mức độ thực hiện',

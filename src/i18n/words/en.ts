@@ -4,9 +4,21 @@ export const words = {
   status: { met: 'met', atRisk: 'at risk', missed: 'missed', notMeasured: 'not measured' },
   count: {
     met: { zero: 'none of the {total} standards is met', one: '{n} of the {total} standards is met', other: '{n} of the {total} standards are met' },
-    atRisk: { zero: 'none of the {total} standards is at risk', one: '{n} of the {total} standards is at risk', other: '{n} of the {total} standards are at risk' },
-    missed: { zero: 'none of the {total} standards is missed', one: '{n} of the {total} standards is missed', other: '{n} of the {total} standards are missed' },
-    notMeasured: { zero: 'none of the {total} standards is unmeasured', one: '{n} of the {total} standards is not measured', other: '{n} of the {total} standards are not measured' },
+    atRisk: {
+      zero: 'none of the {total} standards is at risk',
+      one: '{n} of the {total} standards is at risk',
+      other: '{n} of the {total} standards are at risk',
+    },
+    missed: {
+      zero: 'none of the {total} standards is missed',
+      one: '{n} of the {total} standards is missed',
+      other: '{n} of the {total} standards are missed',
+    },
+    notMeasured: {
+      zero: 'none of the {total} standards is unmeasured',
+      one: '{n} of the {total} standards is not measured',
+      other: '{n} of the {total} standards are not measured',
+    },
   },
   numbers: {
     standards: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],

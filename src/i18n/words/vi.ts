@@ -4,9 +4,21 @@ export const words = {
   status: { met: 'đạt', atRisk: 'có nguy cơ', missed: 'không đạt', notMeasured: 'chưa đo' },
   count: {
     met: { zero: 'không tiêu chuẩn nào trong {total} tiêu chuẩn đạt', one: '{n} trong {total} tiêu chuẩn đạt', other: '{n} trong {total} tiêu chuẩn đạt' },
-    atRisk: { zero: 'không tiêu chuẩn nào trong {total} tiêu chuẩn có nguy cơ', one: '{n} trong {total} tiêu chuẩn có nguy cơ', other: '{n} trong {total} tiêu chuẩn có nguy cơ' },
-    missed: { zero: 'không tiêu chuẩn nào trong {total} tiêu chuẩn không đạt', one: '{n} trong {total} tiêu chuẩn không đạt', other: '{n} trong {total} tiêu chuẩn không đạt' },
-    notMeasured: { zero: 'mọi tiêu chuẩn trong {total} tiêu chuẩn đều đã đo', one: '{n} trong {total} tiêu chuẩn chưa đo', other: '{n} trong {total} tiêu chuẩn chưa đo' },
+    atRisk: {
+      zero: 'không tiêu chuẩn nào trong {total} tiêu chuẩn có nguy cơ',
+      one: '{n} trong {total} tiêu chuẩn có nguy cơ',
+      other: '{n} trong {total} tiêu chuẩn có nguy cơ',
+    },
+    missed: {
+      zero: 'không tiêu chuẩn nào trong {total} tiêu chuẩn không đạt',
+      one: '{n} trong {total} tiêu chuẩn không đạt',
+      other: '{n} trong {total} tiêu chuẩn không đạt',
+    },
+    notMeasured: {
+      zero: 'mọi tiêu chuẩn trong {total} tiêu chuẩn đều đã đo',
+      one: '{n} trong {total} tiêu chuẩn chưa đo',
+      other: '{n} trong {total} tiêu chuẩn chưa đo',
+    },
   },
   numbers: {
     standards: ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mười một', 'mười hai'],

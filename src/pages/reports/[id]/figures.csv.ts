@@ -5,7 +5,8 @@ import { editionFigures } from '../../../build/edition-fs';
 import { figuresCsv } from '../../../build/figures-csv';
 import { publishedFigures } from '../../../components/lib/item-labels';
 
-export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports', isBuilt)).map((r) => ({ params: { id: r.id }, props: { report: r } }));
+export const getStaticPaths: GetStaticPaths = async () =>
+  (await getCollection('reports', isBuilt)).map((r) => ({ params: { id: r.id }, props: { report: r } }));
 
 /** The report's figures as a long CSV table (figure_id,value); suppressed figures carry no value; labels in its locale. */
 export const GET: APIRoute = async ({ params, props }) => {

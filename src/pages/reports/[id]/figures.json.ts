@@ -4,7 +4,8 @@ import { isBuilt } from '../../../integration';
 import { editionFigures } from '../../../build/edition-fs';
 import { publishedFigures } from '../../../components/lib/item-labels';
 
-export const getStaticPaths: GetStaticPaths = async () => (await getCollection('reports', isBuilt)).map((r) => ({ params: { id: r.id }, props: { report: r } }));
+export const getStaticPaths: GetStaticPaths = async () =>
+  (await getCollection('reports', isBuilt)).map((r) => ({ params: { id: r.id }, props: { report: r } }));
 
 /** The report's figures as published (aggregates only; suppressed figures carry no value), labels in its locale. */
 export const GET: APIRoute = async ({ params, props }) => {
