@@ -69,10 +69,23 @@ export function groupFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRul
   };
 }
 
+/** Expectation, perception and gap means with their Student-t intervals, each on its own base (withheld under min_base). */
+function expectationsVsPerceptions(m: { e: Moments; p: Moments; g: Moments }, rule: BaseRule) {
+  const mean = (x: Moments) => (x.n >= rule.min_base ? momentMean(x) : undefined);
+  const interval = (x: Moments) => (x.n >= rule.min_base ? meanEstimateFromMoments(x.n, x.sum, x.sumSq)?.ci95 : undefined);
+  return {
+    expectation: mean(m.e),
+    perception: mean(m.p),
+    gap: mean(m.g),
+    expectation_ci95: interval(m.e),
+    perception_ci95: interval(m.p),
+    gap_ci95: interval(m.g),
+  };
+}
+
 function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, withheld: ReadonlySet<string>): Servqual | undefined {
   if (layout.items.length === 0) return undefined;
   // Student-t 95 % interval (n − 1 df) of a mean published on its own base; none under two answers.
-  const interval = (x: Moments) => (x.n >= rule.min_base ? meanEstimateFromMoments(x.n, x.sum, x.sumSq)?.ci95 : undefined);
   const dimensions: Record<string, ServqualDimension> = {};
   const gaps: number[] = [];
   const perceptions: number[] = [];
@@ -90,12 +103,7 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, w
       n,
       rule,
       () => ({
-        expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
-        perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
-        gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
-        expectation_ci95: interval(m.e),
-        perception_ci95: interval(m.p),
-        gap_ci95: interval(m.g),
+        ...expectationsVsPerceptions(m, rule),
         // A flag only where α was computed: `false` would tell the reader an unchecked scale is reliable.
         ...(alpha === undefined ? {} : { alpha, alpha_flag: alpha < ALPHA_FLAG }),
         weight,
@@ -120,19 +128,7 @@ function servqualFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, w
     // Items nobody answered are left out rather than shown as 0.
     items: layout.items.flatMap((item, i) => {
       const m = acc.items[i];
-      const figure = gate(
-        Math.max(m.p.n, m.e.n),
-        rule,
-        () => ({
-          expectation: m.e.n >= rule.min_base ? momentMean(m.e) : undefined,
-          perception: m.p.n >= rule.min_base ? momentMean(m.p) : undefined,
-          gap: m.g.n >= rule.min_base ? momentMean(m.g) : undefined,
-          expectation_ci95: interval(m.e),
-          perception_ci95: interval(m.p),
-          gap_ci95: interval(m.g),
-        }),
-        withheld.has(`servqual.items.${item.id}`),
-      );
+      const figure = gate(Math.max(m.p.n, m.e.n), rule, () => expectationsVsPerceptions(m, rule), withheld.has(`servqual.items.${item.id}`));
       return figure ? [{ item: item.id, dimension: item.dimension, text: sourceItemText(item), figure }] : [];
     }),
     unweighted: complete ? mean(gaps) : undefined,
