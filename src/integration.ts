@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ReportFigures } from './build/pipeline-fs';
+import { astroLintPlugin } from './build/lint-astro';
 
 /** How the site is built from a gapreport project: astro.config.mjs's gapreport(), or gapreport build's. */
 export interface GapreportOptions {
@@ -36,13 +37,18 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
     name: 'gapreport',
     hooks: {
       // Astro runs each integration's setup in order, so the last gapreport()'s options stand.
-      'astro:config:setup': ({ config, command }) => {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
         holder().options = {
           root: options.root ?? fileURLToPath(config.root),
           figures: options.figures,
           drafts: options.drafts ?? command === 'dev',
           pdf: options.pdf,
         };
+        // The MDX lint as a remark plugin (@astrojs/mdx reads markdown.remarkPlugins at config:done): a bad
+        // prop fails the report's compile in the preview's overlay. Once, however many gapreport() run.
+        const plugins = (config.markdown?.remarkPlugins ?? []) as unknown[];
+        const added = plugins.some((p) => (Array.isArray(p) ? p[0] : p)?.name === 'remarkGapreportLint');
+        if (!added) updateConfig({ markdown: { remarkPlugins: [astroLintPlugin(() => holder().options)] } });
       },
     },
   };

@@ -12,6 +12,7 @@ import { readArgs } from './args';
 import { specOf, usageLine } from './specs';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
+import { printFindings } from './findings';
 import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/swap-fs';
 import { writeSearchIndex } from './search-index';
 import { printPdfs } from './pdf';
@@ -71,6 +72,12 @@ export async function run(args: string[], io: Io): Promise<number> {
     seen.set(dataset, note);
   }
   if (pipeline.problems.length > 0) return fail(io, pipeline.problems, pipeline.headers);
+  // A sentence the figures now contradict is published with a warning; gapreport check fails on it.
+  printFindings(
+    io,
+    pipeline.results.flatMap((r) => r.findings ?? []),
+    'gapreport build',
+  );
   const dataDone = performance.now();
 
   const tmp = tempDirFor(outDir);

@@ -30,7 +30,7 @@ type FailOn = (typeof FAIL_ON)[number];
 /** One row of the summary table. */
 export interface GateRow {
   report: string;
-  gate: 'kpi' | 'change';
+  gate: 'kpi' | 'change' | 'claim';
   figure: string;
   value: string;
   against: string;
@@ -67,8 +67,9 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   const rows: GateRow[] = [];
   const pipeline = await reportsFigures(root, reports, { lint: false });
-  for (const { report, figures } of pipeline.results) {
+  for (const { report, figures, findings } of pipeline.results) {
     if (!figures) continue;
+    for (const f of findings ?? []) rows.push(claimRow(report.id, f));
     const dataDir = join('data', report.settings!.dataset);
     const standardsText = await readFile(join(root, dataDir, 'standards.csv'), 'utf8').catch(() => '');
     for (const kpi of figures.kpis) rows.push(kpiRow(report.id, kpi, failOn, join(dataDir, 'standards.csv'), lineOfId(standardsText, kpi.standard_id)));
@@ -131,6 +132,23 @@ export function changeRow(report: string, c: Change, file: string): GateRow {
   };
 }
 
+/** A claim of the report's prose that the figures no longer support (src/build/claims.ts): always a failure. */
+export function claimRow(report: string, f: Problem): GateRow {
+  const said = /^claimed: (.*); now: (.*)\.$/.exec(f.message);
+  return {
+    report,
+    gate: 'claim',
+    figure: f.value ?? '',
+    value: said?.[2] ?? f.message,
+    against: said ? `claimed: ${said[1]}` : '',
+    status: 'contradicted',
+    fails: true,
+    file: f.file,
+    line: f.line,
+    message: `${report}: claim "${f.value ?? ''}" ${f.message}`,
+  };
+}
+
 /** The 1-based line of the CSV row whose cells include the id (standards are short, unquoted files). */
 export function lineOfId(text: string, id: string): number | undefined {
   const lines = text.split(/\r?\n/);
@@ -157,7 +175,7 @@ export function table(rows: readonly GateRow[]): string {
 
 /** The gate's GitHub Actions annotation on its source line (escaping: workflow-commands.ts). */
 export function gateAnnotation(level: 'error' | 'warning', r: GateRow): string {
-  return annotation(level, { file: r.file, line: r.line, title: `gapreport check: ${r.gate === 'kpi' ? 'KPI' : 'change'}` }, r.message);
+  return annotation(level, { file: r.file, line: r.line, title: `gapreport check: ${r.gate === 'kpi' ? 'KPI' : r.gate}` }, r.message);
 }
 
 function invalid(io: Io, problems: Problem[], headers?: Map<Problem, string>): number {

@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../schemas/problem';
 import { gapreportOptions, type GapreportOptions } from '../integration';
 import { reportsFigures } from './pipeline-fs';
+import { rememberFigures } from './lint-astro';
 import { readReports, REPORTS_DIR, splitDrafts } from './reports-fs';
 
 /**
@@ -31,7 +32,11 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
         // astro dev / astro build also refuse unknown components and code before a page renders (and runs) it.
         // Drafts only when this run builds them (astro dev, build --drafts): a published build computes no draft.
         const pipeline = await reportsFigures(root, splitDrafts(reports, options?.drafts ?? false).built, { computed });
-        for (const { report, figures, problems: found, reused } of pipeline.results) {
+        for (const { report, figures, problems: found, findings, reused } of pipeline.results) {
+          // The MDX lint plugin reads them when Astro compiles the report (lint-astro.ts).
+          if (figures) rememberFigures(report.id, figures);
+          // A claim the data contradict: said here in astro dev and astro build (gapreport build said it already).
+          if (!computed) for (const f of findings ?? []) logger.warn(formatProblem(f));
           if (found.length > 0 || !figures) {
             byReport.set(report.id, found.map(formatProblem));
             continue;

@@ -1,5 +1,5 @@
-import { createProcessor } from '@mdx-js/mdx';
 import type { Problem } from '../schemas/problem';
+import { parseMdx, walk, type Estree, type MdxNode } from './lint-mdx-tree';
 
 /**
  * Reports are content, not code: report MDX may hold no `import`/`export` and no JavaScript
@@ -12,21 +12,16 @@ import type { Problem } from '../schemas/problem';
  */
 export function lintMdxCode(file: string, text: string, trusted: boolean): Problem[] {
   if (trusted) return [];
-  // Blank the frontmatter but keep its lines, so the parser's line numbers are the file's.
-  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, (fm) => fm.replace(/[^\n]/g, ''));
-  let tree: MdxNode;
-  try {
-    tree = createProcessor().parse(body) as MdxNode;
-  } catch (error) {
-    const e = error as { line?: number; reason?: string; message: string };
-    return [
-      { file, line: e.line ?? undefined, message: `is not valid MDX: ${e.reason ?? e.message}.`, hint: 'A literal { or < in text is written \\{ or \\<.' },
-    ];
-  }
+  const parsed = parseMdx(file, text);
+  return parsed.ok ? lintCodeTree(file, parsed.tree) : [parsed.problem];
+}
+
+/** The code checks on an already parsed tree (the remark plugin's, lint-remark.ts). */
+export function lintCodeTree(file: string, tree: MdxNode): Problem[] {
   const problems: Problem[] = [];
-  const code = (node: { position?: Position }, value: string, message: string, column?: string) =>
+  const code = (node: { position?: MdxNode['position'] }, value: string, message: string, column?: string) =>
     problems.push({ file, line: node.position?.start.line, column, value: oneLine(value), message, hint: HINT });
-  const visit = (node: MdxNode) => {
+  for (const [node] of walk(tree)) {
     if (node.type === 'mdxjsEsm') code(node, node.value ?? '', 'is an import or export; a report may not contain code.');
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !onlyComments(node)) {
       code(node, `{${node.value ?? ''}}`, 'is a JavaScript expression; a report may not contain code.');
@@ -38,35 +33,11 @@ export function lintMdxCode(file: string, text: string, trusted: boolean): Probl
       else if (typeof attr.value === 'object' && attr.value && !isLiteral(attr.value))
         code(attr, `{${attr.value.value}}`, 'is a JavaScript expression; a prop value is a quoted string, a number or {true}/{false}.', where);
     }
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(tree);
+  }
   return problems;
 }
 
 const HINT = 'Write the text or the value itself. Only where every author may run code at build time: trusted_mdx: true in the frontmatter.';
-
-interface Position {
-  start: { line: number };
-}
-interface Estree {
-  body: { type: string; expression?: EstreeExpression }[];
-}
-interface EstreeExpression {
-  type: string;
-  value?: unknown;
-  operator?: string;
-  argument?: EstreeExpression;
-}
-interface MdxNode {
-  type: string;
-  name?: string | null;
-  value?: string;
-  position?: Position;
-  data?: { estree?: Estree };
-  attributes?: { type: string; name?: string; value?: string | { value: string; data?: { estree?: Estree } } | null; position?: Position }[];
-  children?: MdxNode[];
-}
 
 /** `{/* note *\/}`: an expression with no statement, only a comment. */
 const onlyComments = (node: MdxNode) => (node.data?.estree?.body.length ?? 1) === 0;

@@ -5,7 +5,7 @@ import type { Figures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import { DatasetProblems } from './dataset-problems';
 import { computeFigures, figuresSettings } from './figures-fs';
-import { lintReport } from './lint-mdx';
+import { lintMdx } from './lint-mdx';
 import type { ReportSource } from './reports-fs';
 
 /**
@@ -19,6 +19,8 @@ export interface ReportFigures {
   figures?: Figures;
   /** `data/demo/responses.csv:38: …`, `content/reports/demo.mdx:7: …` — never the REPORT_SETTINGS sentinel. */
   problems: Problem[];
+  /** Sentences the figures contradict (claims.ts): build warns, check fails; empty when the figures did not compute. */
+  findings?: Problem[];
   /** Whether the figures came from the cache or another report of this run (same dataset and settings). */
   reused: boolean;
   /** Why the duckdb engine handed responses.csv to the stream engine (print it once per dataset). */
@@ -99,8 +101,16 @@ export async function reportFigures(
   const reused = computed.reused || !first;
   const problems = computed.problems.map((p) => placed(root, dir, report, p));
   if (!computed.figures) return { report, problems, reused, fallback: computed.fallback };
-  const lint = options.lint === false ? [] : lintReport(report.file, report.text, computed.figures);
-  return { report, figures: computed.figures, problems: lint, reused, fallback: computed.fallback };
+  // Claims are checked even when check asks for no lint: a claim the data contradict is one of its gates.
+  const lint = lintMdx(report.file, report.text, computed.figures);
+  return {
+    report,
+    figures: computed.figures,
+    problems: options.lint === false ? [] : lint.problems,
+    findings: lint.findings,
+    reused,
+    fallback: computed.fallback,
+  };
 }
 
 /** A problem of the dataset's files or of the report's settings, placed in the project. */

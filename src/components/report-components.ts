@@ -16,6 +16,7 @@ import Compare from './Compare.astro';
 import Rank from './Rank.astro';
 import When from './When.astro';
 import Otherwise from './Otherwise.astro';
+import Claim from './Claim.astro';
 import type { ComponentName } from './schemas';
 
 /**
@@ -41,4 +42,5 @@ export const REPORT_COMPONENTS = {
   Rank,
   When,
   Otherwise,
+  Claim,
 } satisfies Record<ComponentName, unknown>;

@@ -78,6 +78,13 @@ export const WhenSchema = z.object({
     ),
 });
 export const OtherwiseSchema = z.object({});
+export const ClaimSchema = z.object({
+  test: z
+    .string()
+    .describe(
+      'what the sentence claims, in the condition language of <When>: `kpis.first-contact-fix.status is missed`, `servqual.dimensions.reliability.gap is lowest`',
+    ),
+});
 export const CommentsSchema = z.object({});
 
 type Shape = z.ZodRawShape;
@@ -110,6 +117,7 @@ export const COMPONENTS = {
   Rank: component(RankSchema, { pick: { kind: 'choice', example: 'widest' }, say: { kind: 'choice', example: 'name' } }),
   When: component(WhenSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
   Otherwise: component(OtherwiseSchema, {}),
+  Claim: component(ClaimSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

@@ -13,7 +13,7 @@ function setup(...integrations: ReturnType<typeof gapreport>[]): void {
 }
 function setupFor(command: 'build' | 'dev', ...integrations: ReturnType<typeof gapreport>[]) {
   const config = { root: new URL('file:///projects/acme/'), integrations: integrations.map((i) => ({ ...i })) };
-  for (const i of config.integrations) (i.hooks['astro:config:setup'] as (p: unknown) => void)({ config, command });
+  for (const i of config.integrations) (i.hooks['astro:config:setup'] as (p: unknown) => void)({ config, command, updateConfig: () => config });
 }
 
 describe('gapreport() integration options', () => {

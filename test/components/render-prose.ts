@@ -33,6 +33,8 @@ export function renderProse(mdx: string, figures: Figures, locale: Locale): stri
     return r.holds;
   };
   let text = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
+  // A <Claim> renders its children unchanged (Claim.astro).
+  text = text.replace(/<Claim\b(?:[^>"]|"[^"]*")*>|<\/Claim>/g, '');
   text = text.replace(/<When test="([^"]*)">([\s\S]*?)(?:<Otherwise>([\s\S]*?)<\/Otherwise>)?\s*<\/When>/g, (_, test: string, yes: string, no = '') =>
     holds(test) ? yes : no,
   );
