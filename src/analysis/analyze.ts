@@ -15,6 +15,9 @@ import { chooseOutcome, surveyLayout, type SurveyLayout } from './layout';
 import { published } from './suppress';
 import { groupFigures } from './survey-figures';
 import { nonFiniteProblems, reservedSegmentValues } from './guards';
+import { withSegmentTests } from './segment-tests';
+import { orientCes, withNpsInterval } from './statistics';
+import { cesDirection, statisticsOf } from '../schemas/statistics';
 
 export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
 
@@ -83,7 +86,9 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const wave = options.wave ?? waves[waves.length - 1];
   const period = options.period ?? delivered.periods[delivered.periods.length - 1];
   const industry = options.industry ?? industries[0];
-  const waveFigures = (w: string): GroupFigures => groupFigures(accs.byWave.get(w)!, layout, rule);
+  const statistics = statisticsOf(dataset.questionnaire);
+  const ces = cesDirection(statistics.ces_wording);
+  const waveFigures = (w: string): GroupFigures => withNpsInterval(groupFigures(accs.byWave.get(w)!, layout, rule), statistics.nps_interval);
   const head: GroupFigures = wave !== undefined ? waveFigures(wave) : { n: 0 };
   const reportAcc = wave !== undefined ? accs.byWave.get(wave) : undefined;
   const previous = wave !== undefined ? waves[waves.indexOf(wave) - 1] : undefined;
@@ -93,7 +98,11 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     const values: Map<string, SurveyAcc> = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
     // The segment partitions the wave: withhold what the wave minus the published cells would reveal.
     const withheld = reportAcc ? secondarySuppression(reportAcc, values, rule, layout) : new Map<string, Set<string>>();
-    segments[segment] = Object.fromEntries([...values.keys()].sort().map((v) => [v, groupFigures(values.get(v)!, layout, rule, withheld.get(v))]));
+    const cells = Object.fromEntries(
+      [...values.keys()].sort().map((v) => [v, withNpsInterval(groupFigures(values.get(v)!, layout, rule, withheld.get(v)), statistics.nps_interval)]),
+    );
+    // Each published value against the rest of its segment, adjusted over the segment (segment-tests.ts).
+    segments[segment] = withSegmentTests(values, cells, layout, { correction: statistics.multiple_comparisons, ces });
   }
 
   const standards = dataset.standards ?? [];
@@ -129,6 +138,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       files: dataset.files,
       as_of: dataset.as_of,
       engine: source.engine,
+      statistics,
     },
     ...head,
     gaps: {
@@ -146,12 +156,14 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     segments,
     changes:
       previous !== undefined && wave !== undefined
-        ? changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule)
+        ? orientCes(changeFigures({ wave: previous, acc: accs.byWave.get(previous)! }, { wave, acc: reportAcc! }, layout, rule), ces)
         : [],
     trend_changes: waves
       .filter((w) => wave !== undefined && w <= wave)
       .flatMap((w, i, upTo) =>
-        i === 0 ? [] : changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule),
+        i === 0
+          ? []
+          : orientCes(changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule), ces),
       ),
   };
   const broken = nonFiniteProblems(figures);

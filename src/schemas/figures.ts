@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DimensionSchema, DIMENSIONS } from './questionnaire';
 import { DirectionSchema } from './dataset';
 import { EngineSchema } from './engine';
+import { CES_WORDINGS, StatisticsSchema } from './statistics';
 
 /**
  * The figures JSON (`gapreport analyze`): every number a report states comes from here.
@@ -19,6 +20,30 @@ const Base = {
   /** True when n < low_base: published with a low-base mark. */
   low_base: z.boolean(),
 };
+
+/**
+ * One segment value against the rest of its segment (the other published values of the segment
+ * in the report's wave, pooled): src/analysis/segment-tests.ts. Present only on published figures
+ * with a published rest; the p-values of one segment and figure are adjusted as one family.
+ */
+export const VsRestSchema = z.object({
+  /** The rest's value, in the figure's unit. */
+  rest: z.number(),
+  /** This value − the rest's, in the figure's unit (NPS points, percentage points, scale points). */
+  difference: z.number(),
+  test: z.enum(['nps z-test', 'welch t-test', 'two-proportion z-test']),
+  /** z or t. */
+  statistic: z.number(),
+  /** Two-sided p of the single test. */
+  p: z.number().min(0).max(1),
+  /** p adjusted over the segment's values (meta.statistics.multiple_comparisons: Holm by default). */
+  p_adjusted: z.number().min(0).max(1),
+  /** p_adjusted < 0.05. */
+  significant: z.boolean(),
+  /** Whether this value is better or worse than the rest, oriented by the figure's direction. */
+  direction: z.enum(['better', 'worse', 'same']),
+});
+export type VsRest = z.infer<typeof VsRestSchema>;
 
 /** A figure withheld because its base is under min_base. */
 export const SuppressedSchema = z.object({
@@ -52,7 +77,9 @@ export const NpsFigureSchema = suppressible({
   variance: z.number(),
   /** 95 % margin of error, NPS points: 100·1.96·√v. */
   moe95: z.number(),
+  /** 95 % interval, clamped to [−100, 100]: Wald (score ± moe95) or adjusted Wald (meta.statistics.nps_interval). */
   ci95: Interval,
+  vs_rest: VsRestSchema.optional(),
 });
 export type NpsFigure = z.infer<typeof NpsFigureSchema>;
 
@@ -66,6 +93,8 @@ export const CsatFigureSchema = suppressible({
   mean_ci95: Interval.optional(),
   /** Sample standard deviation of the 1–5 answers (for Welch tests). */
   sd: z.number().optional(),
+  /** top2box against the rest of the segment. */
+  vs_rest: VsRestSchema.optional(),
 });
 export type CsatFigure = z.infer<typeof CsatFigureSchema>;
 
@@ -75,6 +104,7 @@ export const MeanFigureSchema = suppressible({
   sd: z.number().optional(),
   /** Student-t 95 % interval (n−1 df); absent for a single respondent. */
   ci95: Interval.optional(),
+  vs_rest: VsRestSchema.optional(),
 });
 export type MeanFigure = z.infer<typeof MeanFigureSchema>;
 
@@ -101,6 +131,8 @@ export const ServqualDimensionSchema = suppressible({
   n_perception: z.number().int(),
   n_expectation: z.number().int(),
   n_gap: z.number().int(),
+  /** The gap against the rest of the segment. */
+  vs_rest: VsRestSchema.optional(),
 });
 export type ServqualDimension = z.infer<typeof ServqualDimensionSchema>;
 
@@ -125,6 +157,8 @@ export const ServqualSchema = z.object({
   unweighted: z.number().optional(),
   /** Σ (mean w_d / 100) · gap_d; absent without importance points. */
   weighted: z.number().optional(),
+  /** `unweighted` against the rest of the segment (Welch on each respondent's mean dimension gap). */
+  unweighted_vs_rest: VsRestSchema.optional(),
   /** Mean of the five dimension perception means. */
   perception: z.number().optional(),
 });
@@ -310,6 +344,8 @@ export const MetaSchema = z.object({
   engine_requested: EngineSchema.optional(),
   /** Why the engine asked for handed over, e.g. "DuckDB could not read it (…)"; present with engine_requested. */
   engine_fallback: z.string().optional(),
+  /** The questionnaire's statistical choices with their defaults (src/schemas/statistics.ts). */
+  statistics: StatisticsSchema.extend({ ces_wording: z.enum(CES_WORDINGS) }).optional(),
 });
 
 /** The headline figures (n, nps, csat, ces, overall, servqual) are the report wave's group figures. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedNumber, RESERVED_NAME } from './bounds';
+import { STATISTICS_KEYS } from './statistics';
 import * as REGISTERED from '../i18n/locales';
 
 /** Widest item scale (max − min): far beyond any survey's 0–10 or 1–100, small enough that no mean or gap overflows. */
@@ -72,6 +73,8 @@ export const QuestionnaireSchema = z
     files: z.record(z.string(), z.string()).default({}),
     /** Extension: contract column → constant value for every row (e.g. `wave: "2020"` when the export has none). */
     constants: z.record(z.string(), z.string()).default({}),
+    /** statistics: (multiple_comparisons, nps_interval, bootstrap_replicates) and ces_wording: (src/schemas/statistics.ts). */
+    ...STATISTICS_KEYS,
   })
   .strict();
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
