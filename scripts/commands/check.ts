@@ -2,7 +2,8 @@
  * `gapreport check [--fail-on missed|at-risk] [--report id]`: quality gates for CI.
  * Computes every report's figures (through the cache) and fails (exit 1) when a KPI
  * misses its standard — or is at risk, with `--fail-on at-risk` — or when a figure moved
- * significantly (p < 0.05) against its direction since the previous wave. Prints one
+ * significantly (p < 0.05) against its direction since the previous wave, or when a
+ * report's <Claim> is no longer supported by the data (src/build/claims.ts). Prints one
  * table of every gate; under GitHub Actions each failure is an `::error` annotation on
  * the file the figure comes from. Exit 0 clean, 1 a gate failed or the data is invalid,
  * 2 usage.
