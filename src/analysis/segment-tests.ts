@@ -171,7 +171,18 @@ export function withSegmentTests(
       settings.correction,
     );
     results.forEach(([v, r], i) => {
-      out[v] = family.attach(out[v], { ...r, p_adjusted: adjusted[i], significant: adjusted[i] < SIGNIFICANCE_LEVEL });
+      // In the schema's key order, so the JSON reads the same after a parse.
+      const { rest, difference, test, statistic, p, direction } = r;
+      out[v] = family.attach(out[v], {
+        rest,
+        difference,
+        test,
+        statistic,
+        p,
+        p_adjusted: adjusted[i],
+        significant: adjusted[i] < SIGNIFICANCE_LEVEL,
+        direction,
+      });
     });
   }
   return out;
