@@ -8,7 +8,24 @@ import { precisionFixed, scaleLinear } from 'd3';
 import { benchmarkQuantiles } from '../analysis/benchmarks';
 import type { BenchmarkFigure } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
-import { C, FS, checkId, el, r, svgRoot, text, textWidth, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import {
+  C,
+  FS,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
+  checkId,
+  el,
+  lines,
+  r,
+  svgRoot,
+  text,
+  textWidth,
+  withDefaults,
+  wrap,
+  type ChartOptions,
+  type ChartOutput,
+} from './svg';
 import { en } from '../i18n/locales/en';
 import type { BenchmarkPositionLabels } from '../i18n/schema-charts';
 
@@ -32,13 +49,18 @@ export interface BenchmarkPositionOptions extends ChartOptions<BenchmarkPosition
   unit?: string;
 }
 
-const W = 680;
-const X0 = 30;
-const X1 = 650;
+/** Narrow: three ticks; the company's label, the orientation note and the source wrap onto their own lines. */
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, X0: 30, X1: 650, ticks: 6 },
+  narrow: { W: NARROW_WIDTH, X0: 16, X1: 324, ticks: 3 },
+} as const;
 const BAND = { top: 56, bottom: 128 };
 
 /** Builds the benchmark strip for one `BenchmarkFigure`. */
 export function benchmarkPosition(input: BenchmarkPositionInput, options: BenchmarkPositionOptions): ChartOutput {
+  if (!options.layout) return bothLayouts(benchmarkPosition, input, options);
+  const narrow = options.layout === 'narrow';
+  const { W, X0, X1, ticks: tickCount } = GEOMETRY[options.layout];
   const id = checkId(options.id);
   const L = withDefaults<BenchmarkPositionLabels>(en.charts.benchmarkPosition, options.labels);
   const f = resolveFormat(options.format);
@@ -120,10 +142,12 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     const left: [number, number] = [x(m.v) - 4 - w, x(m.v) - 4];
     const right: [number, number] = [x(m.v) + 4, x(m.v) + 4 + w];
     const prefer = i === 0 && marks.length > 1 ? [left, right] : [right, left];
-    const span = prefer.find(clear) ?? prefer[0];
-    taken.push(span);
+    // Crowded (a narrow chart): the label takes the row above, inside the drawing.
+    const crowded = narrow && !prefer.some(clear);
+    const span = prefer.find(clear) ?? (crowded ? prefer.find(([a, c]) => a >= 2 && c <= W - 2) : undefined) ?? prefer[0];
+    if (!crowded) taken.push(span);
     const onLeft = span === left;
-    return text(x(m.v) + (onLeft ? -4 : 4), BAND.top - 12, m.label, {
+    return text(x(m.v) + (onLeft ? -4 : 4), crowded ? BAND.top - 26 : BAND.top - 12, m.label, {
       'text-anchor': onLeft ? 'end' : 'start',
       'font-size': FS.small,
       fill: C.ink,
@@ -139,7 +163,7 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   if (b.censored) label += ` (${L.censored[b.censored]})`;
   const lw = textWidth(label, FS.label);
   const anchor = cx + lw / 2 > W - 8 ? 'end' : cx - lw / 2 < 8 ? 'start' : 'middle';
-  parts.push(el('line', { x1: cx, x2: cx, y1: 28, y2: 86, stroke: C.highlight, 'stroke-width': 2 }));
+  parts.push(el('line', { x1: cx, x2: cx, y1: narrow ? 34 : 28, y2: 86, stroke: C.highlight, 'stroke-width': 2 }));
   parts.push(el('line', { x1: cx, x2: cx, y1: BAND.bottom + 4, y2: BAND.bottom + 10, stroke: C.highlight, 'stroke-width': 3 }));
   parts.push(
     el('path', {
@@ -149,8 +173,17 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
       'stroke-width': 1.5,
     }),
   );
+  const lx = anchor === 'end' ? cx + 4 : anchor === 'start' ? cx - 4 : cx;
+  const companyStyle = { 'text-anchor': anchor, 'font-size': FS.label, 'font-weight': 'bold' };
+  // Narrow: a label wider than the chart takes two lines, the first higher up.
+  const companyLines = narrow && lw > W - 16 ? wrap(label, Math.floor((W - 16) / (FS.label * 0.56)), 2) : [label];
+  const anchored = (companyLines.length > 1 ? 'start' : anchor) as typeof anchor;
   parts.push(
-    text(anchor === 'end' ? cx + 4 : anchor === 'start' ? cx - 4 : cx, 20, label, { 'text-anchor': anchor, 'font-size': FS.label, 'font-weight': 'bold' }),
+    companyLines.length > 1
+      ? lines(8, 14, companyLines, 14, { ...companyStyle, 'text-anchor': anchored })
+      : narrow
+        ? text(Math.min(Math.max(8, cx - lw / 2), W - 8 - lw), 14, label, { ...companyStyle, 'text-anchor': 'start' })
+        : text(lx, 20, label, companyStyle),
   );
   // Mark labels over the company's line, with a halo, should they still meet it.
   parts.push(...labels);
@@ -158,16 +191,24 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   // Axis, orientation note, source.
   const ay = BAND.bottom + 4;
   parts.push(el('line', { x1: X0, x2: X1, y1: ay, y2: ay, stroke: C.ink }));
-  const ticks = x.ticks(6);
+  const ticks = x.ticks(tickCount);
   const tickDecimals = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
     parts.push(el('line', { x1: x(t), x2: x(t), y1: ay, y2: ay + 4, stroke: C.ink }));
     parts.push(text(x(t), ay + 17, (signed ? f.signed : f.number)(t, tickDecimals), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
   }
   parts.push(text(X1, ay + 36, `${metric}, ${L.better}`, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.ink }));
-  if (lower) parts.push(text(X0, ay + 36, L.reversed, { 'font-size': FS.small, fill: C.ink }));
-  parts.push(text(X0, ay + 58, fill(L.source, { source: b.source }), { 'font-size': FS.small, fill: C.muted }));
-  const height = ay + 70;
+  // Narrow: the orientation note under the axis label, not beside it; the source wraps.
+  const noteY = narrow ? ay + 52 : ay + 36;
+  if (lower) parts.push(text(X0, noteY, L.reversed, { 'font-size': FS.small, fill: C.ink }));
+  const sourceY = narrow ? noteY + (lower ? 20 : 4) : ay + 58;
+  const source = narrow ? wrap(fill(L.source, { source: b.source }), Math.floor((W - 24) / (FS.small * 0.56)), 3) : [fill(L.source, { source: b.source })];
+  parts.push(
+    source.length > 1
+      ? lines(X0, sourceY, source, 14, { 'font-size': FS.small, fill: C.muted })
+      : text(X0, sourceY, source[0], { 'font-size': FS.small, fill: C.muted }),
+  );
+  const height = sourceY + (source.length - 1) * 14 + 12;
 
   const against = b.method === 'peers' ? fill(L.peers, { n: b.peers, industry: b.industry }) : fill(L.published, { industry: b.industry });
   const description = [

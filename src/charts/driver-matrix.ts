@@ -12,6 +12,9 @@ import {
   FS,
   DEFAULT_MIN_BASE,
   LOW_BASE_MARK,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
   checkId,
   el,
   ellipsize,
@@ -32,9 +35,11 @@ export type { DriverMatrixLabels };
 export type DriverMatrixInput = Drivers;
 type Quadrant = 'fix first' | 'keep up' | 'low priority' | 'possible overkill';
 
-const W = 680;
-const H = 440;
-const P = { left: 64, right: 640, top: 24, bottom: 384 };
+/** Narrow: a squarer plot, fewer ticks, smaller quadrant names and shorter point labels. */
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, H: 440, P: { left: 64, right: 640, top: 24, bottom: 384 }, ticks: 6, yTicks: 6, quadrant: FS.base, chars: 28, note: 90 },
+  narrow: { W: NARROW_WIDTH, H: 356, P: { left: 50, right: 328, top: 24, bottom: 300 }, ticks: 3, yTicks: 4, quadrant: FS.small, chars: 18, note: 44 },
+} as const;
 
 function shape(q: Quadrant, x: number, y: number): string {
   const s = 6;
@@ -52,6 +57,8 @@ function shape(q: Quadrant, x: number, y: number): string {
 
 /** Builds the matrix from `figures.drivers` (a note for the not-measured and suppressed variants). */
 export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<DriverMatrixLabels>): ChartOutput {
+  if (!options.layout) return bothLayouts(driverMatrix, input, options);
+  const { W, H, P, ticks: tickCount, yTicks, quadrant, chars, note: noteChars } = GEOMETRY[options.layout];
   const id = checkId(options.id);
   const L = withDefaults<DriverMatrixLabels>(en.charts.driverMatrix, options.labels);
   const f = resolveFormat(options.format);
@@ -61,7 +68,7 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
     const note = input.status === 'suppressed' ? fill(L.suppressed, { min }) : fill(L.notMeasured, { reason: input.reason });
     const body =
       el('rect', { x: 1, y: 1, width: W - 2, height: 58, fill: 'none', stroke: C.grid, 'stroke-dasharray': '4 3' }) +
-      text(16, 35, ellipsize(note, 90), { 'font-style': 'italic', fill: C.muted });
+      text(16, 35, ellipsize(note, noteChars), { 'font-style': 'italic', fill: C.muted });
     return {
       svg: svgRoot({ id, kind: 'driver-matrix', width: W, height: 60, title: L.title, description: note, body }),
       title: L.title,
@@ -90,7 +97,7 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
 
   // Quadrants: "fix first" tinted; every quadrant named in its outer corner.
   parts.push(el('rect', { x: mx, y: my, width: P.right - mx, height: P.bottom - my, fill: C.bad, 'fill-opacity': 0.08 }));
-  const q = { 'font-size': FS.base, 'font-weight': 'bold', fill: C.muted };
+  const q = { 'font-size': quadrant, 'font-weight': 'bold', fill: C.muted };
   parts.push(text(P.right - 6, P.bottom - 8, L.quadrants['fix first'], { ...q, 'text-anchor': 'end', fill: C.bad }));
   parts.push(text(P.right - 6, P.top + 16, L.quadrants['keep up'], { ...q, 'text-anchor': 'end' }));
   parts.push(text(P.left + 6, P.bottom - 8, L.quadrants['low priority'], q));
@@ -98,10 +105,10 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
 
   // Axes and mean lines.
   parts.push(el('rect', { x: P.left, y: P.top, width: P.right - P.left, height: P.bottom - P.top, fill: 'none', stroke: C.grid }));
-  for (const t of x.ticks(6)) {
+  for (const t of x.ticks(tickCount)) {
     parts.push(text(x(t), P.bottom + 16, f.fraction(t), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
   }
-  for (const t of y.ticks(6)) {
+  for (const t of y.ticks(yTicks)) {
     parts.push(text(P.left - 6, y(t) + 4, f.number(t, 1), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
   }
   const dash = { stroke: C.muted, 'stroke-dasharray': '5 4', 'stroke-width': 1 };
@@ -118,7 +125,7 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   const ordered = items.map((d) => ({ d, px: x(d.share), py: y(d.performance) })).sort((a, b) => a.py - b.py || a.px - b.px);
   for (const { d, px, py } of ordered) {
     parts.push(shape(d.quadrant, px, py));
-    const label = ellipsize(d.label, 28);
+    const label = ellipsize(d.label, chars);
     const w = textWidth(label);
     const left = px + 10 + w > P.right - 4;
     const lx = left ? px - 10 - w : px + 10;

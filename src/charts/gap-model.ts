@@ -5,7 +5,23 @@
  */
 import type { Figures, Gap } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
-import { C, FS, checkId, el, lines, r, svgRoot, text, withDefaults, wrap, type ChartOptions, type ChartOutput } from './svg';
+import {
+  C,
+  FS,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
+  checkId,
+  el,
+  lines,
+  r,
+  svgRoot,
+  text,
+  withDefaults,
+  wrap,
+  type ChartOptions,
+  type ChartOutput,
+} from './svg';
 import { en } from '../i18n/locales/en';
 import type { GapModelLabels } from '../i18n/schema-charts';
 
@@ -16,7 +32,7 @@ export type GapKey = 'gap1' | 'gap2' | 'gap3' | 'gap4' | 'gap5';
 export type GapModelInput = Figures['gaps'];
 
 const KEYS: GapKey[] = ['gap1', 'gap2', 'gap3', 'gap4', 'gap5'];
-const W = 680;
+const W = WIDE_WIDTH;
 const H = 480;
 const BOX = { x: 176, w: 214, h: 40 };
 const Y = { expected: 34, perceived: 134, divider: 200, delivery: 226, standards: 326, management: 426 };
@@ -70,8 +86,43 @@ function gapLabel(x: number, y: number, heading: string, res: Result, maxChars: 
   return lines(x, y, head, 14, { 'font-weight': 'bold' }) + lines(x, y + head.length * 14, body, 14, style);
 }
 
+/**
+ * The narrow layout: the diagram's two columns cannot fit a phone, so the five gaps read as a
+ * list — badge, name, what the gap compares, the result — with the badge legend stacked below.
+ */
+function narrowBody(res: Record<GapKey, Result>, heading: (k: GapKey) => string, L: GapModelLabels): { body: string; height: number } {
+  const x = 42;
+  const chars = (size: number) => Math.floor((NARROW_WIDTH - x - 12) / (size * 0.56));
+  const parts: string[] = [];
+  let y = 8;
+  for (const k of KEYS) {
+    const head = wrap(heading(k), chars(FS.base), 2);
+    const compares = wrap(L.compares[k], chars(FS.small), 2);
+    const body = wrap(res[k].text, chars(FS.base), 3);
+    parts.push(badge(+k.slice(3), res[k].kind, 22, y + 12));
+    parts.push(lines(x, y + 16, head, 15, { 'font-weight': 'bold' }));
+    let ty = y + 16 + head.length * 15;
+    parts.push(lines(x, ty, compares, 14, { 'font-size': FS.small, fill: C.muted }));
+    ty += compares.length * 14;
+    const style = res[k].kind === 'not measured' ? { fill: C.muted, 'font-style': 'italic' } : { fill: C.ink };
+    parts.push(lines(x, ty, body, 15, style));
+    y = ty + (body.length - 1) * 15 + 16;
+    parts.push(el('line', { x1: 12, x2: NARROW_WIDTH - 12, y1: y - 6, y2: y - 6, stroke: C.grid, 'stroke-width': 0.5 }));
+  }
+  parts.push(text(12, y + 12, L.legendTitle, { 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
+  (['shortfall', 'ok', 'not measured'] as const).forEach((kind, i) => {
+    const ly = y + 32 + i * 22;
+    parts.push(badge(null, kind, 22, ly, 7));
+    parts.push(text(40, ly + 4, kind === 'ok' ? L.noShortfall : kind === 'shortfall' ? L.shortfall : L.notMeasured, { 'font-size': FS.small, fill: C.muted }));
+  });
+  return { body: parts.join(''), height: y + 32 + 2 * 22 + 14 };
+}
+
+type GapModelOptions = ChartOptions<GapModelLabels> & { scale?: { min: number; max: number } };
+
 /** Builds the Gap model diagram from `figures.gaps`. */
-export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLabels> & { scale?: { min: number; max: number } }): ChartOutput {
+export function gapModel(input: GapModelInput, options: GapModelOptions): ChartOutput {
+  if (!options.layout) return bothLayouts(gapModel, input, options);
   const id = checkId(options.id);
   const L = withDefaults<GapModelLabels>(en.charts.gapModel, options.labels);
   const f = resolveFormat(options.format);
@@ -88,6 +139,7 @@ export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLab
   const cx = BOX.x + BOX.w / 2;
   const mid = (a: number, b: number) => (a + b) / 2;
   const parts: string[] = [];
+  const narrow = options.layout === 'narrow' ? narrowBody(res, heading, L) : undefined;
 
   // Sides of the line.
   // Gap 1 runs round the left at x1; the side names sit right of it so the connector never crosses them.
@@ -166,7 +218,9 @@ export function gapModel(input: GapModelInput, options: ChartOptions<GapModelLab
     }),
   };
   return {
-    svg: svgRoot({ id, kind: 'gap-model', width: W, height: H, title: L.title, description, defs, body: parts.join('') }),
+    svg: narrow
+      ? svgRoot({ id, kind: 'gap-model', width: NARROW_WIDTH, height: narrow.height, title: L.title, description, body: narrow.body })
+      : svgRoot({ id, kind: 'gap-model', width: W, height: H, title: L.title, description, defs, body: parts.join('') }),
     title: L.title,
     description,
     table,

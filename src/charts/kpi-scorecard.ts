@@ -9,7 +9,22 @@ import { scaleLinear } from 'd3';
 import type { Kpi } from '../schemas/figures';
 import { fill, resolveFormat, type ChartFormat } from './format';
 import { statusMark, trendArrow } from './marks';
-import { C, FS, checkId, el, ellipsize, hatch, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import {
+  C,
+  FS,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
+  checkId,
+  el,
+  ellipsize,
+  hatch,
+  svgRoot,
+  text,
+  withDefaults,
+  type ChartOptions,
+  type ChartOutput,
+} from './svg';
 import { en } from '../i18n/locales/en';
 import type { KpiScorecardLabels } from '../i18n/schema-charts';
 
@@ -51,16 +66,25 @@ export function formatUnit(
 
 const formatSlope = (v: number, unit: string, f: ChartFormat, L: KpiScorecardLabels) => formatUnit(v, unit, f, L, 'change');
 
-const W = 680;
-const X0 = 250;
-const X1 = 450;
-const ROW = 50;
-/** Width left of the bullet for a standard's name, and the average advance of a bold character (em). */
-const LABEL_ROOM = X0 - 12 - 10;
+/**
+ * Wide: one row a standard, in columns (name, bullet, value, status, trend). Narrow: one block a
+ * standard — its name and target on two lines, then the bullet and value, then status and trend —
+ * with no column headers and the legend stacked.
+ */
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, X0: 250, X1: 450, ROW: 50, head: 30, status: { x: 562, dy: 0 }, trend: { x: WIDE_WIDTH - 18, dy: -6 } },
+  narrow: { W: NARROW_WIDTH, X0: 12, X1: 206, ROW: 96, head: 4, status: { x: 20, dy: 28 }, trend: { x: 136, dy: 22 } },
+} as const;
+/** The average advance of a bold character (em). */
 const BOLD_EM = 0.59;
 
 /** Builds the scorecard from `figures.kpis`. */
 export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<KpiScorecardLabels>): ChartOutput {
+  if (!options.layout) return bothLayouts(kpiScorecard, input, options);
+  const narrow = options.layout === 'narrow';
+  const { W, X0, X1, ROW, head: top, status: ST, trend: TR } = GEOMETRY[options.layout];
+  // Room for a standard's name: left of the bullet (wide), the whole width (narrow).
+  const LABEL_ROOM = narrow ? W - 24 : X0 - 12 - 10;
   const id = checkId(options.id);
   const L = withDefaults<KpiScorecardLabels>(en.charts.kpiScorecard, options.labels);
   const f = resolveFormat(options.format);
@@ -68,22 +92,26 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
   const defs = hatch(`${id}-risk`, C.warn, C.track);
   const parts: string[] = [];
   const head = { 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted };
-  parts.push(text(12, 20, L.standard, head));
-  parts.push(text(X0, 20, L.bullet, head));
-  parts.push(text(X1 + 14, 20, L.value, head));
-  parts.push(text(556, 20, L.status, head));
-  parts.push(text(W - 12, 20, L.trend, { ...head, 'text-anchor': 'end' }));
-  parts.push(el('line', { x1: 12, x2: W - 12, y1: 28, y2: 28, stroke: C.grid }));
+  if (!narrow) {
+    parts.push(text(12, 20, L.standard, head));
+    parts.push(text(X0, 20, L.bullet, head));
+    parts.push(text(X1 + 14, 20, L.value, head));
+    parts.push(text(556, 20, L.status, head));
+    parts.push(text(W - 12, 20, L.trend, { ...head, 'text-anchor': 'end' }));
+    parts.push(el('line', { x1: 12, x2: W - 12, y1: 28, y2: 28, stroke: C.grid }));
+  }
 
-  let y = 30;
+  let y = top;
   for (const k of input) {
-    const cy = y + ROW / 2;
+    // The bullet's centre line; in the narrow block the name and target sit above it.
+    const cy = narrow ? y + 50 : y + ROW / 2;
+    const nameY = narrow ? y + 18 : cy - 3;
     const lower = k.direction === 'lower';
     // A long name (French, German) steps down a size before it is cut, and never runs into the bar.
     const size = [...k.label].length * FS.label * BOLD_EM <= LABEL_ROOM ? FS.label : FS.base;
-    parts.push(text(12, cy - 3, ellipsize(k.label, Math.floor(LABEL_ROOM / (size * BOLD_EM))), { 'font-size': size, 'font-weight': 'bold' }));
+    parts.push(text(12, nameY, ellipsize(k.label, Math.floor(LABEL_ROOM / (size * BOLD_EM))), { 'font-size': size, 'font-weight': 'bold' }));
     const sub = `${fill(L.target, { target: fmt(k, k.target) })} · ${lower ? L.lower : L.higher}`;
-    parts.push(text(12, cy + 13, ellipsize(sub, 36), { 'font-size': FS.small, fill: C.muted }));
+    parts.push(text(12, nameY + 16, ellipsize(sub, narrow ? 50 : 36), { 'font-size': FS.small, fill: C.muted }));
 
     // Per-row scale: units differ between standards.
     const band = k.tolerance * Math.abs(k.target);
@@ -107,26 +135,34 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
     }
     parts.push(el('rect', { x: x(k.target) - 1.5, y: cy - 13, width: 3, height: 26, fill: C.ink }));
 
-    parts.push(statusMark(k.status, 562, cy, 14));
-    parts.push(text(574, cy + 4, L.statuses[k.status], { 'font-size': FS.base }));
+    parts.push(statusMark(k.status, ST.x, cy + ST.dy, 14));
+    parts.push(text(ST.x + 12, cy + ST.dy + 4, L.statuses[k.status], { 'font-size': FS.base }));
     if (k.trend !== undefined) {
       const good = k.trend === 0 ? undefined : (lower ? -k.trend : k.trend) > 0;
-      parts.push(trendArrow(k.trend, good, W - 12 - 6, cy - 6, 12));
-      parts.push(text(W - 12, cy + 17, formatSlope(k.trend, k.unit, f, L), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
+      parts.push(trendArrow(k.trend, good, TR.x, cy + TR.dy, 12));
+      // Wide: the slope under the arrow, right-aligned; narrow: beside it.
+      const slope = formatSlope(k.trend, k.unit, f, L);
+      parts.push(
+        narrow
+          ? text(TR.x + 12, cy + TR.dy + 10, slope, { 'font-size': FS.small, fill: C.muted })
+          : text(W - 12, cy + 17, slope, { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }),
+      );
     }
     y += ROW;
     parts.push(el('line', { x1: 12, x2: W - 12, y1: y, y2: y, stroke: C.grid, 'stroke-width': 0.5 }));
   }
 
-  // Legend for the bullet encoding.
+  // Legend for the bullet encoding: a row (wide), one entry a line (narrow).
   const ly = y + 20;
-  parts.push(el('rect', { x: X0, y: ly - 9, width: 14, height: 12, fill: 'var(--gr-met-zone, #cfe4f3)' }));
-  parts.push(text(X0 + 19, ly + 1, L.metZone, { 'font-size': FS.small, fill: C.muted }));
-  parts.push(el('rect', { x: X0 + 110, y: ly - 9, width: 14, height: 12, fill: `url(#${id}-risk)` }));
-  parts.push(text(X0 + 129, ly + 1, L.riskZone, { 'font-size': FS.small, fill: C.muted }));
-  parts.push(el('rect', { x: X0 + 300, y: ly - 10, width: 3, height: 14, fill: C.ink }));
-  parts.push(text(X0 + 308, ly + 1, L.targetMark, { 'font-size': FS.small, fill: C.muted }));
-  const height = ly + 14;
+  const at = (i: number) => (narrow ? { x: X0, y: ly + i * 18 } : { x: X0 + [0, 110, 300][i], y: ly });
+  const [m, risk, t] = [at(0), at(1), at(2)];
+  parts.push(el('rect', { x: m.x, y: m.y - 9, width: 14, height: 12, fill: 'var(--gr-met-zone, #cfe4f3)' }));
+  parts.push(text(m.x + 19, m.y + 1, L.metZone, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('rect', { x: risk.x, y: risk.y - 9, width: 14, height: 12, fill: `url(#${id}-risk)` }));
+  parts.push(text(risk.x + 19, risk.y + 1, L.riskZone, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('rect', { x: narrow ? t.x + 5 : t.x, y: t.y - 10, width: 3, height: 14, fill: C.ink }));
+  parts.push(text(t.x + (narrow ? 19 : 8), t.y + 1, L.targetMark, { 'font-size': FS.small, fill: C.muted }));
+  const height = t.y + 14;
 
   const period = f.period(input[0]?.period ?? '');
   const sentences = [fill(L.summary, { k: input.filter((k) => k.status === 'met').length, n: input.length, period })];

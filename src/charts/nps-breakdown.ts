@@ -12,12 +12,16 @@ import {
   DEFAULT_LOW_BASE,
   DEFAULT_MIN_BASE,
   LOW_BASE_MARK,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
   checkId,
   el,
   ellipsize,
   hatch,
   svgRoot,
   text,
+  textWidth,
   withDefaults,
   type ChartOptions,
   type ChartOutput,
@@ -42,14 +46,17 @@ export interface NpsBreakdownOptions extends ChartOptions<NpsBreakdownLabels> {
   decimals?: number;
 }
 
-const W = 680;
-const X0 = 190;
-const X1 = 590;
-const ROW = 40;
+/** Wide: the legend in a row, labels left of the bars. Narrow: the legend stacked, each label above its bar. */
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, X0: 190, X1: 590, ROW: 40, top: 58, above: false },
+  narrow: { W: NARROW_WIDTH, X0: 12, X1: 284, ROW: 50, top: 82, above: true },
+} as const;
 const BAR = 22;
 
 /** Builds the stacked NPS bars from `{label, figure}` rows (total first, then segment values). */
 export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOptions): ChartOutput {
+  if (!options.layout) return bothLayouts(npsBreakdown, input, options);
+  const { W, X0, X1, ROW, top, above } = GEOMETRY[options.layout];
   const id = checkId(options.id);
   const L = withDefaults<NpsBreakdownLabels>(en.charts.npsBreakdown, options.labels);
   const f = resolveFormat(options.format);
@@ -65,13 +72,14 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   // Legend.
   let lx = X0;
   names.forEach((name, i) => {
-    parts.push(el('rect', { x: lx, y: 10, width: 12, height: 12, fill: colours[i], stroke: i === 0 ? C.bad : 'none' }));
-    parts.push(text(lx + 17, 20, name, { 'font-size': FS.small, fill: C.muted }));
-    lx += 30 + [...name].length * FS.small * 0.56;
+    const ly = above ? 10 + i * 18 : 10;
+    parts.push(el('rect', { x: lx, y: ly, width: 12, height: 12, fill: colours[i], stroke: i === 0 ? C.bad : 'none' }));
+    parts.push(text(lx + 17, ly + 10, name, { 'font-size': FS.small, fill: C.muted }));
+    if (!above) lx += 30 + [...name].length * FS.small * 0.56;
   });
-  parts.push(text(W - 12, 50, L.nps, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
+  parts.push(text(W - 12, top - 8, L.nps, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
 
-  let y = 58;
+  let y = top;
   let lowSeen = false;
   const hiddenText = (fig: NpsFigure) => (fig.suppressed && fig.secondary ? L.withheld : fill(L.suppressed, { min }));
   // The gate is analysis's (figure.low_base): a chart never re-tests the base.
@@ -80,9 +88,11 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
     const fig = row.figure;
     const m = mark(fig);
     lowSeen ||= m !== '';
-    const cy = y + ROW / 2;
-    parts.push(text(12, cy - 1, ellipsize(row.label, 24) + m, { 'font-size': FS.label, 'font-weight': row.total ? 'bold' : undefined }));
-    parts.push(text(12, cy + 13, fill(L.base, { n: f.number(fig.n, 0) }), { 'font-size': FS.small, fill: C.muted }));
+    const cy = above ? y + 32 : y + ROW / 2;
+    const name = ellipsize(row.label, above ? 30 : 24) + m;
+    parts.push(text(12, above ? y + 14 : cy - 1, name, { 'font-size': FS.label, 'font-weight': row.total ? 'bold' : undefined }));
+    const base = fill(L.base, { n: f.number(fig.n, 0) });
+    parts.push(text(above ? 20 + textWidth(name, FS.label) : 12, above ? y + 14 : cy + 13, base, { 'font-size': FS.small, fill: C.muted }));
     if (fig.suppressed) {
       parts.push(el('rect', { x: X0, y: cy - BAR / 2, width: X1 - X0, height: BAR, fill: 'none', stroke: C.grid, 'stroke-dasharray': '4 3' }));
       parts.push(text(X0 + 8, cy + 4, hiddenText(fig), { 'font-style': 'italic', fill: C.muted }));

@@ -12,6 +12,9 @@ import {
   DEFAULT_LOW_BASE,
   DEFAULT_MIN_BASE,
   LOW_BASE_MARK,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
   checkId,
   el,
   ellipsize,
@@ -64,13 +67,16 @@ export function segmentBarRows(groups: Record<string, GroupFigures>, metric: 'np
   });
 }
 
-const W = 680;
-const X0 = 190;
-const X1 = 610;
-const ROW = 34;
+/** Wide: the label left of its bar. Narrow: the label above its bar, which spans the width; fewer ticks. */
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, X0: 190, X1: 610, ROW: 34, ticks: 5, above: false },
+  narrow: { W: NARROW_WIDTH, X0: 12, X1: 270, ROW: 46, ticks: 2, above: true },
+} as const;
 
 /** Builds the bars for one metric across one segment's values. */
 export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions): ChartOutput {
+  if (!options.layout) return bothLayouts(segmentBars, input, options);
+  const { W, X0, X1, ROW, ticks: tickCount, above } = GEOMETRY[options.layout];
   const id = checkId(options.id);
   const L = withDefaults<SegmentBarsLabels>(en.charts.segmentBars, options.labels);
   const f = resolveFormat(options.format);
@@ -92,9 +98,11 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
 
   let y = 8;
   for (const row of input.rows) {
-    const cy = y + ROW / 2;
-    parts.push(text(12, cy - 1, ellipsize(row.label, 24) + mark(row), { 'font-size': FS.label }));
-    parts.push(text(12, cy + 13, fill(L.base, { n: f.number(row.n, 0) }), { 'font-size': FS.small, fill: C.muted }));
+    const cy = above ? y + 30 : y + ROW / 2;
+    const name = ellipsize(row.label, above ? 32 : 24) + mark(row);
+    parts.push(text(12, above ? y + 12 : cy - 1, name, { 'font-size': FS.label }));
+    const base = fill(L.base, { n: f.number(row.n, 0) });
+    parts.push(text(above ? 20 + textWidth(name, FS.label) : 12, above ? y + 12 : cy + 13, base, { 'font-size': FS.small, fill: C.muted }));
     if (row.suppressed || row.value === undefined) {
       const note = row.suppressed ? hiddenText(row) : '—';
       parts.push(text(x(0) + 6, cy + 4, note, { 'font-style': 'italic', fill: C.muted }));
@@ -126,10 +134,12 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
         }),
       );
     }
+    // Narrow: the zero line runs through each bar only, never through the labels above them.
+    if (above) parts.push(el('line', { x1: x(0), x2: x(0), y1: cy - 12, y2: cy + 12, stroke: C.ink }));
     y += ROW;
   }
-  parts.push(el('line', { x1: x(0), x2: x(0), y1: 4, y2: y, stroke: C.ink }));
-  const ticks = x.ticks(5);
+  if (!above) parts.push(el('line', { x1: x(0), x2: x(0), y1: 4, y2: y, stroke: C.ink }));
+  const ticks = x.ticks(tickCount);
   const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
     parts.push(text(x(t), y + 14, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));

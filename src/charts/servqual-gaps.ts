@@ -13,12 +13,17 @@ import {
   DEFAULT_LOW_BASE,
   DEFAULT_MIN_BASE,
   LOW_BASE_MARK,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
   checkId,
   el,
   ellipsize,
+  lines,
   svgRoot,
   text,
   withDefaults,
+  wrap,
   type ChartOptions,
   type ChartOutput,
 } from './svg';
@@ -42,14 +47,22 @@ export interface ServqualGapsOptions extends ChartOptions<ServqualGapsLabels> {
 type Fig = Gated<{ expectation?: number; perception?: number; gap?: number }>;
 type Row = { label: string; group?: string; fig: Fig };
 
-const W = 680;
-/** The scale starts further right for items: their labels are longer than dimension names. */
-const X0 = { dimensions: 210, items: 280 };
-const X1 = 560;
-const LABEL_CHARS = { dimensions: 26, items: 37 };
+/**
+ * Wide: labels left of the dumbbells; the scale starts further right for items, whose labels
+ * are longer than dimension names. Narrow: each label (an item's on up to two lines) above its
+ * dumbbell, which spans the width; the gap header on its own line.
+ */
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, X0: { dimensions: 210, items: 280 }, X1: 560, chars: { dimensions: 26, items: 37 }, rowH: { dimensions: 34, items: 26 }, top: 58 },
+  narrow: { W: NARROW_WIDTH, X0: { dimensions: 24, items: 24 }, X1: 270, chars: { dimensions: 44, items: 47 }, rowH: { dimensions: 44, items: 40 }, top: 74 },
+} as const;
+const LINE = 14;
 
 /** Builds the dumbbell chart from `figures.servqual` and the item scale. */
 export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOptions): ChartOutput {
+  if (!options.layout) return bothLayouts(servqualGaps, input, options);
+  const narrow = options.layout === 'narrow';
+  const { W, X0, X1, chars: LABEL_CHARS, rowH: ROW_H, top } = GEOMETRY[options.layout];
   const id = checkId(options.id);
   const L = withDefaults<ServqualGapsLabels>(en.charts.servqualGaps, options.labels);
   const f = resolveFormat(options.format);
@@ -67,13 +80,16 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
         return fig ? [{ label: L.dimensions[d], fig }] : [];
       });
 
-  const rowH = items ? 26 : 34;
   const x = scaleLinear().domain([scale.min, scale.max]).range([X0[mode], X1]);
   const parts: string[] = [];
-  const top = 58;
   let y = top;
   let lowSeen = false;
-  const placed: { row: Row; y: number }[] = [];
+  const maxChars = LABEL_CHARS[mode];
+  const markOf = (fig: Fig) => (!fig.suppressed && fig.low_base ? ` ${LOW_BASE_MARK}` : '');
+  // Narrow: an item's text wraps to two lines above its dumbbell; a dimension's name takes one.
+  const labelLines = (row: Row) =>
+    narrow && items ? wrap(row.label + markOf(row.fig), maxChars, 2) : [ellipsize(row.label, maxChars - (markOf(row.fig) ? 2 : 0)) + markOf(row.fig)];
+  const placed: { row: Row; y: number; label: string[] }[] = [];
   let group: string | undefined;
   for (const row of rows) {
     if (items && row.group !== group) {
@@ -82,8 +98,10 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
       parts.push(text(12, y + 12, L.dimensions[row.group as Dimension], { 'font-weight': 'bold', 'font-size': FS.base }));
       y += 20;
     }
-    placed.push({ row, y: y + rowH / 2 });
-    y += rowH;
+    const label = labelLines(row);
+    const extra = narrow ? (label.length - 1) * LINE : 0;
+    placed.push({ row, y: y + ROW_H[mode] / 2 + (narrow ? 8 + extra : 0), label });
+    y += ROW_H[mode] + extra;
   }
   const bottom = y + 4;
 
@@ -97,14 +115,14 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
   parts.push(text(X0[mode] + 16, 22, L.expectation, { 'font-size': FS.small, fill: C.muted }));
   parts.push(el('circle', { cx: X0[mode] + 116, cy: 18, r: 5, fill: C.accent }));
   parts.push(text(X0[mode] + 126, 22, L.perception, { 'font-size': FS.small, fill: C.muted }));
-  parts.push(text(W - 12, top - 12, L.gap, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
+  parts.push(text(W - 12, narrow ? top - 30 : top - 12, L.gap, { 'text-anchor': 'end', 'font-size': FS.small, 'font-weight': 'bold', fill: C.muted }));
 
-  for (const { row, y: cy } of placed) {
+  for (const { row, y: cy, label } of placed) {
     const fig = row.fig;
-    const mark = !fig.suppressed && fig.low_base ? ` ${LOW_BASE_MARK}` : '';
-    lowSeen ||= mark !== '';
-    const maxChars = LABEL_CHARS[mode];
-    parts.push(text(items ? 20 : 12, cy + 4, ellipsize(row.label, maxChars - (mark ? 2 : 0)) + mark, { 'font-size': items ? FS.base : FS.label }));
+    lowSeen ||= markOf(fig) !== '';
+    const ly = narrow ? cy - 16 - (label.length - 1) * LINE : cy + 4;
+    const labelStyle = { 'font-size': items ? FS.base : FS.label };
+    parts.push(label.length === 1 ? text(items ? 20 : 12, ly, label[0], labelStyle) : lines(items ? 20 : 12, ly, label, LINE, labelStyle));
     if (fig.suppressed) {
       parts.push(text(X0[mode], cy + 4, fig.secondary ? L.withheld : fill(L.suppressed, { min }), { 'font-style': 'italic', fill: C.muted }));
       continue;

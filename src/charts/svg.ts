@@ -18,7 +18,22 @@ export interface ChartOutput {
   description: string;
   /** The chart's data for screen readers and the no-JS table. */
   table: { caption: string; columns: string[]; rows: string[][] };
+  /**
+   * The same chart re-laid for a phone (NARROW_WIDTH units wide: labels above bars, fewer
+   * ticks, stacked legends), ids suffixed `-narrow`; Chart.astro shows it below 480 px by CSS.
+   * Present when the builder was called without `layout`.
+   */
+  narrow?: string;
 }
+
+/**
+ * Which layout a builder draws. A phone shows a chart about 358 px wide: drawn 680 units
+ * wide its 11-unit text would render at 5.8 px, so the narrow layout is drawn NARROW_WIDTH
+ * units wide and every text keeps at least its nominal size there.
+ */
+export type Layout = 'wide' | 'narrow';
+export const WIDE_WIDTH = 680;
+export const NARROW_WIDTH = 340;
 
 /** Options every builder takes. */
 export interface ChartOptions<L> {
@@ -32,6 +47,17 @@ export interface ChartOptions<L> {
   minBase?: number;
   /** Figures under this base carry the low-base mark (meta.low_base, default DEFAULT_LOW_BASE). */
   lowBase?: number;
+  /** One layout only; without it a builder returns the wide chart with its narrow twin (`narrow`). */
+  layout?: Layout;
+}
+
+/**
+ * Both layouts of one chart: the wide output (title, description and table are the same
+ * text for both) with the narrow SVG beside it, its ids suffixed so both fit one page.
+ */
+export function bothLayouts<I, O extends { id: string; layout?: Layout }>(build: (input: I, options: O) => ChartOutput, input: I, options: O): ChartOutput {
+  const wide = build(input, { ...options, layout: 'wide' });
+  return { ...wide, narrow: build(input, { ...options, id: `${options.id}-narrow`, layout: 'narrow' }).svg };
 }
 
 /** The report settings' defaults (src/schemas/report.ts), for charts drawn without meta. */

@@ -13,6 +13,9 @@ import {
   DEFAULT_LOW_BASE,
   DEFAULT_MIN_BASE,
   LOW_BASE_MARK,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
   checkId,
   el,
   r,
@@ -53,12 +56,16 @@ export interface TrendOptions extends ChartOptions<TrendLabels> {
   bounds?: [number, number];
 }
 
-const W = 680;
-const H = 280;
-const P = { left: 56, right: 650, top: 40, bottom: 248 };
+/** Wide: the legend on one line above the plot. Narrow: the legend stacked (three lines), three ticks. */
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, H: 280, P: { left: 56, right: 650, top: 40, bottom: 248 }, ticks: 5, legend: 'row' },
+  narrow: { W: NARROW_WIDTH, H: 320, P: { left: 44, right: 326, top: 80, bottom: 288 }, ticks: 3, legend: 'stack' },
+} as const;
 
 /** Builds the trend line for one metric. */
 export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
+  if (!options.layout) return bothLayouts(trend, input, options);
+  const { W, H, P, ticks: tickCount, legend } = GEOMETRY[options.layout];
   const id = checkId(options.id);
   const L = withDefaults<TrendLabels>(en.charts.trend, options.labels);
   const f = resolveFormat(options.format);
@@ -85,13 +92,14 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const parts: string[] = [];
 
   // Tick labels carry as many decimals as the tick step needs (0.2 → 1), so no two read alike.
-  const ticks = y.ticks(5);
+  const ticks = y.ticks(tickCount);
   const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
     parts.push(el('line', { x1: P.left, x2: P.right, y1: y(t), y2: y(t), stroke: t === 0 ? C.muted : C.grid }));
     parts.push(text(P.left - 6, y(t) + 4, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
   }
-  for (const p of pts) parts.push(text(px(p), P.bottom + 18, f.period(p.wave), { 'text-anchor': 'middle', 'font-size': FS.base, fill: C.ink }));
+  const waveSize = legend === 'row' ? FS.base : FS.small;
+  for (const p of pts) parts.push(text(px(p), P.bottom + 18, f.period(p.wave), { 'text-anchor': 'middle', 'font-size': waveSize, fill: C.ink }));
 
   const band = area<TrendPoint>()
     .defined((p) => !p.suppressed && p.ci95 !== undefined)
@@ -179,14 +187,16 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
     );
   }
 
-  // Legend.
-  const ly = 16;
-  parts.push(el('rect', { x: P.left, y: ly - 8, width: 18, height: 10, fill: C.band, 'fill-opacity': 0.3 }));
-  parts.push(text(P.left + 24, ly + 1, L.interval, { 'font-size': FS.small, fill: C.muted }));
-  parts.push(el('path', { d: `M${P.left + 140},${ly - 6}L${P.left + 147},${ly + 5}L${P.left + 133},${ly + 5}Z`, fill: C.good }));
-  parts.push(text(P.left + 153, ly + 1, L.better, { 'font-size': FS.small, fill: C.muted }));
-  parts.push(el('path', { d: `M${P.left + 320},${ly + 5}L${P.left + 327},${ly - 6}L${P.left + 313},${ly - 6}Z`, fill: C.bad }));
-  parts.push(text(P.left + 333, ly + 1, L.worse, { 'font-size': FS.small, fill: C.muted }));
+  // Legend: one row (wide), or one entry a line (narrow).
+  // x: the swatch's left edge (the interval) or the triangle's tip (the changes).
+  const entry = (i: number) => (legend === 'row' ? { x: P.left + [0, 140, 320][i], y: 16 } : { x: 12 + [0, 11, 11][i], y: 16 + i * 18 });
+  const [l0, l1, l2] = [entry(0), entry(1), entry(2)];
+  parts.push(el('rect', { x: l0.x, y: l0.y - 8, width: 18, height: 10, fill: C.band, 'fill-opacity': 0.3 }));
+  parts.push(text(l0.x + 24, l0.y + 1, L.interval, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('path', { d: `M${l1.x},${l1.y - 6}L${l1.x + 7},${l1.y + 5}L${l1.x - 7},${l1.y + 5}Z`, fill: C.good }));
+  parts.push(text(l1.x + 13, l1.y + 1, L.better, { 'font-size': FS.small, fill: C.muted }));
+  parts.push(el('path', { d: `M${l2.x},${l2.y + 5}L${l2.x + 7},${l2.y - 6}L${l2.x - 7},${l2.y - 6}Z`, fill: C.bad }));
+  parts.push(text(l2.x + 13, l2.y + 1, L.worse, { 'font-size': FS.small, fill: C.muted }));
   let height = H;
   const lowNote = fill(L.lowBase, { mark: LOW_BASE_MARK, low });
   if (lowSeen) {

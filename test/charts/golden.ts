@@ -14,6 +14,8 @@ export function expectGolden(name: string, svg: string): void {
   if (!ci && (process.env.UPDATE_GOLDEN === '1' || !existsSync(file))) {
     mkdirSync(DIR, { recursive: true });
     writeFileSync(file, content);
+    // A rewrite is still a checked step: the file now holds exactly this output.
+    expect(readFileSync(file, 'utf8')).toBe(content);
     return;
   }
   if (!existsSync(file)) {

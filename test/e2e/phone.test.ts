@@ -1,7 +1,7 @@
 /**
- * The published site on a phone (390 px wide, an iPhone 12–15): no page scrolls sideways, and a
- * table wider than the screen scrolls inside a focusable, labelled box whose caption stays on
- * screen. Without Chromium the suite is skipped locally, and fails under CI=true.
+ * The published site on a phone (390 px wide, an iPhone 12–15): no page scrolls sideways, every
+ * chart shows its narrow layout with no text under 11 px, and a table wider than the screen
+ * scrolls inside a focusable, labelled box whose caption stays on screen. Without Chromium the suite is skipped locally, and fails under CI=true.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
@@ -59,6 +59,27 @@ describeInChromium('the site on a 390 px phone', (executablePath) => {
     const widths: Record<string, number> = {};
     for (const path of PAGES) widths[path] = await (await open(path)).evaluate(() => document.scrollingElement!.scrollWidth);
     expect(widths).toEqual(Object.fromEntries(PAGES.map((p) => [p, PHONE])));
+  });
+
+  it('draws every chart in its narrow layout, no chart text under 11 px, on every report page', async () => {
+    for (const path of PAGES.filter((p) => p.startsWith('/reports/'))) {
+      const page = await open(path);
+      const charts = await page.locator('figure.chart').evaluateAll((figures) =>
+        figures.map((figure) => {
+          const shown = [...figure.querySelectorAll('svg')].filter((svg) => svg.getBoundingClientRect().width > 0);
+          const svg = shown[0];
+          // Rendered size = the text's font size in SVG units × the SVG's scale on screen.
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          return { kind: figure.getAttribute('data-chart'), shown: shown.length, narrow: !!svg.closest('.chart-svg--narrow'), smallest: Math.min(...sizes) };
+        }),
+      );
+      expect(charts.length, path).toBeGreaterThanOrEqual(13);
+      expect(
+        charts.filter((c) => c.shown !== 1 || !c.narrow || !(c.smallest >= 11)),
+        path,
+      ).toEqual([]);
+    }
   });
 
   it('puts every wide table in a focusable, labelled scroll box, its caption wrapped on screen', async () => {

@@ -48,8 +48,12 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
 
   it('shows every chart, and saves full-page screenshots (light, dark, French)', async () => {
     const page = await open('/reports/demo/');
-    const charts = page.locator('figure.chart svg');
+    // On a desktop each chart shows its wide SVG; the narrow twin is for phones.
+    const charts = page.locator('figure.chart .chart-svg--wide svg');
     expect(await charts.count()).toBeGreaterThanOrEqual(13);
+    expect(
+      await page.locator('figure.chart .chart-svg--narrow svg').evaluateAll((svgs) => svgs.filter((s) => s.getBoundingClientRect().width > 0).length),
+    ).toBe(0);
     for (const svg of await charts.all()) {
       await expect.poll(() => svg.isVisible()).toBe(true);
       const box = await svg.boundingBox();
