@@ -6,6 +6,7 @@
  */
 import { area, line, precisionFixed, scaleLinear, scalePoint } from 'd3';
 import type { Change } from '../schemas/figures';
+import { axisIsCut, trendExtent } from './axis';
 import { fill, resolveFormat } from './format';
 import {
   C,
@@ -52,6 +53,8 @@ export interface TrendOptions extends ChartOptions<TrendLabels> {
   decimals?: number;
   /** Show a sign on values (NPS). */
   signed?: boolean;
+  /** Keep zero on the y axis (the axis policy, src/charts/axis.ts); default: true for a signed metric (a gap, NPS). */
+  zero?: boolean;
   /** The metric's possible range, e.g. [-100, 100] for NPS, [0, 100] for a percent: the y axis never leaves it. */
   bounds?: [number, number];
 }
@@ -76,14 +79,18 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const pts = input.points;
   const shown = pts.filter((p): p is TrendPoint & { value: number } => !p.suppressed && p.value !== undefined);
 
-  // y domain: the values and intervals, padded, rounded, kept inside the metric's bounds.
-  const ys = shown.flatMap((p) => [p.value, ...(p.ci95 ?? [])]);
-  let [lo, hi] = ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
-  const pad = Math.max((hi - lo) * 0.15, Math.abs(hi) * 0.02, 10 ** -d);
-  [lo, hi] = [lo - pad, hi + pad];
-  const y = scaleLinear().domain([lo, hi]).nice(5);
+  // y domain by the axis policy (src/charts/axis.ts): zero kept for signed metrics, a minimum span tied to the intervals, rounded, inside the bounds.
+  const extent = trendExtent({
+    values: shown.map((p) => p.value),
+    intervals: shown.flatMap((p) => (p.ci95 ? [p.ci95] : [])),
+    zero: options.zero ?? !!options.signed,
+    bounds: options.bounds,
+    decimals: d,
+  });
+  const y = scaleLinear().domain(extent).nice(5);
   if (options.bounds) y.domain([Math.max(options.bounds[0], y.domain()[0]), Math.min(options.bounds[1], y.domain()[1])]);
   y.range([P.bottom, P.top]);
+  const [d0, d1] = y.domain() as [number, number];
   const x = scalePoint<string>()
     .domain(pts.map((p) => p.wave))
     .range([P.left, P.right])
@@ -99,6 +106,24 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
     parts.push(text(P.left - 6, y(t) + 4, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
   }
   const waveSize = legend === 'row' ? FS.base : FS.small;
+  // An axis that leaves zero out is cut, and says so with a break mark on the edge zero is beyond.
+  if (axisIsCut([d0, d1])) {
+    const by = d0 > 0 ? P.bottom : P.top;
+    parts.push(
+      el(
+        'g',
+        { class: 'gr-axis-break' },
+        [
+          el('rect', { x: P.left - 1, y: by - 5, width: 14, height: 10, fill: C.surface }),
+          el('path', {
+            d: `M${r(P.left - 1)},${r(by + 1)}L${r(P.left + 13)},${r(by - 5)}M${r(P.left - 1)},${r(by + 5)}L${r(P.left + 13)},${r(by - 1)}`,
+            stroke: C.muted,
+            'stroke-width': 1.5,
+          }),
+        ].join(''),
+      ),
+    );
+  }
   for (const p of pts) parts.push(text(px(p), P.bottom + 18, f.period(p.wave), { 'text-anchor': 'middle', 'font-size': waveSize, fill: C.ink }));
 
   const band = area<TrendPoint>()
