@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { localizeComments, localizeItems } from '../components/lib/item-labels';
+import { localizeComments, localizeItems, localizeLabels } from '../components/lib/item-labels';
 import { parseQuestionnaire, QUESTIONNAIRE_FILE } from '../data/questionnaire';
 import type { Figures } from '../schemas/figures';
 import type { Locale } from '../schemas/questionnaire';
@@ -21,8 +21,8 @@ export async function editionFigures(figures: Figures, settings: Pick<ReportFron
 /** The same for a dataset folder named directly (`gapreport analyze <dir> --locale fr`). */
 export async function localizedFigures(figures: Figures, datasetDir: string, locale: Locale): Promise<Figures> {
   const text = await readFile(resolve(datasetDir, QUESTIONNAIRE_FILE), 'utf8').catch(() => undefined);
-  const items = text === undefined ? [] : parseQuestionnaire(text).items;
-  const localized = localizeItems(figures, items, locale);
+  const parsed = text === undefined ? undefined : parseQuestionnaire(text);
+  const localized = localizeLabels(localizeItems(figures, parsed?.items ?? [], locale), parsed?.questionnaire, locale);
   if (!figures.comments) return localized;
   return { ...localized, comments: localizeComments(figures.comments, strings('en').comments.removed, strings(locale).comments.removed) };
 }

@@ -1,5 +1,11 @@
-/** Preset `servqual-22`: the 22 SERVQUAL items with the short labels charts use (SPEC §2.1). */
-import type { Dimension, Item } from '../schemas/questionnaire';
+/**
+ * Built-in instruments. `servqual-22`: the 22 SERVQUAL items with the short labels charts use
+ * (SPEC §2.1), the default. `ecsi`: an ECSI-style construct set (ECSI Technical Committee 1998;
+ * Eklöf & Westlund 2002): image, expectations, perceived quality, perceived value,
+ * satisfaction and loyalty, items with no SERVQUAL dimension, so the gap model reads
+ * "not measured" and the constructs carry α, means and drivers.
+ */
+import type { Construct, Dimension, Item } from '../schemas/questionnaire';
 
 const LABELS: Record<Dimension, string[]> = {
   tangibles: ['Up-to-date equipment', 'Appealing premises', 'Staff well presented', 'Clear, attractive materials'],
@@ -11,8 +17,30 @@ const LABELS: Record<Dimension, string[]> = {
 
 const PREFIX: Record<Dimension, string> = { tangibles: 'tan', reliability: 'rel', responsiveness: 'res', assurance: 'ass', empathy: 'emp' };
 
-export const PRESETS: Record<'servqual-22', Item[]> = {
+/** ECSI constructs: id, label, item texts (ids `<id>1`, `<id>2`, …), and whether they explain satisfaction. */
+const ECSI: { id: string; label: string; driver: boolean; items: string[] }[] = [
+  { id: 'image', label: 'Image', driver: true, items: ['Is trustworthy', 'Is stable and well established', 'Contributes to society', 'Cares about its customers', 'Is innovative and forward looking'] },
+  { id: 'expectations', label: 'Expectations', driver: true, items: ['Expected overall quality', 'Expected to meet my needs', 'Expected reliability'] },
+  {
+    id: 'quality',
+    label: 'Perceived quality',
+    driver: true,
+    items: ['Overall quality', 'Quality of the products', 'Quality of customer service', 'Reliability of products and services', 'Range of products and services', 'Clear information', 'Helpful advice'],
+  },
+  { id: 'value', label: 'Perceived value', driver: true, items: ['Value for money', 'Price given the quality'] },
+  { id: 'satisfaction', label: 'Satisfaction', driver: false, items: ['Overall satisfaction', 'Meets my expectations', 'Close to the ideal provider'] },
+  { id: 'loyalty', label: 'Loyalty', driver: false, items: ['Would choose it again', 'Would recommend it', 'Would stay if prices rose'] },
+];
+
+export const PRESETS: Record<'servqual-22' | 'ecsi', Item[]> = {
   'servqual-22': (Object.keys(LABELS) as Dimension[]).flatMap((dimension) =>
     LABELS[dimension].map((text, i) => ({ id: `${PREFIX[dimension]}${i + 1}`, dimension, text })),
   ),
+  ecsi: ECSI.flatMap((c) => c.items.map((text, i) => ({ id: `${c.id}${i + 1}`, text }))),
+};
+
+/** The constructs a preset declares (before the questionnaire's own `constructs:`). */
+export const PRESET_CONSTRUCTS: Record<'servqual-22' | 'ecsi', Construct[]> = {
+  'servqual-22': [],
+  ecsi: ECSI.map((c) => ({ id: c.id, label: c.label, driver: c.driver, items: c.items.map((_, i) => `${c.id}${i + 1}`) })),
 };

@@ -27,7 +27,7 @@ describe('parseQuestionnaire(text)', () => {
 
   it('reports schema errors at the line of the offending setting, in plain words', () => {
     expect(problems('scale: { min: 1, max: 7 }\ndrivers: everything\nheader_rows: two\n')).toEqual([
-      'questionnaire.yaml:2: setting "drivers": "everything" is not one of dimensions, items.',
+      'questionnaire.yaml:2: setting "drivers": "everything" is not one of dimensions, items, constructs.',
       'questionnaire.yaml:3: setting "header_rows": "two" should be a number, not a string.',
     ]);
   });

@@ -8,7 +8,7 @@
 import { itemText } from '../../analysis/labels';
 import type { ScrubTokens } from '../../analysis/scrub';
 import type { Figures, Gap, GroupFigures } from '../../schemas/figures';
-import type { Item, Locale } from '../../schemas/questionnaire';
+import type { Item, Locale, Questionnaire } from '../../schemas/questionnaire';
 
 type ItemTexts = readonly Pick<Item, 'id' | 'text'>[];
 
@@ -38,6 +38,34 @@ export function localizeItems(figures: Figures, items: ItemTexts, locale: Locale
     Object.entries(figures.segments).map(([s, values]) => [s, Object.fromEntries(Object.entries(values).map(([v, g]) => [v, servqualIn(g, label)]))]),
   );
   return { ...servqualIn(figures, label), gaps, drivers, waves: figures.waves.map((w) => servqualIn(w, label)), segments };
+}
+
+/** Segment value labels and construct labels (questionnaire labels:, constructs:) in `locale`; the figures carry the source text. */
+export function localizeLabels(figures: Figures, q: Pick<Questionnaire, 'labels' | 'constructs'> | undefined, locale: Locale): Figures {
+  if (!q) return figures;
+  const text = (id: string, t: Item['text']) => itemText({ id, text: t }, locale);
+  const own = figures.meta.segment_labels;
+  const segment_labels =
+    own &&
+    Object.fromEntries(
+      Object.entries(own).map(([s, values]) => [
+        s,
+        Object.fromEntries(Object.entries(values).map(([v, fallback]) => [v, q.labels?.[s]?.[v] === undefined ? fallback : text(v, q.labels[s][v])])),
+      ]),
+    );
+  const names = new Map((q.constructs ?? []).map((c) => [c.id, text(c.id, c.label)]));
+  const rename = <G extends GroupFigures>(g: G): G =>
+    g.constructs
+      ? {
+          ...g,
+          constructs: Object.fromEntries(Object.entries(g.constructs).map(([id, c]) => [id, c.suppressed ? c : { ...c, label: names.get(id) ?? c.label }])),
+        }
+      : g;
+  const drivers =
+    figures.drivers.status === 'measured' && figures.drivers.by === 'constructs'
+      ? { ...figures.drivers, items: figures.drivers.items.map((d) => ({ ...d, label: names.get(d.driver) ?? d.label })) }
+      : figures.drivers;
+  return { ...rename(figures), meta: segment_labels ? { ...figures.meta, segment_labels } : figures.meta, drivers, waves: figures.waves.map(rename) };
 }
 
 /** Comments with the source tokens (`from`, what the figures carry) written as the locale's (`to`). */

@@ -38,6 +38,10 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
     if (!fig || fig.suppressed || fig.alpha === undefined) return [];
     return [{ label: t.dimension[d], alpha: fmt.number(fig.alpha, 2), flagged: fig.alpha_flag === true }];
   });
+  // Constructs (instruments beyond SERVQUAL) state their reliability beside the dimensions'.
+  for (const c of Object.values(figures.constructs ?? {})) {
+    if (!c.suppressed && c.alpha !== undefined) alpha.push({ label: c.label, alpha: fmt.number(c.alpha, 2), flagged: c.alpha_flag === true });
+  }
   // What the minimum base protects; a report that opted below the floor says so to its readers.
   const protects =
     meta.min_base < MIN_BASE_FLOOR ? fillTemplate(M.individualAnswers, { min: meta.min_base }) : fillTemplate(M.minBaseProtects, { floor: MIN_BASE_FLOOR });
@@ -50,8 +54,14 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   const drivers = figures.drivers;
   if (drivers.status === 'measured') {
     const { methods, outcomes } = charts.driverMatrix;
-    rules.push(fillTemplate(M.drivers, { method: methods[drivers.method], outcome: outcomes[drivers.outcome] ?? drivers.outcome, n: fmt.integer(drivers.n) }));
+    const said = { method: methods[drivers.method], outcome: outcomes[drivers.outcome] ?? drivers.outcome, n: fmt.integer(drivers.n) };
+    rules.push(
+      drivers.by === 'constructs'
+        ? fillTemplate(M.driversConstructs, { ...said, constructs: drivers.items.map((d) => d.label).join(', ') })
+        : fillTemplate(M.drivers, said),
+    );
   }
+  rules.push(...scaleRules(figures, fmt, t));
   const sources = [...new Set(figures.benchmarks.flatMap((b) => b.source.split(/;\s*/)))].sort();
   return {
     sample: fillTemplate(M.sampleText, {
@@ -87,4 +97,25 @@ export function complementaryRule(figures: Figures, t: Strings): string {
   );
   const rule = fillTemplate(M.complementary, { min: figures.meta.min_base });
   return cells.length ? `${rule} ${fillTemplate(M.complementaryList, { list: cells.join('; ') })}` : rule;
+}
+
+/** One sentence per column read on its own scale, rescaled, reverse-coded or published as a share (meta.column_scales): no rescale is silent. */
+function scaleRules(figures: Figures, fmt: Formatters, t: Strings): string[] {
+  const M = t.methodology;
+  const range = (r: { min: number; max: number }) => `${fmt.number(r.min, 0)}–${fmt.number(r.max, 0)}`;
+  return (figures.meta.column_scales ?? []).map((s) => {
+    const columns = s.columns.join(', ');
+    if (s.binary) return fillTemplate(M.binaryShare, { columns });
+    if (s.reverse) return fillTemplate(M.reversed, { columns, min: fmt.number(s.from.min, 0), max: fmt.number(s.from.max, 0) });
+    if (!s.to) return fillTemplate(M.ownScale, { columns, from: range(s.from) });
+    const factor = (s.to.max - s.to.min) / (s.from.max - s.from.min);
+    return fillTemplate(M.rescaled, {
+      columns,
+      from: range(s.from),
+      to: range(s.to),
+      toMin: fmt.number(s.to.min, 0),
+      fromMin: fmt.number(s.from.min, 0),
+      factor: fmt.number(factor, 4),
+    });
+  });
 }
