@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DimensionSchema, DIMENSIONS } from './questionnaire';
 import { DirectionSchema } from './dataset';
 import { EngineSchema } from './engine';
+import { WeightingReportSchema } from './weighting';
 import { CES_WORDINGS, StatisticsSchema } from './statistics';
 
 /**
@@ -15,10 +16,12 @@ const Interval = z.tuple([z.number(), z.number()]);
 
 /** Marks shared by every base-dependent figure. */
 const Base = {
-  /** Respondents the figure rests on. */
+  /** Respondents the figure rests on (unweighted: min_base and low_base are on it). */
   n: z.number().int().min(0),
   /** True when n < low_base: published with a low-base mark. */
   low_base: z.boolean(),
+  /** Weighted data only: Kish's effective base (Σw)²/Σw² of the figure's respondents, the n its interval and tests use. */
+  n_eff: z.number().optional(),
 };
 
 /**
@@ -105,6 +108,10 @@ export const MeanFigureSchema = suppressible({
   /** Student-t 95 % interval (n−1 df); absent for a single respondent. */
   ci95: Interval.optional(),
   vs_rest: VsRestSchema.optional(),
+  /** A binary column (questionnaire `binary:`, answers 0/1): percent of 1s (0–100), e.g. "43.9 % satisfied". */
+  share: z.number().min(0).max(100).optional(),
+  /** Wilson 95 % interval of `share`, percent. */
+  share_ci95: Interval.optional(),
 });
 export type MeanFigure = z.infer<typeof MeanFigureSchema>;
 
@@ -163,6 +170,25 @@ export const ServqualSchema = z.object({
   perception: z.number().optional(),
 });
 export type Servqual = z.infer<typeof ServqualSchema>;
+
+/** One construct (questionnaire `constructs:`): the mean construct score (half rule over its perception items) and its reliability. */
+export const ConstructFigureSchema = suppressible({
+  /** The questionnaire's label (English when it has several); pages show the report's locale's, by id. */
+  label: z.string(),
+  /** Items of the construct. */
+  items: z.number().int(),
+  mean: z.number(),
+  sd: z.number().optional(),
+  /** Student-t 95 % interval (n − 1 df); absent for a single respondent. */
+  ci95: Interval.optional(),
+  /** Cronbach's α on the items' complete cases (sample variances); absent for one item or no variance. */
+  alpha: z.number().optional(),
+  /** True when α < 0.7; present exactly when `alpha` is. */
+  alpha_flag: z.boolean().optional(),
+  /** Complete cases behind α. */
+  n_alpha: z.number().int().optional(),
+});
+export type ConstructFigure = z.infer<typeof ConstructFigureSchema>;
 
 /** One part of a gap: an item, a dimension, a standard or a claim. */
 export const GapPartSchema = z.object({
@@ -267,7 +293,7 @@ export const DriversSchema = z.discriminatedUnion('status', [
     low_base: z.boolean(),
     r2: z.number(),
     method: z.enum(['shapley', 'relative-weights']),
-    by: z.enum(['dimensions', 'items']),
+    by: z.enum(['dimensions', 'items', 'constructs']),
     items: z.array(
       z.object({
         driver: z.string(),
@@ -292,12 +318,18 @@ export type Drivers = z.infer<typeof DriversSchema>;
 /** The survey headline figures for one group of respondents (a wave or a segment value). */
 export const GroupFiguresSchema = z.object({
   n: z.number().int(),
+  /** Weighted data only: Σw, Kish's effective base and design effect of the group's respondents (WaveWeightingSchema). */
+  weighted_n: z.number().optional(),
+  n_eff: z.number().optional(),
+  deff: z.number().optional(),
   nps: NpsFigureSchema.optional(),
   csat: CsatFigureSchema.optional(),
   ces: MeanFigureSchema.optional(),
   overall: MeanFigureSchema.optional(),
   /** SERVQUAL dimension figures and scores for the group. */
   servqual: ServqualSchema.optional(),
+  /** Construct id → its figure, when the questionnaire declares constructs. */
+  constructs: z.record(z.string(), ConstructFigureSchema).optional(),
 });
 export type GroupFigures = z.infer<typeof GroupFiguresSchema>;
 
@@ -344,12 +376,120 @@ export const MetaSchema = z.object({
   engine_requested: EngineSchema.optional(),
   /** Why the engine asked for handed over, e.g. "DuckDB could not read it (…)"; present with engine_requested. */
   engine_fallback: z.string().optional(),
+  /** Segment → value as in the data (and in figure ids) → the label pages show (questionnaire `labels:`, English when it has several). */
+  segment_labels: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /** Columns read on their own scale, reverse-coded or rescaled (questionnaire `scales:`, `reverse:`, `binary:`), for the methodology. */
+  column_scales: z
+    .array(
+      z.object({
+        /** The scales: table, when the entry is one. */
+        table: z.string().optional(),
+        /** Columns or globs as questionnaire.yaml lists them. */
+        columns: z.array(z.string()),
+        /** The scale the answers are written on; `to`: the linear rescale onto another. */
+        from: z.object({ min: z.number(), max: z.number() }),
+        to: z.object({ min: z.number(), max: z.number() }).optional(),
+        /** Reverse-coded: x ↦ min + max − x. */
+        reverse: z.boolean(),
+        /** Published as a share of 1s (binary:). */
+        binary: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  /** How the respondents were weighted (src/schemas/weighting.ts); absent for unweighted data. */
+  weighting: WeightingReportSchema.optional(),
   /** The questionnaire's statistical choices with their defaults (src/schemas/statistics.ts). */
   statistics: StatisticsSchema.extend({ ces_wording: z.enum(CES_WORDINGS) }).optional(),
 });
 
+/**
+ * One entity's standing among its siblings (a `per:` report), by metric key as <Trend metric>
+ * takes them (`nps`, `csat`, `ces`, `overall`, `servqual`, a dimension): only published figures
+ * are ranked or tested (src/analysis/consistency.ts).
+ */
+export const EntityTestSchema = z.object({
+  /** The entity's value and the rest of the wave's (every respondent not in this entity). */
+  value: z.number(),
+  rest: z.number(),
+  difference: z.number(),
+  test: z.enum(['nps z-test', 'welch t-test', 'two-proportion z-test']),
+  statistic: z.number(),
+  p: z.number(),
+  /** Holm-adjusted p over every entity tested on this metric; significant when < 0.05. */
+  p_holm: z.number(),
+  significant: z.boolean(),
+  direction: z.enum(['better', 'worse', 'same']),
+});
+export const EntityStandingSchema = z.object({
+  /** The segment expanded over (`outlet`) and this entity's value of it, as in the data. */
+  per: z.string(),
+  name: z.string(),
+  /** The entity's URL segment under /reports/<id>/. */
+  slug: z.string(),
+  /** 1 = best among the published siblings, oriented by the metric's direction. */
+  rank: z.record(z.string(), z.number().int().min(1)),
+  /** Oriented percentile among the published siblings, mid-ranks (0–100). */
+  percentile: z.record(z.string(), z.number()),
+  /** Published siblings ranked, per metric. */
+  of: z.record(z.string(), z.number().int()),
+  tests: z.record(z.string(), EntityTestSchema),
+});
+export type EntityStanding = z.infer<typeof EntityStandingSchema>;
+
+/** The spread of one metric over the published entities. */
+export const SpreadSchema = z.object({
+  /** Metric key (`nps`) and the figure id it charts (`nps.score`). */
+  metric: z.string(),
+  figure: z.string(),
+  direction: DirectionSchema,
+  entities: z.number().int(),
+  min: z.number(),
+  max: z.number(),
+  /** Quartiles by linear interpolation (numpy's default). */
+  q1: z.number(),
+  median: z.number(),
+  q3: z.number(),
+  iqr: z.number(),
+  mean: z.number(),
+  /** Sample SD of the entities' values and SD / |mean|; absent for one entity or a mean of 0. */
+  sd: z.number().optional(),
+  cv: z.number().optional(),
+  best: z.string(),
+  worst: z.string(),
+  /** Entities significantly worse than the rest of the wave (Holm), worst first. */
+  below: z.array(z.string()),
+  /** Entities significantly different from the rest of the wave, either way (Holm): how far the metric varies beyond chance. */
+  differ: z.number().int(),
+});
+export type Spread = z.infer<typeof SpreadSchema>;
+
+/** An entity of a `per:` report: withheld whole under min_base, else its own figures (src/analysis/entities.ts). */
+export const EntityFiguresSchema = z.discriminatedUnion('withheld', [
+  z.object({ withheld: z.literal(true), slug: z.string(), n: z.number().int() }),
+  GroupFiguresSchema.extend({
+    withheld: z.literal(false),
+    slug: z.string(),
+    waves: z.array(GroupFiguresSchema.extend({ wave: z.string() })),
+    changes: z.array(ChangeSchema),
+    trend_changes: z.array(ChangeSchema),
+    benchmarks: z.array(BenchmarkFigureSchema),
+    gaps: z.object({ gap1: GapSchema, gap5: GapSchema }),
+    standing: EntityStandingSchema,
+  }),
+]);
+export type EntityFigures = z.infer<typeof EntityFiguresSchema>;
+
+export const EntitiesSchema = z.object({
+  per: z.string(),
+  /** Entity value (as in the data) → its figures; sorted by value. */
+  values: z.record(z.string(), EntityFiguresSchema),
+  /** Metric key → spread over the published entities. */
+  consistency: z.record(z.string(), SpreadSchema),
+});
+export type Entities = z.infer<typeof EntitiesSchema>;
+
 /** The headline figures (n, nps, csat, ces, overall, servqual) are the report wave's group figures. */
-export const FiguresSchema = GroupFiguresSchema.extend({
+const FiguresCoreSchema = GroupFiguresSchema.extend({
   meta: MetaSchema,
   gaps: z.object({ gap1: GapSchema, gap2: GapSchema, gap3: GapSchema, gap4: GapSchema, gap5: GapSchema }),
   kpis: z.array(KpiSchema),
@@ -369,6 +509,15 @@ export const FiguresSchema = GroupFiguresSchema.extend({
   /** The same tests for every pair of consecutive waves up to the report's wave (for trend charts). */
   trend_changes: z.array(ChangeSchema).default([]),
 });
+
+export const FiguresSchema = FiguresCoreSchema.extend({
+  /** A `per:` report's entities (computed from the same pass: the segment accumulators). */
+  entities: EntitiesSchema.optional(),
+  /** On an entity page: the parent report's figures (`parent.nps.score`), and the entity's standing (`entity.rank.nps`). */
+  parent: FiguresCoreSchema.optional(),
+  entity: EntityStandingSchema.optional(),
+});
 export type Figures = z.infer<typeof FiguresSchema>;
+export type FiguresCore = z.infer<typeof FiguresCoreSchema>;
 
 export { DIMENSIONS };
