@@ -18,6 +18,7 @@ import { nonFiniteProblems, reservedSegmentValues } from './guards';
 import { withSegmentTests } from './segment-tests';
 import { orientCes, withNpsInterval } from './statistics';
 import { cesDirection, statisticsOf } from '../schemas/statistics';
+import { entityFigures, perProblems } from './entities';
 
 export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
 
@@ -81,6 +82,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       ),
     );
   problems.push(...reservedSegmentValues(accs));
+  problems.push(...perProblems(options.per, dataset.questionnaire?.segments ?? []));
   if (problems.length > 0) return { problems };
 
   const wave = options.wave ?? waves[waves.length - 1];
@@ -166,6 +168,18 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
           : orientCes(changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule), ces),
       ),
   };
+  // A per: report's entities, from the same accumulators (issue 15: one pass, however many entities).
+  if (options.per !== undefined)
+    figures.entities = entityFigures({
+      per: options.per,
+      wave,
+      waves,
+      accs,
+      layout,
+      rule,
+      benchmarks: (value) => benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, value),
+      gaps: (servqual) => ({ gap1: gap1(dataset.management, servqual, layout), gap5: gap5(servqual, layout.items.length > 0) }),
+    });
   const broken = nonFiniteProblems(figures);
   return broken.length > 0 ? { problems: broken } : { figures, problems: [] };
 }

@@ -6,6 +6,7 @@ import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import { DatasetProblems } from './dataset-problems';
 import { computeFigures, figuresSettings } from './figures-fs';
 import { lintMdx } from './lint-mdx';
+import { lintFigures } from './entities';
 import type { ReportSource } from './reports-fs';
 
 /**
@@ -102,7 +103,8 @@ export async function reportFigures(
   const problems = computed.problems.map((p) => placed(root, dir, report, p));
   if (!computed.figures) return { report, problems, reused, fallback: computed.fallback };
   // Claims are checked even when check asks for no lint: a claim the data contradict is one of its gates.
-  const lint = lintMdx(report.file, report.text, computed.figures);
+  // A per: template renders on entity pages: its ids must resolve against an entity's figures (entities.ts).
+  const lint = lintMdx(report.file, report.text, lintFigures(computed.figures));
   return {
     report,
     figures: computed.figures,

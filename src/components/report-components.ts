@@ -16,6 +16,9 @@ import Compare from './Compare.astro';
 import Rank from './Rank.astro';
 import When from './When.astro';
 import Otherwise from './Otherwise.astro';
+import LeagueTable from './LeagueTable.astro';
+import Dispersion from './Dispersion.astro';
+import Consistency from './Consistency.astro';
 import Claim from './Claim.astro';
 import type { ComponentName } from './schemas';
 
@@ -42,5 +45,8 @@ export const REPORT_COMPONENTS = {
   Rank,
   When,
   Otherwise,
+  LeagueTable,
+  Dispersion,
+  Consistency,
   Claim,
 } satisfies Record<ComponentName, unknown>;

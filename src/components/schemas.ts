@@ -22,6 +22,8 @@ export type PropKind =
   | { kind: 'choice'; example?: string; values?: (figures: Figures) => string[] };
 
 export const segments = (f: Figures) => Object.keys(f.segments);
+/** Figures a `per:` report's entities are compared on (src/analysis/consistency.ts); none without per:. */
+export const consistencyKeys = (f: Figures) => Object.keys(f.entities?.consistency ?? {});
 /** Metrics a benchmark may be asked for: those benchmarked, the survey headlines and every KPI (absent ones render "not measured"). */
 export const benchmarkMetrics = (f: Figures) => [...new Set(['nps', 'csat', 'ces', ...f.kpis.map((k) => k.metric), ...f.benchmarks.map((b) => b.metric)])];
 
@@ -86,6 +88,13 @@ export const ClaimSchema = z.object({
     ),
 });
 export const CommentsSchema = z.object({});
+export const LeagueTableSchema = z.object({
+  metric: z.string().optional().describe('the figure the entities are ranked on: `nps` (default), `csat`, `ces`, `overall`, `servqual` or a dimension (`reliability`: its gap)'),
+});
+export const DispersionSchema = z.object({
+  metric: z.string().describe('the figure charted across the entities: `nps`, `csat`, `ces`, `overall`, `servqual` or a dimension (its gap)'),
+});
+export const ConsistencySchema = z.object({});
 
 type Shape = z.ZodRawShape;
 /** A component's schema and, for each of its props, the lint's kind (no prop without one, no extra). */
@@ -117,6 +126,9 @@ export const COMPONENTS = {
   Rank: component(RankSchema, { pick: { kind: 'choice', example: 'widest' }, say: { kind: 'choice', example: 'name' } }),
   When: component(WhenSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
   Otherwise: component(OtherwiseSchema, {}),
+  LeagueTable: component(LeagueTableSchema, { metric: { kind: 'choice', example: 'nps', values: consistencyKeys } }),
+  Dispersion: component(DispersionSchema, { metric: { kind: 'choice', example: 'nps', values: consistencyKeys } }),
+  Consistency: component(ConsistencySchema, {}),
   Claim: component(ClaimSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
 };
 export type ComponentName = keyof typeof COMPONENTS;

@@ -102,6 +102,9 @@ export function formatFigure(key: string, value: number | string | boolean, f: F
   if (typeof value === 'string' && PERIOD_KEYS.has(key)) return f.period(value);
   if (typeof value !== 'number') return String(value);
   const inGap = path[0] === 'gaps' || path[0] === 'changes';
+  // An entity's standing (entity.rank.nps): the last key names the metric, the step before it the kind.
+  if (path[0] === 'entity' && path.length === 3 && (path[1] === 'rank' || path[1] === 'of')) return f.integer(value);
+  if (path[0] === 'entity' && path.length === 3 && path[1] === 'percentile') return f.ordinal(value);
   switch (key) {
     case 'score':
       return f.signed(value, 0);
@@ -117,6 +120,7 @@ export function formatFigure(key: string, value: number | string | boolean, f: F
     case 'share':
       return f.fraction(value, 0);
     case 'p':
+    case 'p_holm':
       return value < 0.001 ? `< ${f.number(0.001, 3)}` : f.number(value, 3);
     case 'n':
     case 'peers':

@@ -24,6 +24,8 @@ export const AnalysisOptionsSchema = z
     low_base: z.number().int().min(1).default(DEFAULT_LOW_BASE),
     /** Publish the wave's verbatim comments (only on bases ≥ min_base). */
     comments: z.boolean().default(false),
+    /** A declared segment: every value of it also gets its own figures (`figures.entities`, one page each). */
+    per: z.string().optional(),
   })
   .refine((o) => o.low_base >= o.min_base, { message: 'low_base must be at least min_base', path: ['low_base'] });
 export type AnalysisOptions = z.infer<typeof AnalysisOptionsSchema>;
@@ -63,6 +65,8 @@ const ReportFrontmatterObject = z.object({
   engine: EngineSchema.optional(),
   /** Work in progress: built by astro dev and `gapreport build --drafts`, left out of a published build (page, index, search). */
   draft: z.boolean().default(false),
+  /** A declared segment (branch, outlet): the same MDX renders one page per value at /reports/<id>/<value>/, against that value's figures. */
+  per: z.string().min(1).optional(),
 });
 
 /** Every frontmatter key a report may set (an unknown key is an error, never ignored). */

@@ -12,6 +12,4 @@ export interface SurveyRow {
   csat?: number;
   ces?: number;
   overall?: number;
-  /** The respondent's survey weight (responses.csv `weight`, or the questionnaire's weighting); undefined means 1. */
-  weight?: number;
 }

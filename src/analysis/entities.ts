@@ -1,0 +1,132 @@
+import type { BenchmarkFigure, Entities, EntityFigures, Gap, GroupFigures, Servqual } from '../schemas/figures';
+import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
+import type { SurveyAccs } from './accumulate';
+import { changeFigures } from './changes';
+import { secondarySuppression } from './complementary';
+import { consistencyOf, standings } from './consistency';
+import { closest } from './did-you-mean';
+import { entitySlugs } from './entities-slug';
+import type { SurveyLayout } from './layout';
+import { published, type BaseRule } from './suppress';
+import type { OwnValue } from './benchmarks';
+import { groupFigures } from './survey-figures';
+import type { SurveyAcc } from './survey-acc';
+
+/**
+ * The entities of a `per:` report (issue 15): one set of figures per value of the segment,
+ * every one taken from the accumulators the single pass already filled (wave × segment
+ * value), never a pass per entity. An entity whose base in the report's wave is under
+ * min_base is withheld whole — its page says so and no figure of it is published, not even
+ * an earlier wave's. Every wave's cells are complemented as the report's wave is
+ * (complementary.ts), so the wave minus the published entities never reveals a withheld one.
+ */
+export interface EntityInput {
+  per: string;
+  /** The report's wave and every wave up to it, sorted. */
+  wave: string | undefined;
+  waves: readonly string[];
+  accs: SurveyAccs;
+  layout: SurveyLayout;
+  rule: BaseRule;
+  /** The report's benchmark figures for another own value (benchmarkFigures with the report's rows). */
+  benchmarks: (own: OwnValue) => BenchmarkFigure[];
+  /** Gaps 1 and 5 for another SERVQUAL result (management.csv is the chain's, perceptions the entity's). */
+  gaps: (servqual: Servqual | undefined) => { gap1: Gap; gap5: Gap };
+}
+
+/** A `per:` naming no declared segment is the analyst's mistake: a problem on the setting, with the closest segment. */
+export function perProblems(per: string | undefined, segments: readonly string[]): Problem[] {
+  if (per === undefined || segments.includes(per)) return [];
+  const near = closest(per, segments);
+  return [
+    {
+      file: REPORT_SETTINGS,
+      column: 'per',
+      value: per,
+      message: `is not a segment of questionnaire.yaml (segments: ${segments.join(', ') || 'none'}).`,
+      hint: near ? `Did you mean ${near}?` : 'Declare it under segments: in questionnaire.yaml, or remove per:.',
+    },
+  ];
+}
+
+/** The segment's cells in one wave, complemented against that wave's total. */
+function waveCells(input: EntityInput, wave: string): { cells: Map<string, SurveyAcc>; figures: Map<string, GroupFigures> } {
+  const { accs, layout, rule, per } = input;
+  const cells = accs.bySegment.get(wave)?.get(per) ?? new Map<string, SurveyAcc>();
+  const total = accs.byWave.get(wave);
+  const withheld = total ? secondarySuppression(total, cells, rule, layout) : new Map<string, Set<string>>();
+  return { cells, figures: new Map([...cells].map(([v, acc]) => [v, groupFigures(acc, layout, rule, withheld.get(v))])) };
+}
+
+/** Headline values a benchmark compares, as analyze's `own` does for the report. */
+function ownOf(head: GroupFigures): OwnValue {
+  return (metric) => {
+    if (metric === 'nps') return published(head.nps, 'score');
+    if (metric === 'csat') return published(head.csat, 'top2box');
+    if (metric === 'ces') return published(head.ces, 'mean');
+    if (metric === 'overall') return published(head.overall, 'mean');
+    if (metric === 'servqual') return head.servqual?.unweighted;
+    return undefined; // operations KPIs are the chain's, not an entity's
+  };
+}
+
+export function entityFigures(input: EntityInput): Entities {
+  const { wave, rule, layout } = input;
+  if (wave === undefined) return { per: input.per, values: {}, consistency: {} };
+  const upTo = input.waves.filter((w) => w <= wave);
+  const byWave = new Map(upTo.map((w) => [w, waveCells(input, w)]));
+  const report = byWave.get(wave)!;
+  const names = [...report.cells.keys()].sort();
+  const slugs = entitySlugs(names);
+  const total = input.accs.byWave.get(wave)!;
+  const open = names.filter((v) => report.cells.get(v)!.n >= rule.min_base);
+  const heads = new Map(open.map((v) => [v, report.figures.get(v)!]));
+  const ranked = standings(heads, report.cells, total, layout, rule);
+  const values: Record<string, EntityFigures> = {};
+  for (const v of names) {
+    const slug = slugs.get(v)!;
+    const acc = report.cells.get(v)!;
+    if (acc.n < rule.min_base) {
+      values[v] = { withheld: true, slug, n: acc.n };
+      continue;
+    }
+    const head = heads.get(v)!;
+    const series = upTo.flatMap((w) => {
+      const g = byWave.get(w)!;
+      const f = g.figures.get(v);
+      return f ? [{ w, acc: g.cells.get(v)!, f }] : [];
+    });
+    // A change only between two figures both published for this entity (withheld stays withheld).
+    const changesBetween = (a: (typeof series)[number], b: (typeof series)[number]) =>
+      changeFigures({ wave: a.w, acc: a.acc }, { wave: b.w, acc: b.acc }, layout, rule).filter((c) => isPublished(a.f, c.metric) && isPublished(b.f, c.metric));
+    const last = series[series.length - 1];
+    const before = series.length > 1 && series[series.length - 2];
+    values[v] = {
+      withheld: false,
+      slug,
+      ...head,
+      // Trends chart headlines and dimensions: earlier waves keep no item figures (a tenth of the size per entity).
+      waves: series.map(({ w, f }) => ({ wave: w, ...f, ...(f.servqual ? { servqual: { ...f.servqual, items: [] } } : {}) })),
+      changes: before && last.w === wave ? changesBetween(before, last) : [],
+      trend_changes: series.slice(1).flatMap((b, i) => changesBetween(series[i], b)),
+      benchmarks: input.benchmarks(ownOf(head)),
+      gaps: input.gaps(head.servqual),
+      standing: { per: input.per, name: v, slug, ...ranked.get(v)! },
+    };
+  }
+  return { per: input.per, values, consistency: consistencyOf(heads, ranked) };
+}
+
+/** Whether the change's figure (`nps.score`, `servqual.dimensions.x.gap`) is published in `f`. */
+function isPublished(f: GroupFigures, metric: string): boolean {
+  const [family, ...rest] = metric.split('.');
+  if (family === 'servqual') {
+    if (rest[0] === 'dimensions') {
+      const d = f.servqual?.dimensions[rest[1] as keyof NonNullable<GroupFigures['servqual']>['dimensions']];
+      return !!d && !d.suppressed;
+    }
+    return f.servqual?.unweighted !== undefined;
+  }
+  const fig = f[family as 'nps' | 'csat' | 'ces' | 'overall'];
+  return !!fig && !fig.suppressed;
+}

@@ -1,0 +1,107 @@
+import { CONSISTENCY_METRICS } from '../../analysis/consistency';
+import { formatFigureId } from '../../analysis/figure-id';
+import type { Entities, Figures } from '../../schemas/figures';
+import type { Formatters } from '../../i18n/format';
+import { fillTemplate, type Strings } from '../../i18n';
+import { metricText } from './metric-format';
+import { entityStrings, metricLabel } from './entity-strings';
+
+/**
+ * The rows of <LeagueTable/>, the entity index and <Consistency/>: every published entity
+ * ranked on one figure, formatted through the same resolver as <Metric> (so a withheld cell
+ * reads as withheld, never as a number), withheld entities after them with no value at all.
+ */
+export const HEADLINE_KEYS = ['nps', 'csat', 'ces', 'overall', 'servqual'] as const;
+
+export interface LeagueRow {
+  name: string;
+  slug: string;
+  rank: string;
+  n: string;
+  cells: { id: string; text: string; state: string }[];
+  /** better / worse / same against the rest on the sorted figure, or '' when untested. */
+  versus: string;
+  withheld: boolean;
+}
+
+export interface League {
+  caption: string;
+  columns: string[];
+  rows: LeagueRow[];
+  note: string;
+}
+
+function figurePath(key: string): string[] {
+  return (CONSISTENCY_METRICS.find((m) => m.key === key)?.figure ?? key).split('.');
+}
+
+export function leagueTable(figures: Figures, entities: Entities, metric: string, fmt: Formatters, t: Strings): League {
+  const e = entityStrings(fmt.locale);
+  const per = entities.per;
+  const keys = [...HEADLINE_KEYS.filter((k) => k in entities.consistency), ...(HEADLINE_KEYS.includes(metric as never) ? [] : [metric])];
+  const names = Object.keys(entities.values);
+  const rankOf = (name: string) => {
+    const v = entities.values[name];
+    return v.withheld ? undefined : v.standing.rank[metric];
+  };
+  const order = [...names].sort((a, b) => {
+    const [ra, rb] = [rankOf(a), rankOf(b)];
+    if (ra !== rb) return ra === undefined ? 1 : rb === undefined ? -1 : ra - rb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const withheldText = fillTemplate(e.withheldRow, { min: figures.meta.min_base });
+  const rows = order.map((name): LeagueRow => {
+    const v = entities.values[name];
+    if (v.withheld) return { name, slug: v.slug, rank: '—', n: '', cells: [], versus: withheldText, withheld: true };
+    const cells = keys.map((key) => {
+      const id = formatFigureId(['entities', 'values', name, ...figurePath(key)]);
+      const m = metricText(figures, id, fmt, t, false);
+      return { id, text: m.kind === 'unknown' ? t.notMeasured : m.text, state: m.kind };
+    });
+    const test = v.standing.tests[metric];
+    const versus = !test || !test.significant ? e.same : test.direction === 'better' ? e.better : test.direction === 'worse' ? e.worse : e.same;
+    const rank = v.standing.rank[metric];
+    return { name, slug: v.slug, rank: rank === undefined ? '—' : fmt.integer(rank), n: fmt.integer(v.n), cells, versus, withheld: false };
+  });
+  const label = metricLabel(fmt.locale, metric);
+  return {
+    caption: fillTemplate(e.leagueCaption, { per, metric: label, wave: figures.meta.wave ? fmt.period(figures.meta.wave) : '—' }),
+    columns: [e.rank, per, e.base, ...keys.map((k) => metricLabel(fmt.locale, k)), fillTemplate(e.vsRest, { metric: label })],
+    rows,
+    note: e.leagueNote,
+  };
+}
+
+export interface ConsistencyRow {
+  metric: string;
+  label: string;
+  entities: string;
+  median: string;
+  iqr: string;
+  range: string;
+  best: string;
+  below: string[];
+  differ: number;
+}
+
+/** Figures ordered by how far they vary beyond chance (entities differing from the rest), then by CV. */
+export function consistencyRows(entities: Entities, fmt: Formatters): ConsistencyRow[] {
+  const decimals = (key: string) => (key === 'nps' ? 0 : key === 'csat' ? 1 : 2);
+  return Object.values(entities.consistency)
+    .sort((a, b) => b.differ - a.differ || (b.cv ?? 0) - (a.cv ?? 0) || (a.metric < b.metric ? -1 : 1))
+    .map((s) => {
+      const d = decimals(s.metric);
+      const num = (x: number) => fmt.number(x, d);
+      return {
+        metric: s.metric,
+        label: metricLabel(fmt.locale, s.metric),
+        entities: fmt.integer(s.entities),
+        median: num(s.median),
+        iqr: `${num(s.q1)} – ${num(s.q3)}`,
+        range: `${num(s.min)} – ${num(s.max)}`,
+        best: s.best,
+        below: s.below,
+        differ: s.differ,
+      };
+    });
+}
