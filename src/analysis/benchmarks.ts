@@ -20,6 +20,8 @@ export function benchmarkFigures(
   period: string | undefined,
   standards: readonly Standard[],
   own: OwnValue,
+  /** The direction of the survey's `ces` (the questionnaire's ces_wording). */
+  ces: 'higher' | 'lower' = 'lower',
 ): BenchmarkFigure[] {
   const inIndustry = rows.filter((r) => r.industry === industry);
   const metrics = [...new Set(inIndustry.map((r) => r.metric))].sort();
@@ -30,7 +32,7 @@ export function benchmarkFigures(
     const used = all.filter((r) => r.period === chosen);
     const value = own(metric);
     if (value === undefined) return [];
-    const direction = used.find((r) => r.direction)?.direction ?? standards.find((s) => s.metric === metric)?.direction ?? defaultDirection(metric);
+    const direction = used.find((r) => r.direction)?.direction ?? standards.find((s) => s.metric === metric)?.direction ?? defaultDirection(metric, ces);
     const peers = used.filter((r) => r.company !== undefined).map((r) => ({ company: r.company as string, value: r.value }));
     peers.sort((a, b) => a.value - b.value || a.company.localeCompare(b.company));
     const summaryRows = used.filter((r) => r.statistic !== undefined);

@@ -17,8 +17,9 @@ export function sourceItemText(item: Pick<Item, 'id' | 'text'>): string {
 
 /**
  * Direction of a metric no standard or benchmark row describes: SPEC §2.8 says `higher`,
- * except the survey's own customer effort score, where less effort is better.
+ * except the survey's own customer effort score, which goes the way its wording does
+ * (`ces_wording`: effort, lower is better, by default; ease, higher is better).
  */
-export function defaultDirection(metric: string): 'higher' | 'lower' {
-  return metric === 'ces' || metric === 'ces.mean' ? 'lower' : 'higher';
+export function defaultDirection(metric: string, ces: 'higher' | 'lower' = 'lower'): 'higher' | 'lower' {
+  return metric === 'ces' || metric === 'ces.mean' ? ces : 'higher';
 }

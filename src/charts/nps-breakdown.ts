@@ -28,6 +28,7 @@ import {
 } from './svg';
 import { en } from '../i18n/locales/en';
 import type { NpsBreakdownLabels } from '../i18n/schema-charts';
+import { significanceSuffix } from './significance';
 
 /** Labels come from the locale files (src/i18n/locales); English is the default. */
 export type { NpsBreakdownLabels };
@@ -44,6 +45,8 @@ export type NpsBreakdownInput = NpsRow[];
 export interface NpsBreakdownOptions extends ChartOptions<NpsBreakdownLabels> {
   /** Decimals of the score (default 0). */
   decimals?: number;
+  /** The legend of the ▲ ▼ marks (the report's locale, the correction named): with it, each segment row's test against the rest is marked. */
+  significance?: string;
 }
 
 /** Wide: the legend in a row, labels left of the bars. Narrow: the legend stacked, each label above its bar. */
@@ -84,6 +87,9 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   const hiddenText = (fig: NpsFigure) => (fig.suppressed && fig.secondary ? L.withheld : fill(L.suppressed, { min }));
   // The gate is analysis's (figure.low_base): a chart never re-tests the base.
   const mark = (fig: NpsFigure) => (!fig.suppressed && fig.low_base ? ` ${LOW_BASE_MARK}` : '');
+  // ▲ ▼ against the rest of the segment, only when the caller gives the legend that explains them.
+  const sig = (fig: NpsFigure) => (options.significance === undefined ? '' : significanceSuffix(fig));
+  const sigSeen = input.some((row) => sig(row.figure) !== '');
   for (const row of input) {
     const fig = row.figure;
     const m = mark(fig);
@@ -131,7 +137,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
           );
         }
       });
-      parts.push(text(W - 12, cy + 5, score(fig.score), { 'text-anchor': 'end', 'font-size': FS.title, 'font-weight': 'bold' }));
+      parts.push(text(W - 12, cy + 5, score(fig.score) + sig(fig), { 'text-anchor': 'end', 'font-size': FS.title, 'font-weight': 'bold' }));
     }
     y += ROW;
     if (row.total) {
@@ -176,6 +182,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   const withheld = input.filter((row) => row.figure.suppressed && row.figure.secondary);
   if (withheld.length) sentences.push(fill(L.withheldList, { list: withheld.map((row) => row.label).join(', ') }));
   if (lowSeen) sentences.push(lowNote);
+  if (sigSeen) sentences.push(options.significance!);
   const description = sentences.join(' ');
 
   const table = {
@@ -187,7 +194,14 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
         const s = hiddenText(fig);
         return [row.label, f.number(fig.n, 0), s, s, s, s];
       }
-      return [row.label + mark(fig), f.number(fig.n, 0), f.fraction(fig.promoters), f.fraction(fig.passives), f.fraction(fig.detractors), score(fig.score)];
+      return [
+        row.label + mark(fig),
+        f.number(fig.n, 0),
+        f.fraction(fig.promoters),
+        f.fraction(fig.passives),
+        f.fraction(fig.detractors),
+        score(fig.score) + sig(fig),
+      ];
     }),
   };
   return {

@@ -28,6 +28,7 @@ import {
 } from './svg';
 import { en } from '../i18n/locales/en';
 import type { SegmentBarsLabels } from '../i18n/schema-charts';
+import { SIGNIFICANCE_MARKS, significanceMark } from './significance';
 
 /** Labels come from the locale files (src/i18n/locales); English is the default. */
 export type { SegmentBarsLabels };
@@ -41,6 +42,8 @@ export interface SegmentBarRow {
   /** Withheld so that a smaller cell cannot be derived from the total. */
   secondary?: boolean;
   low_base?: boolean;
+  /** Significantly better / worse than the rest of the segment (the figure's vs_rest, after the correction). */
+  significance?: 'better' | 'worse';
 }
 
 export interface SegmentBarsInput {
@@ -54,6 +57,8 @@ export interface SegmentBarsInput {
 export interface SegmentBarsOptions extends ChartOptions<SegmentBarsLabels> {
   decimals?: number;
   signed?: boolean;
+  /** The legend of the ▲ ▼ marks (the report's locale, the correction named): with it, rows with a `significance` are marked. */
+  significance?: string;
 }
 
 /** Rows for a headline metric from `figures.segments.<segment>` (value for nps = score, csat = top2box, ces/overall = mean). */
@@ -63,7 +68,8 @@ export function segmentBarRows(groups: Record<string, GroupFigures>, metric: 'np
     if (!fig) return { label, n: g.n };
     if (fig.suppressed) return { label, n: fig.n, suppressed: true, ...(fig.secondary ? { secondary: true } : {}) };
     const value = 'score' in fig ? fig.score : 'top2box' in fig ? fig.top2box : fig.mean;
-    return { label, n: fig.n, value, low_base: fig.low_base };
+    const significance = significanceMark(fig.vs_rest);
+    return { label, n: fig.n, value, low_base: fig.low_base, ...(significance ? { significance } : {}) };
   });
 }
 
@@ -88,6 +94,10 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   // The gate is analysis's (row.low_base): a chart never re-tests the base.
   const isLow = (row: SegmentBarRow) => !row.suppressed && row.value !== undefined && !!row.low_base;
   const mark = (row: SegmentBarRow) => (isLow(row) ? ` ${LOW_BASE_MARK}` : '');
+  // ▲ ▼ beside the value, against the rest of the segment, only when the caller gives the legend that explains them.
+  const sig = (row: SegmentBarRow) =>
+    options.significance !== undefined && !row.suppressed && row.significance ? ` ${SIGNIFICANCE_MARKS[row.significance]}` : '';
+  const sigSeen = input.rows.some((row) => sig(row) !== '');
   const values = input.rows.filter((row) => !row.suppressed && row.value !== undefined).map((row) => row.value!);
   const x = scaleLinear()
     .domain([Math.min(0, ...values), Math.max(0, ...values) || 1])
@@ -119,7 +129,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
           stroke: lowBar ? C.accent : undefined,
         }),
       );
-      const label = fmt(row.value) + mark(row);
+      const label = fmt(row.value) + mark(row) + sig(row);
       const neg = row.value < 0;
       const tx = neg ? a - 5 : b + 5;
       const inside = neg ? tx - textWidth(label) < X0 - 4 : tx + textWidth(label) > W - 4;
@@ -166,6 +176,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   const withheld = input.rows.filter((row) => row.suppressed && row.secondary);
   if (withheld.length) sentences.push(fill(L.withheldList, { list: withheld.map((row) => row.label).join(', ') }));
   if (lowSeen) sentences.push(lowNote);
+  if (sigSeen) sentences.push(options.significance!);
   const description = sentences.join(' ');
   const title = fill(L.title, { label: input.label, by: input.by });
   const table = {
@@ -174,7 +185,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
     rows: input.rows.map((row) => [
       row.label,
       f.number(row.n, 0),
-      row.suppressed ? hiddenText(row) : row.value === undefined ? '—' : fmt(row.value) + mark(row),
+      row.suppressed ? hiddenText(row) : row.value === undefined ? '—' : fmt(row.value) + mark(row) + sig(row),
     ]),
   };
   return { svg: svgRoot({ id, kind: 'segment-bars', width: W, height, title, description, defs, body: parts.join('') }), title, description, table };

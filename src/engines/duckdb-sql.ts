@@ -93,9 +93,33 @@ export function typedNumberSql(n: string, rule: NumberRule, cells: CellSql): { v
   return { value, bad: `(${n} IS NOT NULL AND (NOT isfinite(${n}) OR abs(${n}) > ${MAX_MAGNITUDE} OR (NOT (${skipped}) AND (${outside}))))` };
 }
 
+/**
+ * What differs between the SQL engines that run these aggregates (DuckDB here, ClickHouse in
+ * clickhouse-sql.ts): conditional counts, a boolean as a number, and the names of the computed
+ * columns — ClickHouse resolves an alias that equals a table column to the column, silently,
+ * so its computed columns carry a prefix. The sums themselves are the same text everywhere.
+ */
+export interface SqlDialect {
+  /** The number of rows where `cond` holds. */
+  countWhere: (cond: string) => string;
+  /** The number of rows where the boolean column `column` is true. */
+  countTrue: (column: string) => string;
+  /** A boolean as 0 or 1. */
+  int: (b: string) => string;
+  /** A computed column's name (nps, csat, ces, overall, col.*). */
+  name: (n: string) => string;
+}
+
+export const DUCKDB: SqlDialect = {
+  countWhere: (cond) => `count(*) FILTER (WHERE ${cond})`,
+  countTrue: (column) => `count_if(${column})`,
+  int: (b) => `(${b})::INTEGER`,
+  name: (n) => n,
+};
+
 /** The half rule of SPEC §3 (halfRuleMean): mean of the answered, kept when at least half are answered. */
-export function halfRuleSql(xs: string[]): string {
-  const count = xs.map((x) => `(${x} IS NOT NULL)::INTEGER`).join(' + ');
+export function halfRuleSql(xs: string[], dialect: SqlDialect = DUCKDB): string {
+  const count = xs.map((x) => dialect.int(`${x} IS NOT NULL`)).join(' + ');
   const sum = xs.map((x) => `coalesce(${x}, 0)`).join(' + ');
   return `CASE WHEN (${count}) > 0 AND (${count}) >= ${xs.length / 2} THEN (${sum}) / (${count}) END`;
 }
@@ -106,11 +130,27 @@ export interface Slot {
   set: (acc: SurveyAcc, value: number) => void;
 }
 
-const momentSlots = (x: string, m: (acc: SurveyAcc) => Moments): Slot[] => [
-  { sql: `count(${x})`, set: (a, v) => (m(a).n = v) },
-  { sql: `coalesce(sum(${x}), 0)`, set: (a, v) => (m(a).sum = v) },
-  { sql: `coalesce(sum((${x}) * (${x})), 0)`, set: (a, v) => (m(a).sumSq = v) },
-];
+/** The survey weight column of CTE `d` (the `weight` column, checked above 0), when the file has one. */
+export const WEIGHT = 'wt';
+
+/**
+ * A Moments by SQL. Unweighted, Σw and Σw² are set to the count afterwards (unitWeights) and
+ * the sums are the plain Σx, Σx² — the SQL of before weights, so those figures are unchanged bit for bit.
+ */
+const momentSlots = (x: string, m: (acc: SurveyAcc) => Moments, weighted = false): Slot[] =>
+  weighted
+    ? [
+        { sql: `count(${x})`, set: (a, v) => (m(a).n = v) },
+        { sql: `coalesce(sum(CASE WHEN (${x}) IS NOT NULL THEN ${WEIGHT} END), 0)`, set: (a, v) => (m(a).w = v) },
+        { sql: `coalesce(sum(CASE WHEN (${x}) IS NOT NULL THEN ${WEIGHT} * ${WEIGHT} END), 0)`, set: (a, v) => (m(a).w2 = v) },
+        { sql: `coalesce(sum(${WEIGHT} * (${x})), 0)`, set: (a, v) => (m(a).sum = v) },
+        { sql: `coalesce(sum(${WEIGHT} * (${x}) * (${x})), 0)`, set: (a, v) => (m(a).sumSq = v) },
+      ]
+    : [
+        { sql: `count(${x})`, set: (a, v) => (m(a).n = v) },
+        { sql: `coalesce(sum(${x}), 0)`, set: (a, v) => (m(a).sum = v) },
+        { sql: `coalesce(sum((${x}) * (${x})), 0)`, set: (a, v) => (m(a).sumSq = v) },
+      ];
 
 /**
  * Sums and cross-products around `shift` over complete cases (addRow). The shifted values
@@ -122,14 +162,24 @@ export function crossSlots(
   shift: number,
   c: (acc: SurveyAcc) => CrossProducts | undefined,
   prefix: string,
+  dialect: SqlDialect = DUCKDB,
+  weighted = false,
 ): { columns: string[]; slots: Slot[] } {
   const complete = xs.map((x) => `${x} IS NOT NULL`).join(' AND ');
   const v = (i: number) => `${prefix}_${i}`;
   const columns = [`(${complete}) AS ${prefix}_cc`, ...xs.map((x, i) => `CASE WHEN ${complete} THEN ${x} - ${shift} END AS ${v(i)}`)];
-  const slots: Slot[] = [{ sql: `count_if(${prefix}_cc)`, set: (a, n) => c(a) && (c(a)!.n = n) }];
+  const slots: Slot[] = [{ sql: dialect.countTrue(`${prefix}_cc`), set: (a, n) => c(a) && (c(a)!.n = n) }];
+  // Weighted as addRow: (w·(x_i − shift))·(x_j − shift), with Σw and Σw² of the complete cases.
+  const wv = (i: number) => (weighted ? `(${WEIGHT} * ${v(i)})` : v(i));
+  if (weighted)
+    slots.push(
+      { sql: `coalesce(sum(CASE WHEN ${prefix}_cc THEN ${WEIGHT} END), 0)`, set: (a, n) => c(a) && (c(a)!.w = n) },
+      { sql: `coalesce(sum(CASE WHEN ${prefix}_cc THEN ${WEIGHT} * ${WEIGHT} END), 0)`, set: (a, n) => c(a) && (c(a)!.w2 = n) },
+    );
   xs.forEach((_, i) => {
-    slots.push({ sql: `coalesce(sum(${v(i)}), 0)`, set: (a, n) => c(a) && (c(a)!.sum[i] = n) });
-    for (let j = i; j < xs.length; j++) slots.push({ sql: `coalesce(sum(${v(i)} * ${v(j)}), 0)`, set: (a, n) => c(a) && (c(a)!.cross[i * xs.length + j] = n) });
+    slots.push({ sql: `coalesce(sum(${wv(i)}), 0)`, set: (a, n) => c(a) && (c(a)!.sum[i] = n) });
+    for (let j = i; j < xs.length; j++)
+      slots.push({ sql: `coalesce(sum(${wv(i)} * ${v(j)}), 0)`, set: (a, n) => c(a) && (c(a)!.cross[i * xs.length + j] = n) });
   });
   return { columns, slots };
 }
@@ -145,37 +195,66 @@ export const col = {
 };
 
 /** Every field of a SurveyAcc as aggregates over CTE `d`, and the columns they need there. */
-export function accSlots(layout: SurveyLayout): { columns: string[]; slots: Slot[] } {
+export function accSlots(layout: SurveyLayout, dialect: SqlDialect = DUCKDB, weighted = false): { columns: string[]; slots: Slot[] } {
+  const n = dialect.name;
+  const [nps, csat] = [n('nps'), n('csat')];
   const slots: Slot[] = [
     { sql: 'count(*)', set: (a, v) => (a.n = v) },
-    { sql: 'count(*) FILTER (WHERE nps >= 9)', set: (a, v) => (a.nps[0] = v) },
-    { sql: 'count(*) FILTER (WHERE nps >= 7 AND nps < 9)', set: (a, v) => (a.nps[1] = v) },
-    { sql: 'count(*) FILTER (WHERE nps < 7)', set: (a, v) => (a.nps[2] = v) },
-    ...[1, 2, 3, 4, 5].map((k): Slot => ({ sql: `count(*) FILTER (WHERE csat = ${k})`, set: (a, v) => (a.csat[k] = v) })),
-    ...momentSlots('csat', (a) => a.csatMoments),
-    ...momentSlots('ces', (a) => a.ces),
-    ...momentSlots('overall', (a) => a.overall),
+    { sql: dialect.countWhere(`${nps} >= 9`), set: (a, v) => (a.nps[0] = v) },
+    { sql: dialect.countWhere(`${nps} >= 7 AND ${nps} < 9`), set: (a, v) => (a.nps[1] = v) },
+    { sql: dialect.countWhere(`${nps} < 7`), set: (a, v) => (a.nps[2] = v) },
+    ...[1, 2, 3, 4, 5].map((k): Slot => ({ sql: dialect.countWhere(`${csat} = ${k}`), set: (a, v) => (a.csat[k] = v) })),
+    ...momentSlots(csat, (a) => a.csatMoments, weighted),
+    ...momentSlots(n('ces'), (a) => a.ces, weighted),
+    ...momentSlots(n('overall'), (a) => a.overall, weighted),
   ];
+  // The weighted totals beside the counts (unweighted: unitWeights copies the counts).
+  if (weighted)
+    slots.push(
+      { sql: `coalesce(sum(${WEIGHT}), 0)`, set: (a, v) => ((a.base.n = a.n), (a.base.w = v)) },
+      { sql: `coalesce(sum(${WEIGHT} * ${WEIGHT}), 0)`, set: (a, v) => (a.base.w2 = v) },
+      ...[`${nps} >= 9`, `${nps} >= 7 AND ${nps} < 9`, `${nps} < 7`].map((cond, k): Slot => ({
+        sql: `coalesce(sum(CASE WHEN ${cond} THEN ${WEIGHT} END), 0)`,
+        set: (a, v) => (a.npsW[k] = v),
+      })),
+      { sql: `coalesce(sum(CASE WHEN ${nps} IS NOT NULL THEN ${WEIGHT} * ${WEIGHT} END), 0)`, set: (a, v) => (a.npsW2 = v) },
+      ...[1, 2, 3, 4, 5].map((k): Slot => ({ sql: `coalesce(sum(CASE WHEN ${csat} = ${k} THEN ${WEIGHT} END), 0)`, set: (a, v) => (a.csatW[k] = v) })),
+    );
   layout.items.forEach((_, i) => {
     slots.push(
-      ...momentSlots(col.e(i), (a) => a.items[i].e),
-      ...momentSlots(col.p(i), (a) => a.items[i].p),
-      ...momentSlots(`(${col.p(i)} - ${col.e(i)})`, (a) => a.items[i].g),
+      ...momentSlots(n(col.e(i)), (a) => a.items[i].e, weighted),
+      ...momentSlots(n(col.p(i)), (a) => a.items[i].p, weighted),
+      ...momentSlots(`(${n(col.p(i))} - ${n(col.e(i))})`, (a) => a.items[i].g, weighted),
     );
   });
   layout.dims.forEach((_, d) => {
-    slots.push(...momentSlots(col.de(d), (a) => a.dims[d].e), ...momentSlots(col.dp(d), (a) => a.dims[d].p), ...momentSlots(col.dg(d), (a) => a.dims[d].g));
+    slots.push(
+      ...momentSlots(n(col.de(d)), (a) => a.dims[d].e, weighted),
+      ...momentSlots(n(col.dp(d)), (a) => a.dims[d].p, weighted),
+      ...momentSlots(n(col.dg(d)), (a) => a.dims[d].g, weighted),
+    );
   });
   // servqualScore: the mean of the dimension gap scores, only when the respondent has all of them.
-  const dgs = layout.dims.map((_, d) => col.dg(d));
+  const dgs = layout.dims.map((_, d) => n(col.dg(d)));
   if (dgs.length > 0)
     slots.push(
-      ...momentSlots(`CASE WHEN ${dgs.map((g) => `${g} IS NOT NULL`).join(' AND ')} THEN (${dgs.join(' + ')}) / ${dgs.length} END`, (a) => a.servqual),
+      ...momentSlots(
+        `CASE WHEN ${dgs.map((g) => `${g} IS NOT NULL`).join(' AND ')} THEN (${dgs.join(' + ')}) / ${dgs.length} END`,
+        (a) => a.servqual,
+        weighted,
+      ),
     );
-  for (let d = 0; d < 5; d++) slots.push(...momentSlots(col.w(d), (a) => a.weights[d]));
+  for (let d = 0; d < 5; d++) slots.push(...momentSlots(n(col.w(d)), (a) => a.weights[d], weighted));
   const columns: string[] = [];
   layout.itemsByDim.forEach((idx, d) => {
-    const cross = crossSlots(idx.map(col.p), layout.shift, (a) => a.alpha?.[d], `alpha${d}`);
+    const cross = crossSlots(
+      idx.map((i) => n(col.p(i))),
+      layout.shift,
+      (a) => a.alpha?.[d],
+      n(`alpha${d}`),
+      dialect,
+      weighted,
+    );
     columns.push(...cross.columns);
     slots.push(...cross.slots);
   });
@@ -183,7 +262,7 @@ export function accSlots(layout: SurveyLayout): { columns: string[]; slots: Slot
 }
 
 /** The drivers' predictors (perception dimension scores, or items) then `outcome`. */
-export function driverColumns(layout: SurveyLayout, outcome: string): string[] {
+export function driverColumns(layout: SurveyLayout, outcome: string, dialect: SqlDialect = DUCKDB): string[] {
   const predictors = layout.drivers === 'items' ? layout.items.map((_, i) => col.p(i)) : layout.dims.map((_, d) => col.dp(d));
-  return [...predictors, outcome];
+  return [...predictors.map(dialect.name), outcome];
 }

@@ -67,6 +67,7 @@ export const TranslationSchema = strict({
     'moe',
     'scale',
     'lowerBetter',
+    'higherBetter',
     'change',
     'significant',
     'notSignificant',
@@ -77,7 +78,7 @@ export const TranslationSchema = strict({
   ]),
   benchmark: labelsFor(['notMeasured', 'heading']),
   nps: labelsFor(['total']),
-  segment: labelsFor(['caption', 'value', 'n', 'servqual', 'note']),
+  segment: labelsFor(['caption', 'value', 'n', 'servqual', 'note', 'significance', 'better', 'worse', 'holm', 'bh', 'none']),
   comments: strict({
     heading: z.string(),
     intro: z.string(),

@@ -35,6 +35,8 @@ export const RespondentSchema = z.object({
   overall: Num,
   /** Free text; never published unless a report opts in. */
   comment: z.string().optional(),
+  /** Survey weight (the `weight` column), above 0; absent when the file has none. */
+  weight: z.number().positive().optional(),
   /** Physical line in the file, for messages. */
   line: z.number().int(),
 });
@@ -127,5 +129,7 @@ export const DatasetSchema = z.object({
   files: z.array(z.string()),
   /** Latest date found in the data (ISO), used as the report's "data as of" date — never the clock. */
   as_of: z.string().optional(),
+  /** responses.csv rows read and those `keep:` (or the tool preset of `source:`) excluded, per rule in order; absent without row rules. */
+  rows_filter: z.object({ read: z.number().int(), excluded: z.array(z.object({ rule: z.string(), rows: z.number().int() })) }).optional(),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;

@@ -12,4 +12,6 @@ export interface SurveyRow {
   csat?: number;
   ces?: number;
   overall?: number;
+  /** The respondent's survey weight (responses.csv `weight`, or the questionnaire's weighting); undefined means 1. */
+  weight?: number;
 }

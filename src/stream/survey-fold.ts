@@ -9,6 +9,7 @@ import { surveyLayout, type Outcome, type SurveyLayout } from '../analysis/layou
 import { addRow, crossProducts, mergeCross, type CrossProducts } from '../analysis/moments';
 import type { ResponseValues } from '../data/responses';
 import { RespondentFold } from '../analysis/survey-acc';
+import { cellWave, weightingVariables } from '../analysis/weighting';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 
 export interface SurveyFoldResult {
@@ -31,6 +32,8 @@ export class SurveyFold {
   private readonly segments: [string, string | undefined][];
   private readonly side: boolean;
   private readonly fold: RespondentFold;
+  /** Declared weighting: the weighting variables' segment indexes (each cell folded apart, src/analysis/weighting.ts). */
+  private readonly cells?: number[];
 
   constructor(
     items: Item[],
@@ -40,20 +43,22 @@ export class SurveyFold {
     this.fold = new RespondentFold(this.layout);
     this.segments = q.segments.map((s) => [s, undefined]);
     this.side = q.outcome === undefined;
+    this.cells = weightingVariables(q);
   }
 
   add(v: ResponseValues): void {
     const r = this.r;
     for (let i = 0; i < this.segments.length; i++) this.segments[i][1] = v.segments[i];
-    addToAccs(r.accs, this.layout, v.wave, this.segments, v, this.fold);
+    const wave = this.cells ? cellWave(v.wave, v.segments, this.cells) : v.wave;
+    addToAccs(r.accs, this.layout, wave, this.segments, v, this.fold);
     if (v.overall !== undefined) r.hasOverall = true;
     if (v.nps !== undefined) r.hasNps = true;
     if (v.date !== undefined && (r.latest === undefined || v.date > r.latest)) r.latest = v.date;
     if (this.side) {
-      let cross = r.npsDrivers.get(v.wave);
+      let cross = r.npsDrivers.get(wave);
       const predictors = this.layout.drivers === 'items' ? v.p : this.fold.perceptionScores;
-      if (!cross) r.npsDrivers.set(v.wave, (cross = crossProducts(predictors.length + 1, this.layout.shift)));
-      addRow(cross, [...predictors, v.nps]);
+      if (!cross) r.npsDrivers.set(wave, (cross = crossProducts(predictors.length + 1, this.layout.shift)));
+      addRow(cross, [...predictors, v.nps], v.weight ?? 1);
     }
   }
 

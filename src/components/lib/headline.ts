@@ -47,7 +47,10 @@ function detail(key: HeadlineKey, figures: Figures, fmt: Formatters, t: Strings)
     case 'csat':
       return base(figures.csat?.n);
     case 'ces':
-      return [base(figures.ces?.n), t.headline.lowerBetter].filter(Boolean).join(' · ');
+      // The questionnaire's ces_wording: effort (lower is better, the default) or ease (higher is better).
+      return [base(figures.ces?.n), figures.meta.statistics?.ces_wording === 'ease' ? t.headline.higherBetter : t.headline.lowerBetter]
+        .filter(Boolean)
+        .join(' · ');
     case 'servqual':
       return [base(figures.n), scale].filter(Boolean).join(' · ');
   }

@@ -1,14 +1,19 @@
-import type { Figures } from '../../schemas/figures';
+import type { Figures, GroupFigures, VsRest } from '../../schemas/figures';
 import type { Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n';
 import { metricText } from './metric-format';
 import { formatFigureId } from '../../analysis/figure-id';
+import { SIGNIFICANCE_MARKS, significanceMark } from '../../charts/significance';
 
 export interface Cell {
   text: string;
   state: 'value' | 'suppressed' | 'not measured';
   /** Figure id, for data-figure. */
   id: string;
+  /** Significantly better or worse than the rest of the segment (vs_rest, after the correction); the mark is in `text`. */
+  mark?: 'better' | 'worse';
+  /** What the mark means, for a title / screen reader. */
+  markLabel?: string;
 }
 
 export interface SegmentTable {
@@ -16,6 +21,8 @@ export interface SegmentTable {
   columns: string[];
   rows: { label: string; n: string; cells: Cell[] }[];
   note: string;
+  /** The legend of the ▲ ▼ marks, when the table shows any. */
+  significance?: string;
 }
 
 /** Columns of the breakdown: the headline figure ids inside a segment value. */
@@ -35,11 +42,15 @@ export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: S
   const rows = Object.entries(groups).map(([value, g]) => ({
     label: labels[value] ?? value,
     n: fmt.integer(g.n),
-    cells: SEGMENT_COLUMNS.map(({ id, path }) => {
+    cells: SEGMENT_COLUMNS.map(({ id, path, key }) => {
       // Built in the figure id syntax, so a value such as "St. Louis" stays one name.
       const full = formatFigureId(['segments', by, value, ...path]);
       const m = metricText(figures, full, fmt, t);
-      if (m.kind === 'value') return { id: full, state: 'value' as const, text: m.text + (m.lowBase ? ' †' : '') };
+      if (m.kind === 'value') {
+        const mark = significanceMark(vsRestOf(g, key));
+        const text = m.text + (m.lowBase ? ' †' : '') + (mark ? ` ${SIGNIFICANCE_MARKS[mark]}` : '');
+        return mark ? { id: full, state: 'value' as const, text, mark, markLabel: t.segment[mark] } : { id: full, state: 'value' as const, text };
+      }
       // A suppressed group has no SERVQUAL score at all: it reads as suppressed, not as missing data.
       const hidden = m.kind === 'suppressed' || (id === 'servqual.unweighted' && Object.values(g.servqual?.dimensions ?? {}).some((d) => d.suppressed));
       if (hidden) return { id: full, state: 'suppressed' as const, text: m.kind === 'suppressed' && m.secondary ? t.withheld : t.suppressedShort };
@@ -55,7 +66,22 @@ export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: S
     ],
     rows,
     note: fillTemplate(t.segment.note, { min: figures.meta.min_base, low: figures.meta.low_base }),
+    // The legend only where a mark is shown: a table without one needs no key to it.
+    significance: rows.some((r) => r.cells.some((c) => c.mark)) ? significanceLegend(figures, name.toLowerCase(), t) : undefined,
   };
+}
+
+/** The published test of a headline figure of one segment value against the rest of its segment. */
+export function vsRestOf(g: GroupFigures, key: (typeof SEGMENT_COLUMNS)[number]['key']): VsRest | undefined {
+  if (key === 'servqual') return g.servqual?.unweighted_vs_rest;
+  const f = g[key];
+  return f && !f.suppressed ? f.vs_rest : undefined;
+}
+
+/** "▲ / ▼ significantly better / worse than the other values of channel together (p < 0.05 after Holm's correction)." */
+export function significanceLegend(figures: Figures, by: string, t: Strings): string {
+  const correction = figures.meta.statistics?.multiple_comparisons ?? 'holm';
+  return fillTemplate(t.segment.significance, { by, correction: t.segment[correction] });
 }
 
 /** The value groups of a declared segment (own keys only: a segment named "toString" is data). */
