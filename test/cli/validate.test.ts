@@ -39,7 +39,7 @@ describe('gapreport validate <dataset-dir>', () => {
   it('shows a mapped export by its own path', async () => {
     const io = memoryIo(`${ROOT}test/fixtures/valid`);
     expect(await main(['validate', 'airline-like'], io)).toBe(0);
-    expect(io.stdout).toEqual(['airline-like: valid — responses.csv 3 rows.']);
+    expect(io.stdout).toEqual(['airline-like: valid — responses.csv 60 rows.']);
   });
 
   it('also prints GitHub annotations when GITHUB_ACTIONS is true', async () => {

