@@ -151,7 +151,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       gap5: gap5(head.servqual, layout.items.length > 0),
     },
     kpis,
-    benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own),
+    benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own, ces),
     drivers: reportAcc ? driverFigures(reportAcc, layout, rule) : { status: 'not measured', reason: 'no survey responses' },
     // Each wave repeats the headline figures, its drivers included (from the same accumulator as the headline's).
     waves: waves.map((w) => ({ wave: w, ...waveFigures(w), drivers: driverFigures(accs.byWave.get(w)!, layout, rule) })),
@@ -177,7 +177,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       accs,
       layout,
       rule,
-      benchmarks: (value) => benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, value),
+      benchmarks: (value) => benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, value, ces),
       gaps: (servqual) => ({ gap1: gap1(dataset.management, servqual, layout), gap5: gap5(servqual, layout.items.length > 0) }),
     });
   const broken = nonFiniteProblems(figures);
