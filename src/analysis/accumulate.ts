@@ -1,15 +1,18 @@
 import type { Dataset } from '../schemas/dataset';
 import { surveyAcc, mergeSurveyAcc, RespondentFold, type SurveyAcc } from './survey-acc';
 import { toSurveyRow, type SurveyLayout, type SurveyRow } from './layout';
+import { cellWave, weightingVariables } from './weighting-cells';
 
 /** Accumulators for every wave, and for every segment value within each wave. */
 export interface SurveyAccs {
   byWave: Map<string, SurveyAcc>;
   /** wave → segment → value → accumulator. */
   bySegment: Map<string, Map<string, Map<string, SurveyAcc>>>;
+  /** Some respondent carried a survey weight (responses.csv's weight column). */
+  weighted: boolean;
 }
 
-export const surveyAccs = (): SurveyAccs => ({ byWave: new Map(), bySegment: new Map() });
+export const surveyAccs = (): SurveyAccs => ({ byWave: new Map(), bySegment: new Map(), weighted: false });
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
@@ -34,6 +37,7 @@ export function addToAccs(
   fold = new RespondentFold(layout),
 ): void {
   fold.score(row);
+  if (row.weight !== undefined) accs.weighted = true;
   // Inline lookups, not getOrCreate: no closure per row on the stream engine's million rows.
   let acc = accs.byWave.get(wave);
   if (!acc) accs.byWave.set(wave, (acc = surveyAcc(layout, true)));
@@ -52,6 +56,7 @@ export function addToAccs(
 }
 
 export function mergeAccs(into: SurveyAccs, from: SurveyAccs): void {
+  into.weighted ||= from.weighted;
   for (const [wave, acc] of from.byWave) {
     const target = into.byWave.get(wave);
     if (target) mergeSurveyAcc(target, acc);
@@ -75,11 +80,19 @@ export function accumulateResponses(dataset: Dataset, layout: SurveyLayout): Sur
   const accs = surveyAccs();
   const segmentNames = dataset.questionnaire?.segments ?? [];
   const fold = new RespondentFold(layout);
+  // Declared weighting: each weighting cell folded apart, weighed once the wave is counted (weighting.ts).
+  const variables = weightingVariables(dataset.questionnaire);
   for (const r of dataset.responses ?? []) {
     addToAccs(
       accs,
       layout,
-      r.wave,
+      variables
+        ? cellWave(
+            r.wave,
+            segmentNames.map((s) => r.segments[s]),
+            variables,
+          )
+        : r.wave,
       segmentNames.map((s) => [s, r.segments[s]] as [string, string | undefined]),
       toSurveyRow(r, layout),
       fold,

@@ -16,21 +16,7 @@ import { rake, trimWeights, maxMarginError, type WeightCell } from '../stats/wei
 import { effectiveBase, kishDeff } from '../stats/weights';
 import type { SurveyAccs } from './accumulate';
 import { mergeSurveyAcc, scaleSurveyAcc, type SurveyAcc } from './survey-acc';
-
-/** Between the wave and the cell's values in a wave key: NUL, which no cell can hold (a NUL byte stops a file). */
-export const CELL = '\u0000';
-
-/** Indexes (in segments: order) of the weighting variables, in targets: order; undefined without declared weighting. */
-export function weightingVariables(q: Questionnaire | undefined): number[] | undefined {
-  return q?.weighting ? Object.keys(q.weighting.targets).map((v) => q.segments.indexOf(v)) : undefined;
-}
-
-/** The wave key a respondent is folded under: the wave, then its values of the weighting variables (missing as ''). */
-export function cellWave(wave: string, segmentValues: readonly (string | undefined)[], variables: readonly number[]): string {
-  let key = wave;
-  for (let i = 0; i < variables.length; i++) key += CELL + (segmentValues[variables[i]] ?? '');
-  return key;
-}
+import { CELL } from './weighting-cells';
 
 const waveBase = (wave: string, acc: SurveyAcc): WaveWeighting => {
   const { n, w, w2 } = acc.base;

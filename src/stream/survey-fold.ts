@@ -9,7 +9,7 @@ import { surveyLayout, type Outcome, type SurveyLayout } from '../analysis/layou
 import { addRow, crossProducts, mergeCross, type CrossProducts } from '../analysis/moments';
 import type { ResponseValues } from '../data/responses';
 import { RespondentFold } from '../analysis/survey-acc';
-import { cellWave, weightingVariables } from '../analysis/weighting';
+import { cellWave, weightingVariables } from '../analysis/weighting-cells';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 
 export interface SurveyFoldResult {

@@ -28,7 +28,9 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   const meta = figures.meta;
   const bases = BASES.map(({ key, id }) => {
     const fig = figures[key];
-    const base = fig ? fmt.integer(fig.n) : '—';
+    // Weighted data: the respondents, then the effective base the interval rests on.
+    const neff = fig && !fig.suppressed ? fig.n_eff : undefined;
+    const base = fig ? (neff === undefined ? fmt.integer(fig.n) : fillTemplate(M.effectiveBase, { n: fmt.integer(fig.n), neff: fmt.number(neff, 0) })) : '—';
     const value = metricText(figures, id, fmt, t, true);
     const moe = key === 'nps' && figures.nps && !figures.nps.suppressed ? `±${fmt.number(figures.nps.moe95, 1)}` : '';
     return { label: t.metrics[key], n: base, interval: value.kind === 'unknown' ? '' : value.text, moe };
@@ -61,7 +63,7 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
         : fillTemplate(M.drivers, said),
     );
   }
-  rules.push(...scaleRules(figures, fmt, t));
+  rules.push(...scaleRules(figures, fmt, t), ...weightingRules(figures, fmt, t));
   const sources = [...new Set(figures.benchmarks.flatMap((b) => b.source.split(/;\s*/)))].sort();
   return {
     sample: fillTemplate(M.sampleText, {
@@ -118,4 +120,37 @@ function scaleRules(figures: Figures, fmt: Formatters, t: Strings): string[] {
       factor: fmt.number(factor, 4),
     });
   });
+}
+
+/** How the respondents were weighted and what the bases are (meta.weighting): unweighted n, effective n and Kish's deff of the report's wave. */
+export function weightingRules(figures: Figures, fmt: Formatters, t: Strings): string[] {
+  const M = t.methodology;
+  const w = figures.meta.weighting;
+  if (!w) return [];
+  const wave = w.waves.find((x) => x.wave === figures.meta.wave) ?? w.waves[w.waves.length - 1];
+  if (!wave) return [];
+  const said = { wave: fmt.period(wave.wave), variables: (w.variables ?? []).join(', ') };
+  const how =
+    w.method === 'column'
+      ? M.weightingColumn
+      : w.method === 'post-stratification'
+        ? fillTemplate(M.weightingPost, said)
+        : fillTemplate(M.weightingRaking, { ...said, iterations: fmt.integer(wave.iterations ?? 0), error: fmt.number(100 * (wave.max_margin_error ?? 0), 2) });
+  const trim = w.trim
+    ? [
+        fillTemplate(M.weightingTrim, {
+          ...said,
+          lower: fmt.number(w.trim.lower, 2),
+          upper: fmt.number(w.trim.upper, 2),
+          trimmed: fmt.integer(wave.trimmed ?? 0),
+        }),
+      ]
+    : [];
+  const bases = fillTemplate(M.weightingBases, {
+    wave: said.wave,
+    n: fmt.integer(wave.n),
+    neff: wave.n_eff === undefined ? '—' : fmt.number(wave.n_eff, 0),
+    deff: wave.deff === undefined ? '—' : fmt.number(wave.deff, 2),
+  });
+  return [how, ...trim, bases];
 }

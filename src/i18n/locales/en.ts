@@ -126,6 +126,19 @@ export const en = {
     sources: 'Data sources',
     files: 'Dataset {dataset}: {files}.',
     benchmarkSources: 'Benchmark sources: {sources}.',
+    driversConstructs: 'Key drivers: {method} of R² of {outcome} regressed on the construct scores ({constructs}; n = {n}).',
+    ownScale: '{columns}: answered on {from}, their own scale, and reported on it.',
+    rescaled: '{columns}: answered on {from}, rescaled linearly onto {to} (x ↦ {toMin} + (x − {fromMin}) · {factor}).',
+    reversed: '{columns}: reverse-coded items, read as {min} + {max} − x.',
+    binaryShare: '{columns}: two answers (1 and 0), published as the share of 1s with a Wilson 95 % interval.',
+    weightingColumn: 'Respondents are weighted by the weight column of responses.csv.',
+    weightingPost: 'Respondents are post-stratified to the population shares of {variables}, wave by wave (weights average 1).',
+    weightingRaking:
+      'Respondents are raked to the population margins of {variables} (iterative proportional fitting, wave by wave; weights average 1): wave {wave} converged in {iterations} iterations, largest margin error {error} percentage points.',
+    weightingTrim: 'Weights are trimmed to {lower}–{upper}, the excess spread over the other respondents ({trimmed} respondents trimmed in wave {wave}).',
+    weightingBases:
+      'Every base n in this report counts respondents, unweighted (the minimum base and the low-base mark apply to it); intervals, margins of error and tests use Kish’s effective base n_eff = (Σw)²/Σw². Wave {wave}: n = {n}, effective n = {neff}, design effect deff = 1 + CV² of the weights = {deff}.',
+    effectiveBase: '{n} (effective {neff})',
     asOf: 'Data as of {date} (the latest date in the data).',
   },
   charts: {

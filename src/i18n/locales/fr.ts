@@ -136,6 +136,20 @@ export const fr = mapStrings(
       sources: 'Sources des données',
       files: 'Jeu de données {dataset} : {files}.',
       benchmarkSources: 'Sources des références sectorielles : {sources}.',
+      driversConstructs: 'Leviers : {method} du R² de {outcome} expliqué par les scores des construits ({constructs} ; n = {n}).',
+      ownScale: '{columns} : réponses sur {from}, leur propre échelle, et rapportées sur celle-ci.',
+      rescaled: '{columns} : réponses sur {from}, ramenées linéairement sur {to} (x ↦ {toMin} + (x − {fromMin}) · {factor}).',
+      reversed: '{columns} : items inversés, lus comme {min} + {max} − x.',
+      binaryShare: '{columns} : deux réponses (1 et 0), publiées comme la part de 1 avec un intervalle de Wilson à 95 %.',
+      weightingColumn: 'Les répondants sont pondérés par la colonne weight de responses.csv.',
+      weightingPost: 'Les répondants sont post-stratifiés sur les parts de population de {variables}, vague par vague (poids de moyenne 1).',
+      weightingRaking:
+        'Les répondants sont calés (raking) sur les marges de population de {variables} (ajustement proportionnel itératif, vague par vague ; poids de moyenne 1) : la vague {wave} a convergé en {iterations} itérations, écart maximal aux marges {error} point de pourcentage.',
+      weightingTrim:
+        'Les poids sont bornés à {lower}–{upper}, l’excédent réparti sur les autres répondants ({trimmed} répondants bornés dans la vague {wave}).',
+      weightingBases:
+        'Chaque base n de ce rapport compte des répondants, sans pondération (la base minimale et la marque de base faible s’y appliquent) ; intervalles, marges d’erreur et tests utilisent la base effective de Kish n_eff = (Σw)²/Σw². Vague {wave} : n = {n}, n effectif = {neff}, effet de plan deff = 1 + CV² des poids = {deff}.',
+      effectiveBase: '{n} (effectif {neff})',
       asOf: 'Données au {date} (dernière date présente dans les données).',
     },
     charts: {

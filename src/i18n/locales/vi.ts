@@ -123,6 +123,20 @@ export const vi = {
     sources: 'Nguồn dữ liệu',
     files: 'Bộ dữ liệu {dataset}: {files}.',
     benchmarkSources: 'Nguồn đối chuẩn: {sources}.',
+    driversConstructs: 'Yếu tố tác động: {method} của R² của {outcome} theo điểm các cấu trúc ({constructs}; n = {n}).',
+    ownScale: '{columns}: trả lời trên thang {from} riêng và được báo cáo trên thang đó.',
+    rescaled: '{columns}: trả lời trên thang {from}, quy đổi tuyến tính sang {to} (x ↦ {toMin} + (x − {fromMin}) · {factor}).',
+    reversed: '{columns}: câu hỏi đảo chiều, đọc là {min} + {max} − x.',
+    binaryShare: '{columns}: hai câu trả lời (1 và 0), công bố dưới dạng tỷ lệ số 1 với khoảng tin cậy Wilson 95 %.',
+    weightingColumn: 'Người trả lời được gán trọng số theo cột weight của responses.csv.',
+    weightingPost: 'Người trả lời được hậu phân tầng theo tỷ lệ tổng thể của {variables}, từng đợt một (trọng số trung bình bằng 1).',
+    weightingRaking:
+      'Người trả lời được cân chỉnh (raking) theo các biên tổng thể của {variables} (khớp tỷ lệ lặp, từng đợt một; trọng số trung bình bằng 1): đợt {wave} hội tụ sau {iterations} vòng lặp, sai lệch biên lớn nhất {error} điểm phần trăm.',
+    weightingTrim:
+      'Trọng số được cắt trong khoảng {lower}–{upper}, phần dư chia đều cho những người trả lời còn lại ({trimmed} người bị cắt trong đợt {wave}).',
+    weightingBases:
+      'Mọi cỡ mẫu n trong báo cáo này đếm số người trả lời, không trọng số (cỡ mẫu tối thiểu và dấu cỡ mẫu nhỏ áp dụng cho nó); khoảng tin cậy, sai số biên và kiểm định dùng cỡ mẫu hiệu dụng Kish n_eff = (Σw)²/Σw². Đợt {wave}: n = {n}, n hiệu dụng = {neff}, hệ số thiết kế deff = 1 + CV² của trọng số = {deff}.',
+    effectiveBase: '{n} (hiệu dụng {neff})',
     asOf: 'Dữ liệu tính đến {date} (ngày mới nhất trong dữ liệu).',
   },
   charts: {
