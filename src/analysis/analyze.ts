@@ -1,3 +1,4 @@
+import { scaleMeta } from './scale-notes';
 import type { Dataset } from '../schemas/dataset';
 import type { Figures, GroupFigures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
@@ -15,6 +16,7 @@ import { chooseOutcome, surveyLayout, type SurveyLayout } from './layout';
 import { published } from './suppress';
 import { groupFigures } from './survey-figures';
 import { nonFiniteProblems, reservedSegmentValues } from './guards';
+import { columnWeightingReport, weighAccs } from './weighting';
 import { withSegmentTests } from './segment-tests';
 import { orientCes, withNpsInterval } from './statistics';
 import { cesDirection, statisticsOf } from '../schemas/statistics';
@@ -39,7 +41,12 @@ const settingProblem = (name: string, value: string, message: string, hint: stri
 
 /** Turns accumulated survey data plus the small files into the figures; checks the report's settings. */
 export function figuresFrom(dataset: Dataset, source: SurveySource, options: AnalysisOptions): AnalyzeResult {
-  const { layout, accs } = source;
+  // Declared weighting: each wave's cells weighted and merged (weighting.ts) before any figure.
+  const weighed = dataset.questionnaire?.weighting ? weighAccs(source.accs, dataset.questionnaire) : undefined;
+  if (weighed && weighed.accs === undefined) return { problems: weighed.problems };
+  const accs = weighed?.accs ?? source.accs;
+  // Weighted respondents: the figures publish their effective bases (n_eff) beside n.
+  const layout: SurveyLayout = accs.weighted ? { ...source.layout, weighted: true } : source.layout;
   const rule = { min_base: options.min_base, low_base: options.low_base };
   const waves = [...accs.byWave.keys()].sort();
   const delivered = deliveredIndex(dataset.operations);
@@ -137,9 +144,11 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       low_base: rule.low_base,
       outcome: layout.outcome,
       scale: dataset.questionnaire?.scale,
+      ...scaleMeta(dataset.questionnaire),
       files: dataset.files,
       as_of: dataset.as_of,
       engine: source.engine,
+      weighting: weighed?.accs ? weighed.report : columnWeightingReport(accs, waves),
       statistics,
     },
     ...head,
@@ -148,7 +157,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       gap2: gap2(dataset.standards),
       gap3: gap3(dataset.standards, delivered, period),
       gap4: gap4(dataset.communications, dataset.standards, delivered, period),
-      gap5: gap5(head.servqual, layout.items.length > 0),
+      gap5: gap5(head.servqual, layout.dims.length > 0), // constructs alone (ECSI) have no SERVQUAL dimension: not measured
     },
     kpis,
     benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own, ces),

@@ -1,11 +1,12 @@
 import { correlationFromCovariance } from '../stats/regression';
-import { keyDriversFromCorrelation } from '../stats/shapley';
+import { keyDriversFromCorrelation, relativeWeightsFromCorrelation } from '../stats/shapley';
 import type { Drivers } from '../schemas/figures';
 import { covarianceOf, meansOf } from './moments';
 import type { SurveyLayout } from './layout';
 import type { SurveyAcc } from './survey-acc';
 import type { BaseRule } from './suppress';
 import { sourceItemText } from './labels';
+import { driverConstructs } from './constructs';
 
 /** A driver's sample variance at or below this share of its mean square is rounding noise: the driver is constant. */
 export const ZERO_VARIANCE = 1e-12;
@@ -28,11 +29,19 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
   const cov = covarianceOf(cross);
   const means = meansOf(cross);
   const labels =
-    layout.drivers === 'items' ? layout.items.map((i) => ({ driver: i.id, label: sourceItemText(i) })) : layout.dims.map((d) => ({ driver: d, label: d }));
+    layout.drivers === 'items'
+      ? layout.items.map((i) => ({ driver: i.id, label: sourceItemText(i) }))
+      : layout.drivers === 'constructs'
+        ? driverConstructs(layout.constructs).map((c) => ({ driver: c.id, label: c.label }))
+        : layout.dims.map((d) => ({ driver: d, label: d }));
   // A driver every complete case answered alike has no share to measure: a 0 share and its quadrant would be a verdict nobody computed.
   const constant = cov ? labels.findIndex((_, i) => !(cov[i][i] > ZERO_VARIANCE * Math.max(1, cross.cross[i * cross.k + i] / n))) : -1;
   if (constant >= 0) return { status: 'not measured', reason: `${labels[constant].driver} does not vary over the ${n} complete cases` };
-  const decomposition = cov && keyDriversFromCorrelation(correlationFromCovariance(cov));
+  const corr = cov && correlationFromCovariance(cov);
+  const decomposition = corr && keyDriversFromCorrelation(corr);
+  // Johnson's relative weights beside Shapley: two decompositions that should agree closely; the Methodology shows both.
+  const johnson = corr && decomposition?.method === 'shapley' ? relativeWeightsFromCorrelation(corr) : undefined;
+  const johnsonTotal = johnson?.reduce((a, b) => a + b, 0);
   if (!decomposition || !means) return { status: 'not measured', reason: `${layout.outcome} or the drivers do not vary` };
   const meanShare = 1 / k;
   const meanPerformance = means.slice(0, k).reduce((a, b) => a + b, 0) / k;
@@ -50,7 +59,8 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
       const important = share >= meanShare;
       const performing = performance >= meanPerformance;
       const quadrant = important ? (performing ? 'keep up' : 'fix first') : performing ? 'possible overkill' : 'low priority';
-      return { driver, label, share, raw: decomposition.raw[i], performance, quadrant };
+      const relative = johnson && johnsonTotal! > 0 ? { relative_weight: johnson[i] / johnsonTotal! } : {};
+      return { driver, label, share, raw: decomposition.raw[i], ...relative, performance, quadrant };
     }),
   };
 }

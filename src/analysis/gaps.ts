@@ -33,7 +33,7 @@ export function gap5(servqual: Servqual | undefined, hasItems = servqual !== und
  */
 export function gap1(managers: readonly Manager[] | undefined, servqual: Servqual | undefined, layout: SurveyLayout): Gap {
   if (!managers || managers.length === 0) return notMeasured('no management.csv');
-  if (layout.items.length === 0) return notMeasured('no SERVQUAL items in the questionnaire');
+  if (layout.dims.length === 0) return notMeasured('no SERVQUAL items in the questionnaire');
   if (!servqual) return notMeasured("no survey responses in the report's wave");
   const parts: GapPart[] = [];
   const dimGaps: number[] = [];

@@ -1,6 +1,7 @@
 import { DIMENSIONS, type Dimension, type Item, type Questionnaire } from '../schemas/questionnaire';
 import type { Respondent } from '../schemas/dataset';
 import type { SurveyRow } from '../schemas/survey-row';
+import { constructLayout, type ConstructLayout } from './constructs';
 
 /** Outcomes key-driver analysis may explain. */
 export type Outcome = 'overall' | 'nps' | 'csat' | 'ces';
@@ -12,10 +13,16 @@ export interface SurveyLayout {
   dims: Dimension[];
   /** Item indexes per entry of `dims`. */
   itemsByDim: number[][];
-  drivers: 'dimensions' | 'items';
+  drivers: 'dimensions' | 'items' | 'constructs';
+  /** The questionnaire's constructs (src/analysis/constructs.ts); empty for SERVQUAL alone. */
+  constructs: ConstructLayout[];
+  /** `overall` is binary (questionnaire `binary:`): its figure also publishes the share of 1s. */
+  binaryOverall?: boolean;
   outcome?: Outcome;
   /** Midpoint of the item scale: the shift for cross-products. */
   shift: number;
+  /** The respondents carry survey weights (a weight column or the questionnaire's weighting): figures then publish their effective bases. */
+  weighted?: boolean;
 }
 
 /** One respondent as arrays in layout order: what both the in-memory and streaming paths feed (defined in src/schemas, below src/data). */
@@ -29,6 +36,8 @@ export function surveyLayout(items: Item[], questionnaire: Questionnaire | undef
     dims,
     itemsByDim: dims.map((d) => items.flatMap((item, index) => (item.dimension === d ? [index] : []))),
     drivers: questionnaire?.drivers ?? 'dimensions',
+    constructs: constructLayout(items, questionnaire),
+    binaryOverall: questionnaire?.binary?.includes('overall') || undefined,
     outcome,
     shift: (scale.min + scale.max) / 2,
   };
@@ -54,5 +63,6 @@ export function toSurveyRow(r: Respondent, layout: SurveyLayout): SurveyRow {
     csat: r.csat,
     ces: r.ces,
     overall: r.overall,
+    weight: r.weight,
   };
 }

@@ -17,6 +17,10 @@ import { parseManagement } from './management';
 import { parseOperations } from './operations';
 import { capPerFile } from './problems';
 import { parseQuestionnaire, type ParsedQuestionnaire } from './questionnaire';
+import type { ColumnPlan } from './scales';
+import type { SettingLines } from './mapping-check';
+import { exportLayout } from './tool-presets';
+import type { Exclusion } from './row-filter';
 import { parseResponses, RESPONSES_NUMBER_HINT } from './responses';
 import { parseStandards } from './standards';
 import type { TableContext, TableResult } from './table';
@@ -54,16 +58,25 @@ export interface FirstFiles {
 export function readFirst(texts: DatasetInput['texts'], shownAs: DatasetInput['shownAs'], limits: Limits, parsedQ?: ParsedQuestionnaire): FirstFiles {
   const shown = (f: ContractFile) => shownAs?.[f] ?? f;
   parsedQ ??= texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
-  const contexts = tableContexts(parsedQ?.questionnaire, shown, limits);
+  const contexts = tableContexts(parsedQ?.questionnaire, shown, limits, parsedQ?.plan, parsedQ?.settingLines);
   const standards = texts['standards.csv'] !== undefined ? parseStandards(texts['standards.csv'], contexts.base('standards.csv')) : undefined;
   return { parsedQ, standards, contexts, thresholds: serviceLevelThresholds((standards?.standards ?? []).map((s) => s.metric)) };
 }
 
 /** How each contract file is read: the firm's own files get the column mapping; survey exports also the survey settings. */
-export function tableContexts(q: Questionnaire | undefined, shown: (f: ContractFile) => string, limits: Limits) {
+export function tableContexts(q: Questionnaire | undefined, shown: (f: ContractFile) => string, limits: Limits, plan?: ColumnPlan, lines?: SettingLines) {
   const mapping = { columns: q?.columns ?? {}, constants: q?.constants ?? {} };
+  // A survey tool's export (source:, keep:, dates, by_text:/by_position:): src/data/tool-presets.ts.
+  const layout = q ? exportLayout(q, lines?.lines, lines?.keepLines) : undefined;
+  const surveyMapping = layout ? { ...mapping, byText: layout.byText, byPosition: layout.byPosition, defaults: layout.defaults, lines: layout.lines } : mapping;
   const base = (f: ContractFile): TableContext => ({ file: shown(f), mapping, limits, cells: { missing: q?.missing } });
-  const survey = (f: ContractFile): TableContext => ({ ...base(f), headerRows: q?.header_rows, cells: { missing: q?.missing, recode: q?.recode, numberHint: RESPONSES_NUMBER_HINT } });
+  const survey = (f: ContractFile): TableContext => ({
+    ...base(f),
+    mapping: surveyMapping,
+    headerRows: layout?.headerRows ?? q?.header_rows,
+    layout,
+    cells: { missing: q?.missing, recode: plan?.recode, plan, numberHint: RESPONSES_NUMBER_HINT, dates: layout?.dates },
+  });
   return { base, survey };
 }
 
@@ -102,9 +115,11 @@ export function buildDataset(input: DatasetInput): LoadResult {
   dataset.questionnaire = q;
   dataset.items = parsedQ?.items ?? [];
   const { base, survey } = first.contexts;
-  const count = (f: ContractFile, r: { problems: Problem[]; rows: number }) => {
+  const count = (f: ContractFile, r: { problems: Problem[]; rows: number; excluded?: Exclusion[] }) => {
     problems.push(...r.problems);
     rowCounts[f] = r.rows;
+    // keep: excluded some rows of the export: validate and the methodology say how many, by which rule.
+    if (f === 'responses.csv' && r.excluded) dataset.rows_filter = { read: r.rows, excluded: r.excluded };
   };
 
   let latestResponse: string | undefined;

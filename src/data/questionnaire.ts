@@ -7,8 +7,12 @@ import type { ZodIssue } from 'zod';
 import type { Problem } from '../schemas/problem';
 import { QuestionnaireSchema, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { PRESETS } from './preset';
+import { checkWeighting } from './weighting';
+import { resolvePlan, type ColumnPlan } from './scales';
+import { checkLabels, resolveConstructs } from './constructs';
 import { stripBidiControls } from '../schemas/text';
 import { ProblemSink } from './problems';
+import { checkExportSettings, suggestSetting, type SettingLines } from './mapping-check';
 import { formatBytes, MAX_ITEMS, MAX_QUESTIONNAIRE_BYTES, MAX_YAML_ALIASES } from './limits';
 
 export const QUESTIONNAIRE_FILE = 'questionnaire.yaml';
@@ -17,6 +21,10 @@ export interface ParsedQuestionnaire {
   questionnaire?: Questionnaire;
   /** Preset items (texts overridden by id) followed by custom items. */
   items: Item[];
+  /** recode:, scales:, reverse:, binary: resolved to contract columns (src/data/scales.ts), for the survey files' cells. */
+  plan?: ColumnPlan;
+  /** Where each top-level setting (and each keep: rule) is written, for hints that name the line to change (src/data/mapping-check.ts). */
+  settingLines?: SettingLines;
   problems: Problem[];
 }
 
@@ -41,8 +49,9 @@ function describe(issue: ZodIssue, value: unknown): { message: string; hint?: st
         ? { message: `${where} is required.` }
         : { message: `${where}: ${typeof value === 'string' ? `"${shown}"` : shown} should be ${issue.expected === 'object' ? 'a map (key: value)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not a ${issue.received}.` };
     case 'unrecognized_keys':
-      return { message: `${where} has unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: 'Check the spelling against SPEC §2.1 (and data/README.md for extensions).' };
+      return { message: `${where} has unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: suggestSetting(issue.path, issue.keys[0]) ?? 'Check the spelling against SPEC §2.1 (and data/README.md for extensions).' };
     case 'invalid_enum_value':
+      if (name === 'preset') return { message: `${where}: "${shown}" is not a known preset (use ${issue.options.join(' or ')}, or list items:).` };
       return { message: `${where}: "${shown}" is not one of ${issue.options.join(', ')}.` };
     case 'invalid_literal':
       return { message: `${where}: "${shown}" is not a known preset (use servqual-22, or list items:).` };
@@ -109,7 +118,13 @@ export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): Par
   const report: Report = (path, message, hint) => sink.add({ line: lineOf(doc, counter, path), message, hint });
   const items = resolveItems(q, report);
   checkSegments(q.segments, report);
-  return { questionnaire: q, items, problems: sink.list() };
+  checkWeighting(q, report);
+  const settingLines = checkExportSettings(q, items, report, (path) => lineOf(doc, counter, path), Object.keys((js as object | null) ?? {}));
+  const plan = resolvePlan(q, items, report);
+  checkLabels(q, report);
+  // The preset's constructs join the questionnaire's, so every engine (and worker) reads them from q alone.
+  const constructs = resolveConstructs(q, items, report);
+  return { questionnaire: { ...q, constructs }, items, plan, settingLines, problems: sink.list() };
 }
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;
@@ -131,7 +146,7 @@ function resolveItems(q: Questionnaire, report: Report): Item[] {
 }
 
 /** Columns responses.csv reads as something else: a segment of the same name would read them twice. */
-const NOT_SEGMENTS = ['respondent_id', 'wave', 'date', 'nps', 'csat', 'ces', 'overall', 'comment'];
+const NOT_SEGMENTS = ['respondent_id', 'wave', 'date', 'nps', 'csat', 'ces', 'overall', 'comment', 'weight'];
 
 function checkSegments(segments: string[], report: Report): void {
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DimensionSchema, DIMENSIONS } from './questionnaire';
 import { DirectionSchema } from './dataset';
 import { EngineSchema } from './engine';
+import { WeightingReportSchema } from './weighting';
 import { CES_WORDINGS, StatisticsSchema } from './statistics';
 
 /**
@@ -15,10 +16,12 @@ const Interval = z.tuple([z.number(), z.number()]);
 
 /** Marks shared by every base-dependent figure. */
 const Base = {
-  /** Respondents the figure rests on. */
+  /** Respondents the figure rests on (unweighted: min_base and low_base are on it). */
   n: z.number().int().min(0),
   /** True when n < low_base: published with a low-base mark. */
   low_base: z.boolean(),
+  /** Weighted data only: Kish's effective base (Σw)²/Σw² of the figure's respondents, the n its interval and tests use. */
+  n_eff: z.number().optional(),
 };
 
 /**
@@ -105,6 +108,10 @@ export const MeanFigureSchema = suppressible({
   /** Student-t 95 % interval (n−1 df); absent for a single respondent. */
   ci95: Interval.optional(),
   vs_rest: VsRestSchema.optional(),
+  /** A binary column (questionnaire `binary:`, answers 0/1): percent of 1s (0–100), e.g. "43.9 % satisfied". */
+  share: z.number().min(0).max(100).optional(),
+  /** Wilson 95 % interval of `share`, percent. */
+  share_ci95: Interval.optional(),
 });
 export type MeanFigure = z.infer<typeof MeanFigureSchema>;
 
@@ -163,6 +170,25 @@ export const ServqualSchema = z.object({
   perception: z.number().optional(),
 });
 export type Servqual = z.infer<typeof ServqualSchema>;
+
+/** One construct (questionnaire `constructs:`): the mean construct score (half rule over its perception items) and its reliability. */
+export const ConstructFigureSchema = suppressible({
+  /** The questionnaire's label (English when it has several); pages show the report's locale's, by id. */
+  label: z.string(),
+  /** Items of the construct. */
+  items: z.number().int(),
+  mean: z.number(),
+  sd: z.number().optional(),
+  /** Student-t 95 % interval (n − 1 df); absent for a single respondent. */
+  ci95: Interval.optional(),
+  /** Cronbach's α on the items' complete cases (sample variances); absent for one item or no variance. */
+  alpha: z.number().optional(),
+  /** True when α < 0.7; present exactly when `alpha` is. */
+  alpha_flag: z.boolean().optional(),
+  /** Complete cases behind α. */
+  n_alpha: z.number().int().optional(),
+});
+export type ConstructFigure = z.infer<typeof ConstructFigureSchema>;
 
 /** One part of a gap: an item, a dimension, a standard or a claim. */
 export const GapPartSchema = z.object({
@@ -267,7 +293,7 @@ export const DriversSchema = z.discriminatedUnion('status', [
     low_base: z.boolean(),
     r2: z.number(),
     method: z.enum(['shapley', 'relative-weights']),
-    by: z.enum(['dimensions', 'items']),
+    by: z.enum(['dimensions', 'items', 'constructs']),
     items: z.array(
       z.object({
         driver: z.string(),
@@ -276,6 +302,8 @@ export const DriversSchema = z.discriminatedUnion('status', [
         share: z.number(),
         /** R² contribution (sums to r2). */
         raw: z.number(),
+        /** Johnson's (2000) relative weight as a fraction of R², beside the Shapley share as a cross-check (present when method is shapley). */
+        relative_weight: z.number().optional(),
         /** Mean perception, item scale. */
         performance: z.number(),
         /** Importance–performance quadrant, split at the means of share and performance. */
@@ -292,12 +320,18 @@ export type Drivers = z.infer<typeof DriversSchema>;
 /** The survey headline figures for one group of respondents (a wave or a segment value). */
 export const GroupFiguresSchema = z.object({
   n: z.number().int(),
+  /** Weighted data only: Σw, Kish's effective base and design effect of the group's respondents (WaveWeightingSchema). */
+  weighted_n: z.number().optional(),
+  n_eff: z.number().optional(),
+  deff: z.number().optional(),
   nps: NpsFigureSchema.optional(),
   csat: CsatFigureSchema.optional(),
   ces: MeanFigureSchema.optional(),
   overall: MeanFigureSchema.optional(),
   /** SERVQUAL dimension figures and scores for the group. */
   servqual: ServqualSchema.optional(),
+  /** Construct id → its figure, when the questionnaire declares constructs. */
+  constructs: z.record(z.string(), ConstructFigureSchema).optional(),
 });
 export type GroupFigures = z.infer<typeof GroupFiguresSchema>;
 
@@ -344,6 +378,28 @@ export const MetaSchema = z.object({
   engine_requested: EngineSchema.optional(),
   /** Why the engine asked for handed over, e.g. "DuckDB could not read it (…)"; present with engine_requested. */
   engine_fallback: z.string().optional(),
+  /** Segment → value as in the data (and in figure ids) → the label pages show (questionnaire `labels:`, English when it has several). */
+  segment_labels: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /** Columns read on their own scale, reverse-coded or rescaled (questionnaire `scales:`, `reverse:`, `binary:`), for the methodology. */
+  column_scales: z
+    .array(
+      z.object({
+        /** The scales: table, when the entry is one. */
+        table: z.string().optional(),
+        /** Columns or globs as questionnaire.yaml lists them. */
+        columns: z.array(z.string()),
+        /** The scale the answers are written on; `to`: the linear rescale onto another. */
+        from: z.object({ min: z.number(), max: z.number() }),
+        to: z.object({ min: z.number(), max: z.number() }).optional(),
+        /** Reverse-coded: x ↦ min + max − x. */
+        reverse: z.boolean(),
+        /** Published as a share of 1s (binary:). */
+        binary: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  /** How the respondents were weighted (src/schemas/weighting.ts); absent for unweighted data. */
+  weighting: WeightingReportSchema.optional(),
   /** The questionnaire's statistical choices with their defaults (src/schemas/statistics.ts). */
   statistics: StatisticsSchema.extend({ ces_wording: z.enum(CES_WORDINGS) }).optional(),
 });

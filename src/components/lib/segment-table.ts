@@ -95,13 +95,17 @@ export function segmentName(t: Strings, by: string): string {
 }
 
 /**
- * How each value of a segment is shown: the locale's name for it (t.segmentValues), else the
+ * How each value of a segment is shown: the questionnaire's label for it (labels:, in the
+ * report's locale), else the locale's name for it (t.segmentValues), else the
  * value as written, capitalised when every value of the segment is lower case ("chat" beside
  * "North" read as a typo). Display only: figure ids and downloads keep the data's values.
  */
 export function segmentValueLabels(figures: Figures, by: string, t: Strings): Record<string, string> {
   const values = Object.keys(segmentGroups(figures, by));
-  const named = Object.hasOwn(t.segmentValues, by) ? t.segmentValues[by] : {};
+  // The questionnaire's labels: (codes 1/2/3 → the branch a reader knows) come first, in the edition's locale (edition-fs).
+  const declared = figures.meta.segment_labels;
+  const own = declared && Object.hasOwn(declared, by) ? declared[by] : {};
+  const named = { ...(Object.hasOwn(t.segmentValues, by) ? t.segmentValues[by] : {}), ...own };
   const allLower = values.every((v) => v === v.toLowerCase());
   const shown = (v: string) => (allLower ? v.charAt(0).toLocaleUpperCase() + v.slice(1) : v);
   return Object.fromEntries(values.map((v) => [v, Object.hasOwn(named, v) ? named[v] : shown(v)]));
