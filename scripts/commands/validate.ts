@@ -6,6 +6,7 @@
 import { relative, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { loadDataset } from '../../src/data/load-fs';
+import { exclusionSentence } from '../../src/data/row-filter';
 import { formatProblem, type Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import type { Io } from './io';
@@ -55,6 +56,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   const counts = Object.entries(result.rowCounts).map(([f, n]) => `${f} ${n} row${n === 1 ? '' : 's'}`);
   const n = result.problems.filter((p) => !p.omitted).length + result.problems.reduce((s, p) => s + (p.omitted ?? 0), 0);
   const summary = counts.length ? counts.join(', ') : 'no data files read';
+  // Rows keep: (or the tool preset) excluded are stated, so n never shrinks silently.
+  const filtered = result.dataset?.rows_filter;
+  if (filtered) io.out(`${dir}: responses.csv: ${exclusionSentence(filtered.read, filtered.excluded)}.`);
   if (n === 0) io.out(`${dir}: valid — ${summary}.`);
   else io.out(`${dir}: ${n} problem${n === 1 ? '' : 's'} — ${summary}.`);
   return n === 0 ? 0 : 1;

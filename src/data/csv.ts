@@ -14,6 +14,10 @@ export interface CsvHeader {
   names: string[];
   /** The delimiter detected from the header line. */
   delimiter: Delimiter;
+  /** The header rows below the names, as read (question texts, Qualtrics' ImportId row): what by_text: and the header checks read. */
+  below?: string[][];
+  /** The physical line of each row of `below`. */
+  belowLines?: number[];
 }
 
 export interface CsvOptions {
@@ -56,7 +60,7 @@ export function breaksIn(fields: string[]): number {
  * sink. Returns undefined when there is no usable header.
  */
 export interface CsvHandlers {
-  /** Called once, with the header, before any record. */
+  /** Called once, with the header and the header rows below it, before any record. */
   header?: (header: CsvHeader) => void;
   /** Called per data record: its fields, first physical line, and 1-based data row number. */
   record: (fields: string[], line: number, row: number) => void;
@@ -77,6 +81,10 @@ export class CsvRecords {
   openQuote = false;
   private toSkip: number;
   private readonly headerRows: number;
+  /** Qualtrics' ImportId rows skipped after the header rows (they are never respondents). */
+  private importRows = 0;
+  /** Whether handlers.header has been called: deferred until the header rows below the names are read. */
+  private announced = false;
   /** Non-blank records after the header, good or bad: header rows and data. */
   private below = 0;
   private readonly sink: ProblemSink;
@@ -89,8 +97,14 @@ export class CsvRecords {
     this.toSkip = this.headerRows;
     if (header) {
       this.header = header;
-      handlers.header?.(header);
+      this.announce();
     }
+  }
+
+  private announce(): void {
+    if (this.announced || !this.header) return;
+    this.announced = true;
+    this.handlers.header?.(this.header);
   }
 
   /** Whether header rows below the names are still to come. */
@@ -148,13 +162,24 @@ export class CsvRecords {
         this.stopped = true;
         return false;
       }
-      this.header = { names: fields.map((f) => f.trim()), delimiter: this.delimiter };
-      this.handlers.header?.(this.header);
+      this.header = { names: fields.map((f) => f.trim()), delimiter: this.delimiter, below: [], belowLines: [] };
       return true;
     }
     if (this.toSkip > 0) {
       this.toSkip--;
+      header.below?.push(fields);
+      header.belowLines?.push(at);
       return true;
+    }
+    if (!this.announced) {
+      // Qualtrics writes a third header row of JSON import ids; it is a header row whatever header_rows says.
+      if (isImportIdRow(fields)) {
+        this.importRows++;
+        header.below?.push(fields);
+        header.belowLines?.push(at);
+        return true;
+      }
+      this.announce();
     }
     this.row++;
     if (fields.length !== header.names.length) {
@@ -167,12 +192,12 @@ export class CsvRecords {
 
   /** A header (and its header_rows, if any), but not one data record below it. */
   get headerOnly(): boolean {
-    return this.header !== undefined && !this.stopped && (this.below === 0 || this.below === this.headerRows);
+    return this.header !== undefined && !this.stopped && (this.below === 0 || this.below === this.headerRows + this.importRows);
   }
 
   /** Records below the header and its header rows, good or bad (a ragged row, an oversize field). */
   get dataRecords(): number {
-    return Math.max(0, this.below - this.headerRows);
+    return Math.max(0, this.below - this.headerRows - this.importRows);
   }
 
   /**
@@ -181,10 +206,23 @@ export class CsvRecords {
    * range), and checks headerOnly against all of them itself.
    */
   finish(rowsElsewhere = false): void {
+    this.announce();
     if (!this.header && !this.stopped) this.sink.add({ message: 'is empty: it needs a header row.' });
     else if (this.headerOnly && !rowsElsewhere) this.sink.add(HEADER_ONLY);
     else if (this.header && this.below > 0 && this.below < this.headerRows) this.sink.add({ message: `has ${this.below} line${this.below === 1 ? '' : 's'} below the header, but header_rows: ${this.headerRows} (questionnaire.yaml) expects ${this.headerRows} extra header rows.`, hint: 'Check header_rows: against the file; it counts the extra header rows below the names.' });
   }
+}
+
+/** Qualtrics' import-id row: every non-empty cell a JSON object naming an ImportId. */
+export function isImportIdRow(fields: string[]): boolean {
+  let any = false;
+  for (const f of fields) {
+    const t = f.trim();
+    if (t === '') continue;
+    if (!t.startsWith('{"ImportId"')) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** A header-only file is a mistake (a template left in the dataset folder, an export cut short): it would read as "not measured". */

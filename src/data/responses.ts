@@ -7,6 +7,8 @@ import { reportUnknownItemColumns } from './items';
 import type { SurveyRow } from '../schemas/survey-row';
 import { labelOf, type Source } from './columns';
 import { segmentProblems, segmentTally, tallyValue, type SegmentTallyData } from './segments';
+import { ExportRows } from './export-rows';
+import { exportLayout, type ExportLayout } from './tool-presets';
 
 /** Importance points of the five dimensions must sum to 100 within this tolerance. */
 export const WEIGHT_SUM_TOLERANCE = 1;
@@ -43,6 +45,8 @@ export function normalizeId(id: string): string {
 /** Holds the segment tally responsesSetup starts at the header, for the caller to check at the end (segmentProblems). */
 export interface SegmentCount {
   tally?: SegmentTallyData;
+  /** The export's row rules (keep:, header rows, waves from dates) as set up at the header: their exclusions, once read. */
+  rows?: ExportRows;
 }
 
 /**
@@ -51,12 +55,13 @@ export interface SegmentCount {
  * (src/stream), which passes its own `unique` check (a compact table that merges) and
  * merges the ranges' segment tallies.
  */
-export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: ResponseValues) => void, unique: (sink: ProblemSink, column: string) => Unique = (sink, column) => new UniqueCheck(sink, column), count: SegmentCount = {}): TableSetup {
+export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: ResponseValues) => void, unique: (sink: ProblemSink, column: string) => Unique = (sink, column) => new UniqueCheck(sink, column), count: SegmentCount = {}, layout?: ExportLayout): TableSetup {
   const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
   return (cols, _cells, sink) => {
+    const derived = layout?.wavePeriod !== undefined || (!layout && exportLayout(q).wavePeriod !== undefined);
     const id = cols.find('respondent_id', true);
-    const wave = cols.find('wave', true);
-    const date = cols.find('date');
+    const wave = derived ? undefined : cols.find('wave', true);
+    const date = cols.find('date', derived);
     const segments = q.segments.map((s) => [s, cols.find(s)] as const);
     for (const [s, source] of segments) {
       if (!source) sink.add({ line: 1, message: `segment column "${s}" (declared in questionnaire.yaml) is missing.`, hint: `Add it, map it with columns: { ${s}: "<header>" }, or remove it from segments:.` });
@@ -77,7 +82,8 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
       sink.add({ line: 1, message: `outcome column "${q.outcome}" (questionnaire.yaml outcome:) is missing.`, hint: `Add it, map it with columns: { ${q.outcome}: "<header>" }, or change outcome:.` });
     }
     reportUnknownItemColumns(cols, sink, items, ['e', 'p', 'w']);
-    if (!id || !wave) return undefined;
+    const rows = (count.rows = new ExportRows(q, layout, cols, [...e.map(([, s]) => s), ...p.map(([, s]) => s), nps, csat, ces, overall], sink));
+    if (!id || (derived ? !date : !wave)) return undefined;
     for (const [s, source] of segments) {
       if (source && sameColumn(source, id)) sink.add({ line: 1, message: `segment "${s}" reads the respondent_id column ("${labelOf(id, 'respondent_id')}"), so its breakdown would publish every respondent's id.`, hint: `Remove "${s}" from segments:, or map it to another column with columns:.` });
     }
@@ -99,15 +105,17 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     const overallRule = { min: q.scale.min, max: q.scale.max };
 
     return (c) => {
+      if (!rows.admit(c)) return; // excluded by keep:, or a header row header_rows did not count (reported)
       const respondentId = c.text(id, 'respondent_id');
-      const waveValue = c.text(wave, 'wave');
+      const dateValue = c.date(date, 'date');
+      const waveValue = derived ? rows.waveOf(dateValue) : c.text(wave, 'wave');
       if (c.required(respondentId, id, 'respondent_id')) ids.add(normalizeId(respondentId), c.line);
-      c.required(waveValue, wave, 'wave');
+      if (derived) c.required(dateValue, date, 'date');
+      else c.required(waveValue, wave, 'wave');
       const weights: (number | undefined)[] = new Array(wSources.length);
       for (let i = 0; i < wSources.length; i++) weights[i] = c.number(wSources[i], wNames[i], weightRule);
       const weightProblem = checkWeights(weights, weightsPresent);
       if (weightProblem !== undefined) sink.add({ line: c.line, message: weightProblem, hint: 'Importance points are shares of 100.' });
-      const dateValue = c.date(date, 'date');
       const segmentValues: (string | undefined)[] = new Array(segmentSources.length);
       for (let i = 0; i < segmentSources.length; i++) {
         const value = c.text(segmentSources[i], segments[i][0]);
@@ -158,11 +166,12 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
       comment: v.comment,
       line: v.line,
     });
-  }, undefined, count), sink);
-  if (!count.tally) return { ...result, respondents };
+  }, undefined, count, ctx.layout), sink);
+  const excluded = count.rows?.exclusions();
+  if (!count.tally) return { ...result, excluded, respondents };
   // Once the whole file is read, as the streaming engine does after merging its ranges.
   for (const p of segmentProblems(count.tally)) sink.add(p);
-  return { ...result, problems: sink.list(), respondents };
+  return { ...result, excluded, problems: sink.list(), respondents };
 }
 
 /** Whether a segment and the respondent id are read from the same place. */

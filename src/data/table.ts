@@ -5,6 +5,8 @@ import { Columns, type Mapping } from './columns';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { ProblemSink } from './problems';
 import type { Problem } from '../schemas/problem';
+import type { ExportLayout } from './tool-presets';
+import type { Exclusion } from './row-filter';
 
 /** What every file parser is given besides its text. */
 export interface TableContext {
@@ -14,12 +16,16 @@ export interface TableContext {
   cells?: Omit<CellOptions, 'decimalComma'>;
   headerRows?: number;
   limits?: Limits;
+  /** How a survey tool's export is read (keep:, dates, waves, tool preset): src/data/tool-presets.ts. */
+  layout?: ExportLayout;
 }
 
 export interface TableResult {
   problems: Problem[];
   /** Data records read (after header rows), for the summary line. */
   rows: number;
+  /** Rows `keep:` excluded, per rule (responses.csv with row rules only). */
+  excluded?: Exclusion[];
 }
 
 /** At the header: resolves the columns (reporting missing ones) and returns the per-record handler, or undefined to skip the records. */
@@ -33,7 +39,7 @@ export function tableHandlers(ctx: TableContext, setup: TableSetup, sink: Proble
   return {
     header: (h) => {
       cells = new Cells(sink, { ...ctx.cells, decimalComma: h.delimiter === ';' });
-      const columns = new Columns(h.names, ctx.mapping ?? { columns: {}, constants: {} }, sink);
+      const columns = new Columns(h.names, ctx.mapping ?? { columns: {}, constants: {} }, sink, h.below, h.belowLines);
       handle = setup(columns, cells, sink);
     },
     record: (fields, line, row) => {

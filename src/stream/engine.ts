@@ -22,6 +22,7 @@ import type { Item, Questionnaire } from '../schemas/questionnaire';
 import { encodingProblem, signatureProblem } from './decode';
 import { HEADER_ONLY } from '../data/csv';
 import { segmentProblems } from '../data/segments';
+import { mergeExclusions, type Exclusion } from '../data/row-filter';
 import { appendProblems, duplicateProblems, lineOffsets, mergeContacts, mergeProblems, mergeSurvey } from './merge';
 import { runRanges } from './pool';
 import type { RangeResult, RangeTask } from './range';
@@ -87,6 +88,8 @@ const unreadable = (file: string, problem: Omit<Problem, 'file'>): RangeResult =
 export interface StreamedResponses {
   problems: Problem[];
   rows: number;
+  /** Rows keep: excluded, per rule (summed over the ranges). */
+  excluded?: Exclusion[];
   unreadable?: boolean;
   latest?: string;
   layout: SurveyLayout;
@@ -101,7 +104,8 @@ export async function streamResponses(
   options: StreamOptions = {},
 ): Promise<StreamedResponses> {
   const base: Base = { kind: 'responses', ctx, questionnaire: q, items };
-  const rowIds = q.columns?.respondent_id?.trim() === ROW_NUMBER;
+  const rowIds =
+    q.columns?.respondent_id?.trim() === ROW_NUMBER || (q.columns?.respondent_id === undefined && ctx.mapping?.defaults?.respondent_id === ROW_NUMBER);
   const { results, tasks } = await runFile(path, base, options, rowIds);
   if (results[0].unreadable) return { problems: results[0].problems, rows: 0, unreadable: true, layout: foldLayout(items, q), accs: surveyAccs() };
   const offsets = lineOffsets(results);
@@ -123,7 +127,7 @@ export async function streamResponses(
     ...headerOnly(results),
     ...(segments ? segmentProblems(segments) : []),
   ]);
-  return { problems, rows, latest: fold.latest, layout, accs: fold.accs };
+  return { problems, rows, excluded: mergeExclusions(results.map((r) => r.excluded)), latest: fold.latest, layout, accs: fold.accs };
 }
 
 export interface StreamedContacts {

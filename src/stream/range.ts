@@ -9,6 +9,7 @@ import { CsvRecords, type CsvHeader, type Delimiter } from '../data/csv';
 import { ContactGroups, contactsSetup } from '../data/contacts';
 import { ProblemSink } from '../data/problems';
 import { responsesSetup, type SegmentCount } from '../data/responses';
+import type { Exclusion } from '../data/row-filter';
 import type { SegmentTallyData } from '../data/segments';
 import { tableHandlers, type TableContext, type TableSetup } from '../data/table';
 import type { Problem } from '../schemas/problem';
@@ -52,6 +53,8 @@ export interface RangeResult {
   records?: number;
   /** The header the first range read (the others were given the planned one: they must agree). */
   headerNames?: string[];
+  /** Rows keep: excluded in this range, per rule. */
+  excluded?: Exclusion[];
   survey?: {
     accs: SurveyAccs;
     npsDrivers: Map<string, CrossProducts>;
@@ -95,6 +98,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
         return (unique = new HashedUnique(s, column));
       },
       count,
+      task.ctx.layout,
     );
   } else {
     groups = new ContactGroups(task.thresholds ?? []);
@@ -135,6 +139,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     rows: handlers.rows(),
     lines: records.line - 1,
     headerNames: task.first ? records.header?.names : undefined,
+    excluded: count.rows?.exclusions(),
     headerOnly: task.first ? records.headerOnly : undefined,
     records: records.dataRecords,
     clean: !records.openQuote && !records.stopped && records.header !== undefined && !records.skipping,

@@ -28,10 +28,11 @@ export async function readHead(fh: FileHandle, size: number): Promise<Omit<Range
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const text = head.subarray(bom).toString('utf8');
   const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter, preview: 1 });
+  // The rows under the names too: a range after the first finds by_text: columns by the question texts there.
+  const parsed = Papa.parse<string[]>(text, { header: false, delimiter, preview: 4 });
   const names = parsed.data[0];
-  if (!names || parsed.errors.some((e) => e.type === 'Quotes') || text.indexOf('\n') < 0) return { bom, delimiter };
-  return { bom, delimiter, header: { names: names.map((f) => f.trim()), delimiter } };
+  if (!names || parsed.errors.some((e) => e.type === 'Quotes' && e.row === 0) || text.indexOf('\n') < 0) return { bom, delimiter };
+  return { bom, delimiter, header: { names: names.map((f) => f.trim()), delimiter, below: parsed.data.slice(1) } };
 }
 
 export async function planRanges(path: string, size: number, parts: number, minBytesPerPart: number, forced?: number[]): Promise<RangePlan> {
