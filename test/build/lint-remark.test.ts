@@ -64,6 +64,13 @@ describe('the MDX lint as a remark plugin', () => {
     await expect(astroCompile(TEXT, `${ROOT}/content/reports/other.mdx`)).resolves.toBeDefined();
   });
 
+  it('reads components from the syntax tree: an escaped \\<Metrik> is text, a tag across lines is placed at its first line', () => {
+    const text = '---\ntitle: x\n---\n\nWrite \\<Metrik idd="x" /> to see the error.\n\n<Metric\n  idd="nps.score"\n/>\n';
+    expect(lintReport('content/reports/x.mdx', text, figures).map(formatProblem)).toEqual([
+      'content/reports/x.mdx:7: column "<Metric> idd": is not a prop of <Metric>. Did you mean id?',
+    ]);
+  });
+
   it('compiles a clean report', async () => {
     await expect(astroCompile('---\ntitle: x\n---\n\n<Metric id="nps.score" />\n')).resolves.toBeDefined();
   });
