@@ -7,6 +7,7 @@ import { labelOf, rawOf, type Source } from './columns';
 import type { ProblemSink } from './problems';
 import { stripBidiControls } from '../schemas/text';
 import { MAX_MAGNITUDE } from '../schemas/bounds';
+import { applyScale, type ColumnPlan, type ColumnScale } from './scales';
 import { dateProblem, readDate, type DateSetting } from './dates';
 
 export interface CellOptions {
@@ -17,6 +18,8 @@ export interface CellOptions {
   recode?: Record<string, Record<string, number>>;
   /** How to fix a cell that is not a number (e.g. point at recode:/missing:). */
   numberHint?: string;
+  /** Column scales (reverse, rescale, own range) and segment recodes, resolved from questionnaire.yaml (src/data/scales.ts). */
+  plan?: ColumnPlan;
   /** How `date` cells are written (`date_format:`, or the tool preset's), and where questionnaire.yaml says so (src/data/dates.ts). */
   dates?: DateSetting;
 }
@@ -73,6 +76,9 @@ export class Cells {
   /** Whether any recode: is given / any missing code is a plain whole number as text (the fast path's checks). */
   private readonly anyRecode: boolean;
   private readonly digitMissing: boolean;
+  /** Contract column → its declared scale, and segment → value recode (own keys only; undefined when none is declared, the fast path's check). */
+  private readonly scales?: Record<string, ColumnScale>;
+  private readonly segmentRecode?: Record<string, Record<string, string>>;
   fields: string[] = [];
   line = 0;
   row = 0;
@@ -87,6 +93,9 @@ export class Cells {
     }
     this.anyRecode = Object.keys(this.recode).length > 0;
     this.digitMissing = [...this.missingText].some((m) => plainInteger(m) !== undefined);
+    const plan = options.plan;
+    if (plan && Object.keys(plan.scales).length) this.scales = plan.scales;
+    if (plan && Object.keys(plan.segments).length) this.segmentRecode = plan.segments;
   }
 
   /** Moves to the next record. */
@@ -101,15 +110,26 @@ export class Cells {
     return undefined;
   }
 
-  /** Trimmed text, or undefined when missing. */
+  /** Trimmed text, or undefined when missing; a segment's value after its recode: (e.g. "Eco Plus" → "Eco"). */
   text(source: Source | undefined, contract: string): string | undefined {
     if (!source) return undefined;
     const raw = stripBidiControls(source.kind === 'header' ? this.fields[source.index] : rawOf(source, this.fields, this.row)).trim();
-    return this.missingText.has(raw) ? undefined : raw;
+    if (this.missingText.has(raw)) return undefined;
+    const recode = this.segmentRecode && Object.hasOwn(this.segmentRecode, contract) ? this.segmentRecode[contract] : undefined;
+    if (recode === undefined) return raw;
+    const key = raw.toLowerCase();
+    return Object.hasOwn(recode, key) ? recode[key] : raw;
   }
 
-  /** A number (after recode), checked against the rule; undefined when missing or wrong. */
+  /** A number (after recode), checked against the rule — or against the column's declared scale, then reversed and rescaled as declared; undefined when missing or wrong. */
   number(source: Source | undefined, contract: string, rule: NumberRule = {}): number | undefined {
+    const scale = this.scales && Object.hasOwn(this.scales, contract) ? this.scales[contract] : undefined;
+    if (scale === undefined) return this.read(source, contract, rule);
+    const value = this.read(source, contract, { ...rule, min: scale.from.min, max: scale.from.max, integer: scale.integer ?? rule.integer });
+    return value === undefined ? undefined : applyScale(scale, value);
+  }
+
+  private read(source: Source | undefined, contract: string, rule: NumberRule): number | undefined {
     if (!source) return undefined;
     const labels = this.anyRecode && Object.hasOwn(this.recode, contract) ? this.recode[contract] : undefined;
     // Fast path for the bulk of survey cells, a short unsigned whole number ("5", "10"):

@@ -17,6 +17,7 @@ import { parseManagement } from './management';
 import { parseOperations } from './operations';
 import { capPerFile } from './problems';
 import { parseQuestionnaire, type ParsedQuestionnaire } from './questionnaire';
+import type { ColumnPlan } from './scales';
 import type { SettingLines } from './mapping-check';
 import { exportLayout } from './tool-presets';
 import type { Exclusion } from './row-filter';
@@ -57,13 +58,13 @@ export interface FirstFiles {
 export function readFirst(texts: DatasetInput['texts'], shownAs: DatasetInput['shownAs'], limits: Limits, parsedQ?: ParsedQuestionnaire): FirstFiles {
   const shown = (f: ContractFile) => shownAs?.[f] ?? f;
   parsedQ ??= texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
-  const contexts = tableContexts(parsedQ?.questionnaire, shown, limits, parsedQ?.settingLines);
+  const contexts = tableContexts(parsedQ?.questionnaire, shown, limits, parsedQ?.plan, parsedQ?.settingLines);
   const standards = texts['standards.csv'] !== undefined ? parseStandards(texts['standards.csv'], contexts.base('standards.csv')) : undefined;
   return { parsedQ, standards, contexts, thresholds: serviceLevelThresholds((standards?.standards ?? []).map((s) => s.metric)) };
 }
 
 /** How each contract file is read: the firm's own files get the column mapping; survey exports also the survey settings. */
-export function tableContexts(q: Questionnaire | undefined, shown: (f: ContractFile) => string, limits: Limits, lines?: SettingLines) {
+export function tableContexts(q: Questionnaire | undefined, shown: (f: ContractFile) => string, limits: Limits, plan?: ColumnPlan, lines?: SettingLines) {
   const mapping = { columns: q?.columns ?? {}, constants: q?.constants ?? {} };
   // A survey tool's export (source:, keep:, dates, by_text:/by_position:): src/data/tool-presets.ts.
   const layout = q ? exportLayout(q, lines?.lines, lines?.keepLines) : undefined;
@@ -74,7 +75,7 @@ export function tableContexts(q: Questionnaire | undefined, shown: (f: ContractF
     mapping: surveyMapping,
     headerRows: layout?.headerRows ?? q?.header_rows,
     layout,
-    cells: { missing: q?.missing, recode: q?.recode, numberHint: RESPONSES_NUMBER_HINT, dates: layout?.dates },
+    cells: { missing: q?.missing, recode: plan?.recode, plan, numberHint: RESPONSES_NUMBER_HINT, dates: layout?.dates },
   });
   return { base, survey };
 }

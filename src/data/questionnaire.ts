@@ -7,6 +7,9 @@ import type { ZodIssue } from 'zod';
 import type { Problem } from '../schemas/problem';
 import { QuestionnaireSchema, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { PRESETS } from './preset';
+import { checkWeighting } from './weighting';
+import { resolvePlan, type ColumnPlan } from './scales';
+import { checkLabels, resolveConstructs } from './constructs';
 import { stripBidiControls } from '../schemas/text';
 import { ProblemSink } from './problems';
 import { checkExportSettings, suggestSetting, type SettingLines } from './mapping-check';
@@ -18,6 +21,8 @@ export interface ParsedQuestionnaire {
   questionnaire?: Questionnaire;
   /** Preset items (texts overridden by id) followed by custom items. */
   items: Item[];
+  /** recode:, scales:, reverse:, binary: resolved to contract columns (src/data/scales.ts), for the survey files' cells. */
+  plan?: ColumnPlan;
   /** Where each top-level setting (and each keep: rule) is written, for hints that name the line to change (src/data/mapping-check.ts). */
   settingLines?: SettingLines;
   problems: Problem[];
@@ -46,6 +51,7 @@ function describe(issue: ZodIssue, value: unknown): { message: string; hint?: st
     case 'unrecognized_keys':
       return { message: `${where} has unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: suggestSetting(issue.path, issue.keys[0]) ?? 'Check the spelling against SPEC §2.1 (and data/README.md for extensions).' };
     case 'invalid_enum_value':
+      if (name === 'preset') return { message: `${where}: "${shown}" is not a known preset (use ${issue.options.join(' or ')}, or list items:).` };
       return { message: `${where}: "${shown}" is not one of ${issue.options.join(', ')}.` };
     case 'invalid_literal':
       return { message: `${where}: "${shown}" is not a known preset (use servqual-22, or list items:).` };
@@ -112,8 +118,13 @@ export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): Par
   const report: Report = (path, message, hint) => sink.add({ line: lineOf(doc, counter, path), message, hint });
   const items = resolveItems(q, report);
   checkSegments(q.segments, report);
+  checkWeighting(q, report);
   const settingLines = checkExportSettings(q, items, report, (path) => lineOf(doc, counter, path), Object.keys((js as object | null) ?? {}));
-  return { questionnaire: q, items, settingLines, problems: sink.list() };
+  const plan = resolvePlan(q, items, report);
+  checkLabels(q, report);
+  // The preset's constructs join the questionnaire's, so every engine (and worker) reads them from q alone.
+  const constructs = resolveConstructs(q, items, report);
+  return { questionnaire: { ...q, constructs }, items, plan, settingLines, problems: sink.list() };
 }
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;
@@ -135,7 +146,7 @@ function resolveItems(q: Questionnaire, report: Report): Item[] {
 }
 
 /** Columns responses.csv reads as something else: a segment of the same name would read them twice. */
-const NOT_SEGMENTS = ['respondent_id', 'wave', 'date', 'nps', 'csat', 'ces', 'overall', 'comment'];
+const NOT_SEGMENTS = ['respondent_id', 'wave', 'date', 'nps', 'csat', 'ces', 'overall', 'comment', 'weight'];
 
 function checkSegments(segments: string[], report: Report): void {
   const seen = new Set<string>();

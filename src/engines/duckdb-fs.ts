@@ -12,13 +12,15 @@
  */
 import { open, stat } from 'node:fs/promises';
 import type { SurveySource } from '../analysis/analyze';
-import { surveyAcc } from '../analysis/survey-acc';
+import { surveyAcc, unit, unitWeights } from '../analysis/survey-acc';
 import { crossProducts } from '../analysis/moments';
 import { surveyAccs } from '../analysis/accumulate';
+import { cellWave, weightingVariables } from '../analysis/weighting-cells';
 import { Cells } from '../data/cells';
 import { Columns, labelOf, ROW_NUMBER, type Source } from '../data/columns';
 import { ProblemSink } from '../data/problems';
 import { responsesSetup } from '../data/responses';
+import { planNeedsRows } from '../data/scales';
 import { segmentCountProblems } from '../data/segments';
 import type { TableContext } from '../data/table';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
@@ -28,6 +30,7 @@ import { usesExportRules } from '../data/tool-presets';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
 import {
   accSlots,
+  WEIGHT,
   col,
   crossSlots,
   driverColumns,
@@ -148,6 +151,9 @@ type Aggregated = StreamedResponses;
  * cell the cell rules read as missing; the caller then asks again with `typed` false.
  */
 async function aggregate(path: string, ctx: TableContext, q: Questionnaire, items: Item[], typed: boolean): Promise<Aggregated | string> {
+  // Scales, segment recodes and constructs are read row by row (src/data/scales.ts): the stream engine reads them, and says so.
+  const unsupported = planNeedsRows(ctx.cells?.plan, q.constructs?.length ?? 0);
+  if (unsupported) return unsupported;
   const missing = (q.missing ?? []) as (string | number)[];
   const file = await fileSource(
     path,
@@ -165,7 +171,7 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     missing: missing.map((m) => String(m).trim()),
     missingNumbers: missing.map(Number).filter((n, i) => typeof missing[i] === 'number' || (String(missing[i]).trim() !== '' && Number.isFinite(n))),
     decimalComma: file.decimalComma,
-    recode: q.recode ?? {},
+    recode: ctx.cells?.recode ?? {}, // keyed by contract column, whether questionnaire.yaml named it or its header
   };
   // A text missing code ("NA") in a number column makes DuckDB's DOUBLE reader fail on it, and it reads "0_5" as 5: read text then.
   const textMissing = cells.missing.some((m) => m !== '' && !Number.isFinite(Number(m)));
@@ -200,6 +206,8 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   };
   const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
   const layout = foldLayout(items, q);
+  // A weight column: every row needs a weight above 0 (surveyWeightOf in src/data/responses.ts words the problem).
+  const weighted = find('weight') !== undefined;
   const idSource = find('respondent_id');
   const rowIds = idSource?.kind === 'row' || q.columns?.respondent_id?.trim() === ROW_NUMBER;
   const values = [
@@ -214,6 +222,7 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     `${num('csat', { min: 1, max: 5, integer: true })} AS csat`,
     `${num('ces', { min: 1, max: 7, integer: true })} AS ces`,
     `${num('overall', { min: q.scale.min, max: q.scale.max })} AS overall`,
+    ...(weighted ? [`${num('weight', { min: 0 })} AS ${WEIGHT}`] : []),
   ];
   const weights = DIMENSIONS.map((_, i) => col.w(i));
   const given = weights.map((w) => `(${w} IS NOT NULL)::INTEGER`).join(' + ');
@@ -224,6 +233,7 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     'wave IS NULL',
     `(date IS NOT NULL AND (NOT regexp_full_match(date, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(date AS DATE) IS NULL))`,
     ...(allWeights ? [`((${given}) BETWEEN 1 AND 4 OR ((${given}) = 5 AND abs(${weights.join(' + ')} - 100) > 1))`] : []),
+    ...(weighted ? [`(${WEIGHT} IS NULL OR ${WEIGHT} = 0)`] : []),
   ].map((b) => `(${b})::INTEGER`);
   const dims = layout.itemsByDim
     .map((idx, d) => [
@@ -232,16 +242,20 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
       `${halfRuleSql(idx.map((i) => `(${col.p(i)} - ${col.e(i)})`))} AS ${col.dg(d)}`,
     ])
     .flat();
-  const acc = accSlots(layout);
+  const acc = accSlots(layout, undefined, weighted);
   const slots = acc.slots;
   const none = { columns: [], slots: [] };
-  const drivers = layout.outcome ? crossSlots(driverColumns(layout, layout.outcome), layout.shift, (a) => a.drivers, 'drv') : none;
+  const drivers = layout.outcome ? crossSlots(driverColumns(layout, layout.outcome), layout.shift, (a) => a.drivers, 'drv', undefined, weighted) : none;
   const side = new Map<string, ReturnType<typeof crossProducts>>();
   const sideCols = driverColumns(layout, 'nps');
   let sideKey = '';
-  const nps = q.outcome ? none : crossSlots(sideCols, layout.shift, () => side.get(sideKey), 'nps');
-  const crossColumns = [...acc.columns, ...drivers.columns, ...nps.columns];
+  const nps = q.outcome ? none : crossSlots(sideCols, layout.shift, () => side.get(sideKey), 'nps', undefined, weighted);
   const segs = q.segments.map((_, i) => `s${i}`);
+  // Declared weighting: every group also by the weighting variables' values (copies k0…, so GROUPING(segs) still tells the sets apart).
+  const cellVars = weightingVariables(q) ?? [];
+  const ks = cellVars.map((_, j) => `k${j}`);
+  const crossColumns = [...acc.columns, ...drivers.columns, ...nps.columns, ...cellVars.map((s, j) => `${segs[s]} AS ${ks[j]}`)];
+  const byCell = ks.map((k) => `, ${k}`).join('');
   const all = [...slots, ...drivers.slots, ...nps.slots];
   // The file's data rows (header rows skipped), numbered in file order when the ids are row numbers.
   const rawSql = () => {
@@ -254,10 +268,10 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     v AS (SELECT ${values.join(',\n')}, ${bads.length ? bads.map((b) => `(${b})::INTEGER`).join(' + ') : '0'} AS cellbad FROM n),
     s AS (SELECT *, ${dims.length ? `${dims.join(', ')}, ` : ''}${rowBad.join(' + ')} AS bad FROM v),
     d AS (SELECT *${crossColumns.map((c) => `, ${c}`).join('')} FROM s)
-    SELECT ${segs.length ? `GROUPING(${segs.join(', ')})` : '0'} AS g, wave${segs.map((s) => `, ${s}`).join('')},
+    SELECT ${segs.length ? `GROUPING(${segs.join(', ')})` : '0'} AS g, wave${segs.map((s) => `, ${s}`).join('')}${byCell},
       ${all.map((s, i) => `${s.sql} AS a${i}`).join(',\n')}, sum(bad) AS bad, max(date) AS latest,
       ${rowIds ? '0' : 'count(id) - count(DISTINCT id)'} AS dup
-    FROM d GROUP BY GROUPING SETS ((wave)${segs.map((s) => `, (wave, ${s})`).join('')})`;
+    FROM d GROUP BY GROUPING SETS ((wave${byCell})${segs.map((s) => `, (wave, ${s}${byCell})`).join('')})`;
   const rows = await runSql(sql);
   const full = (1 << segs.length) - 1;
   const waveRows = rows.filter((r) => Number(r.g) === full);
@@ -273,14 +287,20 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     );
     if (Number(d.dup) > 0) return FALLBACK.duplicate;
   }
-  const fold: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };
+  const fold: SurveyFoldResult = { accs: { ...surveyAccs(), weighted }, npsDrivers: side, hasOverall: false, hasNps: false };
   // The segment rules (segmentProblems) from the (wave, segment) groups: the values across waves and the rows that answered.
   const counts = q.segments.map((segment) => {
     const source = find(segment);
     return { segment, label: source ? labelOf(source, segment) : segment, values: new Set<string>(), answered: 0 };
   });
   for (const r of rows) {
-    const wave = String(r.wave);
+    const wave = ks.length
+      ? cellWave(
+          String(r.wave),
+          ks.map((k) => (r[k] === null ? undefined : String(r[k]))),
+          ks.map((_, j) => j),
+        )
+      : String(r.wave);
     const g = Number(r.g);
     const seg = segs.findIndex((_, i) => (g & (1 << (segs.length - 1 - i))) === 0);
     const isWave = g === full;
@@ -288,6 +308,10 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
     const acc = surveyAcc(layout, isWave);
     if (isWave && !q.outcome) side.set((sideKey = wave), crossProducts(sideCols.length, layout.shift));
     all.forEach((s, i) => (isWave || i < slots.length) && s.set(acc, Number(r[`a${i}`] ?? 0)));
+    if (!weighted) {
+      unitWeights(acc);
+      if (isWave && !q.outcome) unit(side.get(wave)!);
+    }
     if (isWave) {
       fold.accs.byWave.set(wave, acc);
       fold.hasOverall ||= acc.overall.n > 0;
