@@ -296,6 +296,15 @@ def main():
                        "bh": [float(x) for x in stats.false_discovery_control(np.array([0.01, 0.04, 0.03, 0.005, 0.2, 0.04]), method="bh")]},
         "nps_small": {"counts": [9, 1, 0], "adjusted_wald": adjusted_wald([10] * 9 + [7])},
     }
+    # The figures' drivers of the segment dataset: overall on the reliability and responsiveness perception scores.
+    Xd = np.array([[np.mean(r["p"][0:2]), np.mean(r["p"][2:4])] for r in rows])
+    yd = np.array([float(r["overall"]) for r in rows])
+    rw = relative_weights(Xd, yd)
+    out["figure_drivers"] = {
+        "r2": float(r2_lstsq(Xd, yd, [0, 1])),
+        "shares": [float(x) for x in shapley_shares(Xd, yd)[1]],
+        "relative_weights": [float(x) for x in rw / rw.sum()],
+    }
     profiles = driver_profiles()
     X = np.array([v[:-1] for v, c in profiles for _ in range(c)])
     y = np.array([v[-1] for v, c in profiles for _ in range(c)])

@@ -62,7 +62,19 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
         ? fillTemplate(M.driversConstructs, { ...said, constructs: drivers.items.map((d) => d.label).join(', ') })
         : fillTemplate(M.drivers, said),
     );
+    // Johnson's relative weights beside the Shapley shares: a second decomposition, so a reader sees the shares do not hang on one method.
+    const cross = drivers.items.filter((d) => d.relative_weight !== undefined);
+    if (cross.length > 0) {
+      const list = cross.map(
+        (d) =>
+          `${Object.hasOwn(t.dimension, d.driver) ? t.dimension[d.driver as keyof typeof t.dimension] : d.label} ${fmt.percent(100 * d.relative_weight!, 0)} (Shapley ${fmt.percent(100 * d.share, 0)})`,
+      );
+      rules.push(fillTemplate(M.relativeWeights, { list: list.join(', ') }));
+    }
   }
+  const stats = meta.statistics;
+  if (Object.keys(figures.segments).length > 0) rules.push(fillTemplate(M.segmentTests, { correction: t.segment[stats?.multiple_comparisons ?? 'holm'] }));
+  if (stats?.nps_interval === 'adjusted-wald') rules.push(M.npsAdjustedWald);
   rules.push(...scaleRules(figures, fmt, t), ...weightingRules(figures, fmt, t));
   const sources = [...new Set(figures.benchmarks.flatMap((b) => b.source.split(/;\s*/)))].sort();
   return {

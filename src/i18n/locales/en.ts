@@ -139,6 +139,11 @@ export const en = {
     weightingBases:
       'Every base n in this report counts respondents, unweighted (the minimum base and the low-base mark apply to it); intervals, margins of error and tests use Kish’s effective base n_eff = (Σw)²/Σw². Wave {wave}: n = {n}, effective n = {neff}, design effect deff = 1 + CV² of the weights = {deff}.',
     effectiveBase: '{n} (effective {neff})',
+    segmentTests:
+      'Each value of a segment is tested against the other values of that segment together (NPS: z-test of the difference; shares: two-proportion z-test; means: Welch t-test), with {correction} over the values of the segment; ▲ / ▼ mark an adjusted p under 0.05. Suppressed cells are neither tested nor counted in any rest.',
+    npsAdjustedWald:
+      'NPS intervals are adjusted Wald (Rocks 2016): 3 is added to the base and ¾ to the promoters and to the detractors, which keeps close to 95 % coverage on small bases where the plain interval is too narrow; margins of error (±) remain the plain Wald half-width.',
+    relativeWeights: "Cross-check: Johnson's relative weights give {list}, beside the Shapley shares.",
     asOf: 'Data as of {date} (the latest date in the data).',
   },
   charts: {

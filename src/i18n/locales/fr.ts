@@ -150,6 +150,11 @@ export const fr = mapStrings(
       weightingBases:
         'Chaque base n de ce rapport compte des répondants, sans pondération (la base minimale et la marque de base faible s’y appliquent) ; intervalles, marges d’erreur et tests utilisent la base effective de Kish n_eff = (Σw)²/Σw². Vague {wave} : n = {n}, n effectif = {neff}, effet de plan deff = 1 + CV² des poids = {deff}.',
       effectiveBase: '{n} (effectif {neff})',
+      segmentTests:
+        'Chaque valeur d’un segment est comparée aux autres valeurs du même segment réunies (NPS\u202f: test z de la différence\u202f; proportions\u202f: test z de deux proportions\u202f; moyennes\u202f: test t de Welch), avec {correction} sur les valeurs du segment\u202f; ▲ / ▼ signalent un p ajusté inférieur à 0,05. Les cellules masquées ne sont ni testées ni comptées dans le reste.',
+      npsAdjustedWald:
+        'Les intervalles du NPS sont de Wald ajustés (Rocks 2016)\u202f: on ajoute 3 à la base et ¾ aux promoteurs et aux détracteurs, ce qui garde une couverture proche de 95\u202f% sur les petites bases où l’intervalle simple est trop étroit\u202f; les marges d’erreur (±) restent la demi-largeur de Wald simple.',
+      relativeWeights: 'Contrôle\u202f: les poids relatifs de Johnson donnent {list}, à côté des parts de Shapley.',
       asOf: 'Données au {date} (dernière date présente dans les données).',
     },
     charts: {

@@ -137,6 +137,11 @@ export const vi = {
     weightingBases:
       'Mọi cỡ mẫu n trong báo cáo này đếm số người trả lời, không trọng số (cỡ mẫu tối thiểu và dấu cỡ mẫu nhỏ áp dụng cho nó); khoảng tin cậy, sai số biên và kiểm định dùng cỡ mẫu hiệu dụng Kish n_eff = (Σw)²/Σw². Đợt {wave}: n = {n}, n hiệu dụng = {neff}, hệ số thiết kế deff = 1 + CV² của trọng số = {deff}.',
     effectiveBase: '{n} (hiệu dụng {neff})',
+    segmentTests:
+      'Mỗi giá trị của một phân khúc được kiểm định so với các giá trị còn lại của phân khúc đó gộp chung (NPS: kiểm định z của hiệu số; tỷ lệ: kiểm định z hai tỷ lệ; trung bình: kiểm định t Welch), với {correction} trên các giá trị của phân khúc; ▲ / ▼ đánh dấu p đã hiệu chỉnh dưới 0,05. Ô bị ẩn không được kiểm định và không được tính vào phần còn lại.',
+    npsAdjustedWald:
+      'Khoảng tin cậy NPS theo Wald hiệu chỉnh (Rocks 2016): cộng 3 vào cỡ mẫu và ¾ vào số người ủng hộ và số người phản đối, giữ độ phủ gần 95% ở cỡ mẫu nhỏ, nơi khoảng thông thường quá hẹp; sai số biên (±) vẫn là nửa độ rộng Wald thông thường.',
+    relativeWeights: 'Đối chiếu: trọng số tương đối Johnson cho {list}, bên cạnh phần Shapley.',
     asOf: 'Dữ liệu tính đến {date} (ngày mới nhất trong dữ liệu).',
   },
   charts: {
