@@ -8,8 +8,7 @@
  * rest, so nothing published is a function of a withheld cell.
  */
 import { adjustPValues, type Correction } from '../stats/multiple-comparison';
-import { meanEstimateFromMoments } from '../stats/descriptive';
-import { npsFromCounts } from '../stats/nps';
+import { effectiveBase, effectiveSuccesses, weightedMeanEstimate, weightedNps } from '../stats/weights';
 import { orient } from '../stats/kpi';
 import { SIGNIFICANCE_LEVEL, npsDifferenceTest, twoProportionTest, welchTest } from '../stats/tests';
 import type { GroupFigures, VsRest } from '../schemas/figures';
@@ -50,8 +49,9 @@ function welchFamily(key: string, pick: (a: SurveyAcc) => Moments, dir: () => 'h
     test: (own, rest) => {
       const a = pooled(rest, pick);
       const b = pick(own);
-      const ea = meanEstimateFromMoments(a.n, a.sum, a.sumSq);
-      const eb = meanEstimateFromMoments(b.n, b.sum, b.sumSq);
+      // Weighted means, Welch on the effective bases (the unweighted estimate when every weight is 1).
+      const ea = weightedMeanEstimate(a.n, a.w, a.w2, a.sum, a.sumSq);
+      const eb = weightedMeanEstimate(b.n, b.w, b.w2, b.sum, b.sumSq);
       if (!ea || !eb || ea.sd === undefined || eb.sd === undefined) return undefined;
       const r = welchTest({ mean: ea.mean, sd: ea.sd, n: ea.n }, { mean: eb.mean, sd: eb.sd, n: eb.n });
       return r && { rest: ea.mean, difference: r.difference, test: 'welch t-test', statistic: r.t, p: r.p, direction: direction(r.difference, dir()) };
@@ -67,9 +67,13 @@ function families(layout: SurveyLayout, settings: SegmentTestSettings): Family[]
       key: 'nps',
       published: (g) => live(g.nps),
       test: (own, rest) => {
-        const counts = rest.reduce((c, a) => c.map((x, i) => x + a.nps[i]), [0, 0, 0]);
-        const a = npsFromCounts(counts[0], counts[1], counts[2]);
-        const b = npsFromCounts(own.nps[0], own.nps[1], own.nps[2]);
+        // Weighted shares, variances on the effective base (src/stats/weights.ts).
+        const nps = (t: number[], w2: number) => weightedNps(t[0], t[1], t[2], effectiveBase(t[0] + t[1] + t[2], w2) ?? 0);
+        const a = nps(
+          rest.reduce((c, x) => c.map((v, i) => v + x.npsW[i]), [0, 0, 0]),
+          rest.reduce((w2, x) => w2 + x.npsW2, 0),
+        );
+        const b = nps(own.npsW, own.npsW2);
         const r = a && b && npsDifferenceTest(a, b);
         return r && { rest: a.score, difference: r.difference, test: 'nps z-test', statistic: r.z, p: r.p, direction: direction(r.difference, 'higher') };
       },
@@ -79,11 +83,18 @@ function families(layout: SurveyLayout, settings: SegmentTestSettings): Family[]
       key: 'csat',
       published: (g) => live(g.csat),
       test: (own, rest) => {
-        const top = (a: SurveyAcc) => a.csat[4] + a.csat[5];
-        const base = (a: SurveyAcc) => a.csat.reduce((s, x) => s + x, 0);
+        // Weighted shares as effective counts out of the effective bases (the counts themselves when unweighted).
+        const top = (a: SurveyAcc) => a.csatW[4] + a.csatW[5];
+        const base = (a: SurveyAcc) => a.csatW.reduce((s, x) => s + x, 0);
         const x1 = rest.reduce((s, a) => s + top(a), 0);
         const n1 = rest.reduce((s, a) => s + base(a), 0);
-        const r = twoProportionTest(x1, n1, top(own), base(own));
+        const e1 =
+          effectiveBase(
+            n1,
+            rest.reduce((s, a) => s + a.csatMoments.w2, 0),
+          ) ?? 0;
+        const e2 = effectiveBase(base(own), own.csatMoments.w2) ?? 0;
+        const r = twoProportionTest(effectiveSuccesses(x1, n1, e1), e1, effectiveSuccesses(top(own), base(own), e2), e2);
         return (
           r && {
             rest: (100 * x1) / n1,

@@ -71,6 +71,10 @@ describe('a weight column', () => {
       10,
     );
     expect(f.meta.weighting?.waves[1]).toMatchObject({ wave: '2026-Q3', n: rows.length });
+    // The segment test's rest is weighted too: south's CES against the weighted CES of the other values.
+    const rest = rows.map((r, i) => [r, w[i]] as const).filter(([r]) => r[10] !== 'south');
+    const vs = f.segments.region.south.ces?.suppressed === false ? f.segments.region.south.ces.vs_rest : undefined;
+    expect(vs?.rest).toBeCloseTo(rest.reduce((a, [r, x]) => a + x * Number(r[8]), 0) / rest.reduce((a, [, x]) => a + x, 0), 10);
   });
 
   it('widens the margin of error by √deff against the same answers unweighted (the effective base is smaller)', async () => {
