@@ -108,9 +108,9 @@ export const MeanFigureSchema = suppressible({
   /** Student-t 95 % interval (n−1 df); absent for a single respondent. */
   ci95: Interval.optional(),
   vs_rest: VsRestSchema.optional(),
-  /** A binary column (questionnaire `binary:`, answers 0/1): percent of 1s (0–100), e.g. "43.9 % satisfied". */
-  share: z.number().min(0).max(100).optional(),
-  /** Wilson 95 % interval of `share`, percent. */
+  /** A binary column (questionnaire `binary:`, answers 0/1): the share of 1s, a fraction 0–1 like every `share` (0.439: "44 % satisfied"). */
+  share: z.number().min(0).max(1).optional(),
+  /** Wilson 95 % interval of `share`, fractions. */
   share_ci95: Interval.optional(),
 });
 export type MeanFigure = z.infer<typeof MeanFigureSchema>;

@@ -14,6 +14,9 @@ import { analyzeWith } from '../../src/engines/run-fs';
 import { formatProblem } from '../../src/schemas/problem';
 import { OPTIONS, ROOT } from '../perf/compare';
 import { close, lookup } from './exports-lookup';
+import { metricText } from '../../src/components/lib/metric-format';
+import { formatters } from '../../src/i18n/format';
+import { strings } from '../../src/i18n';
 
 const expected: Record<string, Record<string, number>> = JSON.parse(readFileSync(join(ROOT, 'test/reference/exports_expected.json'), 'utf8'));
 
@@ -35,6 +38,8 @@ describe('what the mapping features publish for these exports', () => {
     const { figures } = await analyzeWith('memory', join(ROOT, 'test/fixtures/valid/airline-like'), OPTIONS);
     expect(figures?.overall).toMatchObject({ suppressed: false, share: expect.any(Number), share_ci95: [expect.any(Number), expect.any(Number)] });
     expect(figures?.meta.column_scales).toEqual([{ columns: ['overall'], from: { min: 0, max: 1 }, reverse: false, binary: true }]);
+    // <Metric id="overall.share" interval/>: a share reads as a percentage with its Wilson interval.
+    expect(metricText(figures!, 'overall.share', formatters('en'), strings('en'), true)).toEqual({ kind: 'value', text: '40% (27% – 53%)', lowBase: false });
   });
 
   it('reputation: constructs explain satisfaction, the gap model is not measured, providers carry labels, duckdb says why it handed over', async () => {

@@ -81,8 +81,8 @@ def airline(path, items):
     p = lambda r, i: num(r[items[i][0]], na=(0.0,))
     y = [1.0 if r['satisfaction'].strip().lower() == 'satisfied' else 0.0 for r in rs]
     mean_t(y, 'overall', out)
-    out['overall.share'] = 100 * float(np.mean(y))
-    out['overall.share_ci95.0'], out['overall.share_ci95.1'] = wilson(sum(y), len(y))
+    out['overall.share'] = float(np.mean(y))  # a fraction, as every share of the figures
+    out['overall.share_ci95.0'], out['overall.share_ci95.1'] = (x / 100 for x in wilson(sum(y), len(y)))
     for i in items:
         out[f'servqual.items.{i}.perception'] = float(np.mean([v for v in (p(r, i) for r in rs) if v is not None]))
     dims = sorted({d for _, d in items.values()}, key=['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'].index)
@@ -93,7 +93,7 @@ def airline(path, items):
     for cls in sorted({r['Class'] for r in rs}):
         ys = [y[k] for k, r in enumerate(rs) if r['Class'] == cls]
         out[f'segments.class.{cls}.n'] = len(ys)
-        if len(ys) >= MIN_BASE: out[f'segments.class.{cls}.overall.share'] = 100 * float(np.mean(ys))
+        if len(ys) >= MIN_BASE: out[f'segments.class.{cls}.overall.share'] = float(np.mean(ys))
     complete = [([p(r, i) for i in items], y[k]) for k, r in enumerate(rs) if all(p(r, i) is not None for i in items)]
     X = np.array([c[0] for c in complete]); Y = np.array([c[1] for c in complete])
     out['drivers.n'] = len(Y)
