@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeWith } from '../../src/engines/run-fs';
+import { figuresFrom } from '../../src/analysis/analyze';
+import { loadDatasetStreaming } from '../../src/stream/load-stream-fs';
 import { differences, memoryPath, OPTIONS, texts } from '../perf/compare';
 import { Q, tempDatasets } from './dataset';
 
@@ -135,6 +137,18 @@ describe('weighting declared in questionnaire.yaml', () => {
     ]);
     expect(Object.keys(memory.figures!.segments.channel).sort()).toEqual(['phone', 'web']);
     expect(memory.figures!.segments.channel.web.deff).toBeGreaterThan(1);
+  });
+
+  it('folds the cells across worker threads: the file cut in four ranges gives the figures of one pass (1e-9)', async () => {
+    const dir = dataset('raking-split', { 'questionnaire.yaml': raking, 'responses.csv': reference });
+    const memory = await memoryPath(dir);
+    const breaks = [...reference.matchAll(/\n/g)].map((m) => m.index! + 1);
+    const cuts = [0.2, 0.45, 0.8].map((f) => breaks[Math.floor(f * breaks.length)]);
+    const loaded = await loadDatasetStreaming(dir, { threads: true, cuts });
+    const split = figuresFrom(loaded.dataset!, loaded.source!, OPTIONS);
+    expect(split.problems).toEqual([]);
+    expect(differences(memory.figures, split.figures)).toEqual([]);
+    expect(split.figures!.meta.weighting!.method).toBe('raking');
   });
 
   it('names a value without a population share, a share without respondents, and a weight column as well', async () => {
