@@ -6,6 +6,7 @@ import { readTable, UniqueCheck, type TableContext, type TableResult, type Table
 import { reportUnknownItemColumns } from './items';
 import type { SurveyRow } from '../schemas/survey-row';
 import { labelOf, type Source } from './columns';
+import type { Cells, NumberRule } from './cells';
 import { segmentProblems, segmentTally, tallyValue, type SegmentTallyData } from './segments';
 import { ExportRows } from './export-rows';
 import { exportLayout, type ExportLayout } from './tool-presets';
@@ -78,6 +79,7 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     const ces = cols.find('ces');
     const overall = cols.find('overall');
     const comment = cols.find('comment');
+    const weight = cols.find('weight');
     if (q.outcome && !{ overall, nps, csat, ces }[q.outcome]) {
       sink.add({ line: 1, message: `outcome column "${q.outcome}" (questionnaire.yaml outcome:) is missing.`, hint: `Add it, map it with columns: { ${q.outcome}: "<header>" }, or change outcome:.` });
     }
@@ -103,6 +105,7 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     const csatRule = { min: 1, max: 5, integer: true };
     const cesRule = { min: 1, max: 7, integer: true };
     const overallRule = { min: q.scale.min, max: q.scale.max };
+    const surveyWeightRule = { min: 0 };
 
     return (c) => {
       if (!rows.admit(c)) return; // excluded by keep:, or a header row header_rows did not count (reported)
@@ -125,6 +128,7 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
       for (let i = 0; i < eSources.length; i++) eValues[i] = c.number(eSources[i], eNames[i], scale);
       const pValues: (number | undefined)[] = new Array(pSources.length);
       for (let i = 0; i < pSources.length; i++) pValues[i] = c.number(pSources[i], pNames[i], scale);
+      const surveyWeight = weight ? surveyWeightOf(c, weight, surveyWeightRule, sink) : undefined;
       emit({
         id: respondentId === undefined ? '' : normalizeId(respondentId),
         wave: waveValue ?? '',
@@ -138,6 +142,7 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
         ces: c.number(ces, 'ces', cesRule),
         overall: c.number(overall, 'overall', overallRule),
         comment: c.text(comment, 'comment'),
+        weight: surveyWeight,
         line: c.line,
       });
     };
@@ -164,6 +169,7 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
       ces: v.ces,
       overall: v.overall,
       comment: v.comment,
+      weight: v.weight,
       line: v.line,
     });
   }, undefined, count, ctx.layout), sink);
@@ -172,6 +178,21 @@ export function parseResponses(text: string, ctx: TableContext, q: Questionnaire
   // Once the whole file is read, as the streaming engine does after merging its ranges.
   for (const p of segmentProblems(count.tally)) sink.add(p);
   return { ...result, excluded, problems: sink.list(), respondents };
+}
+
+/** Every respondent of a weighted file has a weight, and a weight above 0 (a row weighted 0 would count in the base but in no figure). */
+export const WEIGHT_HINT = 'Give every respondent a positive survey weight, or drop the weight column.';
+
+/** The row's survey weight (the `weight` column): a number above 0; missing or 0 is a problem. */
+function surveyWeightOf(c: Cells, source: Source, rule: NumberRule, sink: ProblemSink): number | undefined {
+  const raw = c.text(source, 'weight');
+  if (raw === undefined) {
+    sink.add({ line: c.line, column: labelOf(source, 'weight'), value: '', message: 'has no survey weight.', hint: WEIGHT_HINT });
+    return undefined;
+  }
+  const value = c.number(source, 'weight', rule);
+  if (value === 0) sink.add({ line: c.line, column: labelOf(source, 'weight'), value: raw, message: 'is a survey weight of 0.', hint: WEIGHT_HINT });
+  return value === 0 ? undefined : value;
 }
 
 /** Whether a segment and the respondent id are read from the same place. */
