@@ -1,5 +1,6 @@
 import { npsDifferenceTest, twoProportionTest, welchTest } from '../stats/tests';
-import { meanEstimateFromMoments } from '../stats/descriptive';
+import { effectiveBase, effectiveSuccesses } from '../stats/weights';
+import { momentsEstimate } from './survey-figures';
 import { orient } from '../stats/kpi';
 import type { Change } from '../schemas/figures';
 import type { Moments } from './moments';
@@ -46,28 +47,36 @@ export function changeFigures(from: { wave: string; acc: SurveyAcc }, to: { wave
     });
   };
 
-  const [pa, sa, da] = from.acc.nps;
-  const [pb, sb, db] = to.acc.nps;
+  // Bases (min_base) count respondents; shares are weighted and variances on the effective base (Kish), as the wave figures.
+  const [pa, sa, da] = from.acc.npsW;
+  const [pb, sb, db] = to.acc.npsW;
   const na = pa + sa + da;
   const nb = pb + sb + db;
-  if (ok(na, nb)) {
-    const va = npsVariance(pa / na, da / na, na);
-    const vb = npsVariance(pb / nb, db / nb, nb);
+  if (ok(from.acc.nps[0] + from.acc.nps[1] + from.acc.nps[2], to.acc.nps[0] + to.acc.nps[1] + to.acc.nps[2])) {
+    const va = npsVariance(pa / na, da / na, effectiveBase(na, from.acc.npsW2)!);
+    const vb = npsVariance(pb / nb, db / nb, effectiveBase(nb, to.acc.npsW2)!);
     const a = (100 * (pa - da)) / na;
     const b = (100 * (pb - db)) / nb;
     push('nps.score', a, b, 'higher', 'nps z-test', npsDifferenceTest({ score: a, variance: va }, { score: b, variance: vb }));
   }
 
-  const topA = from.acc.csat[4] + from.acc.csat[5];
-  const topB = to.acc.csat[4] + to.acc.csat[5];
-  const ca = from.acc.csatMoments.n;
-  const cb = to.acc.csatMoments.n;
-  if (ok(ca, cb)) push('csat.top2box', (100 * topA) / ca, (100 * topB) / cb, 'higher', 'two-proportion z-test', twoProportionTest(topA, ca, topB, cb));
+  const topA = from.acc.csatW[4] + from.acc.csatW[5];
+  const topB = to.acc.csatW[4] + to.acc.csatW[5];
+  const ca = from.acc.csatMoments;
+  const cb = to.acc.csatMoments;
+  if (ok(ca.n, cb.n)) {
+    // The pooled z-test on effective counts: share·n_eff out of n_eff (the counts themselves when unweighted).
+    const ea = effectiveBase(ca.w, ca.w2)!;
+    const eb = effectiveBase(cb.w, cb.w2)!;
+    const test = twoProportionTest(effectiveSuccesses(topA, ca.w, ea), ea, effectiveSuccesses(topB, cb.w, eb), eb);
+    push('csat.top2box', (100 * topA) / ca.w, (100 * topB) / cb.w, 'higher', 'two-proportion z-test', test);
+  }
 
   const welch = (metric: string, a: Moments, b: Moments, dir: Dir) => {
     if (!ok(a.n, b.n)) return;
-    const ea = meanEstimateFromMoments(a.n, a.sum, a.sumSq);
-    const eb = meanEstimateFromMoments(b.n, b.sum, b.sumSq);
+    // n of the estimates is the effective base, so Welch's standard error and df use it.
+    const ea = momentsEstimate(a);
+    const eb = momentsEstimate(b);
     if (!ea || !eb || ea.sd === undefined || eb.sd === undefined) return;
     push(metric, ea.mean, eb.mean, dir, 'welch t-test', welchTest({ mean: ea.mean, sd: ea.sd, n: ea.n }, { mean: eb.mean, sd: eb.sd, n: eb.n }));
   };
