@@ -7,7 +7,7 @@
  */
 import { precisionFixed, scaleLinear } from 'd3';
 import { fill, resolveFormat } from './format';
-import { C, FS, checkId, el, ellipsize, svgRoot, text, type ChartOptions, type ChartOutput } from './svg';
+import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, type ChartOptions, type ChartOutput } from './svg';
 
 export interface DotStripLabels {
   /** Templates with {metric}, {per}, {count}, {min}, {max}, {q1}, {q3}, {median}, {best}, {worst}. */
@@ -39,13 +39,15 @@ export interface DotStripOptions extends ChartOptions<DotStripLabels> {
   signed?: boolean;
 }
 
-const W = 680;
 const X0 = 30;
-const X1 = 650;
 const R = 4;
 const STEP = 2 * R + 1;
 
 export function dotStrip(input: DotStripInput, options: DotStripOptions): ChartOutput {
+  if (!options.layout) return bothLayouts(dotStrip, input, options);
+  // The narrow layout (phones) is drawn 340 units wide so its text keeps its size; fewer ticks.
+  const W = options.layout === 'narrow' ? NARROW_WIDTH : WIDE_WIDTH;
+  const X1 = W - 30;
   const id = checkId(options.id);
   const L = options.labels;
   const f = resolveFormat(options.format);
@@ -85,7 +87,7 @@ export function dotStrip(input: DotStripInput, options: DotStripOptions): ChartO
     const label = `${fill(L.thisEntity, { per: input.per })}: ${fmt(own.value)}`;
     const right = own.cx < W / 2;
     parts.push(
-      text(own.cx + (right ? 10 : -10), top - 14, ellipsize(label, 40), {
+      text(own.cx + (right ? 10 : -10), top - 14, ellipsize(label, options.layout === 'narrow' ? 22 : 40), {
         'text-anchor': right ? 'start' : 'end',
         'font-size': FS.label,
         'font-weight': 'bold',
@@ -93,7 +95,7 @@ export function dotStrip(input: DotStripInput, options: DotStripOptions): ChartO
     );
   }
   parts.push(el('line', { x1: X0, x2: X1, y1: base + 2, y2: base + 2, stroke: C.ink }));
-  const ticks = x.ticks(6);
+  const ticks = x.ticks(options.layout === 'narrow' ? 3 : 6);
   const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
     parts.push(el('line', { x1: x(t), x2: x(t), y1: base + 2, y2: base + 6, stroke: C.ink }));

@@ -61,7 +61,7 @@ const en: EntityStrings = {
   consistencyLead: '{metric} varies most: {count} of {total} {per}s differ significantly from the rest of the wave.',
   belowNone: 'none',
   method:
-    'Each {per} is compared with every other respondent of the wave by the tests used for changes between waves (NPS z-test, two-proportion z-test, Welch’s t-test); the p-values of each figure are adjusted by Holm’s method over the {per}s tested, and a difference is significant at adjusted p < 0.05. Ranks and percentiles (mid-ranks) count published {per}s only. A {per} under {min} respondents is withheld whole, and any figure of another {per} that would let it be derived from the total is withheld too.',
+    'Each {per} is compared with every other respondent of the wave by the tests used for changes between waves (NPS z-test, two-proportion z-test, Welch’s t-test); the p-values of each figure are adjusted by Holm’s method over the {per}s tested, and a difference is significant at adjusted p < 0.05. Ranks and percentiles (mid-ranks) count published {per}s only. Any {per} under {min} respondents is withheld whole, and so is any figure of another {per} that would let it be derived from the total.',
   entitiesHeading: 'Every {per}',
 };
 
