@@ -73,6 +73,13 @@ describe('a weight column', () => {
       10,
     );
     expect(f.meta.weighting?.waves[1]).toMatchObject({ wave: '2026-Q3', n: rows.length });
+    // The changes compare the weighted wave figures, on their effective bases.
+    const change = (metric: string) => f.changes.find((c) => c.metric === metric)!;
+    const score = (g: { nps?: unknown }) => (g.nps as { score: number }).score;
+    expect(change('nps.score').from_value).toBeCloseTo(score(f.waves[0]), 10);
+    expect(change('nps.score').to_value).toBeCloseTo(score(f), 10);
+    expect(change('ces.mean').to_value).toBeCloseTo((f.ces as { mean: number }).mean, 10);
+    expect(change('csat.top2box').to_value).toBeCloseTo((f.csat as { top2box: number }).top2box, 10);
     // The segment test's rest is weighted too: south's CES against the weighted CES of the other values.
     const rest = rows.map((r, i) => [r, w[i]] as const).filter(([r]) => r[10] !== 'south');
     const vs = f.segments.region.south.ces?.suppressed === false ? f.segments.region.south.ces.vs_rest : undefined;
