@@ -110,7 +110,8 @@ export async function computeFigures(root: string, datasetDir: string, settings:
     };
   const options = parsed.data;
   const engine = await chooseEngine(datasetDir, requested);
-  if (effects.noCache) return compute(datasetDir, options, engine, effects, '');
+  // A warehouse table changes with no file changing: its figures are never cached.
+  if (effects.noCache || engine === 'clickhouse') return compute(datasetDir, options, engine, effects, '');
   const index = await FileHashes.load(join(root, CACHE_DIR, 'file-hashes.json'));
   const key = await figuresKey(datasetDir, options, engine, index);
   await index.save().catch(() => {}); // only a speed-up: a read-only checkout still builds

@@ -24,6 +24,7 @@ import { loadWith } from './load-with-fs';
 
 /** The one list (src/schemas/engine.ts), re-exported for the CLI; `Engine` here is an engine's name. */
 export { ENGINES } from '../schemas/engine';
+import { WAREHOUSE_ENGINES } from '../schemas/engine';
 export type Engine = EngineName;
 
 /** The in-memory engine reads no file itself: buildDataset parses every file into rows, loadWith folds them. */
@@ -33,6 +34,7 @@ export const memoryEngine: AnalysisEngine = { name: 'memory', files: [], accumul
 export async function engineNamed(name: Engine): Promise<AnalysisEngine> {
   if (name === 'memory') return memoryEngine;
   if (name === 'stream') return streamEngine;
+  if (name === 'clickhouse') return (await import('./clickhouse-engine')).clickhouseEngine;
   return (await import('./duckdb-fs')).duckdbEngine;
 }
 
@@ -56,11 +58,23 @@ export async function bigFiles(dir: string): Promise<{ file: 'responses.csv' | '
   return out;
 }
 
-/** The requested engine, else `stream` for big data and `memory` for small. */
+/** The dataset's warehouse engine (questionnaire.yaml's warehouse:), else the requested engine, else `stream` for big data and `memory` for small. */
 export async function chooseEngine(dir: string, requested?: Engine): Promise<Engine> {
+  const warehouse = await warehouseOf(dir);
+  if (warehouse) return warehouse;
   if (requested) return requested;
   const bytes = (await bigFiles(dir)).reduce((n, f) => n + f.size, 0);
   return bytes > STREAM_ABOVE_BYTES ? 'stream' : 'memory';
+}
+
+/** The warehouse a dataset's responses live in: no file engine can read them, so it is the engine whatever was asked. */
+async function warehouseOf(dir: string): Promise<Engine | undefined> {
+  try {
+    const source = (parseYaml(await readFile(join(dir, 'questionnaire.yaml'), 'utf8')) as { warehouse?: { source?: unknown } })?.warehouse?.source;
+    return WAREHOUSE_ENGINES.find((e) => e === source);
+  } catch {
+    return undefined; // no or broken questionnaire: validation reports it
+  }
 }
 
 export interface RunEffects {

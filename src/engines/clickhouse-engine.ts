@@ -1,0 +1,193 @@
+/**
+ * The warehouse engine: the survey responses are a ClickHouse table (questionnaire.yaml's
+ * `warehouse:`), aggregated where they lie — a Distributed table's shards each sum their
+ * rows — into the SurveyAccs the other engines fold, so figuresFrom finishes unchanged.
+ * The table's columns are the header (the `columns:` mapping and the header rules apply);
+ * a value that breaks a rule is counted by the query and reported per column, since a table
+ * has no line to point at. contacts.csv and the small files stay the loader's and the stream
+ * engine's (loadWith). Network and server failures are Problems naming the server by its
+ * address: never a stack trace, never a user or password.
+ */
+import type { SurveySource } from '../analysis/analyze';
+import { surveyAccs } from '../analysis/accumulate';
+import { crossProducts, type CrossProducts } from '../analysis/moments';
+import { surveyAcc, unit, unitWeights } from '../analysis/survey-acc';
+import { Cells } from '../data/cells';
+import { Columns, labelOf } from '../data/columns';
+import { ProblemSink } from '../data/problems';
+import { responsesSetup } from '../data/responses';
+import { segmentCountProblems } from '../data/segments';
+import type { TableContext } from '../data/table';
+import type { Warehouse } from '../schemas/engine';
+import type { Problem } from '../schemas/problem';
+import type { Item, Questionnaire } from '../schemas/questionnaire';
+import { streamContacts, type StreamedResponses } from '../stream/engine';
+import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
+import { connectionFor, runClickhouse, type Answer, type ClickhouseConnection, type Env } from './clickhouse-http';
+import { duplicateQuery, PREFIX, surveyQuery, type SurveyQuery, type TableShape } from './clickhouse-sql';
+import { driverColumns } from './duckdb-sql';
+import type { Accumulated, Engine } from './engine';
+
+/** The name problems give the table (a table has no file and no line). */
+export const tableShown = (w: Warehouse) => `${w.source}:${w.table}`;
+
+type Read = Pick<StreamedResponses, 'problems' | 'rows'> & Partial<StreamedResponses>;
+
+const failed = (file: string, message: string, hint: string): Read => ({ problems: [{ file, message, hint }], rows: 0 });
+
+/** The engine with its environment passed in (tests give credentials and a fetch without touching process.env). */
+export function clickhouseEngineWith(env: Env = process.env, fetchImpl: typeof fetch = fetch): Engine {
+  return {
+    name: 'clickhouse',
+    files: ['responses.csv', 'contacts.csv'],
+    async accumulate({ paths, parsedQ, contexts, thresholds, options }) {
+      const q = parsedQ?.questionnaire;
+      const streamed: Accumulated['streamed'] = {};
+      let source: SurveySource | undefined;
+      if (q && !q.warehouse) {
+        streamed['responses.csv'] = failed(
+          contexts.base('questionnaire.yaml').file,
+          'names no warehouse table, so the clickhouse engine has nothing to read.',
+          'Add warehouse: { source: clickhouse, table: <db.table>, url: <http://host:8123> }, or choose the memory, stream or duckdb engine for CSV files.',
+        );
+      } else if (q?.warehouse) {
+        const r = await readWarehouse(q.warehouse, q, parsedQ!.items, contexts.survey('responses.csv'), env, fetchImpl);
+        streamed['responses.csv'] = r;
+        if (r.layout && r.accs) source = { layout: r.layout, accs: r.accs, engine: 'clickhouse' };
+      }
+      if (paths['contacts.csv']) streamed['contacts.csv'] = await streamContacts(paths['contacts.csv'], contexts.base('contacts.csv'), thresholds, options);
+      return { streamed, source };
+    },
+  };
+}
+
+export const clickhouseEngine: Engine = clickhouseEngineWith();
+
+/** The table's columns (names and types) by DESCRIBE, or the problem that stops the read. */
+async function describe(conn: ClickhouseConnection, w: Warehouse): Promise<{ names: string[]; types: string[] } | Read> {
+  const answer = await runClickhouse(conn, `DESCRIBE TABLE ${w.table}`);
+  if ('error' in answer) return failed(tableShown(w), `cannot be read: ${answer.error}.`, HINT);
+  return { names: answer.data.map((r) => String(r[0])), types: answer.data.map((r) => String(r[1])) };
+}
+
+const HINT = 'Check warehouse: in questionnaire.yaml (url, table) and GAPREPORT_CLICKHOUSE_URL / _USER / _PASSWORD, and that the server answers.';
+
+async function readWarehouse(w: Warehouse, q: Questionnaire, items: Item[], ctx: TableContext, env: Env, fetchImpl: typeof fetch): Promise<Read> {
+  const file = tableShown(w);
+  const conn = connectionFor(w, env, fetchImpl);
+  if ('problem' in conn) return failed('questionnaire.yaml', conn.problem, conn.hint);
+  const described = await describe(conn, w);
+  if ('problems' in described) return described;
+  const { names, types } = described;
+  const sink = new ProblemSink(file);
+  const map = ctx.mapping ?? { columns: {}, constants: {} };
+  const columns = new Columns(names, map, sink);
+  responsesSetup(q, items, () => {})(columns, new Cells(sink), sink); // the header's own problems, as the loader words them
+  const clash = names.find((c) => c.startsWith(PREFIX));
+  if (clash)
+    sink.add({
+      column: clash,
+      message: `starts with ${PREFIX}, which the warehouse query keeps for its own names.`,
+      hint: 'Rename the column, or read it through a view.',
+    });
+  if (sink.count > 0) return { problems: sink.list().map(({ line: _line, ...p }) => p), rows: 0 };
+  const find = (c: string) => new Columns(names, map, new ProblemSink('')).find(c);
+  const shape: TableShape = { table: w.table, names, types, find };
+  const layout = foldLayout(items, q);
+  const side = new Map<string, CrossProducts>();
+  let sideKey = '';
+  const query = surveyQuery(shape, q, items, layout, () => side.get(sideKey), ctx.cells?.recode ?? q.recode ?? {});
+  const dupSql = duplicateQuery(shape, q);
+  const answers = await Promise.all([...query.sqls.map((s) => runClickhouse(conn, s.sql)), dupSql ? runClickhouse(conn, dupSql) : undefined]);
+  const dup = dupSql ? answers.pop() : undefined;
+  for (const a of [...answers, dup]) if (a && 'error' in a) return failed(file, `cannot be aggregated: ${a.error}.`, HINT);
+  const rows = joinChunks(answers as Answer[], query);
+  const waveRows = rows.filter((r) => Number(r[0]) === 0);
+  if (waveRows.length === 0) return failed(file, 'has no rows.', 'Load the responses into the table, or point warehouse: table at the one that holds them.');
+  const problems: Problem[] = [];
+  const base = 3 + query.slots.length;
+  query.breaches.forEach((b, i) => {
+    const count = waveRows.reduce((s, r) => s + Number(r[base + i] ?? 0), 0);
+    if (count > 0)
+      problems.push({
+        file,
+        column: b.column,
+        message: `${count.toLocaleString('en-US')} ${count === 1 ? 'row breaks' : 'rows break'} a rule of the data contract: ${b.rule}.`,
+        hint: `Find ${count === 1 ? 'it' : 'them'} in the table, fix the values (or list a code under missing:), and run again.`,
+      });
+  });
+  const dups = dup && !('error' in dup) ? Number(dup.data[0]?.[0] ?? 0) : 0;
+  if (dups > 0)
+    problems.push({
+      file,
+      column: 'respondent_id',
+      message: `${dups.toLocaleString('en-US')} ${dups === 1 ? 'respondent id is' : 'respondent ids are'} used more than once.`,
+      hint: 'Each respondent is one row: remove the repeated rows.',
+    });
+  if (problems.length) return { problems, rows: 0 };
+  const folded = fold(rows, query, shape, layout, q, side, (k) => (sideKey = k));
+  return { ...folded, problems: folded.problems.map((p) => ({ ...p, file })) };
+}
+
+/** One row per grouping (g, wave, segment value) with every column, from the chunks' answers. */
+function joinChunks(answers: Answer[], query: SurveyQuery): unknown[][] {
+  const width = 3 + query.slots.length + query.breaches.length + 1;
+  const byKey = new Map<string, unknown[]>();
+  answers.forEach((a, c) => {
+    for (const r of a.data) {
+      const key = JSON.stringify(r.slice(0, 3));
+      let row = byKey.get(key);
+      if (!row) byKey.set(key, (row = [...r.slice(0, 3), ...new Array<unknown>(width - 3).fill(null)]));
+      r.slice(3).forEach((v, k) => (row![3 + query.sqls[c].from + k] = v));
+    }
+  });
+  return [...byKey.values()];
+}
+
+/** The answer's rows into SurveyAccs, as duckdb-fs.ts folds its GROUPING SETS rows (g 0: the wave; g i: wave × segment i). */
+function fold(
+  rows: unknown[][],
+  query: SurveyQuery,
+  shape: TableShape,
+  layout: ReturnType<typeof foldLayout>,
+  q: Questionnaire,
+  side: Map<string, CrossProducts>,
+  setSide: (wave: string) => void,
+): Omit<StreamedResponses, 'problems'> & { problems: Problem[] } {
+  const result: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };
+  const counts = q.segments.map((segment) => ({ segment, label: labelOf(shape.find(segment)!, segment), values: new Set<string>(), answered: 0 }));
+  const latestAt = 3 + query.slots.length + query.breaches.length;
+  for (const r of rows) {
+    const g = Number(r[0]);
+    const wave = String(r[1]);
+    const isWave = g === 0;
+    const acc = surveyAcc(layout, isWave);
+    if (isWave && !q.outcome) {
+      side.set(wave, crossProducts(driverColumns(layout, 'nps').length, layout.shift));
+      setSide(wave);
+    }
+    query.slots.forEach((s, i) => (isWave || i < query.segmentSlots) && s.set(acc, Number(r[3 + i] ?? 0)));
+    // Unweighted sums: every weight 1, so Σw = Σw² = n (as duckdb-fs.ts sets them).
+    unitWeights(acc);
+    if (isWave && !q.outcome) unit(side.get(wave)!);
+    if (isWave) {
+      result.accs.byWave.set(wave, acc);
+      result.hasOverall ||= acc.overall.n > 0;
+      result.hasNps ||= acc.nps[0] + acc.nps[1] + acc.nps[2] > 0;
+      const latest = r[latestAt];
+      if (latest !== null && latest !== undefined && (result.latest === undefined || String(latest) > result.latest)) result.latest = String(latest);
+    } else {
+      const segment = q.segments[g - 1];
+      const bySeg = result.accs.bySegment.get(wave) ?? new Map();
+      result.accs.bySegment.set(wave, bySeg);
+      const values = bySeg.get(segment) ?? new Map();
+      bySeg.set(segment, values);
+      values.set(String(r[2]), acc);
+      counts[g - 1].values.add(String(r[2]));
+      counts[g - 1].answered += acc.n;
+    }
+  }
+  const rowsRead = [...result.accs.byWave.values()].reduce((s, a) => s + a.n, 0);
+  const problems = segmentCountProblems(counts.map((c) => ({ ...c, distinct: c.values.size }))).map((p) => ({ file: '', ...p }));
+  return { problems, rows: rowsRead, latest: result.latest, layout: settleOutcome(result, layout, q), accs: result.accs };
+}
