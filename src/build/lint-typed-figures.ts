@@ -64,7 +64,9 @@ export function lintTypedFigures(file: string, tree: MdxNode, figures: Figures, 
         if (names.has(number)) continue;
         // A unit typed with the number must be the figure's: "7 points" (a scale) is not the count 7.
         const unit = m.groups!.unit?.trim();
-        const fits = (f: Shown) => f.numbers.includes(number) && (!unit || (unit === '%') === f.text.includes('%'));
+        // So must a sign: "+90" (a score) is not the printed "90%"; an unsigned "13" may be the printed "+13".
+        const sign = /^[+−-]/.exec(raw)?.[0].replace('-', '−');
+        const fits = (f: Shown) => f.numbers.includes(number) && (!unit || (unit === '%') === f.text.includes('%')) && (!sign || f.text.startsWith(sign));
         const match = [...known.figures].sort((a, b) => Number(!sentence.ids.includes(a.id)) - Number(!sentence.ids.includes(b.id))).find(fits);
         if (!match) continue;
         if (match.id.startsWith('kpis.')) kpis.add(match.id.split('.').slice(0, 2).join('.'));
