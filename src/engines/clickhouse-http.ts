@@ -69,11 +69,12 @@ function scrub(text: string, conn: ClickhouseConnection): string {
 function reachReason(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (e as { name?: string })?.name;
+  if (code === 'TimeoutError' || code === 'AbortError') return 'timed out';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'unknown host';
   if (code === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') return 'timed out';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
-  return code ?? 'network error';
+  return cause?.message ?? code ?? 'network error';
 }
 
 /** Runs one query; the rows, or a sentence saying what went wrong (the server's own words when it answered). */
