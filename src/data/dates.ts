@@ -127,7 +127,9 @@ export function dateProblem(raw: string, setting: DateSetting): { message: strin
   const { format, line } = setting;
   const message = `is not a date as date_format: ${format} reads them (like ${DATE_FORMAT_EXAMPLES[format]}).`;
   const where = line !== undefined ? ` (questionnaire.yaml line ${line}${setting.from === 'source' ? ', whose source: sets the format' : ''})` : ' in questionnaire.yaml';
-  const fits = formatsThatRead(raw).filter((f) => f !== format);
+  const all = formatsThatRead(raw).filter((f) => f !== format);
+  // Formats that read the same day are one answer (2026-09-30 reads as iso and as year-first): offer the first.
+  const fits = all.filter((f, i) => all.findIndex((g) => readDate(raw, g) === readDate(raw, f)) === i);
   if (fits.length === 1) return { message, hint: `It reads as ${fits[0]}: set date_format: ${fits[0]}${where}.` };
   if (fits.length > 1) return { message, hint: `It reads as ${fits.join(' or ')}: set date_format: to the export's order${where}.` };
   return { message, hint: `Correct the date, list the value under missing:, or set date_format: to the export's order (${DATE_FORMATS.join(', ')})${where}.` };

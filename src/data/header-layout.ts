@@ -78,17 +78,20 @@ function at(mapping: Mapping, key: string): string {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** How a row's number columns read: cells that are numbers, and cells that are text no number rule accepts. */
-function tally(fields: string[], numeric: number[], isMissing: (raw: string) => boolean): { numbers: number; texts: number } {
+function tally(fields: string[], numeric: number[], isMissing: (raw: string) => boolean): { numbers: number; texts: string[] } {
   let numbers = 0;
-  let texts = 0;
+  const texts: string[] = [];
   for (const i of numeric) {
     const cell = (fields[i] ?? '').trim();
     if (cell === '' || isMissing(cell)) continue;
     if (NUMBER.test(cell) || /^[+-]?\d+,\d+$/.test(cell)) numbers++;
-    else texts++;
+    else texts.push(cell);
   }
   return { numbers, texts };
 }
+
+/** A cell that reads as a question, not an answer label: a question mark or colon, or three words or more. */
+const QUESTION = (t: string) => /[?:]/.test(t) || t.split(/\s+/).length >= 3;
 
 /** The header_rows setting as messages name it. */
 function headerRowsSetting(rows: number, line: number | undefined, source: string | undefined): string {
@@ -115,7 +118,7 @@ export function respondentsInHeaderRows(below: string[][], lines: number[], chec
   const rows = below.slice(0, check.headerRows);
   const first = rows.findIndex((r) => {
     const t = tally(r, check.numeric, check.isMissing);
-    return t.numbers > 0 && t.texts === 0;
+    return t.numbers > 0 && t.texts.length === 0;
   });
   if (first < 0) return;
   sink.add({
@@ -133,7 +136,10 @@ export function respondentsInHeaderRows(below: string[][], lines: number[], chec
 export function headerRowAsData(fields: string[], before: number, check: HeaderRowCheck): { message: string; hint: string } | undefined {
   if (check.numeric.length === 0) return undefined;
   const t = tally(fields, check.numeric, check.isMissing);
-  if (t.numbers > 0 || t.texts < Math.min(2, check.numeric.length)) return undefined;
+  // Question texts: no number, most rating columns written, each column its own text, some of them questions.
+  // Answer labels (Agree, Agree, Very satisfied) repeat and are short: they stay cell problems, with the recode: hint.
+  if (t.numbers > 0 || t.texts.length < 2 || t.texts.length * 2 < check.numeric.length) return undefined;
+  if (new Set(t.texts.map((x) => x.toLowerCase())).size < t.texts.length || !t.texts.some(QUESTION)) return undefined;
   const want = check.headerRows + before + 1;
   return {
     message: `reads as a header row (text where the ratings are, no number), not a respondent.`,

@@ -6,7 +6,7 @@
  * later in a CSV names the line of questionnaire.yaml to change.
  */
 import { DIMENSIONS, QuestionnaireSchema, type Item, type Questionnaire } from '../schemas/questionnaire';
-import { ConditionSchema } from '../schemas/mapping';
+import { CONDITION_TESTS, ConditionSchema } from '../schemas/mapping';
 import { closest } from '../schemas/did-you-mean';
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;
@@ -48,6 +48,10 @@ export function checkExportSettings(q: Questionnaire, items: Item[], report: Rep
   if (q.wave_period !== undefined && q.wave_from === undefined && (q.source === undefined || waveGiven)) {
     report(['wave_period'], 'wave_period: sets the period of waves derived from the date, but no wave is derived.', 'Add wave_from: date, or remove wave_period:.');
   }
+  q.keep.forEach((rule, i) => {
+    const tests = CONDITION_TESTS.filter((t) => rule[t] !== undefined);
+    if (tests.length !== 1) report(['keep', i], `keep: the rule on "${rule.column}" ${tests.length === 0 ? 'has no test' : `has ${tests.length} tests (${tests.join(', ')})`}; give exactly one.`, `Tests are ${CONDITION_TESTS.join(', ')}; two tests are two rules (every rule must hold).`);
+  });
   const known = contractColumns(q, items);
   for (const key of ['by_text', 'by_position'] as const) {
     for (const name of Object.keys(q[key])) {
@@ -63,7 +67,7 @@ export function checkExportSettings(q: Questionnaire, items: Item[], report: Rep
 export function settingNamesAt(path: (string | number)[]): string[] {
   const named = path.filter((k) => typeof k === 'string');
   if (named.length === 0) return Object.keys(QuestionnaireSchema.shape);
-  if (named[0] === 'keep' && named.length === 1) return Object.keys(ConditionSchema._def.schema.shape);
+  if (named[0] === 'keep' && named.length === 1) return Object.keys(ConditionSchema.shape);
   if (named[0] === 'scale') return ['min', 'max'];
   return [];
 }
