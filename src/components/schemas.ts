@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Figures } from '../schemas/figures';
 import { TREND_METRICS } from './lib/trend-input';
 import { changeIds } from './lib/words';
+import { CONSISTENCY_METRICS } from '../analysis/consistency';
 
 /**
  * One zod schema per MDX component: the single source of its props. Each .astro takes
@@ -22,8 +23,8 @@ export type PropKind =
   | { kind: 'choice'; example?: string; values?: (figures: Figures) => string[] };
 
 export const segments = (f: Figures) => Object.keys(f.segments);
-/** Figures a `per:` report's entities are compared on (src/analysis/consistency.ts); none without per:. */
-export const consistencyKeys = (f: Figures) => Object.keys(f.entities?.consistency ?? {});
+/** Figures a `per:` report's entities are compared on (src/analysis/consistency.ts); every such figure before a report has entities (the component then names the missing per:). */
+export const consistencyKeys = (f: Figures) => (f.entities ? Object.keys(f.entities.consistency) : CONSISTENCY_METRICS.map((m) => m.key));
 /** Metrics a benchmark may be asked for: those benchmarked, the survey headlines and every KPI (absent ones render "not measured"). */
 export const benchmarkMetrics = (f: Figures) => [...new Set(['nps', 'csat', 'ces', ...f.kpis.map((k) => k.metric), ...f.benchmarks.map((b) => b.metric)])];
 
@@ -89,7 +90,10 @@ export const ClaimSchema = z.object({
 });
 export const CommentsSchema = z.object({});
 export const LeagueTableSchema = z.object({
-  metric: z.string().optional().describe('the figure the entities are ranked on: `nps` (default), `csat`, `ces`, `overall`, `servqual` or a dimension (`reliability`: its gap)'),
+  metric: z
+    .string()
+    .optional()
+    .describe('the figure the entities are ranked on: `nps` (default), `csat`, `ces`, `overall`, `servqual` or a dimension (`reliability`: its gap)'),
 });
 export const DispersionSchema = z.object({
   metric: z.string().describe('the figure charted across the entities: `nps`, `csat`, `ces`, `overall`, `servqual` or a dimension (its gap)'),

@@ -19,7 +19,7 @@ describe('report frontmatter keys', () => {
   it('names every unknown key on its own line, and lists the settings when nothing is close', () => {
     expect(messages(report('locale: fr\nLow_Base: 40\nfavourite_colour: blue\n'))).toEqual([
       'content/reports/x.mdx:6: column "Low_Base": is not a report setting. Did you mean low_base?',
-      'content/reports/x.mdx:7: column "favourite_colour": is not a report setting. Settings: title, company, dataset, wave, period, industry, locale, min_base, low_base, comments, allow_individual_answers, trusted_mdx, description, translation_of, engine, draft.',
+      'content/reports/x.mdx:7: column "favourite_colour": is not a report setting. Settings: title, company, dataset, wave, period, industry, locale, min_base, low_base, comments, allow_individual_answers, trusted_mdx, description, translation_of, engine, draft, per.',
     ]);
   });
   it('refuses slug: (it would move the page away from its figures)', () => {
