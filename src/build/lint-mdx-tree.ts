@@ -56,6 +56,10 @@ export function propsOf(node: MdxNode): Map<string, string | true> {
   return props;
 }
 
+/** One MDX processor for every parse: making one costs more than parsing a report. */
+let shared: ReturnType<typeof createProcessor> | undefined;
+const processor = () => (shared ??= createProcessor());
+
 /**
  * Parses a report's MDX text. The frontmatter is blanked but its lines are kept, so the
  * parser's line numbers are the file's — as @astrojs/mdx does (frontmatter: 'empty-with-spaces').
@@ -63,7 +67,7 @@ export function propsOf(node: MdxNode): Map<string, string | true> {
 export function parseMdx(file: string, text: string): { ok: true; tree: MdxNode } | { ok: false; problem: Problem } {
   const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, (fm) => fm.replace(/[^\n]/g, ''));
   try {
-    return { ok: true, tree: createProcessor().parse(body) as MdxNode };
+    return { ok: true, tree: processor().parse(body) as MdxNode };
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
     return {
