@@ -84,7 +84,16 @@ export async function figuresKey(datasetDir: string, options: AnalysisOptions, e
  * No locale: every edition of a report (translation_of) has the same figures and cache entry; pages resolve labels.
  */
 export function figuresSettings(s: ReportFrontmatter): FiguresSettings {
-  return { wave: s.wave, period: s.period, industry: s.industry, min_base: s.min_base, low_base: s.low_base, comments: s.comments, per: s.per, engine: s.engine };
+  return {
+    wave: s.wave,
+    period: s.period,
+    industry: s.industry,
+    min_base: s.min_base,
+    low_base: s.low_base,
+    comments: s.comments,
+    per: s.per,
+    engine: s.engine,
+  };
 }
 
 /** Loads, validates and analyzes one dataset for one report's settings, through the cache. */
