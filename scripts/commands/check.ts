@@ -3,7 +3,8 @@
  * Computes every report's figures (through the cache) and fails (exit 1) when a KPI
  * misses its standard — or is at risk, with `--fail-on at-risk` — or when a figure moved
  * significantly (p < 0.05) against its direction since the previous wave, or when a
- * report's <Claim> is no longer supported by the data (src/build/claims.ts). Prints one
+ * report's <Claim> is no longer supported by the data (src/build/claims.ts), or its prose types
+ * a figure (src/build/lint-typed-figures.ts). Prints one
  * table of every gate; under GitHub Actions each failure is an `::error` annotation on
  * the file the figure comes from. Exit 0 clean, 1 a gate failed or the data is invalid,
  * 2 usage.
@@ -20,6 +21,7 @@ import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import type { Io } from './io';
 import { printProblems } from './report-problems';
+import { findingKind } from './findings';
 import { specOf, usageLine } from './specs';
 import { annotation, plainLine, plainText } from './workflow-commands';
 
@@ -31,7 +33,7 @@ type FailOn = (typeof FAIL_ON)[number];
 /** One row of the summary table. */
 export interface GateRow {
   report: string;
-  gate: 'kpi' | 'change' | 'claim';
+  gate: 'kpi' | 'change' | 'claim' | 'prose';
   figure: string;
   value: string;
   against: string;
@@ -133,12 +135,12 @@ export function changeRow(report: string, c: Change, file: string): GateRow {
   };
 }
 
-/** A claim of the report's prose that the figures no longer support (src/build/claims.ts): always a failure. */
+/** A claim of the report's prose that the figures no longer support (src/build/claims.ts), or a figure typed in prose: always a failure. */
 export function claimRow(report: string, f: Problem): GateRow {
   const said = /^claimed: (.*); now: (.*)\.$/.exec(f.message);
   return {
     report,
-    gate: 'claim',
+    gate: findingKind(f),
     figure: f.value ?? '',
     value: said?.[2] ?? f.message,
     against: said ? `claimed: ${said[1]}` : '',
@@ -146,7 +148,7 @@ export function claimRow(report: string, f: Problem): GateRow {
     fails: true,
     file: f.file,
     line: f.line,
-    message: `${report}: claim "${f.value ?? ''}" ${f.message}`,
+    message: `${report}: ${findingKind(f) === 'claim' ? 'claim' : (f.column ?? 'prose')} "${f.value ?? ''}" ${f.message}`,
   };
 }
 

@@ -5,6 +5,7 @@ import { checkClaims } from './claims';
 import { lintCodeTree } from './lint-mdx-code';
 import { lintComponents } from './lint-mdx-components';
 import type { MdxNode } from './lint-mdx-tree';
+import { lintTypedFigures } from './lint-typed-figures';
 
 /** What the lint needs to know of the report whose tree it reads. */
 export interface LintContext {
@@ -19,14 +20,14 @@ export interface LintContext {
 export interface LintResult {
   /** Mistakes that stop the build: code, unknown components and props, malformed conditions. */
   problems: Problem[];
-  /** Sentences the figures contradict (claims); gapreport build warns, gapreport check fails. */
+  /** Sentences the figures contradict (claims) and figures typed in prose; gapreport build warns, gapreport check fails. */
   findings: Problem[];
 }
 
-/** Every check on one report's tree: code (unless trusted), then components, then claims. */
+/** Every check on one report's tree: code (unless trusted), then components; then claims and typed figures. */
 export function lintTree(tree: MdxNode, ctx: LintContext): LintResult {
   const problems = [...(ctx.trusted ? [] : lintCodeTree(ctx.file, tree)), ...lintComponents(ctx.file, tree, ctx.figures)];
-  return { problems, findings: checkClaims(ctx.file, tree, ctx.figures) };
+  return { problems, findings: [...checkClaims(ctx.file, tree, ctx.figures), ...lintTypedFigures(ctx.file, tree, ctx.figures, ctx.locale)] };
 }
 
 /** The parts of a VFile the plugin uses (Astro's, or the one lintReport makes). */
