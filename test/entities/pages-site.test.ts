@@ -1,0 +1,119 @@
+/**
+ * The chain demo's entity pages as built (issue 15): one page per outlet under /reports/chain/,
+ * breadcrumbs to the parent, search facets, and privacy per page — a withheld outlet's page and
+ * every sibling's page and chart carry no value of it. Then a sample of pages (the parent, a
+ * published outlet, a withheld one) in Chromium with the main report's checks: readable with
+ * JavaScript off and no serious or critical axe-core violation. One build of a project copy
+ * holding only the chain report.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { main } from '../../scripts/cli';
+import { memoryIo } from '../../scripts/commands/io';
+import { INCONSISTENT_OUTLET, SMALL_OUTLETS } from '../../scripts/demo/chain';
+import { slugOf } from '../../src/analysis/entities-slug';
+import { copyProject } from '../site/project-copy';
+import { CHROMIUM_ARGS, itInChromium } from '../e2e/browser';
+import { serveStatic } from '../e2e/serve';
+
+const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+const WITHHELD = SMALL_OUTLETS[0];
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+describe('the chain demo’s entity pages', () => {
+  let project = '';
+  let dist = '';
+  const page = (path: string) => readFile(join(dist, path, 'index.html'), 'utf8');
+
+  beforeAll(async () => {
+    project = await copyProject({ chain: true });
+    for (const f of ['demo.mdx', 'demo-fr.mdx', 'demo-vi.mdx']) await rm(join(project, 'content/reports', f), { force: true });
+    dist = join(project, 'dist');
+    const io = memoryIo(project);
+    if ((await main(['build', '--out', dist], io)) !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
+  }, 600_000);
+
+  afterAll(async () => {
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  it('builds one page per outlet beside the parent, each with breadcrumbs and search facets', async () => {
+    const dirs = (await readdir(join(dist, 'reports/chain'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(dirs).toHaveLength(120);
+    const own = await page(`reports/chain/${slugOf(INCONSISTENT_OUTLET)}`);
+    expect(own).toMatch(/<nav[^>]*aria-label="Breadcrumbs"[^>]*>[\s\S]*href="\/reports\/chain\/"[\s\S]*aria-current="page">Central 17 — Northampton</);
+    expect(own).toContain(`data-pagefind-filter="entity[content]" content="${INCONSISTENT_OUTLET}"`);
+    expect(own).toMatch(/rank <span class="metric" data-figure="entity.rank.nps">117<\/span> of <span class="metric" data-figure="entity.of.nps">117<\/span>/);
+    const parent = await page('reports/chain');
+    expect(parent).toContain('data-entity-index');
+    expect(parent.match(/data-entity="/g)).toHaveLength(120);
+  });
+
+  it('gives a withheld outlet a page that says so and publishes no figure of it', async () => {
+    const own = await page(`reports/chain/${slugOf(WITHHELD)}`);
+    expect(own).toContain('Fewer than 10 respondents answered for this outlet in 2026-Q4.');
+    expect(own).not.toMatch(/data-figure=|<svg|<table/);
+  });
+
+  it('leaves the withheld outlet out of every sibling’s charts and tables, and lists it without a value in the league table', async () => {
+    const name = html(WITHHELD);
+    const sibling = await page(`reports/chain/${slugOf(INCONSISTENT_OUTLET)}`);
+    expect(sibling).not.toContain(name);
+    const parent = await page('reports/chain');
+    const row = parent.match(new RegExp(`<tr[^>]*data-entity="${slugOf(WITHHELD)}"[\\s\\S]*?</tr>`))![0];
+    expect(
+      row
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe(`— ${name} withheld (fewer than 10 respondents)`);
+    // The dispersion chart and its data table name only published outlets.
+    const strip = parent.match(/<figure class="chart" data-chart="dot-strip">[\s\S]*?<\/figure>/)![0];
+    expect(strip).not.toContain(name);
+  });
+
+  describe('in Chromium', () => {
+    let browser: Browser;
+    let server: { url: string; close: () => Promise<void> };
+    const SAMPLE = ['/reports/chain/', `/reports/chain/${slugOf(INCONSISTENT_OUTLET)}/`, `/reports/chain/${slugOf(WITHHELD)}/`];
+
+    beforeAll(async () => {
+      server = await serveStatic(dist);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    itInChromium(
+      'reads with JavaScript off and has no serious or critical axe-core violation on the parent, an outlet and a withheld outlet',
+      async (executablePath) => {
+        browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+        for (const path of SAMPLE) {
+          const off = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+          expect((await off.goto(`${server.url}${path}`))?.status()).toBe(200);
+          expect(await off.locator('h1').innerText()).not.toBe('');
+          if (!path.endsWith(`${slugOf(WITHHELD)}/`)) expect(await off.locator('figure.chart table').count()).toBe(await off.locator('figure.chart').count());
+          const on = await (await browser.newContext()).newPage();
+          await on.goto(`${server.url}${path}`);
+          await on.addScriptTag({ path: AXE });
+          const result = await on.evaluate(async () => {
+            const axe = (
+              window as unknown as {
+                axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+              }
+            ).axe;
+            return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+          });
+          expect([path, result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`)]).toEqual([
+            path,
+            [],
+          ]);
+        }
+      },
+      180_000,
+    );
+  });
+});
