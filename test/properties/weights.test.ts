@@ -47,7 +47,7 @@ const respondents = fc.array(respondent, { minLength: 0, maxLength: 80 });
 type Drawn = { wave: string; channel?: string; e: Record<string, number | undefined>; p: Record<string, number | undefined>; weight: number } & Partial<
   Record<'nps' | 'csat' | 'ces' | 'overall', number>
 >;
-const toRespondents = (rs: Drawn[], weight: (r: Drawn) => number | undefined): Respondent[] =>
+const toRespondents = (rs: Drawn[], weight: (r: Drawn, i: number) => number | undefined): Respondent[] =>
   rs.map((r, i) => ({
     id: `R${i}`,
     wave: r.wave,
@@ -59,7 +59,7 @@ const toRespondents = (rs: Drawn[], weight: (r: Drawn) => number | undefined): R
     csat: r.csat,
     ces: r.ces,
     overall: r.overall,
-    weight: weight(r),
+    weight: weight(r, i),
     line: i + 2,
   }));
 const dataset = (responses: Respondent[]): Dataset => ({
@@ -98,6 +98,19 @@ function expectClose(a: unknown, b: unknown, path = '$', skip: readonly string[]
   expect(a, path).toEqual(b);
 }
 
+/** Compares to 1e-9 every number both sides have (a side without the figure is skipped); returns how many were compared. */
+function bothPublished(a: unknown, b: unknown, path = '$'): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    expect(Math.abs(a - b), `${path}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+    return 1;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].reduce((n, k) => n + bothPublished((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`), 0);
+  }
+  return 0;
+}
+
 describe('survey weights all 1', () => {
   it('give every unweighted figure exactly, bit for bit, and a deff of 1', () => {
     fc.assert(
@@ -122,6 +135,41 @@ describe('survey weights scaled by a constant', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('whole-number weights', () => {
+  it('give the point estimates of the rows repeated that many times: NPS, means, α, driver shares and R² (1e-9)', () => {
+    const copies = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 80, maxLength: 80 });
+    let compared = 0;
+    fc.assert(
+      fc.property(respondents, copies, (rs, k) => {
+        const weighted = analyzeDataset(dataset(toRespondents(rs, (_, i) => k[i])), OPTIONS).figures;
+        const repeated = analyzeDataset(
+          dataset(
+            toRespondents(
+              rs.flatMap((r, i) => Array.from({ length: k[i] }, () => r)),
+              () => undefined,
+            ),
+          ),
+          OPTIONS,
+        ).figures;
+        if (!weighted || !repeated) return expect(weighted).toEqual(repeated);
+        const point = (f: NonNullable<typeof weighted>) => ({
+          nps: f.nps?.suppressed === false ? f.nps.score : undefined,
+          ces: f.ces?.suppressed === false ? f.ces.mean : undefined,
+          csat: f.csat?.suppressed === false ? [f.csat.top2box, f.csat.mean] : undefined,
+          dims: Object.values(f.servqual?.dimensions ?? {}).map((d) => (d.suppressed ? undefined : [d.perception, d.gap, d.alpha])),
+          drivers: f.drivers.status === 'measured' ? [f.drivers.r2, ...f.drivers.items.map((d) => [d.share, d.performance])] : f.drivers.status,
+          web: f.segments.channel?.web?.overall?.suppressed === false ? f.segments.channel.web.overall.mean : undefined,
+        });
+        // Bases differ on purpose (n counts respondents, not copies, so a figure may be withheld on one side): compared where both publish.
+        compared += bothPublished(point(weighted), point(repeated));
+      }),
+      { numRuns: 60 },
+    );
+    // Every run compared the figures both sides publish; together, many.
+    expect(compared).toBeGreaterThan(100);
   });
 });
 
