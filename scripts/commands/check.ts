@@ -138,9 +138,26 @@ export function changeRow(report: string, c: Change, file: string): GateRow {
 /** A claim of the report's prose that the figures no longer support (src/build/claims.ts), or a figure typed in prose: always a failure. */
 export function claimRow(report: string, f: Problem): GateRow {
   const said = /^claimed: (.*); now: (.*)\.$/.exec(f.message);
+  if (findingKind(f) === 'prose') {
+    // A typed figure: the table shows what to write instead; the failure line says why.
+    const use = /^Write (.*) instead\.$/.exec(f.hint ?? '')?.[1] ?? '';
+    const message = `${report}: ${f.column ?? 'prose'} "${f.value ?? ''}" ${f.message}${f.hint ? ` ${f.hint}` : ''}`;
+    return {
+      report,
+      gate: 'prose',
+      figure: f.value ?? '',
+      value: use,
+      against: '',
+      status: 'typed in prose',
+      fails: true,
+      file: f.file,
+      line: f.line,
+      message,
+    };
+  }
   return {
     report,
-    gate: findingKind(f),
+    gate: 'claim',
     figure: f.value ?? '',
     value: said?.[2] ?? f.message,
     against: said ? `claimed: ${said[1]}` : '',
@@ -148,7 +165,7 @@ export function claimRow(report: string, f: Problem): GateRow {
     fails: true,
     file: f.file,
     line: f.line,
-    message: `${report}: ${findingKind(f) === 'claim' ? 'claim' : (f.column ?? 'prose')} "${f.value ?? ''}" ${f.message}`,
+    message: `${report}: claim "${f.value ?? ''}" ${f.message}`,
   };
 }
 

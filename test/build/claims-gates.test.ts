@@ -46,6 +46,24 @@ describe('gapreport check with a claim', () => {
   });
 });
 
+describe('gapreport check with a figure typed in prose', () => {
+  it('fails on it at its line, saying what to write instead', async () => {
+    const dir = await writeProject({
+      'content/reports/acme.mdx': '---\ntitle: "Typed"\ncompany: Acme\ndataset: acme\n---\n\nIntro.\n\nService level is 85%.\n',
+      'data/acme/standards.csv': STANDARDS,
+      'data/acme/operations.csv': OPS,
+    });
+    dirs.push(dir);
+    const io = memoryIo(dir, {});
+    expect(await main(['check'], io)).toBe(1);
+    const out = io.stdout.join('\n');
+    expect(out).toMatch(/^acme +prose +85% +<Metric id="kpis\.answer-30s\.value" \/> +typed in prose +FAIL$/m);
+    expect(io.stdout).toContain(
+      '  content/reports/acme.mdx:9: acme: typed figure "85%" is typed: it is the figure kpis.answer-30s.value (85%), which the next build may change. Write <Metric id="kpis.answer-30s.value" /> instead.',
+    );
+  });
+});
+
 describe('gapreport build with a claim the data contradict', () => {
   const finding = { file: 'content/reports/acme.mdx', line: 9, column: '<Claim> test', value: 'x is y', message: 'claimed: y; now: z.' };
   it('warns on stderr and publishes (printFindings writes no error)', () => {
