@@ -55,9 +55,9 @@ export const SMALL_OUTLETS = ['North 23 — Darlington', 'Central 31 — Coventr
 export const INCONSISTENT_OUTLET = 'Central 17 — Northampton';
 const SLIDE = [0, -0.35, -0.8, -1.2];
 
-export function chainOutlets(rng: Rng): Outlet[] {
+export function chainOutlets(rng: Rng, perRegion = PER_REGION): Outlet[] {
   return CHAIN_REGIONS.flatMap((region) =>
-    Array.from({ length: PER_REGION }, (_, i) => {
+    Array.from({ length: perRegion }, (_, i) => {
       const name = `${region} ${String(i + 1).padStart(2, '0')} — ${TOWNS[region][i % TOWNS[region].length]}`;
       return { name, region, effect: REGION_EFFECT[region] + rng.normal(0, 0.12), small: SMALL_OUTLETS.includes(name) };
     }),
@@ -129,10 +129,10 @@ function benchmarks(rng: Rng): string {
   return toCsv(['metric', 'industry', 'period', 'source', 'company', 'statistic', 'value', 'direction'], rows);
 }
 
-/** The chain dataset as `{ "responses.csv": "...", ... }`; same seed, same bytes. */
-export function buildChainFiles(seed = CHAIN_SEED): Record<string, string> {
+/** The chain dataset as `{ "responses.csv": "...", ... }`; same seed, same bytes. `perRegion` outlets in each region (the benchmark scales it). */
+export function buildChainFiles(seed = CHAIN_SEED, perRegion = PER_REGION): Record<string, string> {
   const rng = new Rng(seed);
-  const outlets = chainOutlets(rng.fork('outlets'));
+  const outlets = chainOutlets(rng.fork('outlets'), perRegion);
   return {
     'questionnaire.yaml': questionnaire(),
     'responses.csv': responses(rng.fork('responses'), outlets),
