@@ -38,7 +38,7 @@ describe('demo: complementary suppression of region East', () => {
     );
     // East's NPS was +12; no other region rounds to it.
     expect(JSON.stringify(chart)).not.toContain('+12');
-    expect(complementaryRule(f, strings('en'))).toContain('Withheld to protect another small group: region East (NPS, CSAT, CES, Overall, SERVQUAL).');
+    expect(complementaryRule(f, strings('en'))).toContain('Withheld to protect another small group: Region East (NPS, CSAT, CES, Overall, SERVQUAL).');
   });
 
   it('says East is withheld to protect a smaller group, not that its base is under min_base (n = 270)', () => {

@@ -16,9 +16,20 @@ describe('methodology: complementary suppression', () => {
       },
     });
     expect(complementaryRule(f, strings('en'))).toBe(
-      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than 10 respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger. Withheld to protect another small group: region East (NPS, CES).',
+      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than 10 respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger. Withheld to protect another small group: Region East (NPS, CES).',
     );
-    expect(complementaryRule(f, strings('fr'))).toContain('Masquées pour protéger un autre petit groupe\u202f: region East (NPS, CES).');
+    expect(complementaryRule(f, strings('fr'))).toContain('Masquées pour protéger un autre petit groupe\u202f: Région Est (NPS, CES).');
+  });
+
+  it('names a withheld cell by the questionnaire’s label for its value, else capitalised, never by the raw code', () => {
+    const withheld = { n: 276, nps: { suppressed: true, secondary: true, n: 270 } };
+    const f = {
+      ...figures({ branch: { b7: withheld }, tier: { gold: withheld, silver: { n: 300, nps: published } } }),
+      meta: { min_base: 10, segment_labels: { branch: { b7: 'Lyon Part-Dieu' } } },
+    } as unknown as Figures;
+    const rule = complementaryRule(f, strings('en'));
+    expect(rule).toContain('small group: branch Lyon Part-Dieu (NPS); tier Gold (NPS).');
+    expect(rule).not.toMatch(/\bb7\b|\bgold\b/);
   });
 
   it('states only the rule when no cell was withheld for another', () => {

@@ -4,6 +4,7 @@ import { MIN_BASE_FLOOR } from '../../schemas/report';
 import type { Formatters } from '../../i18n/format';
 import { fillTemplate, type ChartLabelSet, type Strings } from '../../i18n';
 import { metricText } from './metric-format';
+import { segmentName, segmentValueLabels } from './segment-table';
 
 export interface MethodologyContent {
   sample: string;
@@ -95,20 +96,23 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
 }
 
 /**
- * The complementary-suppression rule, and which cells it withheld: "region East (NPS, CES,
- * Overall, SERVQUAL)" — a reader must not take a secondarily withheld cell for a small one.
+ * The complementary-suppression rule, and which cells it withheld: "Region East (NPS, CES,
+ * Overall, SERVQUAL)", segment and value named as the tables name them (the questionnaire's
+ * labels, the locale's names, else capitalised) — a reader must not take a secondarily withheld
+ * cell for a small one.
  */
 export function complementaryRule(figures: Figures, t: Strings): string {
   const M = t.methodology;
   const secondary = (f: unknown) => typeof f === 'object' && f !== null && (f as { secondary?: boolean }).secondary === true;
-  const cells = Object.entries(figures.segments).flatMap(([segment, values]) =>
-    Object.entries(values).flatMap(([value, g]) => {
+  const cells = Object.entries(figures.segments).flatMap(([segment, values]) => {
+    const labels = segmentValueLabels(figures, segment, t);
+    return Object.entries(values).flatMap(([value, g]) => {
       const which: string[] = (['nps', 'csat', 'ces', 'overall'] as const).filter((k) => secondary(g[k])).map((k) => t.shortMetrics[k]);
       const sq = g.servqual;
       if (sq && (Object.values(sq.dimensions).some(secondary) || sq.items.some((i) => secondary(i.figure)))) which.push(t.shortMetrics.servqual);
-      return which.length ? [`${segment} ${value} (${which.join(', ')})`] : [];
-    }),
-  );
+      return which.length ? [`${segmentName(t, segment)} ${labels[value] ?? value} (${which.join(', ')})`] : [];
+    });
+  });
   const rule = fillTemplate(M.complementary, { min: figures.meta.min_base });
   return cells.length ? `${rule} ${fillTemplate(M.complementaryList, { list: cells.join('; ') })}` : rule;
 }
