@@ -71,7 +71,8 @@ outcome: overall                    # what key-driver analysis explains (overall
 #   p_rel1: "How reliable was our service?"
 # missing: ["", "NA", "-99"]        # cell values read as missing
 # not_applicable: [0]               # item answers meaning "does not apply"
-# header_rows: 2                    # extra header rows under the names (Qualtrics exports 2)
+# source: qualtrics                # or surveymonkey, limesurvey, google-forms: the tool's header rows, id, dates, completion rules
+# header_rows: 1                    # rows between the names and the first respondent (question texts)
 # recode:                           # labels to numbers
 #   overall: { satisfied: 1, "neutral or dissatisfied": 0 }
 # files:                            # read an export where it lies (relative to this folder)

@@ -17,6 +17,7 @@ import { readArgs } from './args';
 import type { Io } from './io';
 import { specOf, usageLine } from './specs';
 import { contractCsvs, questionnaireYaml, reportMdx, templatesReadme, TEMPLATES, type ScaffoldOptions } from './new-scaffold';
+import { proposalFor } from './new-from';
 
 const SPEC = specOf('new');
 const USAGE = usageLine(SPEC);
@@ -77,6 +78,20 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport new: segment "${bad}" is not a column name (lower-case letters, digits and _, starting with a letter).`);
     return 2;
   }
+  // --from: the questionnaire is proposed from the export's headers (new-from.ts), and its segments get the SegmentTables.
+  const from = flag('from');
+  if (from !== undefined && reuse) {
+    io.err(
+      `gapreport new: --from proposes the questionnaire of a new dataset, but ${dataDir}/ exists already. Choose another --dataset, or edit its questionnaire.yaml.`,
+    );
+    return 2;
+  }
+  const proposal = from !== undefined ? await proposalFor(root, from, dataDir) : undefined;
+  if (proposal && 'error' in proposal) {
+    io.err(proposal.error);
+    return 2;
+  }
+  if (proposal) segments = proposal.segments;
   const options: ScaffoldOptions = {
     id,
     dataset,
@@ -87,7 +102,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   const files: Record<string, string> = { [reportFile]: reportMdx(options, Object.keys(COMPONENT_PROPS)) };
   if (!reuse) {
-    files[join(dataDir, 'questionnaire.yaml')] = questionnaireYaml(options);
+    files[join(dataDir, 'questionnaire.yaml')] = proposal?.yaml ?? questionnaireYaml(options);
     // Header-only CSVs go to templates/: in the dataset folder itself a file without rows is a
     // validation error ("has a header but no data rows"), and the scaffold must build as it is.
     for (const [name, header] of Object.entries(contractCsvs(options.segments))) files[join(dataDir, TEMPLATES, name)] = `${header}\n`;
@@ -112,7 +127,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   );
   io.out('next:');
   io.out(`  1. set company and title in ${reportFile}`);
-  if (!reuse)
+  if (proposal)
+    io.out(`  2. review ${dataDir}/questionnaire.yaml, proposed from ${from} (scale, item dimensions, segments), then: npx gapreport validate ${dataDir}`);
+  else if (!reuse)
     io.out(
       `  2. copy each template you have data for up into ${dataDir}/ and fill it (or map your survey export in questionnaire.yaml), then: npx gapreport validate ${dataDir}`,
     );

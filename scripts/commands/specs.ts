@@ -59,6 +59,7 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'company', value: '"…"', description: 'the company the report is about' },
     { name: 'segments', value: 'channel,region', description: 'the segment columns the dataset declares (default channel)' },
     { name: 'dataset', value: 'folder', description: 'the folder under data/ (default: the report id); an existing one is read, not scaffolded' },
+    { name: 'from', value: 'export.csv', description: "propose the questionnaire from a survey tool's export (its tool, items, segments, dates), for review" },
   ]),
   command('pdf', '[report-id]', 'print built reports (or the one named) to dist/pdf/ with Chromium', [
     { name: 'format', value: 'A4|Letter', description: 'the paper size (default A4)' },
