@@ -31,6 +31,8 @@ function freePort(): Promise<number> {
 export interface Cluster {
   /** Each server's HTTP endpoint, e.g. http://127.0.0.1:41235. */
   urls: string[];
+  /** Each server's native TCP port (clickhouse-client --port). */
+  tcpPorts: number[];
   /** The cluster name in remote_servers, for Distributed(shards, db, table). */
   cluster: string;
   /** Runs SQL on server `i` (default the first); the answer's text, or throws with the server's words. */
@@ -120,7 +122,7 @@ export async function startCluster(n = 2, binary = clickhouseServerPath(), timeo
       if (!r.ok) throw new Error(`ClickHouse: ${text.trim()}\n${query.slice(0, 300)}`);
       return text;
     };
-    return { urls, cluster: 'shards', sql, stop };
+    return { urls, tcpPorts: ports.map((p) => p.tcp), cluster: 'shards', sql, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -14,6 +14,7 @@
 import { mkdir, readdir, rm, utimes, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CACHE_DIR } from '../../src/build/figures-fs';
+import { warehouseBench } from '../bench/clickhouse-bench';
 import { ensureData } from '../bench/generate';
 import { measure, runChild, type Measured } from '../bench/measure';
 import { readArgs } from './args';
@@ -85,6 +86,22 @@ export async function run(args: string[], io: Io): Promise<number> {
     measure('gapreport analyze contacts + standards (KPI status, trend), stream, cold (CI)', runs, analyzeIn(calls, '--engine', 'stream'), cold),
   );
 
+  // Start-up alone, beside a bare Node process: what every command pays before it reads a byte.
+  const nodeStart = await step(measure("Node's own start-up (node -e '')", runs, () => runChild(node, ['-e', ''], { cwd: root })));
+  const help = await step(measure('gapreport --help (start-up alone)', runs, cli('--help')));
+
+  // Three times the rows (3M at the default): the stream engine against DuckDB's one SQL on the same file.
+  const { survey: big } = await ensureData(join(out, 'large'), 3 * rows, 1, seed, io.err);
+  const bigCsv = join(big, 'responses.csv');
+  io.err(`large survey ${(await mb(bigCsv)).toFixed(1)} MB …`);
+  const analyzeBig = await step(measure(`gapreport analyze ${3 * rows} responses, stream engine, cold (CI)`, runs, analyzeIn(big, '--engine', 'stream'), cold));
+  const duckBig = await step(
+    measure(`DuckDB SQL, headline figures, ${3 * rows} responses`, runs, () => runChild(node, ['scripts/bench/duckdb-headline.mjs', bigCsv], { cwd: root })),
+  );
+
+  // The warehouse engine at ten times the rows (10M), generated inside a two-shard ClickHouse, beside ClickHouse's one SQL.
+  const warehouse = await warehouseBench(root, out, 10 * rows, runs, step, io.err);
+
   let rebuild: Measured | undefined;
   let astro: Measured | undefined;
   if (!parsed.flags['skip-site']) {
@@ -115,6 +132,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     'analyze --engine duckdb (cold) / (warm index)': ratio(analyzeDuck, analyzeDuckWarm),
     'analyze contacts (cold) / I-O floor': ratio(analyzeContacts, contactsFloor),
     'MDX-only rebuild / astro build': ratio(rebuild, astro),
+    'gapreport --help / node start-up': ratio(help, nodeStart),
+    'analyze 3× rows (cold) / DuckDB 3× rows': ratio(analyzeBig, duckBig),
+    'analyze, clickhouse engine (10× rows) / ClickHouse one SQL': ratio(warehouse?.analyze, warehouse?.oneSql),
   };
   io.out(table(results, ratios));
   const json = { rows, contacts, runs, seed, date: new Date().toISOString(), node: process.version, results, ratios };
