@@ -146,6 +146,25 @@ describe('weighting declared in questionnaire.yaml', () => {
     expect(memory.figures!.segments.channel.web.deff).toBeGreaterThan(1);
   });
 
+  it('weighs the nps drivers kept aside when the outcome is settled at the end (no overall column), alike in every engine', async () => {
+    const noOverall = reference
+      .split('\n')
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i !== 12)
+          .join(','),
+      )
+      .join('\n');
+    const dir = dataset('raking-nps-outcome', { 'questionnaire.yaml': raking, 'responses.csv': noOverall });
+    const { memory, stream, duck } = await threeEngines(dir);
+    expect(memory.problems).toEqual([]);
+    expect(memory.figures!.drivers).toMatchObject({ status: 'measured', outcome: 'nps' });
+    expect(duck.fallback).toBeUndefined();
+    expect(differences(memory.figures, stream.figures)).toEqual([]);
+    expect(differences(memory.figures, duck.figures)).toEqual([]);
+  });
+
   it('folds the cells across worker threads: the file cut in four ranges gives the figures of one pass (1e-9)', async () => {
     const dir = dataset('raking-split', { 'questionnaire.yaml': raking, 'responses.csv': reference });
     const memory = await memoryPath(dir);
