@@ -1,6 +1,7 @@
 import { basename, relative, sep } from 'node:path';
 import type { Figures } from '../schemas/figures';
 import { LocaleSchema } from '../schemas/questionnaire';
+import { lintFigures } from './entities';
 import type { ReportFigures } from './pipeline-fs';
 import { REPORTS_DIR } from './reports-fs';
 import { reportId } from './report-id';
@@ -36,7 +37,8 @@ export function astroLintPlugin(options: () => RunOptions | undefined): [typeof 
       trusted_mdx?: unknown;
     };
     const locale = LocaleSchema.catch('en').parse(front.locale);
-    return { file: rel, figures, locale, trusted: front.trusted_mdx === true } as const;
+    // The figures the pipeline lints against (a per: template's are an entity page's), so both say the same.
+    return { file: rel, figures: lintFigures(figures), locale, trusted: front.trusted_mdx === true } as const;
   };
   return [remarkGapreportLint, { context }];
 }
