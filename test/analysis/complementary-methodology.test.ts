@@ -22,9 +22,9 @@ describe('methodology: complementary suppression', () => {
   });
 
   it('names a withheld cell by the questionnaire’s label for its value, else capitalised, never by the raw code', () => {
-    const withheld = { n: 276, nps: { suppressed: true, secondary: true, n: 270 } };
+    const withheld = { n: 276, nps: { suppressed: true as const, secondary: true as const, n: 270 } };
     const f = {
-      ...figures({ branch: { b7: withheld }, tier: { gold: withheld, silver: { n: 300, nps: published } } }),
+      ...figures({ branch: { b7: withheld }, tier: { gold: withheld, silver: { n: 300, overall: published } } }),
       meta: { min_base: 10, segment_labels: { branch: { b7: 'Lyon Part-Dieu' } } },
     } as unknown as Figures;
     const rule = complementaryRule(f, strings('en'));
