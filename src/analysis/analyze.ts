@@ -161,9 +161,9 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     },
     kpis,
     benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own, ces),
-    drivers: reportAcc ? driverFigures(reportAcc, layout, rule) : { status: 'not measured', reason: 'no survey responses' },
+    drivers: reportAcc ? driverFigures(reportAcc, layout, rule, statistics.bootstrap_replicates) : { status: 'not measured', reason: 'no survey responses' },
     // Each wave repeats the headline figures, its drivers included (from the same accumulator as the headline's).
-    waves: waves.map((w) => ({ wave: w, ...waveFigures(w), drivers: driverFigures(accs.byWave.get(w)!, layout, rule) })),
+    waves: waves.map((w) => ({ wave: w, ...waveFigures(w), drivers: driverFigures(accs.byWave.get(w)!, layout, rule, statistics.bootstrap_replicates) })),
     segments,
     changes:
       previous !== undefined && wave !== undefined

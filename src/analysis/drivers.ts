@@ -1,5 +1,7 @@
 import { correlationFromCovariance } from '../stats/regression';
 import { keyDriversFromCorrelation, relativeWeightsFromCorrelation } from '../stats/shapley';
+import { BOOTSTRAP_MAX_DRIVERS, BOOTSTRAP_SEED, DEFAULT_REPLICATES } from '../stats/bootstrap';
+import { wishartBootstrapDrivers } from '../stats/wishart';
 import type { Drivers } from '../schemas/figures';
 import { covarianceOf, meansOf } from './moments';
 import type { SurveyLayout } from './layout';
@@ -16,8 +18,12 @@ export const ZERO_VARIANCE = 1e-12;
  * perception dimension scores (or items), complete cases, from their covariance.
  * Performance is the drivers' mean perception on the same complete cases; the
  * importance–performance matrix is split at the mean share and the mean performance.
+ * Uncertainty: `replicates` seeded parametric-bootstrap draws of the covariance
+ * (wishartBootstrapDrivers: the engines accumulate the covariance, not the respondents), on
+ * the effective base when the data are weighted; a driver whose standardised coefficient's
+ * interval holds 0 is `no_clear_effect`.
  */
-export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule): Drivers {
+export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRule, replicates = DEFAULT_REPLICATES): Drivers {
   const cross = acc.drivers;
   if (!layout.outcome || !cross) return { status: 'not measured', reason: 'no outcome column (overall or nps) in responses.csv' };
   const k = cross.k - 1;
@@ -43,6 +49,9 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
   const johnson = corr && decomposition?.method === 'shapley' ? relativeWeightsFromCorrelation(corr) : undefined;
   const johnsonTotal = johnson?.reduce((a, b) => a + b, 0);
   if (!decomposition || !means) return { status: 'not measured', reason: `${layout.outcome} or the drivers do not vary` };
+  // Kish's effective base (n itself when unweighted) is the sample size the covariance is worth.
+  const base = cross.w2 > 0 ? (cross.w * cross.w) / cross.w2 : n;
+  const boot = cov && k <= BOOTSTRAP_MAX_DRIVERS ? wishartBootstrapDrivers(cov, base, replicates) : undefined;
   const meanShare = 1 / k;
   const meanPerformance = means.slice(0, k).reduce((a, b) => a + b, 0) / k;
   return {
@@ -53,6 +62,7 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
     r2: decomposition.r2,
     method: decomposition.method,
     by: layout.drivers,
+    ...(boot ? { r2_ci95: boot.r2, bootstrap: { method: 'wishart' as const, replicates: boot.replicates, used: boot.used, seed: BOOTSTRAP_SEED } } : {}),
     items: labels.map(({ driver, label }, i) => {
       const share = decomposition.shares[i];
       const performance = means[i];
@@ -60,7 +70,8 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
       const performing = performance >= meanPerformance;
       const quadrant = important ? (performing ? 'keep up' : 'fix first') : performing ? 'possible overkill' : 'low priority';
       const relative = johnson && johnsonTotal! > 0 ? { relative_weight: johnson[i] / johnsonTotal! } : {};
-      return { driver, label, share, raw: decomposition.raw[i], ...relative, performance, quadrant };
+      const intervals = boot ? { share_ci95: boot.shares[i], beta_ci95: boot.betas[i], no_clear_effect: boot.betas[i][0] <= 0 && boot.betas[i][1] >= 0 } : {};
+      return { driver, label, share, raw: decomposition.raw[i], ...relative, performance, quadrant, ...intervals };
     }),
   };
 }

@@ -294,6 +294,10 @@ export const DriversSchema = z.discriminatedUnion('status', [
     r2: z.number(),
     method: z.enum(['shapley', 'relative-weights']),
     by: z.enum(['dimensions', 'items', 'constructs']),
+    /** Bootstrap 95 % percentile interval of r2. */
+    r2_ci95: Interval.optional(),
+    /** How the intervals were drawn: the parametric (Wishart) bootstrap of the covariance, replicates asked and used, the fixed seed. */
+    bootstrap: z.object({ method: z.literal('wishart'), replicates: z.number().int(), used: z.number().int(), seed: z.number().int() }).optional(),
     items: z.array(
       z.object({
         driver: z.string(),
@@ -308,6 +312,12 @@ export const DriversSchema = z.discriminatedUnion('status', [
         performance: z.number(),
         /** Importance–performance quadrant, split at the means of share and performance. */
         quadrant: z.enum(QUADRANTS),
+        /** Bootstrap 95 % percentile interval of `share` (drivers.bootstrap). */
+        share_ci95: Interval.optional(),
+        /** Bootstrap 95 % interval of the driver's standardised coefficient in the full regression. */
+        beta_ci95: Interval.optional(),
+        /** True when beta_ci95 holds 0: with the other drivers held, the data are consistent with this one adding nothing. */
+        no_clear_effect: z.boolean().optional(),
       }),
     ),
   }),

@@ -7,13 +7,14 @@
  */
 import { correlationFromCovariance } from './regression';
 import { keyDriversFromCorrelation } from './shapley';
-import { symmetricEigen } from './linear-algebra';
 import { quantile } from './percentile';
 
 /** Replicates by default: at 1,000 the 2.5 % and 97.5 % percentiles rest on 25 replicates each (Efron & Tibshirani 1993, §13.3 ask for ≥ 1,000 for percentile intervals; 500 is the floor allowed). */
 export const DEFAULT_REPLICATES = 1000;
 export const MIN_REPLICATES = 500;
 export const MAX_REPLICATES = 100_000;
+/** Drivers beyond this many get no intervals: Shapley's 2^k regressions per replicate would cost the build seconds per wave. */
+export const BOOTSTRAP_MAX_DRIVERS = 8;
 /** The seed of every build: fixed, so the same data give the same intervals. */
 export const BOOTSTRAP_SEED = 20_001_114;
 
@@ -44,17 +45,40 @@ export interface Profile {
 
 /**
  * Standardised coefficients of the outcome (last row of `corr`) on the k predictors,
- * β = R_xx⁺ r_xy, by a pseudo-inverse (eigenvalues under 1e-10 of the largest dropped),
- * so a collinear replicate gives the minimum-norm solution rather than a blow-up.
+ * β = R_xx⁻¹ r_xy, by Cholesky (cheap enough for every replicate); a predictor whose pivot
+ * falls under 1e-10 of its variance is collinear with the earlier ones and gets β = 0, the
+ * solution on the others (as rSquared drops it).
  */
 export function standardizedBetas(corr: readonly (readonly number[])[]): number[] {
   const k = corr.length - 1;
-  const rxx = corr.slice(0, k).map((row) => row.slice(0, k));
-  const rxy = corr.slice(0, k).map((row) => row[k]);
-  const { values, vectors } = symmetricEigen(rxx);
-  const largest = Math.max(...values);
-  const vtr = values.map((_, m) => vectors.reduce((s, row, i) => s + row[m] * rxy[i], 0));
-  return rxx.map((_, i) => values.reduce((s, l, m) => s + (l > 1e-10 * largest ? (vectors[i][m] * vtr[m]) / l : 0), 0));
+  const l = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const kept: boolean[] = new Array(k).fill(false);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = corr[i][j];
+      for (let m = 0; m < j; m++) s -= l[i][m] * l[j][m];
+      if (i === j) {
+        kept[i] = s > 1e-10 * corr[i][i];
+        l[i][i] = kept[i] ? Math.sqrt(s) : 0;
+      } else l[i][j] = kept[j] ? s / l[j][j] : 0;
+    }
+  }
+  // Solve L·z = r_xy, then Lᵀ·β = z, skipping dropped predictors.
+  const z = new Array<number>(k).fill(0);
+  for (let i = 0; i < k; i++) {
+    if (!kept[i]) continue;
+    let s = corr[i][k];
+    for (let m = 0; m < i; m++) s -= l[i][m] * z[m];
+    z[i] = s / l[i][i];
+  }
+  const beta = new Array<number>(k).fill(0);
+  for (let i = k - 1; i >= 0; i--) {
+    if (!kept[i]) continue;
+    let s = z[i];
+    for (let m = i + 1; m < k; m++) s -= l[m][i] * beta[m];
+    beta[i] = s / l[i][i];
+  }
+  return beta;
 }
 
 export interface DriverIntervals {

@@ -269,6 +269,71 @@ def bootstrap(profiles, replicates, seed):
     }
 
 
+def normal_from(rnd):
+    u = 1 - rnd()
+    return math.sqrt(-2 * math.log(u)) * math.cos(2 * math.pi * rnd())
+
+
+def chi_square_from(rnd, df):
+    d = df / 2 - 1 / 3
+    c = 1 / math.sqrt(9 * d)
+    while True:
+        x = normal_from(rnd)
+        v = (1 + c * x) ** 3
+        if v <= 0:
+            continue
+        u = rnd()
+        if math.log(u) < 0.5 * x * x + d - d * v + d * math.log(v):
+            return 2 * d * v
+
+
+def shapley_from_corr(R):
+    """Shapley shares of R² from a correlation matrix (outcome last), averaging over permutations."""
+    k = R.shape[0] - 1
+
+    def r2(cols):
+        if not cols:
+            return 0.0
+        c = list(cols)
+        return float(R[k, c] @ np.linalg.solve(R[np.ix_(c, c)], R[c, k]))
+
+    raw = np.zeros(k)
+    perms = list(itertools.permutations(range(k)))
+    for perm in perms:
+        seen = []
+        for j in perm:
+            raw[j] += r2(seen + [j]) - r2(seen)
+            seen.append(j)
+    raw /= len(perms)
+    return r2(range(k)), raw / raw.sum(), np.linalg.solve(R[:k, :k], R[:k, k])
+
+
+def wishart_bootstrap(cov, n, replicates, seed):
+    """Bartlett: S* = L A Aᵀ Lᵀ / (n − 1), A_ii² ~ χ²(n − 1 − i) (i from 0), A_ij ~ N(0, 1) below the diagonal, row by row."""
+    p = cov.shape[0]
+    df = n - 1
+    L = np.linalg.cholesky(cov)
+    rnd = mulberry32(seed)
+    r2s, shares, bs = [], [], []
+    for _ in range(replicates):
+        A = np.zeros((p, p))
+        for i in range(p):
+            for j in range(i):
+                A[i, j] = normal_from(rnd)
+            A[i, i] = math.sqrt(chi_square_from(rnd, df - i))
+        M = L @ A
+        S = M @ M.T / df
+        sd = np.sqrt(np.diag(S))
+        R = S / np.outer(sd, sd)
+        total, sh, beta = shapley_from_corr(R)
+        r2s.append(total)
+        shares.append(sh)
+        bs.append(beta)
+    pct = lambda a: [float(np.percentile(a, 2.5)), float(np.percentile(a, 97.5))]
+    shares, bs = np.array(shares), np.array(bs)
+    return {"used": len(r2s), "r2": pct(r2s), "shares": [pct(shares[:, j]) for j in range(shares.shape[1])], "betas": [pct(bs[:, j]) for j in range(bs.shape[1])]}
+
+
 def driver_profiles():
     rng = np.random.default_rng(2000)
     rows = []
@@ -316,6 +381,7 @@ def main():
         "replicates": 500,
         "seed": 20001114,
         "bootstrap": bootstrap(profiles, 500, 20001114),
+        "wishart": wishart_bootstrap(np.cov(np.column_stack([X, y]), rowvar=False), len(y), 500, 20001114),
     }
     (HERE / "significance_expected.json").write_text(json.dumps(out, indent=1) + "\n")
 

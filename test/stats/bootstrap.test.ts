@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bootstrapDrivers, mulberry32, percentileInterval, standardizedBetas, type Profile } from '../../src/stats/bootstrap';
+import { wishartBootstrapDrivers } from '../../src/stats/wishart';
 import { covarianceMatrix, correlationFromCovariance } from '../../src/stats/regression';
 import { keyDriversFromCorrelation, relativeWeightsFromCorrelation } from '../../src/stats/shapley';
 
@@ -50,6 +51,39 @@ describe('bootstrapDrivers(profiles, replicates, seed)', () => {
 
   it('is undefined with nothing to resample', () => {
     expect(bootstrapDrivers([], 500)).toBeUndefined();
+  });
+});
+
+describe('wishartBootstrapDrivers(cov, n, replicates, seed)', () => {
+  const cov = covarianceMatrix(rows);
+  it('gives the percentile intervals of the numpy reimplementation of the same Bartlett draws, to 1e-9', () => {
+    const got = wishartBootstrapDrivers(cov, rows.length, ref.replicates, ref.seed)!;
+    expect(got.used).toBe(ref.wishart.used);
+    got.r2.forEach((x, i) => near(x, ref.wishart.r2[i]));
+    got.shares.forEach((iv, j) => iv.forEach((x, i) => near(x, ref.wishart.shares[j][i])));
+    got.betas.forEach((iv, j) => iv.forEach((x, i) => near(x, ref.wishart.betas[j][i])));
+  });
+  it('is identical for a fixed seed, holds the point estimates and narrows with n', () => {
+    expect(wishartBootstrapDrivers(cov, 80, 500, 3)).toEqual(wishartBootstrapDrivers(cov, 80, 500, 3));
+    const point = keyDriversFromCorrelation(correlationFromCovariance(cov))!;
+    const small = wishartBootstrapDrivers(cov, 80, 500)!;
+    const large = wishartBootstrapDrivers(cov, 320, 500)!;
+    expect(point.r2 > small.r2[0] && point.r2 < small.r2[1]).toBe(true);
+    point.shares.forEach((x, j) => expect(x > small.shares[j][0] && x < small.shares[j][1]).toBe(true));
+    expect(large.r2[1] - large.r2[0]).toBeLessThan(0.7 * (small.r2[1] - small.r2[0]));
+  });
+  it('is undefined for a covariance that is not positive definite, or too few cases', () => {
+    expect(
+      wishartBootstrapDrivers(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        50,
+        500,
+      ),
+    ).toBeUndefined();
+    expect(wishartBootstrapDrivers(cov, 4, 500)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,93 @@
+/**
+ * The parametric bootstrap of the key drivers from their covariance matrix alone — what every
+ * engine (memory, stream, DuckDB, a warehouse) accumulates — so all of them give the same
+ * intervals to the precision their covariances agree to. Seeded (bootstrap.ts: mulberry32).
+ */
+import { correlationFromCovariance } from './regression';
+import { keyDriversFromCorrelation } from './shapley';
+import { BOOTSTRAP_SEED, mulberry32, percentileInterval, standardizedBetas, type DriverIntervals } from './bootstrap';
+
+/** A standard normal from two uniforms (Box–Muller, the cosine branch only, so each draw uses exactly two). */
+export function normalFrom(random: () => number): number {
+  const u = 1 - random(); // (0, 1]: log(0) never happens
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** A χ²(df) draw: 2·Gamma(df/2) by Marsaglia & Tsang (2000), valid for df/2 ≥ 1 (df ≥ 2). */
+export function chiSquareFrom(random: () => number, df: number): number {
+  const d = df / 2 - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normalFrom(random);
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = random();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return 2 * d * v;
+  }
+}
+
+/** Lower Cholesky factor of a positive definite matrix; undefined when it is not. */
+function cholesky(a: readonly (readonly number[])[]): number[][] | undefined {
+  const p = a.length;
+  const l = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i][j];
+      for (let k = 0; k < j; k++) s -= l[i][k] * l[j][k];
+      if (i === j) {
+        if (!(s > 0)) return undefined;
+        l[i][i] = Math.sqrt(s);
+      } else l[i][j] = s / l[j][j];
+    }
+  }
+  return l;
+}
+
+/**
+ * The parametric bootstrap of the drivers from their covariance alone (what every engine
+ * accumulates): replicate covariances are drawn from the Wishart distribution the sample
+ * covariance follows under multivariate normality, S* = L·A·Aᵀ·Lᵀ/(n − 1) with S = L·Lᵀ and A
+ * Bartlett's lower-triangular factor (A_ii² ~ χ²(n − i), i = 1…p; A_ij ~ N(0, 1) below the
+ * diagonal), drawn row by row from one seeded stream. Normal theory is its assumption:
+ * with heavy-tailed answers the intervals are too narrow. Undefined when `cov` is not positive
+ * definite, n − 1 < p + 1 (no χ² draw of df ≥ 2), or under half the replicates decompose.
+ */
+export function wishartBootstrapDrivers(
+  cov: readonly (readonly number[])[],
+  n: number,
+  replicates: number,
+  seed = BOOTSTRAP_SEED,
+): DriverIntervals | undefined {
+  const p = cov.length;
+  const df = n - 1;
+  const l = cholesky(cov);
+  if (!l || df - p + 1 < 2) return undefined;
+  const random = mulberry32(seed);
+  const r2: number[] = [];
+  const shares: number[][] = Array.from({ length: p - 1 }, () => []);
+  const betas: number[][] = Array.from({ length: p - 1 }, () => []);
+  const a = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let b = 0; b < replicates; b++) {
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j < i; j++) a[i][j] = normalFrom(random);
+      a[i][i] = Math.sqrt(chiSquareFrom(random, df - i));
+    }
+    // M = L·A (lower triangular), S* = M·Mᵀ / df.
+    const m = l.map((row, i) => row.map((_, j) => (j > i ? 0 : row.reduce((s, lik, k) => (k >= j && k <= i ? s + lik * a[k][j] : s), 0))));
+    const s = m.map((ri) => m.map((rj) => ri.reduce((acc, x, k) => acc + x * rj[k], 0) / df));
+    const corr = correlationFromCovariance(s);
+    const decomposition = keyDriversFromCorrelation(corr);
+    if (!decomposition) continue;
+    r2.push(decomposition.r2);
+    decomposition.shares.forEach((x, j) => shares[j].push(x));
+    standardizedBetas(corr).forEach((x, j) => betas[j].push(x));
+  }
+  if (r2.length < replicates / 2) return undefined;
+  return {
+    replicates,
+    used: r2.length,
+    r2: percentileInterval(r2)!,
+    shares: shares.map((xs) => percentileInterval(xs)!),
+    betas: betas.map((xs) => percentileInterval(xs)!),
+  };
+}
