@@ -49,9 +49,9 @@ async function figuresOf(name: string): Promise<Figures> {
 }
 
 const close = (actual: number | undefined, wanted: number) => expect(Math.abs((actual ?? NaN) - wanted)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(wanted)));
-const value = <T extends object>(f: T | undefined): T => {
-  if (!f || (f as { suppressed?: boolean }).suppressed) throw new Error('figure missing');
-  return f;
+const value = <T extends { suppressed: boolean }>(f: T | undefined): Extract<T, { suppressed: false }> => {
+  if (!f || f.suppressed) throw new Error('figure missing');
+  return f as Extract<T, { suppressed: false }>;
 };
 
 describe.each(Object.keys(CASES))('the %s case matches R survey (1e-9)', (name) => {
