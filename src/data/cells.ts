@@ -7,7 +7,7 @@ import { labelOf, rawOf, type Source } from './columns';
 import type { ProblemSink } from './problems';
 import { stripBidiControls } from '../schemas/text';
 import { MAX_MAGNITUDE } from '../schemas/bounds';
-import { applyScale, type ColumnPlan, type ColumnScale } from './scales';
+import { applyScale, overallScaleHint, type ColumnPlan, type ColumnScale } from './scales';
 import { dateProblem, readDate, type DateSetting } from './dates';
 
 export interface CellOptions {
@@ -167,7 +167,9 @@ export class Cells {
     if ((this.missingNumbers.size !== 0 && this.missingNumbers.has(value)) || (rule.notApplicable !== undefined && rule.notApplicable.includes(value))) return undefined;
     const outside = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
     if (outside || (rule.integer && !Number.isInteger(value))) {
-      return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : rule.min !== undefined ? `is below ${rule.min}.` : 'is not a whole number.');
+      // overall may be asked on another scale than the items: say how to declare it (src/data/scales.ts).
+      const hint = contract === 'overall' && !this.scales?.overall && rule.min !== undefined && rule.max !== undefined ? overallScaleHint(rule) : undefined;
+      return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : rule.min !== undefined ? `is below ${rule.min}.` : 'is not a whole number.', hint);
     }
     return value;
   }

@@ -189,6 +189,11 @@ export function labelledHeader(q: Questionnaire): (header: string) => boolean {
   };
 }
 
+/** The fix for an overall answer off the item scale: declare the scale it was asked on. */
+export function overallScaleHint(items: { min?: number; max?: number }): string {
+  return `If overall was asked on another scale than the items (${items.min}–${items.max}), declare it: scales: { overall_scale: { min: 1, max: 10, columns: [overall] } } (its own scale), with rescale: { min: ${items.min}, max: ${items.max} } to put it on the items' scale.`;
+}
+
 /** A cell's value after its column's scale: reverse coding on the scale it is written on, then the declared rescale. */
 export function applyScale(scale: ColumnScale, x: number): number {
   const { from, to } = scale;

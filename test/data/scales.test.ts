@@ -85,7 +85,9 @@ describe('scales: named label tables and column scales', () => {
 
   it('accepts overall on its own declared scale (1–10 beside 1–5 items), and refuses 10 without the declaration', () => {
     expect(load('scales:\n  ten: { min: 1, max: 10, columns: [overall] }\n', 'Q1,Q2,Branch,satisfaction,rec\n3,3,1,10,\n').responses[0].overall).toBe(10);
-    expect(load('', 'Q1,Q2,Branch,satisfaction,rec\n3,3,1,10,\n').problems).toEqual(['responses.csv:2: column "satisfaction": "10" is not within 1–5.']);
+    expect(load('', 'Q1,Q2,Branch,satisfaction,rec\n3,3,1,10,\n').problems).toEqual([
+      'responses.csv:2: column "satisfaction": "10" is not within 1–5. If overall was asked on another scale than the items (1–5), declare it: scales: { overall_scale: { min: 1, max: 10, columns: [overall] } } (its own scale), with rescale: { min: 1, max: 5 } to put it on the items\' scale.',
+    ]);
   });
 
   it('refuses an item column rescaled off the item scale, with the rescale to write', () => {
