@@ -1,5 +1,6 @@
 import { scaleMeta } from './scale-notes';
 import type { Dataset } from '../schemas/dataset';
+import { rowsBase } from './rows-base';
 import type { Figures, GroupFigures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
@@ -160,6 +161,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       gap5: gap5(head.servqual, layout.dims.length > 0), // constructs alone (ECSI) have no SERVQUAL dimension: not measured
     },
     kpis,
+    base: rowsBase(dataset.rows_filter),
     benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own, ces),
     drivers: reportAcc ? driverFigures(reportAcc, layout, rule, statistics.bootstrap_replicates) : { status: 'not measured', reason: 'no survey responses' },
     // Each wave repeats the headline figures, its drivers included (from the same accumulator as the headline's).

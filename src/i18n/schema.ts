@@ -126,6 +126,7 @@ export const TranslationSchema = strict({
     'npsAdjustedWald',
     'relativeWeights',
     'asOf',
+    'rowsFilter',
   ]),
   charts: ChartLabelsSchema,
 });

@@ -507,6 +507,10 @@ const FiguresCoreSchema = GroupFiguresSchema.extend({
   kpis: z.array(KpiSchema),
   benchmarks: z.array(BenchmarkFigureSchema),
   drivers: DriversSchema,
+  /** responses.csv rows read and those the row rules (keep:, or the preset of source:) excluded, per rule in order; absent without row rules. */
+  base: z
+    .object({ rows_read: z.number().int(), rows_excluded: z.number().int(), excluded: z.array(z.object({ rule: z.string(), rows: z.number().int() })) })
+    .optional(),
   /** Every wave's headline figures; `drivers`: that wave's key drivers, as the top-level `drivers` for the report's wave. */
   waves: z.array(GroupFiguresSchema.extend({ wave: z.string(), drivers: DriversSchema })),
   /** segment → value → figures for the report's wave. */

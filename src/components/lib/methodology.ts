@@ -49,6 +49,8 @@ export function methodology(figures: Figures, fmt: Formatters, t: Strings, chart
   const protects =
     meta.min_base < MIN_BASE_FLOOR ? fillTemplate(M.individualAnswers, { min: meta.min_base }) : fillTemplate(M.minBaseProtects, { floor: MIN_BASE_FLOOR });
   const rules = [
+    // Rows the export's row rules excluded (keep:, source:): the base is stated before any figure rests on it.
+    ...rowsRule(figures, fmt, t),
     `${fillTemplate(M.suppression, { min: meta.min_base, low: meta.low_base })} ${protects}`,
     complementaryRule(figures, t),
     M.significance,
@@ -169,4 +171,20 @@ export function weightingRules(figures: Figures, fmt: Formatters, t: Strings): s
     deff: wave.deff === undefined ? '—' : fmt.number(wave.deff, 2),
   });
   return [how, ...trim, bases];
+}
+
+/** "46 rows of responses.csv read; 7 excluded as not respondents (3 unfinished, …); 39 kept." — when row rules applied (figures.base). */
+export function rowsRule(figures: Figures, fmt: Formatters, t: Strings): string[] {
+  const base = figures.base;
+  if (!base) return [];
+  const list = base.excluded.map((e) => `${fmt.integer(e.rows)} ${e.rule}`).join(', ');
+  return [
+    fillTemplate(t.methodology.rowsFilter, {
+      read: fmt.integer(base.rows_read),
+      file: 'responses.csv',
+      excluded: fmt.integer(base.rows_excluded),
+      list,
+      kept: fmt.integer(base.rows_read - base.rows_excluded),
+    }),
+  ];
 }

@@ -145,6 +145,7 @@ export const en = {
       'NPS intervals are adjusted Wald (Rocks 2016): 3 is added to the base and ¾ to the promoters and to the detractors, which keeps close to 95 % coverage on small bases where the plain interval is too narrow; margins of error (±) remain the plain Wald half-width.',
     relativeWeights: "Cross-check: Johnson's relative weights give {list}, beside the Shapley shares.",
     asOf: 'Data as of {date} (the latest date in the data).',
+    rowsFilter: '{read} rows of {file} read; {excluded} excluded as not respondents ({list}); {kept} kept.',
   },
   charts: {
     gapModel: {

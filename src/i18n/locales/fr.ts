@@ -156,6 +156,7 @@ export const fr = mapStrings(
         'Les intervalles du NPS sont de Wald ajustés (Rocks 2016)\u202f: on ajoute 3 à la base et ¾ aux promoteurs et aux détracteurs, ce qui garde une couverture proche de 95\u202f% sur les petites bases où l’intervalle simple est trop étroit\u202f; les marges d’erreur (±) restent la demi-largeur de Wald simple.',
       relativeWeights: 'Contrôle\u202f: les poids relatifs de Johnson donnent {list}, à côté des parts de Shapley.',
       asOf: 'Données au {date} (dernière date présente dans les données).',
+      rowsFilter: '{read} lignes de {file} lues\u202f; {excluded} écartées car ce ne sont pas des répondants ({list})\u202f; {kept} retenues.',
     },
     charts: {
       gapModel: {

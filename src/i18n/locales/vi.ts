@@ -143,6 +143,7 @@ export const vi = {
       'Khoảng tin cậy NPS theo Wald hiệu chỉnh (Rocks 2016): cộng 3 vào cỡ mẫu và ¾ vào số người ủng hộ và số người phản đối, giữ độ phủ gần 95% ở cỡ mẫu nhỏ, nơi khoảng thông thường quá hẹp; sai số biên (±) vẫn là nửa độ rộng Wald thông thường.',
     relativeWeights: 'Đối chiếu: trọng số tương đối Johnson cho {list}, bên cạnh phần Shapley.',
     asOf: 'Dữ liệu tính đến {date} (ngày mới nhất trong dữ liệu).',
+    rowsFilter: 'Đã đọc {read} dòng của {file}; loại {excluded} dòng không phải người trả lời ({list}); giữ lại {kept} dòng.',
   },
   charts: {
     gapModel: {
