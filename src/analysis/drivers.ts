@@ -41,7 +41,8 @@ export function driverFigures(acc: SurveyAcc, layout: SurveyLayout, rule: BaseRu
         ? driverConstructs(layout.constructs).map((c) => ({ driver: c.id, label: c.label }))
         : layout.dims.map((d) => ({ driver: d, label: d }));
   // A driver every complete case answered alike has no share to measure: a 0 share and its quadrant would be a verdict nobody computed.
-  const constant = cov ? labels.findIndex((_, i) => !(cov[i][i] > ZERO_VARIANCE * Math.max(1, cross.cross[i * cross.k + i] / n))) : -1;
+  // The mean square is Σw·x²/Σw (Σx²/n unweighted), so the threshold does not move with the weights' scale.
+  const constant = cov ? labels.findIndex((_, i) => !(cov[i][i] > ZERO_VARIANCE * Math.max(1, cross.cross[i * cross.k + i] / cross.w))) : -1;
   if (constant >= 0) return { status: 'not measured', reason: `${labels[constant].driver} does not vary over the ${n} complete cases` };
   const corr = cov && correlationFromCovariance(cov);
   const decomposition = corr && keyDriversFromCorrelation(corr);
