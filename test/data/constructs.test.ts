@@ -99,5 +99,6 @@ describe('labels: for segment values', () => {
     const fr = localizeLabels(f, parseQuestionnaire(Q).questionnaire, 'fr');
     expect(segmentValueLabels(fr, 'provider', strings('fr'))).toEqual({ '1': 'Agence nord', '2': 'South branch' });
     expect(fr.constructs?.like).toMatchObject({ label: 'Sympathie' });
+    expect([fr.waves[0].constructs?.like, fr.segments.provider['1'].constructs?.like]).toMatchObject([{ label: 'Sympathie' }, { label: 'Sympathie' }]);
   });
 });

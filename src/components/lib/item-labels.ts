@@ -65,7 +65,10 @@ export function localizeLabels(figures: Figures, q: Pick<Questionnaire, 'labels'
     figures.drivers.status === 'measured' && figures.drivers.by === 'constructs'
       ? { ...figures.drivers, items: figures.drivers.items.map((d) => ({ ...d, label: names.get(d.driver) ?? d.label })) }
       : figures.drivers;
-  return { ...rename(figures), meta: segment_labels ? { ...figures.meta, segment_labels } : figures.meta, drivers, waves: figures.waves.map(rename) };
+  const segments = Object.fromEntries(
+    Object.entries(figures.segments).map(([s, values]) => [s, Object.fromEntries(Object.entries(values).map(([v, g]) => [v, rename(g)]))]),
+  );
+  return { ...rename(figures), meta: segment_labels ? { ...figures.meta, segment_labels } : figures.meta, drivers, waves: figures.waves.map(rename), segments };
 }
 
 /** Comments with the source tokens (`from`, what the figures carry) written as the locale's (`to`). */
