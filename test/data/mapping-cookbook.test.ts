@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { analyzeDataset } from '../../src/analysis/analyze';
+import { analyzeDataset, figuresFrom } from '../../src/analysis/analyze';
 import { loadDataset } from '../../src/data/load-fs';
 import { analyzeWith } from '../../src/engines/run-fs';
+import { loadWith } from '../../src/engines/load-with-fs';
+import { streamEngine } from '../../src/stream/load-stream-fs';
 import { SOURCES } from '../../src/schemas/mapping';
 import { formatProblem } from '../../src/schemas/problem';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';
@@ -81,6 +83,22 @@ describe('the mapping cookbook (content/docs/mapping-cookbook.mdx)', () => {
         const rel = w.servqual.dimensions.reliability;
         expect(rel && !rel.suppressed ? rel.perception : undefined).toBeCloseTo(want.p_rel, 9);
       }
+    });
+
+    it('gives the same respondents, waves and exclusions when the stream engine reads the export in three ranges', async () => {
+      const dir = datasetOf(tool);
+      const memory = await loadDataset(dir);
+      const text = readFileSync(join(EXPORTS, tool, 'export.csv'), 'utf8');
+      // Cuts at record starts past the header rows: each range folds its own rows and counts its own exclusions.
+      const cuts = [0.4, 0.7].map((f) => Buffer.byteLength(text.slice(0, text.indexOf('\n', Math.floor(text.length * f)) + 1)));
+      const streamed = await loadWith(streamEngine, dir, { threads: false, cuts });
+      expect(streamed.problems.map(formatProblem)).toEqual([]);
+      expect(streamed.dataset!.rows_filter).toEqual(memory.dataset!.rows_filter);
+      const fromStream = figuresFrom(streamed.dataset!, streamed.source!, OPTIONS).figures!;
+      const fromMemory = analyzeDataset(memory.dataset!, OPTIONS).figures!;
+      expect(fromStream.waves).toEqual(fromMemory.waves);
+      expect(fromStream.base).toEqual(fromMemory.base);
+      expect(fromStream.meta.as_of).toBe(expected.as_of);
     });
 
     it('gives the same figures when the duckdb engine hands the export to the stream engine, naming why', async () => {
