@@ -77,3 +77,9 @@ export function suggestSetting(path: (string | number)[], key: string): string |
   const near = closest(key, settingNamesAt(path));
   return near !== undefined ? `Did you mean ${near}?` : undefined;
 }
+
+/** "Did you mean …?" for a value outside a setting's list (`source: qualtircs`), or undefined. */
+export function suggestValue(value: string, options: readonly string[]): string | undefined {
+  const near = closest(value, options);
+  return near !== undefined ? `Did you mean ${near}?` : undefined;
+}

@@ -12,7 +12,7 @@ import { resolvePlan, type ColumnPlan } from './scales';
 import { checkLabels, resolveConstructs } from './constructs';
 import { stripBidiControls } from '../schemas/text';
 import { ProblemSink } from './problems';
-import { checkExportSettings, suggestSetting, type SettingLines } from './mapping-check';
+import { checkExportSettings, suggestSetting, suggestValue, type SettingLines } from './mapping-check';
 import { formatBytes, MAX_ITEMS, MAX_QUESTIONNAIRE_BYTES, MAX_YAML_ALIASES } from './limits';
 
 export const QUESTIONNAIRE_FILE = 'questionnaire.yaml';
@@ -52,7 +52,7 @@ function describe(issue: ZodIssue, value: unknown): { message: string; hint?: st
       return { message: `${where} has unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: suggestSetting(issue.path, issue.keys[0]) ?? 'Check the spelling against SPEC §2.1 (and data/README.md for extensions).' };
     case 'invalid_enum_value':
       if (name === 'preset') return { message: `${where}: "${shown}" is not a known preset (use ${issue.options.join(' or ')}, or list items:).` };
-      return { message: `${where}: "${shown}" is not one of ${issue.options.join(', ')}.` };
+      return { message: `${where}: "${shown}" is not one of ${issue.options.join(', ')}.`, hint: suggestValue(shown, issue.options.map(String)) };
     case 'invalid_literal':
       return { message: `${where}: "${shown}" is not a known preset (use servqual-22, or list items:).` };
     case 'invalid_union':

@@ -89,3 +89,15 @@ describe('gapreport validate on an export with keep:', () => {
     expect(io.stdout).toEqual(['.: responses.csv: 5 rows read; 3 excluded by keep: 1 unfinished, 2 preview or spam; 2 kept.', '.: valid — responses.csv 5 rows.']);
   });
 });
+
+describe('the export settings in questionnaire.yaml', () => {
+  it.each([
+    ['source: qualtircs\n', 'questionnaire.yaml:5: setting "source": "qualtircs" is not one of qualtrics, surveymonkey, limesurvey, google-forms. Did you mean qualtrics?'],
+    ['date_format: monthfirst\n', 'questionnaire.yaml:5: setting "date_format": "monthfirst" is not one of iso, day-first, month-first, year-first. Did you mean month-first?'],
+    ['wave_perod: quarter\n', 'questionnaire.yaml:5: the file has unknown setting "wave_perod". Did you mean wave_period?'],
+    ['wave_period: quarter\n', 'questionnaire.yaml:5: wave_period: sets the period of waves derived from the date, but no wave is derived. Add wave_from: date, or remove wave_period:.'],
+    ['wave_from: date\nconstants: { wave: W1 }\n', 'questionnaire.yaml:5: wave_from: date derives the wave from the date, but constants: gives a wave too. Keep one: remove wave from constants:, or remove wave_from:.'],
+  ])('refuses %j at its line, with the fix', (yaml, problem) => {
+    expect(questionnaireProblems(yaml)).toEqual([problem]);
+  });
+});
