@@ -33,6 +33,8 @@ import type { DriverMatrixLabels } from '../i18n/schema-charts';
 export type { DriverMatrixLabels };
 
 export type DriverMatrixInput = Drivers;
+/** Beside a driver whose standardised coefficient's bootstrap interval holds 0 (no_clear_effect). */
+export const NO_CLEAR_EFFECT_MARK = '°';
 type Quadrant = 'fix first' | 'keep up' | 'low priority' | 'possible overkill';
 
 /** Narrow: a squarer plot, fewer ticks, smaller quadrant names and shorter point labels. */
@@ -84,7 +86,7 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   const [pLo, pHi] = [Math.min(...perf, perfMean), Math.max(...perf, perfMean)];
   const pad = Math.max((pHi - pLo) * 0.15, 0.1);
   const x = scaleLinear()
-    .domain([0, Math.max(...items.map((d) => d.share), shareMean) * 1.15 || 1])
+    .domain([0, Math.max(...items.map((d) => d.share_ci95?.[1] ?? d.share), shareMean) * 1.15 || 1])
     .range([P.left, P.right])
     .nice();
   const y = scaleLinear()
@@ -123,9 +125,16 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   // Points, labelled beside them; labels nudged down when they would overlap.
   const placed: { x: number; y: number; w: number }[] = [];
   const ordered = items.map((d) => ({ d, px: x(d.share), py: y(d.performance) })).sort((a, b) => a.py - b.py || a.px - b.px);
+  // Bootstrap intervals of the shares, drawn first so the points sit on them.
+  for (const { d, py } of ordered) {
+    if (!d.share_ci95) continue;
+    const [a, b] = d.share_ci95.map((v) => x(v));
+    parts.push(el('line', { x1: a, x2: b, y1: py, y2: py, stroke: C.muted, 'stroke-width': 1.5 }));
+    for (const e of [a, b]) parts.push(el('line', { x1: e, x2: e, y1: py - 4, y2: py + 4, stroke: C.muted, 'stroke-width': 1.5 }));
+  }
   for (const { d, px, py } of ordered) {
     parts.push(shape(d.quadrant, px, py));
-    const label = ellipsize(d.label, chars);
+    const label = ellipsize(d.label, chars) + (d.no_clear_effect ? ` ${NO_CLEAR_EFFECT_MARK}` : '');
     const w = textWidth(label);
     const left = px + 10 + w > P.right - 4;
     const lx = left ? px - 10 - w : px + 10;
@@ -150,8 +159,15 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
     }),
   ];
   if (input.low_base) sentences.push(fill(L.lowBase, { mark: LOW_BASE_MARK }));
+  if (input.bootstrap) sentences.push(fill(L.intervals, { replicates: f.number(input.bootstrap.replicates, 0) }));
+  const unclear = items.filter((d) => d.no_clear_effect);
+  if (unclear.length) sentences.push(fill(L.noClearEffect, { mark: NO_CLEAR_EFFECT_MARK, list: unclear.map((d) => d.label).join(', ') }));
   const description = sentences.join(' ');
-  table.rows = items.map((d) => [d.label, f.fraction(d.share), f.number(d.performance, 2), L.quadrants[d.quadrant]]);
+  const shareText = (d: (typeof items)[number]) =>
+    f.fraction(d.share) +
+    (d.share_ci95 ? ` (${f.fraction(d.share_ci95[0])}–${f.fraction(d.share_ci95[1])})` : '') +
+    (d.no_clear_effect ? ` ${NO_CLEAR_EFFECT_MARK}` : '');
+  table.rows = items.map((d) => [d.label, shareText(d), f.number(d.performance, 2), L.quadrants[d.quadrant]]);
   return {
     svg: svgRoot({ id, kind: 'driver-matrix', width: W, height: H, title: L.title, description, body: parts.join('') }),
     title: L.title,

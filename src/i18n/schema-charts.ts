@@ -136,6 +136,10 @@ export const BenchmarkPositionLabelsSchema = strict({
   position: z.string(),
   gapMedian: z.string(),
   gapTop: z.string(),
+  /** The best-in-class mark outside the industry ({value}); its sentence ({who}, {value}, {gap}, {source}); its table row ({who}). */
+  bestInClass: z.string(),
+  gapBest: z.string(),
+  bestRow: z.string(),
   orientation: z.string(),
   orientationReversed: z.string(),
   columns: columns(2),
@@ -157,6 +161,9 @@ export const DriverMatrixLabelsSchema = strict({
   noFixFirst: z.string(),
   model: z.string(),
   lowBase: z.string(),
+  /** What the interval lines are ({replicates}); the drivers whose coefficient's interval holds 0 ({mark}, {list}). */
+  intervals: z.string(),
+  noClearEffect: z.string(),
   methods: labelsFor(['shapley', 'relative-weights']),
   /** Outcome column → readable name; unknown outcomes print as they are. */
   outcomes: z.record(z.string(), z.string()),

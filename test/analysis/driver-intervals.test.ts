@@ -10,6 +10,8 @@ import { buildDataset } from '../../src/data/dataset';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';
 import { wishartBootstrapDrivers } from '../../src/stats/wishart';
 import type { Figures } from '../../src/schemas/figures';
+import { driverMatrix, NO_CLEAR_EFFECT_MARK } from '../../src/charts/driver-matrix';
+import { chartLabels } from '../../src/i18n';
 
 const ref = JSON.parse(readFileSync(new URL('../reference/significance_expected.json', import.meta.url), 'utf8'));
 
@@ -69,5 +71,20 @@ describe('drivers.r2_ci95, items[].share_ci95, beta_ci95, no_clear_effect', () =
     const a = wishartBootstrapDrivers(cov, 200, 500)!;
     const b = wishartBootstrapDrivers(nudged, 200, 500)!;
     a.shares.flat().forEach((x, i) => expect(Math.abs(x - b.shares.flat()[i])).toBeLessThan(1e-9));
+  });
+
+  it("draws each share's interval in the driver matrix and marks a driver with no clear effect, in every locale", () => {
+    const d = figures().drivers;
+    const chart = driverMatrix(d, { id: 'drivers', layout: 'wide' });
+    // One line and two end ticks per driver.
+    expect(chart.svg.match(/stroke-width="1.5"/g)?.length).toBe(3 * 2);
+    expect(chart.svg).toContain(`reliability ${NO_CLEAR_EFFECT_MARK}`);
+    expect(chart.description).toContain('Lines: bootstrap 95 % intervals of each share (1,000 replicates).');
+    expect(chart.description).toContain('° no clear effect (the 95 % interval of its coefficient holds 0): reliability, responsiveness.');
+    expect(chart.table.rows[0][1]).toMatch(/^\d+% \(\d+%–\d+%\) °$/);
+    for (const locale of ['fr', 'vi'] as const) {
+      const local = driverMatrix(d, { id: 'drivers', layout: 'wide', labels: chartLabels(locale).driverMatrix });
+      expect(local.description).toContain(chartLabels(locale).driverMatrix.intervals.slice(0, 8));
+    }
   });
 });

@@ -282,6 +282,8 @@ export const en = {
       noFixFirst: 'No driver is both above-average in importance and below-average in performance.',
       model: 'The drivers explain R² = {r2} of {outcome} (n = {n}{mark}, {method}).',
       lowBase: '{mark} low base: read with caution.',
+      intervals: 'Lines: bootstrap 95 % intervals of each share ({replicates} replicates).',
+      noClearEffect: '{mark} no clear effect (the 95 % interval of its coefficient holds 0): {list}.',
       methods: { shapley: 'Shapley decomposition', 'relative-weights': "Johnson's relative weights" },
       outcomes: { overall: 'overall satisfaction', nps: 'likelihood to recommend', csat: 'CSAT', ces: 'customer effort' },
       columns: ['Driver', 'Share of R²', 'Performance', 'Quadrant'],

@@ -299,6 +299,8 @@ export const fr = mapStrings(
         noFixFirst: 'Aucun levier n’est à la fois plus important et moins performant que la moyenne.',
         model: 'Les leviers expliquent une part R² = {r2} de la variance de {outcome} (n = {n}{mark}, {method}).',
         lowBase: '{mark} base faible : à lire avec prudence.',
+        intervals: 'Traits\u202f: intervalles bootstrap à 95\u202f% de chaque part ({replicates} tirages).',
+        noClearEffect: '{mark} effet incertain (l’intervalle à 95\u202f% de son coefficient contient 0)\u202f: {list}.',
         methods: { shapley: 'décomposition de Shapley', 'relative-weights': 'poids relatifs de Johnson' },
         outcomes: { overall: 'la satisfaction globale', nps: 'la probabilité de recommander', csat: 'le CSAT', ces: 'l’effort client' },
         columns: ['Levier', 'Part du R²', 'Performance', 'Quadrant'],

@@ -295,6 +295,8 @@ export const vi = {
       noFixFirst: 'Không yếu tố nào vừa quan trọng hơn vừa kém hơn trung bình.',
       model: 'Các yếu tố giải thích R² = {r2} của {outcome} (n = {n}{mark}, {method}).',
       lowBase: '{mark} cỡ mẫu nhỏ: cần thận trọng.',
+      intervals: 'Đoạn thẳng: khoảng tin cậy bootstrap 95% của từng phần ({replicates} lần lặp).',
+      noClearEffect: '{mark} không rõ tác động (khoảng tin cậy 95% của hệ số chứa 0): {list}.',
       methods: { shapley: 'phân rã Shapley', 'relative-weights': 'trọng số tương đối Johnson' },
       outcomes: { overall: 'mức hài lòng chung', nps: 'khả năng giới thiệu', csat: 'CSAT', ces: 'mức độ nỗ lực' },
       columns: ['Yếu tố', 'Phần R²', 'Mức độ thực hiện', 'Góc phần tư'],
