@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDataset } from '../../src/analysis/analyze';
 import { methodology, weightingRules } from '../../src/components/lib/methodology';
+import { headlineCards } from '../../src/components/lib/headline';
+import { makeFormat } from '../../src/charts/format';
 import { loadDataset } from '../../src/data/load-fs';
 import { chartLabels, strings } from '../../src/i18n';
 import { formatters } from '../../src/i18n/format';
@@ -46,6 +48,14 @@ describe('methodology of weighted data', () => {
     const m = methodology(f, formatters('en'), strings('en'), chartLabels('en'));
     expect(m.rules).toContain(bases);
     expect(m.bases.find((b) => b.label === strings('en').metrics.nps)?.n).toBe(`400 (effective ${Math.round((f.nps as { n_eff: number }).n_eff)})`);
+  });
+
+  it('says on the headline cards which base is which: respondents, then the effective base', async () => {
+    const f = await figures('raking-cards', RAKING, csv.replace(/,[^,\n]*$/gm, ''));
+    const nps = headlineCards(f, formatters('en'), strings('en'), makeFormat('en')).find((c) => c.key === 'nps')!;
+    expect(nps.detail).toMatch(new RegExp(`^n = 400 \\(effective ${Math.round((f.nps as { n_eff: number }).n_eff)}\\) · margin of error ±`));
+    const plain = await figures('plain-cards', Q, csv.replace(/,[^,\n]*$/gm, ''));
+    expect(headlineCards(plain, formatters('en'), strings('en'), makeFormat('en')).find((c) => c.key === 'ces')!.detail).toBe('n = 400 · lower is better');
   });
 
   it('names the weight column, in French too', async () => {

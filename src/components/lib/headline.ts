@@ -37,22 +37,29 @@ export function previousWave(figures: Figures): string | undefined {
 }
 
 function detail(key: HeadlineKey, figures: Figures, fmt: Formatters, t: Strings): string {
-  const base = (n: number | undefined) => (n === undefined ? '' : fillTemplate(t.headline.base, { n: fmt.integer(n) }));
+  // Weighted data: the respondents, then the effective base the interval rests on ("n = 400 (effective 352)").
+  const base = (n: number | undefined, neff?: number) =>
+    n === undefined
+      ? ''
+      : fillTemplate(t.headline.base, {
+          n: neff === undefined ? fmt.integer(n) : fillTemplate(t.methodology.effectiveBase, { n: fmt.integer(n), neff: fmt.number(neff, 0) }),
+        });
+  const effective = (f: { suppressed: boolean; n_eff?: number } | undefined) => (f && !f.suppressed ? f.n_eff : undefined);
   const scale = figures.meta.scale ? fillTemplate(t.headline.scale, { min: figures.meta.scale.min, max: figures.meta.scale.max }) : '';
   switch (key) {
     case 'nps':
       return figures.nps && !figures.nps.suppressed
-        ? `${base(figures.nps.n)} · ${fillTemplate(t.headline.moe, { moe: `±${fmt.number(figures.nps.moe95, 1)}` })}`
+        ? `${base(figures.nps.n, figures.nps.n_eff)} · ${fillTemplate(t.headline.moe, { moe: `±${fmt.number(figures.nps.moe95, 1)}` })}`
         : base(figures.nps?.n);
     case 'csat':
-      return base(figures.csat?.n);
+      return base(figures.csat?.n, effective(figures.csat));
     case 'ces':
       // The questionnaire's ces_wording: effort (lower is better, the default) or ease (higher is better).
-      return [base(figures.ces?.n), figures.meta.statistics?.ces_wording === 'ease' ? t.headline.higherBetter : t.headline.lowerBetter]
+      return [base(figures.ces?.n, effective(figures.ces)), figures.meta.statistics?.ces_wording === 'ease' ? t.headline.higherBetter : t.headline.lowerBetter]
         .filter(Boolean)
         .join(' · ');
     case 'servqual':
-      return [base(figures.n), scale].filter(Boolean).join(' · ');
+      return [base(figures.n, figures.n_eff), scale].filter(Boolean).join(' · ');
   }
 }
 
