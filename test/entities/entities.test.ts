@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDataset } from '../../src/analysis/analyze';
 import { chainFigures, QUESTIONNAIRE } from './chain-case';
+import { holmAdjust } from '../../src/stats/multiple-comparison';
 import { buildDataset } from '../../src/data/dataset';
 import { formatProblem } from '../../src/schemas/problem';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';
@@ -127,6 +128,13 @@ describe('entityFigures (per: <segment>)', () => {
     expect(t).toMatchObject({ significant: true, direction: 'worse' });
     expect(e.consistency.nps.below).toEqual(['Gamma']);
     expect(e.consistency.nps.differ).toBeGreaterThanOrEqual(1);
+  });
+
+  it("adjusts each figure's p-values by Holm's method over the entities tested on it", () => {
+    const tested = Object.values(e.values).flatMap((v) => (v.withheld || !v.standing.tests.nps ? [] : [v.standing.tests.nps]));
+    expect(tested.length).toBe(3);
+    expect(tested.map((t) => t.p_holm)).toEqual(holmAdjust(tested.map((t) => t.p)));
+    expect(tested.some((t) => t.p_holm > t.p)).toBe(true);
   });
 
   it('states the spread: quartiles by interpolation, IQR, min–max, coefficient of variation', () => {

@@ -41,7 +41,9 @@ describe('the chain demo’s entity pages', () => {
 
   it('builds one page per outlet beside the parent, each with breadcrumbs and search facets', async () => {
     const dirs = (await readdir(join(dist, 'reports/chain'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
-    expect(dirs).toHaveLength(120);
+    // Beside the 120 outlet pages: entities/, the league table sorted by each figure.
+    expect(dirs.filter((d) => d !== 'entities')).toHaveLength(120);
+    expect(dirs).toContain('entities');
     const own = await page(`reports/chain/${slugOf(INCONSISTENT_OUTLET)}`);
     expect(own).toMatch(/<nav[^>]*aria-label="Breadcrumbs"[^>]*>[\s\S]*href="\/reports\/chain\/"[\s\S]*aria-current="page">Central 17 — Northampton</);
     expect(own).toContain(`data-pagefind-filter="entity[content]" content="${INCONSISTENT_OUTLET}"`);
@@ -72,6 +74,15 @@ describe('the chain demo’s entity pages', () => {
     // The dispersion chart and its data table name only published outlets.
     const strip = parent.match(/<figure class="chart" data-chart="dot-strip">[\s\S]*?<\/figure>/)![0];
     expect(strip).not.toContain(name);
+  });
+
+  it('re-sorts the league table by a link, without JavaScript: one static index page per figure', async () => {
+    const parent = await page('reports/chain');
+    expect(parent).toContain('href="/reports/chain/entities/servqual/"');
+    const bySq = await page('reports/chain/entities/servqual');
+    expect(bySq).toMatch(/<th scope="col" aria-sort="descending">\s*SERVQUAL\s*<\/th>/);
+    expect(bySq.match(/<tr[^>]*data-entity="[^"]+"[^>]*>\s*<td>([^<]*)<\/td>/)![1]).toBe('1');
+    expect(bySq).toMatch(/aria-label="Breadcrumbs"[\s\S]*href="\/reports\/chain\/"/);
   });
 
   describe('in Chromium', () => {

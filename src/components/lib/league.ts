@@ -26,7 +26,8 @@ export interface LeagueRow {
 
 export interface League {
   caption: string;
-  columns: string[];
+  /** `key`: the metric a column shows, so its header can link to the table sorted by it. */
+  columns: { label: string; key?: string }[];
   rows: LeagueRow[];
   note: string;
 }
@@ -66,7 +67,13 @@ export function leagueTable(figures: Figures, entities: Entities, metric: string
   const label = metricLabel(fmt.locale, metric);
   return {
     caption: fillTemplate(e.leagueCaption, { per, metric: label, wave: figures.meta.wave ? fmt.period(figures.meta.wave) : '—' }),
-    columns: [e.rank, per, e.base, ...keys.map((k) => metricLabel(fmt.locale, k)), fillTemplate(e.vsRest, { metric: label })],
+    columns: [
+      { label: e.rank },
+      { label: per },
+      { label: e.base },
+      ...keys.map((k) => ({ label: metricLabel(fmt.locale, k), key: k })),
+      { label: fillTemplate(e.vsRest, { metric: label }) },
+    ],
     rows,
     note: e.leagueNote,
   };
