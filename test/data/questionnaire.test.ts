@@ -8,9 +8,9 @@ describe('parseQuestionnaire(text)', () => {
   it('resolves preset servqual-22 to 22 items with the short labels, in dimension order', () => {
     const { items } = parseQuestionnaire('scale: { min: 1, max: 7 }\npreset: servqual-22\n');
     expect(items).toHaveLength(22);
-    expect(items[0]).toEqual({ id: 'tan1', dimension: 'tangibles', text: 'Up-to-date equipment' });
+    expect(items[0]).toEqual({ id: 'tan1', dimension: 'tangibles', text: { en: 'Up-to-date equipment', fr: 'Équipements modernes', vi: 'Trang thiết bị hiện đại' } });
     expect(items.map((i) => i.id).slice(4, 9)).toEqual(['rel1', 'rel2', 'rel3', 'rel4', 'rel5']);
-    expect(items[21]).toEqual({ id: 'emp5', dimension: 'empathy', text: "Understands customers' specific needs" });
+    expect(items[21]).toMatchObject({ id: 'emp5', dimension: 'empathy', text: { en: "Understands customers' specific needs" } });
   });
 
   it('overrides a preset text by id without repeating the dimension, and appends custom items', () => {
