@@ -6,7 +6,7 @@ import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
 import { accumulateResponses, type SurveyAccs } from './accumulate';
 import type { SurveyAcc } from './survey-acc';
-import { benchmarkFigures } from './benchmarks';
+import { BEST_IN_CLASS, benchmarkFigures } from './benchmarks';
 import { changeFigures } from './changes';
 import { secondarySuppression } from './complementary';
 import { deliveredIndex } from './delivered';
@@ -51,7 +51,8 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const rule = { min_base: options.min_base, low_base: options.low_base };
   const waves = [...accs.byWave.keys()].sort();
   const delivered = deliveredIndex(dataset.operations);
-  const industries = [...new Set((dataset.benchmarks ?? []).map((b) => b.industry))].sort();
+  // Best-in-class marks sit beside an industry, so they are never the report's industry.
+  const industries = [...new Set((dataset.benchmarks ?? []).map((b) => b.industry))].filter((i) => i !== BEST_IN_CLASS).sort();
   const problems: Problem[] = [];
   if (options.wave !== undefined && !waves.includes(options.wave))
     problems.push(

@@ -4,6 +4,41 @@ import { benchmarkPositionFromSummary, type PublishedSummary } from '../stats/be
 import type { BenchmarkRow, Standard } from '../schemas/dataset';
 import type { BenchmarkFigure } from '../schemas/figures';
 import { defaultDirection } from './labels';
+import { orient } from '../stats/kpi';
+
+/**
+ * The `industry` of benchmark rows that are marks of outstanding service outside the
+ * report's own industry (SPEC §2.8): compared beside the industry, never mixed into it.
+ */
+export const BEST_IN_CLASS = 'best-in-class';
+
+/**
+ * The best-in-class mark for a metric: the best (oriented) value among its best-in-class rows,
+ * of the report's period when given there, else of the latest period. Undefined without rows.
+ */
+export function bestInClass(
+  rows: readonly BenchmarkRow[],
+  metric: string,
+  period: string | undefined,
+  direction: 'higher' | 'lower',
+  value: number,
+): BenchmarkFigure['best_in_class'] {
+  const all = rows.filter((r) => r.industry === BEST_IN_CLASS && r.metric === metric && Number.isFinite(r.value));
+  if (!all.length) return undefined;
+  const periods = [...new Set(all.map((r) => r.period))].sort();
+  const chosen = period !== undefined && periods.includes(period) ? period : periods[periods.length - 1];
+  const used = all.filter((r) => r.period === chosen);
+  // Ties go to the first row read, so the mark names the same company on every build.
+  const best = used.reduce((a, b) => (orient(b.value - a.value, direction) > 0 ? b : a));
+  return {
+    value: best.value,
+    company: best.company,
+    statistic: best.statistic,
+    period: chosen,
+    gap: orient(value - best.value, direction),
+    source: best.source,
+  };
+}
 
 /** The company's own value of a benchmarked metric, or undefined when not measured/suppressed. */
 export type OwnValue = (metric: string) => number | undefined;
@@ -38,6 +73,7 @@ export function benchmarkFigures(
     const summaryRows = used.filter((r) => r.statistic !== undefined);
     const summary: PublishedSummary = Object.fromEntries(summaryRows.map((r) => [r.statistic, r.value]));
     const sources = [...new Set(used.map((r) => r.source))].sort().join('; ');
+    const best = bestInClass(rows, metric, period, direction, value);
     const base = {
       metric,
       industry: industry as string,
@@ -47,6 +83,7 @@ export function benchmarkFigures(
       source: sources,
       peer_values: peers,
       summary: summaryRows.length ? (summary as Record<string, number>) : undefined,
+      ...(best ? { best_in_class: best } : {}),
     };
     if (peers.length > 0) {
       const pos = benchmarkPosition(

@@ -73,8 +73,9 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const s = b.summary ?? {};
   const known = benchmarkQuantiles(b);
   const defined = (v: number | undefined): v is number => v !== undefined;
-  const all = [...sorted, ...known.map(([, v]) => v), b.value, b.median, b.top_quartile].filter(defined);
-  const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile].filter(defined);
+  const best = b.best_in_class;
+  const all = [...sorted, ...known.map(([, v]) => v), b.value, b.median, b.top_quartile, best?.value].filter(defined);
+  const given = [...sorted, ...Object.values(s), b.value, b.median, b.top_quartile, best?.value].filter(defined);
   const whole = given.every((v) => Number.isInteger(v));
   const signed = options.signed ?? b.metric === 'nps';
   const digits = options.decimals ?? (whole ? 0 : 1);
@@ -123,10 +124,12 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     parts.push(el('circle', { cx: px, cy: 86 + offsets[lane], r: 5, fill: C.muted, stroke: C.surface, 'stroke-width': 1 }));
   }
 
-  // Median and top-quartile marks, labels pushed apart.
+  // Median and top-quartile marks, labels pushed apart; the best in class (outside the
+  // industry) dotted and in the accent colour, so it never reads as one of the industry's.
   const marks = [
-    { v: b.median, label: (v: number) => fill(L.median, { value: num(v) }), dash: '4 3' },
-    { v: b.top_quartile, label: (v: number) => fill(L.topQuartile, { value: num(v) }), dash: undefined },
+    { v: b.median, label: (v: number) => fill(L.median, { value: num(v) }), dash: '4 3', stroke: C.ink, kind: undefined },
+    { v: b.top_quartile, label: (v: number) => fill(L.topQuartile, { value: num(v) }), dash: undefined, stroke: C.ink, kind: undefined },
+    { v: best?.value, label: (v: number) => fill(L.bestInClass, { value: num(v) }), dash: '1.5 2.5', stroke: C.accent, kind: 'best-in-class' },
   ]
     .filter((m): m is typeof m & { v: number } => m.v !== undefined)
     .map((m) => ({ ...m, label: m.label(m.v) }))
@@ -137,7 +140,18 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const taken: [number, number][] = [];
   const clear = ([a, c]: [number, number]) => a >= 2 && c <= W - 2 && !(a - 3 < cx && cx < c + 3) && taken.every(([p, q]) => c + 6 <= p || a >= q + 6);
   const labels = marks.map((m, i) => {
-    parts.push(el('line', { x1: x(m.v), x2: x(m.v), y1: BAND.top - 8, y2: BAND.bottom, stroke: C.ink, 'stroke-width': 1.5, 'stroke-dasharray': m.dash }));
+    parts.push(
+      el('line', {
+        x1: x(m.v),
+        x2: x(m.v),
+        y1: BAND.top - 8,
+        y2: BAND.bottom,
+        stroke: m.stroke,
+        'stroke-width': m.kind ? 2.5 : 1.5,
+        'stroke-dasharray': m.dash,
+        'data-mark': m.kind,
+      }),
+    );
     const w = textWidth(m.label, FS.small);
     const left: [number, number] = [x(m.v) - 4 - w, x(m.v) - 4];
     const right: [number, number] = [x(m.v) + 4, x(m.v) + 4 + w];
@@ -150,7 +164,7 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     return text(x(m.v) + (onLeft ? -4 : 4), crowded ? BAND.top - 26 : BAND.top - 12, m.label, {
       'text-anchor': onLeft ? 'end' : 'start',
       'font-size': FS.small,
-      fill: C.ink,
+      fill: m.kind ? C.accent : C.ink,
       stroke: C.surface,
       'stroke-width': 3,
       'paint-order': 'stroke',
@@ -210,6 +224,7 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   );
   const height = sourceY + (source.length - 1) * 14 + 12;
 
+  const bestWho = best ? (best.company ?? (best.statistic ? ((L.statistics as Record<string, string>)[best.statistic] ?? best.statistic) : '')) : '';
   const against = b.method === 'peers' ? fill(L.peers, { n: b.peers, industry: b.industry }) : fill(L.published, { industry: b.industry });
   const description = [
     fill(L.position, { company, metric, value: num(b.value), percentile: pct, against, period: f.period(b.period), quartile: b.quartile }) +
@@ -218,6 +233,7 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
     b.top_quartile !== undefined && b.gap_to_top_quartile !== undefined
       ? fill(L.gapTop, { top: num(b.top_quartile), gap: f.signed(b.gap_to_top_quartile, 1) })
       : '',
+    best ? fill(L.gapBest, { who: bestWho, value: num(best.value), gap: f.signed(best.gap, 1), source: best.source }) : '',
     lower ? L.orientationReversed : L.orientation,
     fill(L.source, { source: b.source }),
   ]
@@ -230,6 +246,7 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   for (const [k, v] of Object.entries(s).sort(([a], [c]) => rank(a) - rank(c) || a.localeCompare(c)))
     rows.push([(L.statistics as Record<string, string>)[k] ?? k, num(v)]);
   for (const p of peers) rows.push([p.company, num(p.value)]);
+  if (best) rows.push([fill(L.bestRow, { who: bestWho }), num(best.value)]);
   const table = { caption: fill(L.caption, { metric, industry: b.industry, period: f.period(b.period) }), columns: [...L.columns], rows };
   return { svg: svgRoot({ id, kind: 'benchmark-position', width: W, height, title, description, body: parts.join('') }), title, description, table };
 }

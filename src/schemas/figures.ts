@@ -278,6 +278,20 @@ export const BenchmarkFigureSchema = z.object({
   /** Published quantiles used, when any. */
   summary: z.record(z.string(), z.number()).optional(),
   source: z.string(),
+  /** The best-in-class mark beyond the industry (benchmark rows of industry `best-in-class`), when any. */
+  best_in_class: z
+    .object({
+      /** The best value among the best-in-class rows, raw unit. */
+      value: z.number(),
+      /** The company that set it, or the published statistic it is. */
+      company: z.string().optional(),
+      statistic: z.string().optional(),
+      period: z.string(),
+      /** Oriented value − best: negative means short of the best in class. */
+      gap: z.number(),
+      source: z.string(),
+    })
+    .optional(),
 });
 export type BenchmarkFigure = z.infer<typeof BenchmarkFigureSchema>;
 
