@@ -4,13 +4,10 @@
  * scrolls inside a focusable, labelled box whose caption stays on screen. Without Chromium the suite is skipped locally, and fails under CI=true.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { main } from '../../scripts/cli';
-import { memoryIo } from '../../scripts/commands/io';
-import { copyProject } from '../site/project-copy';
 import { CHROMIUM_ARGS, describeInChromium } from './browser';
+import { demoSite } from './demo-site';
 import { serveStatic } from './serve';
 
 const PHONE = 390;
@@ -29,22 +26,17 @@ const PAGES = [
 ];
 
 describeInChromium('the site on a 390 px phone', (executablePath) => {
-  let project = '';
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    project = await copyProject();
-    const io = memoryIo(project);
-    if ((await main(['build', '--out', join(project, 'dist')], io)) !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
-    server = await serveStatic(join(project, 'dist'));
+    server = await serveStatic(join(await demoSite(), 'dist'));
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (project) await rm(project, { recursive: true, force: true });
   });
 
   async function open(path: string): Promise<Page> {

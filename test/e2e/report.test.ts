@@ -1,33 +1,26 @@
 /**
  * The published report in a real browser (Debian's Chromium, found as `gapreport pdf`
- * finds it, through playwright-core): charts visible, a full-page screenshot for a human to look at, the
- * page read with JavaScript off, and axe-core finding no serious or critical problem.
+ * finds it, through playwright-core): charts visible, the page read with JavaScript off, every request
+ * answered, printing on A4 and Letter. Axe-core and the screenshots of every page are test/e2e/pages.test.ts's;
+ * both use the one built site of test/e2e/demo-site.ts.
  * Without Chromium the suite is skipped locally, and fails under CI=true.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { main } from '../../scripts/cli';
-import { memoryIo } from '../../scripts/commands/io';
-import { copyProject } from '../site/project-copy';
 import { CHROMIUM_ARGS, describeInChromium } from './browser';
+import { demoSite } from './demo-site';
 import { serveStatic } from './serve';
 
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
-const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
 describeInChromium('the demo report in Chromium', (executablePath) => {
-  let project = '';
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    project = await copyProject();
-    const io = memoryIo(project);
-    if ((await main(['build', '--out', join(project, 'dist')], io)) !== 0) throw new Error(`build failed:\n${io.stderr.join('\n')}`);
-    server = await serveStatic(join(project, 'dist'));
+    server = await serveStatic(join(await demoSite(), 'dist'));
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     await mkdir(ARTIFACTS, { recursive: true });
   }, 300_000);
@@ -35,7 +28,6 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (project) await rm(project, { recursive: true, force: true });
   });
 
   async function open(path: string, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
@@ -46,7 +38,7 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
     return page;
   }
 
-  it('shows every chart, and saves full-page screenshots (light, dark, French)', async () => {
+  it('shows every chart', async () => {
     const page = await open('/reports/demo/');
     // On a desktop each chart shows its wide SVG; the narrow twin is for phones.
     const charts = page.locator('figure.chart .chart-svg--wide svg');
@@ -60,12 +52,6 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
       expect(box!.width).toBeGreaterThan(300);
       expect(box!.height).toBeGreaterThan(100);
     }
-    await page.screenshot({ path: join(ARTIFACTS, 'demo-full.png'), fullPage: true });
-    const dark = await open('/reports/demo/', { colorScheme: 'dark' });
-    await dark.screenshot({ path: join(ARTIFACTS, 'demo-dark.png'), fullPage: true });
-    const fr = await open('/reports/demo-fr/');
-    await fr.screenshot({ path: join(ARTIFACTS, 'demo-fr-full.png'), fullPage: true });
-    await (await open('/')).screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
   }, 120_000);
 
   it('reads fully with JavaScript disabled: figures, charts and tables are in the page', async () => {
@@ -82,71 +68,6 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
     await details.locator('summary').click();
     expect(await details.locator('table').isVisible()).toBe(true);
   }, 60_000);
-
-  it.each(['/reports/demo/', '/reports/demo-fr/', '/'])(
-    'has no serious or critical axe-core violations on %s',
-    async (path) => {
-      const page = await open(path);
-      await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      });
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        );
-      expect(bad).toEqual([]);
-    },
-    60_000,
-  );
-
-  // The guide (code blocks, light and dark) and search (Pagefind's field) hold no axe-core violation of any impact.
-  const DOCS = [
-    '/docs/',
-    ...readdirSync(resolve(import.meta.dirname, '../../content/docs'))
-      .filter((f) => /\.mdx?$/.test(f))
-      .map((f) => `/docs/${f.replace(/\.mdx?$/, '')}/`),
-  ];
-  it.each([...DOCS, '/search/'].flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))(
-    'has no axe-core violations on %s (%s)',
-    async (path, colorScheme) => {
-      const page = await open(path, { colorScheme });
-      if (path === '/search/') await page.waitForSelector('#search input[aria-label]');
-      await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      });
-      expect(
-        result.violations.map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        ),
-      ).toEqual([]);
-    },
-    60_000,
-  );
 
   it('answers every request of a page, the favicon included (no 404)', async () => {
     for (const path of ['/', '/reports/demo/', '/docs/', '/search/']) {

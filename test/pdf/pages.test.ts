@@ -1,6 +1,6 @@
 /**
  * The printed demo editions (en, fr, vi) as a reader turns their pages: `gapreport build --pdf`
- * in a copy of the project, each PDF rendered by poppler (`pdftoppm -r 30 -gray`) and read back
+ * in a copy of the project (the browser suites' one site, test/e2e/demo-site.ts), each PDF rendered by poppler (`pdftoppm -r 30 -gray`) and read back
  * (`pdftotext`). No page is more than a quarter blank except the one before a new top-level
  * section; no page ends on a heading; captions print no larger than the body text.
  * Needs Chromium and poppler-utils: skipped locally without them, failing under CI=true.
@@ -11,11 +11,9 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { main } from '../../scripts/cli';
-import { memoryIo } from '../../scripts/commands/io';
 import { CHROMIUM_ARGS, describeInChromium } from '../e2e/browser';
+import { demoSite } from '../e2e/demo-site';
 import { serveStatic } from '../e2e/serve';
-import { copyProject } from '../site/project-copy';
 import { largestHole, parsePgm } from './blank-area';
 import { describeWithPoppler } from './poppler';
 
@@ -44,9 +42,7 @@ describeInChromium('the printed demo editions', (executablePath) => {
     const read: Record<string, { holes: number[]; text: string[]; sections: string[]; headings: string[] }> = {};
 
     beforeAll(async () => {
-      project = await copyProject();
-      const io = memoryIo(project);
-      if ((await main(['build', '--pdf'], io)) !== 0) throw new Error(`build --pdf failed:\n${[...io.stdout, ...io.stderr].join('\n')}`);
+      project = await demoSite();
       pages = await mkdtemp(join(tmpdir(), 'gapreport-pages-'));
       for (const id of EDITIONS) {
         const pdf = join(project, 'dist/pdf', `${id}.pdf`);
@@ -70,7 +66,6 @@ describeInChromium('the printed demo editions', (executablePath) => {
 
     afterAll(async () => {
       if (pages) await rm(pages, { recursive: true, force: true });
-      if (project) await rm(project, { recursive: true, force: true });
     });
 
     it.each(EDITIONS)(`leaves no page of %s more than ${MAX_HOLE * 100} % blank, except before a new top-level section`, (id) => {
