@@ -113,6 +113,8 @@ export const loadDatasetDuckdb = (dir: string): Promise<DuckdbLoadResult> => loa
 
 interface FileSource {
   names: string[];
+  /** The rows under the names (CSV only): the header rows the loader checks for a respondent header_rows would skip. */
+  below?: string[][];
   decimalComma: boolean;
   /** Whether read_csv may type columns itself (DOUBLE): not for Parquet, nor with header rows to skip. */
   typed: boolean;
@@ -139,7 +141,7 @@ async function fileSource(path: string, headerRows: number, missing: string[]): 
     const nulls = `[${['', ...missing].map(lit).join(', ')}]`;
     return `read_csv(${lit(path)}, delim = ${lit(head.delimiter)}, quote = '"', escape = '"', header = true, columns = ${columns}, strict_mode = true, nullstr = ${nulls}${decimalComma ? ", decimal_separator = ','" : ''})`;
   };
-  return { names, decimalComma, typed: !headerRows, from, raw: (i) => `c${i}` };
+  return { names, below: head.header.below, decimalComma, typed: !headerRows, from, raw: (i) => `c${i}` };
 }
 
 /** What the stream engine would return for the file, by SQL. */
@@ -163,7 +165,15 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   if (!file) return FALLBACK.noHeader;
   if (ctx.layout && usesExportRules(ctx.layout)) return FALLBACK.exportRules;
   const sink = new ProblemSink(ctx.file);
-  const columns = new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, sink);
+  // The header rows too: a respondent that header_rows would skip is the loader's problem to word (the stream engine reads the file then).
+  const skipped = file.below?.slice(0, ctx.headerRows ?? 0);
+  const columns = new Columns(
+    file.names,
+    ctx.mapping ?? { columns: {}, constants: {} },
+    sink,
+    skipped,
+    skipped?.map((_, i) => i + 2),
+  );
   responsesSetup(q, items, () => {})(columns, new Cells(sink), sink); // the header's own problems
   if (sink.count > 0) return FALLBACK.header;
   const find = (c: string) => new Columns(file.names, ctx.mapping ?? { columns: {}, constants: {} }, new ProblemSink('')).find(c);

@@ -4,7 +4,13 @@
  * columns are found by question text or position, blank and repeated names included.
  */
 import { describe, expect, it } from 'vitest';
-import { questionnaireProblems, readExport } from './export-read';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeWith, ENGINES } from '../../src/engines/run-fs';
+import { formatProblem } from '../../src/schemas/problem';
+import { AnalysisOptionsSchema } from '../../src/schemas/report';
+import { HEAD, questionnaireProblems, readExport } from './export-read';
 
 const NAMES = 'ResponseId,Q12,Q3_1';
 const TEXTS = 'Response ID,How likely are you to recommend us?,Answers quickly';
@@ -19,6 +25,17 @@ describe('header_rows', () => {
     expect(r.problems).toEqual([
       'responses.csv:3: is skipped as a header row by header_rows: 2 (questionnaire.yaml line 7), but it reads as a respondent (numbers where the ratings are). header_rows counts the rows between the names and the first respondent: here 1. Set header_rows: 1.',
     ]);
+  });
+
+  it('is the same error in every engine (the SQL engine hands such a file to the stream engine)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gapreport-header-rows-'));
+    writeFileSync(join(dir, 'questionnaire.yaml'), `${HEAD}${MAP}header_rows: 2\n`);
+    writeFileSync(join(dir, 'responses.csv'), [NAMES, TEXTS, 'R_1,10,7', 'R_2,6,5', ''].join('\n'));
+    for (const engine of ENGINES) {
+      const result = await analyzeWith(engine, dir, AnalysisOptionsSchema.parse({}));
+      expect(result.figures).toBeUndefined();
+      expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/^responses\.csv:3: is skipped as a header row by header_rows: 2 \(questionnaire\.yaml line 7\)/)]);
+    }
   });
 
   it('reads every respondent when it counts exactly the rows between the names and the first respondent', () => {
