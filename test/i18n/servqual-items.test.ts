@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { localizedFigures } from '../../src/build/edition-fs';
+import { makeFormat, servqualGaps } from '../../src/charts/index';
+import { chartLabels } from '../../src/i18n/index';
 import { ROOT, demoFigures } from '../site/demo-figures';
 
 const DEMO = resolve(ROOT, 'data/demo');
@@ -30,5 +32,15 @@ describe('SERVQUAL item texts in the demo editions', () => {
     expect(items.filter((i) => i.text === english.get(i.item)).map((i) => i.item)).toEqual([]);
     // French typography: the apostrophe is typographic (’), never a typewriter one.
     if (locale === 'fr') expect(items.filter((i) => i.text.includes("'"))).toEqual([]);
+  });
+
+  it('counts the items that fall short as a French reader says it (“dans 22 cas sur 22”, never “sur 22 sur 22”)', async () => {
+    const figures = await localizedFigures(await demoFigures(), DEMO, 'fr');
+    const chart = servqualGaps(
+      { servqual: figures.servqual!, scale: figures.meta.scale! },
+      { id: 's', mode: 'items', layout: 'wide', format: makeFormat('fr'), labels: chartLabels('fr').servqualGaps },
+    );
+    expect(chart.description).toContain('Les perceptions sont inférieures aux attentes dans 22 cas sur 22.');
+    expect(chart.description).not.toMatch(/sur \d+ sur/);
   });
 });

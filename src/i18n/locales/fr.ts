@@ -212,7 +212,7 @@ export const fr = mapStrings(
         notMeasured: 'non mesuré',
         lowBase: '{mark} base faible (n < {low}) : à lire avec prudence.',
         widest: 'Écart le plus large : {label}, perceptions {p} contre attentes {e} ({gap}).',
-        shortOn: 'Les perceptions sont inférieures aux attentes sur {k} sur {n}.',
+        shortOn: 'Les perceptions sont inférieures aux attentes dans {k} cas sur {n}.',
         score: 'Score SERVQUAL non pondéré {score} sur l’échelle {min}–{max}.',
         caption: 'Attente, perception et écart (P−A) sur l’échelle {min}–{max}',
       },
