@@ -12,7 +12,7 @@ const IMPURE = [
 const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default [
-  { ignores: ['node_modules/**', 'dist/**', '.astro/**', 'bench/out/**', 'test/e2e/artifacts/**', '**/*.astro', 'src/stream/worker.mjs'] },
+  { ignores: ['node_modules/**', 'dist/**', '.astro/**', '.gapreport/**', 'bench/out/**', 'test/e2e/artifacts/**', '**/*.astro', 'src/stream/worker.mjs'] },
   {
     files: ['**/*.ts', '**/*.mjs'],
     languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },

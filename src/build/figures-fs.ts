@@ -40,7 +40,8 @@ export interface FiguresEffects {
 export type FiguresSettings = Partial<AnalysisOptions> & { engine?: Engine };
 
 const SOURCE_DIRS = ['src/data', 'src/stats', 'src/analysis', 'src/schemas', 'src/stream', 'src/engines'];
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// The prebuilt CLI (.gapreport/js, scripts/build-js.mjs) hashes the sources it was built from, so it and the sources share cache entries.
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)).replace(/[\\/]\.gapreport[\\/]js(?=[\\/])/, ''), '../..');
 
 async function hashFile(hash: ReturnType<typeof createHash>, path: string, index: FileHashes): Promise<void> {
   hash.update(`\0${path}\0${(await index.digest(path)) ?? '(absent)'}`);
