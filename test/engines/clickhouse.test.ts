@@ -41,7 +41,7 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
   beforeAll(async () => {
     cluster = await startCluster(2);
     for (const c of cases) loaded[c.name] = await loadIntoCluster(cluster, c.from, join(work, c.name, c.from.split('/').pop()!), c.name, c.typed);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await cluster?.stop();
     rmSync(work, { recursive: true, force: true });
