@@ -1,7 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { selectComments } from '../analysis/comments';
+import { themeFigures } from '../analysis/themes';
 import { loadDataset } from '../data/load-fs';
+import { parseThemes } from '../data/themes-file';
 import type { Figures } from '../schemas/figures';
+import type { Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
+import { THEMES_FILE } from '../schemas/themes';
 import { strings } from '../i18n';
 
 /**
@@ -13,4 +19,25 @@ import { strings } from '../i18n';
 export async function publishableComments(datasetDir: string, figures: Figures, options: AnalysisOptions): Promise<Figures['comments']> {
   const loaded = await loadDataset(datasetDir);
   return selectComments(loaded.dataset?.responses ?? [], figures.meta.wave, options, strings('en').comments.removed);
+}
+
+/**
+ * The comment figures a report gets: the verbatim comments when it opts in, and the theme
+ * shares when the dataset keeps a codebook (themes.yaml) — aggregates, published without
+ * opting in, suppressed under min_base like every other figure. Responses are read once for both.
+ */
+export async function commentFigures(
+  datasetDir: string,
+  figures: Figures,
+  options: AnalysisOptions,
+): Promise<{ comments?: Figures['comments']; themes?: Figures['themes']; problems: Problem[] }> {
+  const text = await readFile(join(datasetDir, THEMES_FILE), 'utf8').catch(() => undefined);
+  if (!options.comments && text === undefined) return { problems: [] };
+  const parsed = text === undefined ? undefined : parseThemes(text);
+  if (parsed?.problems.length) return { problems: parsed.problems };
+  const responses = (await loadDataset(datasetDir)).dataset?.responses ?? [];
+  const comments = options.comments ? selectComments(responses, figures.meta.wave, options, strings('en').comments.removed) : undefined;
+  const segmentNames = [...new Set(responses.flatMap((r) => Object.keys(r.segments)))].sort();
+  const themes = parsed?.codebook ? themeFigures(responses, parsed.codebook, figures.meta.wave, options, segmentNames) : undefined;
+  return { comments, themes, problems: [] };
 }

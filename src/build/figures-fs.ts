@@ -8,7 +8,7 @@ import { analyzeWith, chooseEngine, type Engine } from '../engines/run-fs';
 import type { ProgressEffects } from '../stream/progress';
 import { FiguresSchema, type Figures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
-import { publishableComments } from './comments-fs';
+import { commentFigures } from './comments-fs';
 import type { ReportFrontmatter } from '../schemas/report';
 import { AnalysisOptionsSchema, DEFAULT_LOW_BASE, DEFAULT_MIN_BASE, type AnalysisOptions } from '../schemas/report';
 
@@ -141,11 +141,12 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   return result;
 }
 
-/** The figures by `engine`, comments added when the report opts in; no cache involved. */
+/** The figures by `engine`, comments added when the report opts in and themes when the dataset has a codebook; no cache involved. */
 async function compute(datasetDir: string, options: AnalysisOptions, engine: Engine, effects: FiguresEffects, key: string): Promise<FiguresResult> {
   const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress });
   if (!result.figures) return { problems: result.problems, reused: false, key, engine, fallback: result.fallback };
-  const comments = options.comments ? await publishableComments(datasetDir, result.figures, options) : undefined;
-  const figures = FiguresSchema.parse(comments ? { ...result.figures, comments } : result.figures);
+  const { comments, themes, problems } = await commentFigures(datasetDir, result.figures, options);
+  if (problems.length) return { problems, reused: false, key, engine, fallback: result.fallback };
+  const figures = FiguresSchema.parse({ ...result.figures, ...(comments ? { comments } : {}), ...(themes ? { themes } : {}) });
   return { figures, problems: [], reused: false, key, engine, fallback: result.fallback };
 }
