@@ -10,6 +10,7 @@ import Trend from './Trend.astro';
 import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
 import Comments from './Comments.astro';
+import Themes from './Themes.astro';
 import Count from './Count.astro';
 import Change from './Change.astro';
 import Compare from './Compare.astro';
@@ -39,6 +40,7 @@ export const REPORT_COMPONENTS = {
   SegmentTable,
   Methodology,
   Comments,
+  Themes,
   Count,
   Change,
   Compare,

@@ -89,6 +89,7 @@ export const ClaimSchema = z.object({
     ),
 });
 export const CommentsSchema = z.object({});
+export const ThemesSchema = z.object({});
 export const LeagueTableSchema = z.object({
   metric: z
     .string()
@@ -122,6 +123,7 @@ export const COMPONENTS = {
   SegmentTable: component(SegmentTableSchema, { by: { kind: 'choice', example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps' } }),
   Methodology: component(MethodologySchema, {}),
   Comments: component(CommentsSchema, {}),
+  Themes: component(ThemesSchema, {}),
   Count: component(CountSchema, { status: { kind: 'choice', example: 'met' }, start: { kind: 'boolean' } }),
   Change: component(ChangeSchema, { id: { kind: 'choice', example: 'changes.nps.score', values: changeIds }, say: { kind: 'choice', example: 'direction' } }),
   Compare: component(CompareSchema, {

@@ -203,6 +203,20 @@ export const SegmentBarsLabelsSchema = strict({
   caption: z.string(),
 });
 
+/** Themes in comments (src/charts/theme-shares.ts) and the <Themes/> component around it. */
+export const ThemeSharesLabelsSchema = strict({
+  heading: z.string(),
+  /** Templates with {wave}; {n} comments; {theme} and {share} of the most mentioned. */
+  title: z.string(),
+  axis: z.string(),
+  description: z.string(),
+  most: z.string(),
+  columns: columns(4),
+  caption: z.string(),
+  /** Why no themes are shown: no codebook (themes.yaml), or under {min} comments. */
+  none: z.string(),
+});
+
 /** Labels for every chart builder, under the builder's name. */
 export const ChartLabelsSchema = strict({
   gapModel: GapModelLabelsSchema,
@@ -213,6 +227,7 @@ export const ChartLabelsSchema = strict({
   driverMatrix: DriverMatrixLabelsSchema,
   trend: TrendLabelsSchema,
   segmentBars: SegmentBarsLabelsSchema,
+  themeShares: ThemeSharesLabelsSchema,
 });
 
 export type ChartLabelSet = z.infer<typeof ChartLabelsSchema>;
@@ -224,3 +239,4 @@ export type BenchmarkPositionLabels = ChartLabelSet['benchmarkPosition'];
 export type DriverMatrixLabels = ChartLabelSet['driverMatrix'];
 export type TrendLabels = ChartLabelSet['trend'];
 export type SegmentBarsLabels = ChartLabelSet['segmentBars'];
+export type ThemeSharesLabels = ChartLabelSet['themeShares'];

@@ -1,33 +1,11 @@
 /** Theme figures against the independent numpy/scipy computation (test/reference/themes_reference.py). */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { themeFigures } from '../../src/analysis/themes';
 import { parseThemes } from '../../src/data/themes-file';
-import type { Respondent } from '../../src/schemas/dataset';
 
-const ref = (name: string) => JSON.parse(readFileSync(new URL(`../reference/${name}`, import.meta.url), 'utf8'));
-const inputs: { wave: string; region: string; nps: number; comment: string }[] = ref('themes_inputs.json');
+import { CODEBOOK, ref, respondents } from './fixture';
+
 const expected: Record<string, Record<string, unknown>> = ref('themes_expected.json');
-
-export const CODEBOOK = `themes:
-  - id: service
-    label: { en: Service, fr: Service }
-    keywords: { en: [customer care desk] }
-  - id: waiting
-    parent: service
-    label: { en: Waiting times, fr: Temps d'attente }
-    keywords: { en: [wait, queue, on hold], fr: [attente] }
-  - id: staff
-    parent: service
-    label: { en: Staff }
-    keywords: { en: [staff, agent], fr: [personnel] }
-  - id: billing
-    label: { en: Billing }
-    keywords: { en: [bill*, charged], fr: [facturation] }
-`;
-export const respondents: Respondent[] = inputs.map(
-  (r, i) => ({ id: `R${i}`, wave: r.wave, segments: { region: r.region }, e: {}, p: {}, w: {}, nps: r.nps, comment: r.comment }) as unknown as Respondent,
-);
 
 /** Every number of `actual` within 1e-9 of `wanted`, keys of `wanted` only. */
 function close(actual: unknown, wanted: unknown, path: string): void {

@@ -321,5 +321,15 @@ export const en = {
       columns: ['{by}', 'n', '{label}'],
       caption: '{label} by {by}, with bases',
     },
+    themeShares: {
+      heading: 'What customers write about',
+      title: 'Themes in comments, {wave}',
+      axis: 'Share of comments mentioning the theme (bar), 95 % interval (line) →',
+      description: 'Of {n} comments in {wave}, the share mentioning each theme of the codebook, with its 95 % interval; a comment can mention several.',
+      most: 'Mentioned most: {theme} ({share}).',
+      columns: ['Theme', 'Share of comments', '95 % interval', 'Comments mentioning it'],
+      caption: 'Themes in comments, {wave} (n = {n} comments)',
+      none: 'No themes shown: the dataset has no codebook (themes.yaml), or the wave has fewer than {min} comments.',
+    },
   },
 };

@@ -338,6 +338,17 @@ export const fr = mapStrings(
         columns: ['{by}', 'n', '{label}'],
         caption: '{label} par {by}, avec les bases',
       },
+      themeShares: {
+        heading: 'Ce qu’écrivent les clients',
+        title: 'Thèmes des commentaires, {wave}',
+        axis: 'Part des commentaires citant le thème (barre), intervalle à 95 % (trait) →',
+        description:
+          'Sur {n} commentaires en {wave}, la part qui cite chaque thème du codebook, avec son intervalle à 95 % ; un commentaire peut en citer plusieurs.',
+        most: 'Le plus cité : {theme} ({share}).',
+        columns: ['Thème', 'Part des commentaires', 'Intervalle à 95 %', 'Commentaires le citant'],
+        caption: 'Thèmes des commentaires, {wave} (n = {n} commentaires)',
+        none: 'Aucun thème affiché : le jeu de données n’a pas de codebook (themes.yaml), ou la vague compte moins de {min} commentaires.',
+      },
     },
   },
   frenchSpacing,

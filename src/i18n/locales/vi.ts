@@ -334,5 +334,15 @@ export const vi = {
       columns: ['{by}', 'n', '{label}'],
       caption: '{label} theo {by}, kèm cỡ mẫu',
     },
+    themeShares: {
+      heading: 'Khách hàng viết về điều gì',
+      title: 'Chủ đề trong bình luận, {wave}',
+      axis: 'Tỷ lệ bình luận nhắc đến chủ đề (thanh), khoảng tin cậy 95% (vạch) →',
+      description: 'Trong {n} bình luận của {wave}, tỷ lệ nhắc đến từng chủ đề của bộ mã, kèm khoảng tin cậy 95%; một bình luận có thể nhắc nhiều chủ đề.',
+      most: 'Được nhắc nhiều nhất: {theme} ({share}).',
+      columns: ['Chủ đề', 'Tỷ lệ bình luận', 'Khoảng tin cậy 95%', 'Số bình luận nhắc đến'],
+      caption: 'Chủ đề trong bình luận, {wave} (n = {n} bình luận)',
+      none: 'Không hiển thị chủ đề: bộ dữ liệu không có bộ mã (themes.yaml), hoặc đợt khảo sát có ít hơn {min} bình luận.',
+    },
   },
 };

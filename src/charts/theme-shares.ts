@@ -1,0 +1,81 @@
+/**
+ * Themes in comments (`<Themes/>`): one bar per theme, the share of the wave's comments
+ * mentioning it, with its 95 % (Wilson) interval as a whisker; most mentioned first.
+ * Sub-themes sit under their parent, indented. The chart draws figures; it computes none.
+ */
+import { scaleLinear } from 'd3';
+import { fill, resolveFormat } from './format';
+import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import { en } from '../i18n/locales/en';
+import type { ThemeSharesLabels } from '../i18n/schema-charts';
+
+export type { ThemeSharesLabels };
+
+export interface ThemeShareRow {
+  /** The theme's name in the report's locale (data text: escaped). */
+  label: string;
+  share: number;
+  ci95: [number, number];
+  mentions: number;
+  /** A sub-theme: drawn indented under its parent. */
+  child?: boolean;
+}
+
+export interface ThemeSharesInput {
+  /** The report's wave, as the reader reads it. */
+  wave: string;
+  /** Comments in the wave. */
+  n: number;
+  /** In drawing order (parents, each followed by its sub-themes). */
+  rows: ThemeShareRow[];
+}
+
+const GEOMETRY = {
+  wide: { W: WIDE_WIDTH, X0: 220, X1: WIDE_WIDTH - 70, row: 26, labelChars: 32 },
+  narrow: { W: NARROW_WIDTH, X0: 12, X1: NARROW_WIDTH - 60, row: 40, labelChars: 44 },
+} as const;
+const TOP = 34;
+
+export function themeShares(input: ThemeSharesInput, options: ChartOptions<ThemeSharesLabels>): ChartOutput {
+  if (!options.layout) return bothLayouts(themeShares, input, options);
+  const narrow = options.layout === 'narrow';
+  const { W, X0, X1, row, labelChars } = GEOMETRY[options.layout];
+  const id = checkId(options.id);
+  const L = withDefaults<ThemeSharesLabels>(en.charts.themeShares, options.labels);
+  const f = resolveFormat(options.format);
+  const hi = Math.min(1, Math.max(0.1, ...input.rows.map((r) => r.ci95[1])) * 1.05);
+  const x = scaleLinear().domain([0, hi]).range([X0, X1]);
+  const parts: string[] = [text(X0, 20, L.axis, { 'font-size': FS.small, fill: C.muted })];
+  input.rows.forEach((r, i) => {
+    const y = TOP + i * row;
+    const barY = narrow ? y + 16 : y;
+    const indent = r.child ? 14 : 0;
+    const label = ellipsize(r.label, labelChars - (r.child ? 3 : 0));
+    parts.push(
+      narrow
+        ? text(X0 + indent, y + 11, label, { 'font-size': FS.base })
+        : text(X0 - 10, y + 13, label, { 'text-anchor': 'end', 'font-size': FS.base, 'font-weight': r.child ? undefined : 'bold' }),
+    );
+    const x0 = X0 + (narrow ? indent : 0);
+    parts.push(el('rect', { x: x0, y: barY + 3, width: Math.max(0.5, x(r.share) - X0), height: 14, fill: r.child ? C.band : C.accent }));
+    parts.push(el('line', { x1: x(r.ci95[0]) + (x0 - X0), x2: x(r.ci95[1]) + (x0 - X0), y1: barY + 10, y2: barY + 10, stroke: C.ink, 'stroke-width': 1.5 }));
+    parts.push(text(x(r.ci95[1]) + (x0 - X0) + 6, barY + 14, f.fraction(r.share), { 'font-size': FS.small }));
+  });
+  const height = TOP + input.rows.length * row + 10;
+  const sorted = [...input.rows].filter((r) => !r.child).sort((a, b) => b.share - a.share);
+  const title = fill(L.title, { wave: input.wave });
+  const description = [
+    fill(L.description, { n: f.number(input.n, 0), wave: input.wave }),
+    sorted.length ? fill(L.most, { theme: sorted[0].label, share: f.fraction(sorted[0].share) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const rows = input.rows.map((r) => [
+    r.child ? `– ${r.label}` : r.label,
+    f.fraction(r.share),
+    `${f.fraction(r.ci95[0])}–${f.fraction(r.ci95[1])}`,
+    f.number(r.mentions, 0),
+  ]);
+  const table = { caption: fill(L.caption, { wave: input.wave, n: f.number(input.n, 0) }), columns: [...L.columns], rows };
+  return { svg: svgRoot({ id, kind: 'theme-shares', width: W, height, title, description, body: parts.join('') }), title, description, table };
+}
