@@ -10,12 +10,19 @@ import { scrubPersonalData, type ScrubTokens } from './scrub';
  * blanks dropped, identical comments counted once with how often they were written, and
  * the list ordered by that count, then text — so nothing ties a comment to a respondent,
  * their row or their answers. E-mails, phone, card and account numbers and links with a
- * query are replaced by `tokens` first (scrub.ts), so they reach neither the figures nor the page.
+ * query, and the questionnaire's `redact:` names, are replaced by `tokens` first (scrub.ts), so they reach neither the figures nor the page.
  */
-export function selectComments(responses: readonly Respondent[], wave: string | undefined, rule: BaseRule, tokens: ScrubTokens): Figures['comments'] {
+export function selectComments(
+  responses: readonly Respondent[],
+  wave: string | undefined,
+  rule: BaseRule,
+  tokens: ScrubTokens,
+  /** The questionnaire's `redact:` names, replaced by `tokens.name`. */
+  names: readonly string[] = [],
+): Figures['comments'] {
   if (wave === undefined) return undefined;
   const inWave = responses.filter((r) => r.wave === wave);
-  const items = inWave.map((r) => scrubPersonalData(r.comment ?? '', tokens).trim()).filter((c) => c !== '');
+  const items = inWave.map((r) => scrubPersonalData(r.comment ?? '', tokens, names).trim()).filter((c) => c !== '');
   if (inWave.length < rule.min_base || items.length < rule.min_base) return undefined;
   const counts = new Map<string, number>();
   for (const c of items) counts.set(c, (counts.get(c) ?? 0) + 1);

@@ -14,6 +14,8 @@ export interface ScrubTokens {
   card: string;
   iban: string;
   link: string;
+  /** A name of the questionnaire's `redact:` list; optional so callers without one need none. */
+  name?: string;
 }
 
 /** A URL carrying a query or fragment (tokens, e-mails and ids travel there); plain addresses stay. */
@@ -74,9 +76,48 @@ function isPhone(match: string): boolean {
   return digits.length >= 10 && /^\d{2,4}(?:[-.]\d{2,4})+$/.test(match) && /\d{4}$/.test(match);
 }
 
-/** The text with links carrying a query, e-mail addresses, IBANs, card numbers and phone numbers replaced. */
-export function scrubPersonalData(text: string, tokens: ScrubTokens): string {
-  return text
+/** Case and accents folded, one code unit per code unit of the original where possible (NFD marks dropped). */
+function fold(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+}
+
+/**
+ * The text with each name of `names` replaced by `token`, as a whole word or words, whatever its
+ * case or accents ("jose" finds "José"). Matched on the folded text, replaced on the original.
+ */
+export function redactNames(text: string, names: readonly string[], token: string): string {
+  const wanted = names.map((n) => fold(n.trim())).filter((n) => n !== '');
+  if (!wanted.length) return text;
+  // Fold character by character so a match's offsets map back onto the original text.
+  const chars = [...text];
+  const folded = chars.map(fold);
+  const starts: number[] = [];
+  let flat = '';
+  for (const f of folded) {
+    starts.push(flat.length);
+    flat += f;
+  }
+  const word = /[\p{L}\p{N}]/u;
+  const hits: [number, number][] = [];
+  for (const name of wanted.sort((a, b) => b.length - a.length)) {
+    for (let at = flat.indexOf(name); at !== -1; at = flat.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if ((at > 0 && word.test(flat[at - 1])) || (end < flat.length && word.test(flat[end]))) continue;
+      const from = starts.findIndex((s) => s === at);
+      const to = starts.findIndex((s) => s >= end);
+      if (from === -1 || hits.some(([a, b]) => from < b && a < (to === -1 ? chars.length : to))) continue;
+      hits.push([from, to === -1 ? chars.length : to]);
+    }
+  }
+  hits.sort((a, b) => b[0] - a[0]);
+  for (const [a, b] of hits) chars.splice(a, b - a, token);
+  return chars.join('');
+}
+
+/** The text with links carrying a query, e-mail addresses, IBANs, card numbers, phone numbers and the `names` given replaced. */
+export function scrubPersonalData(text: string, tokens: ScrubTokens, names: readonly string[] = []): string {
+  // Names last: a name inside an e-mail address must not break the address's pattern first.
+  const scrubbed = text
     .replace(LINK, () => tokens.link)
     .replace(EMAIL, () => tokens.email)
     .replace(IBAN, (m) => {
@@ -89,4 +130,5 @@ export function scrubPersonalData(text: string, tokens: ScrubTokens): string {
       const core = m.replace(/[ .-]+$/, '');
       return isPhone(core) ? tokens.phone + m.slice(core.length) : m;
     });
+  return tokens.name === undefined ? scrubbed : redactNames(scrubbed, names, tokens.name);
 }

@@ -18,7 +18,7 @@ import { strings } from '../i18n';
  */
 export async function publishableComments(datasetDir: string, figures: Figures, options: AnalysisOptions): Promise<Figures['comments']> {
   const loaded = await loadDataset(datasetDir);
-  return selectComments(loaded.dataset?.responses ?? [], figures.meta.wave, options, strings('en').comments.removed);
+  return selectComments(loaded.dataset?.responses ?? [], figures.meta.wave, options, strings('en').comments.removed, loaded.dataset?.questionnaire?.redact);
 }
 
 /**
@@ -35,8 +35,11 @@ export async function commentFigures(
   if (!options.comments && text === undefined) return { problems: [] };
   const parsed = text === undefined ? undefined : parseThemes(text);
   if (parsed?.problems.length) return { problems: parsed.problems };
-  const responses = (await loadDataset(datasetDir)).dataset?.responses ?? [];
-  const comments = options.comments ? selectComments(responses, figures.meta.wave, options, strings('en').comments.removed) : undefined;
+  const dataset = (await loadDataset(datasetDir)).dataset;
+  const responses = dataset?.responses ?? [];
+  const comments = options.comments
+    ? selectComments(responses, figures.meta.wave, options, strings('en').comments.removed, dataset?.questionnaire?.redact)
+    : undefined;
   const segmentNames = [...new Set(responses.flatMap((r) => Object.keys(r.segments)))].sort();
   const themes = parsed?.codebook ? themeFigures(responses, parsed.codebook, figures.meta.wave, options, segmentNames) : undefined;
   return { comments, themes, problems: [] };

@@ -85,7 +85,7 @@ export const TranslationSchema = strict({
     notPublished: z.string(),
     tooFew: z.string(),
     /** What replaces contact and payment details in a published comment (src/analysis/scrub.ts). */
-    removed: labelsFor(['email', 'phone', 'card', 'iban', 'link']),
+    removed: labelsFor(['email', 'phone', 'card', 'iban', 'link', 'name']),
   }),
   methodology: labelsFor([
     'heading',

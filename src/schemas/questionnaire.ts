@@ -109,6 +109,8 @@ export const QuestionnaireSchema = z
     labels: z.record(z.string(), z.record(z.string(), LocalizedTextSchema)).default({}),
     /** Constructs of the instrument, beside (or instead of) the SERVQUAL dimensions; a preset's come first. */
     constructs: z.array(ConstructSchema).default([]),
+    /** Names (customers', staff's) replaced in every published comment, whatever their case or accents (src/analysis/scrub.ts). */
+    redact: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;

@@ -75,7 +75,7 @@ export function localizeLabels(figures: Figures, q: Pick<Questionnaire, 'labels'
 export function localizeComments(comments: Figures['comments'], from: ScrubTokens, to: ScrubTokens): Figures['comments'] {
   if (!comments) return comments;
   const keys = Object.keys(from) as (keyof ScrubTokens)[];
-  const swap = (text: string): string => keys.reduce((t, k) => t.split(from[k]).join(to[k]), text);
+  const swap = (text: string): string => keys.reduce((t, k) => (from[k] === undefined || to[k] === undefined ? t : t.split(from[k]).join(to[k])), text);
   return { ...comments, items: comments.items.map((c) => ({ ...c, text: swap(c.text) })) };
 }
 

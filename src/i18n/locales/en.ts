@@ -95,6 +95,7 @@ export const en = {
       card: '[card number removed]',
       iban: '[bank account removed]',
       link: '[link removed]',
+      name: '[name removed]',
     },
   },
   methodology: {

@@ -104,6 +104,7 @@ export const fr = mapStrings(
         card: '[numéro de carte retiré]',
         iban: '[compte bancaire retiré]',
         link: '[lien retiré]',
+        name: '[nom retiré]',
       },
     },
     methodology: {

@@ -92,7 +92,14 @@ export const vi = {
     intro: '{n} ý kiến nguyên văn của đợt {wave}, thường gặp nhất trước (không gắn với người trả lời nào).',
     notPublished: 'Báo cáo này không công bố ý kiến nguyên văn.',
     tooFew: 'Không công bố ý kiến nguyên văn: ít hơn {min} ý kiến trong đợt này.',
-    removed: { email: '[đã xóa e-mail]', phone: '[đã xóa số điện thoại]', card: '[đã xóa số thẻ]', iban: '[đã xóa số tài khoản]', link: '[đã xóa liên kết]' },
+    removed: {
+      email: '[đã xóa e-mail]',
+      phone: '[đã xóa số điện thoại]',
+      card: '[đã xóa số thẻ]',
+      iban: '[đã xóa số tài khoản]',
+      link: '[đã xóa liên kết]',
+      name: '[đã xóa tên]',
+    },
   },
   methodology: {
     heading: 'Phương pháp',
