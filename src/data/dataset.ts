@@ -8,6 +8,7 @@ import type { Questionnaire } from '../schemas/questionnaire';
 import type { Problem } from '../schemas/problem';
 import { parseBenchmarks } from './benchmarks';
 import { parseCommunications } from './communications';
+import { parseEmployees } from './employees';
 import { mergeOperations, parseContacts } from './contacts';
 import { checkCommunications, checkStandards } from './cross';
 import { CONTRACT_FILES, type ContractFile } from './files';
@@ -144,6 +145,13 @@ export function buildDataset(input: DatasetInput): LoadResult {
       count(f, r);
       dataset.management = r.managers;
     }
+  }
+  if (texts['employees.csv'] !== undefined) {
+    if (q) {
+      const r = parseEmployees(texts['employees.csv'], base('employees.csv'), q, dataset.items);
+      count('employees.csv', r);
+      dataset.employees = r.employees;
+    } else if (!parsedQ) problems.push({ file: shown('employees.csv'), message: 'needs a questionnaire.yaml beside it (the scale, the items and the segments of its columns).', hint: 'Add questionnaire.yaml with scale:, items and segments:.' });
   }
   if (first.standards) {
     const r = first.standards;

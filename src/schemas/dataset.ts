@@ -50,6 +50,21 @@ export const ManagerSchema = z.object({
 });
 export type Manager = z.infer<typeof ManagerSchema>;
 
+/** One employee (employees.csv): the internal service they receive, rated on the customers' items, and their eNPS. */
+export const EmployeeSchema = z.object({
+  id: z.string(),
+  /** Declared segment found in employees.csv → value (team, branch…). */
+  segments: z.record(z.string(), z.string().optional()),
+  e: z.record(z.string(), Num),
+  p: z.record(z.string(), Num),
+  /** Likelihood to recommend the company as a place to work, integer 0–10. */
+  enps: Num,
+  /** Free text, never published (a role in a small team names a person). */
+  role: z.string().optional(),
+  line: z.number().int(),
+});
+export type Employee = z.infer<typeof EmployeeSchema>;
+
 /** A service standard (standards.csv). */
 export const StandardSchema = z.object({
   standard_id: z.string(),
@@ -120,6 +135,7 @@ export const DatasetSchema = z.object({
   items: z.array(ItemSchema),
   responses: z.array(RespondentSchema).optional(),
   management: z.array(ManagerSchema).optional(),
+  employees: z.array(EmployeeSchema).optional(),
   standards: z.array(StandardSchema).optional(),
   /** operations.csv rows plus KPIs derived from contacts.csv. */
   operations: z.array(OperationSchema).optional(),
