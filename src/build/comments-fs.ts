@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { selectComments } from '../analysis/comments';
 import { themeFigures } from '../analysis/themes';
+import { themeDrivers } from '../analysis/themes-drivers';
 import { loadDataset } from '../data/load-fs';
 import { parseThemes } from '../data/themes-file';
 import type { Figures } from '../schemas/figures';
@@ -30,7 +31,7 @@ export async function commentFigures(
   datasetDir: string,
   figures: Figures,
   options: AnalysisOptions,
-): Promise<{ comments?: Figures['comments']; themes?: Figures['themes']; problems: Problem[] }> {
+): Promise<{ comments?: Figures['comments']; themes?: Figures['themes']; theme_drivers?: Figures['theme_drivers']; problems: Problem[] }> {
   const text = await readFile(join(datasetDir, THEMES_FILE), 'utf8').catch(() => undefined);
   if (!options.comments && text === undefined) return { problems: [] };
   const parsed = text === undefined ? undefined : parseThemes(text);
@@ -42,5 +43,8 @@ export async function commentFigures(
     : undefined;
   const segmentNames = [...new Set(responses.flatMap((r) => Object.keys(r.segments)))].sort();
   const themes = parsed?.codebook ? themeFigures(responses, parsed.codebook, figures.meta.wave, options, segmentNames) : undefined;
-  return { comments, themes, problems: [] };
+  // The themes explain the outcome the key drivers explain, when that is overall or nps.
+  const outcome = figures.drivers && 'outcome' in figures.drivers && figures.drivers.outcome === 'overall' ? 'overall' : 'nps';
+  const drivers = parsed?.codebook ? themeDrivers(responses, parsed.codebook, dataset?.items ?? [], figures.meta.wave, options, outcome) : undefined;
+  return { comments, themes, theme_drivers: drivers, problems: [] };
 }

@@ -4,7 +4,7 @@ import { DirectionSchema } from './dataset';
 import { EngineSchema } from './engine';
 import { WeightingReportSchema } from './weighting';
 import { CES_WORDINGS, StatisticsSchema } from './statistics';
-import { ThemeFigureSchema } from './themes';
+import { ThemeDriversSchema, ThemeFigureSchema } from './themes';
 
 /**
  * The figures JSON (`gapreport analyze`): every number a report states comes from here.
@@ -539,6 +539,8 @@ const FiguresCoreSchema = GroupFiguresSchema.extend({
   comments: z.object({ wave: z.string(), n: z.number().int(), items: z.array(z.object({ text: z.string(), count: z.number().int() })) }).optional(),
   /** Theme id → its share of the comments (codebook themes.yaml), present when the dataset has a codebook and the wave min_base comments. */
   themes: z.record(z.string(), ThemeFigureSchema).optional(),
+  /** The leaf themes' mentions beside the dimensions as drivers of the outcome: associations, not causes. */
+  theme_drivers: ThemeDriversSchema.optional(),
   /** The same tests for every pair of consecutive waves up to the report's wave (for trend charts). */
   trend_changes: z.array(ChangeSchema).default([]),
 });

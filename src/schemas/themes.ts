@@ -61,3 +61,22 @@ export const ThemeFigureSchema = ThemeShareSchema.extend({
     .optional(),
 });
 export type ThemeFigure = z.infer<typeof ThemeFigureSchema>;
+
+/**
+ * Themes as drivers: Shapley (LMG) shares of the outcome's R² among the SERVQUAL dimensions
+ * (each commenter's mean perception) and the leaf themes' mentions (0/1), on the report wave's
+ * commenters with every value present. Associations between what people write and how they
+ * score, not causes.
+ */
+export const ThemeDriversSchema = z.object({
+  /** The explained column, as the key drivers': overall or nps. */
+  outcome: z.string(),
+  /** Complete cases used. */
+  n: z.number().int(),
+  r2: z.number(),
+  method: z.enum(['shapley', 'relative-weights']),
+  /** Always true: a share says how much of R² goes with a theme, not what a theme causes. */
+  association: z.literal(true),
+  drivers: z.array(z.object({ id: z.string(), kind: z.enum(['dimension', 'theme']), share: z.number() })),
+});
+export type ThemeDrivers = z.infer<typeof ThemeDriversSchema>;

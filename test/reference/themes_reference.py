@@ -52,6 +52,13 @@ for wave, p_wait in (("2026-Q1", 0.20), ("2026-Q2", 0.35)):
 
 # Region "east" in Q2 shrunk below min_base to prove suppression.
 rows = [r for r in rows if not (r["wave"] == "2026-Q2" and r["region"] == "east" and rng.random() < 0.8)]
+# Perceptions (1-7) of two items per dimension, from their own seeded generator so the comments above stay as they were.
+rng_p = np.random.default_rng(1717)
+for r in rows:
+    base = r["nps"] / 10 * 6 + 1
+    r["p"] = {item: int(np.clip(round(base + rng_p.normal(0, 1.5)), 1, 7)) for item in ("rel1", "rel2", "res1", "res2")}
+    if rng_p.random() < 0.05:
+        del r["p"]["res2"]
 (HERE / "themes_inputs.json").write_text(json.dumps(rows, ensure_ascii=False, indent=0) + "\n")
 
 MIN_BASE = 30
@@ -103,5 +110,52 @@ for theme in ["service", "waiting", "staff", "billing"]:
         "segments": {"region": segs},
         "outcome": {"mentioners": a.mean(), "others": b.mean(), "difference": a.mean() - b.mean(), "n_mentioners": len(a), "n_others": len(b), "p": float(welch.pvalue)},
     }
+
+
+def lmg(X, y):
+    """Shapley values of R² over all subsets (Lindeman, Merenda & Gold 1980), by least squares on each subset."""
+    from itertools import combinations
+    from math import factorial
+
+    k = X.shape[1]
+
+    def r2(cols):
+        if not cols:
+            return 0.0
+        A = np.column_stack([np.ones(len(y)), X[:, list(cols)]])
+        beta, *_ = np.linalg.lstsq(A, y, rcond=None)
+        resid = y - A @ beta
+        return 1 - resid @ resid / ((y - y.mean()) @ (y - y.mean()))
+
+    cache = {}
+    def R(s):
+        if s not in cache:
+            cache[s] = r2(s)
+        return cache[s]
+
+    phi = np.zeros(k)
+    for j in range(k):
+        others = [i for i in range(k) if i != j]
+        for size in range(k):
+            w = factorial(size) * factorial(k - size - 1) / factorial(k)
+            for S in combinations(others, size):
+                phi[j] += w * (R(tuple(sorted(S + (j,)))) - R(tuple(S)))
+    return phi, R(tuple(range(k)))
+
+
+LEAVES = ["waiting", "staff", "billing"]
+X, y = [], []
+for c in comments:
+    if c["wave"] != "2026-Q2":
+        continue
+    p = c["p"]
+    rel = np.mean([p[i] for i in ("rel1", "rel2") if i in p])
+    res = [p[i] for i in ("res1", "res2") if i in p]
+    X.append([rel, np.mean(res)] + [1.0 if t in c["m"] else 0.0 for t in LEAVES])
+    y.append(c["nps"])
+phi, R2 = lmg(np.array(X), np.array(y, float))
+out_drivers = {"n": len(y), "r2": R2, "shares": list(phi / R2)}
+(HERE / "themes_drivers_expected.json").write_text(json.dumps(out_drivers, indent=1, default=float) + "\n")
+
 (HERE / "themes_expected.json").write_text(json.dumps(out, indent=1, default=float) + "\n")
 print(json.dumps({k: round(v["share"], 4) for k, v in out.items()}))

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Respondent } from '../../src/schemas/dataset';
 
 export const ref = (name: string) => JSON.parse(readFileSync(new URL(`../reference/${name}`, import.meta.url), 'utf8'));
-const inputs: { wave: string; region: string; nps: number; comment: string }[] = ref('themes_inputs.json');
+const inputs: { wave: string; region: string; nps: number; comment: string; p: Record<string, number> }[] = ref('themes_inputs.json');
 
 export const CODEBOOK = `themes:
   - id: service
@@ -22,5 +22,5 @@ export const CODEBOOK = `themes:
     keywords: { en: [bill*, charged], fr: [facturation] }
 `;
 export const respondents: Respondent[] = inputs.map(
-  (r, i) => ({ id: `R${i}`, wave: r.wave, segments: { region: r.region }, e: {}, p: {}, w: {}, nps: r.nps, comment: r.comment }) as unknown as Respondent,
+  (r, i) => ({ id: `R${i}`, wave: r.wave, segments: { region: r.region }, e: {}, p: r.p, w: {}, nps: r.nps, comment: r.comment }) as unknown as Respondent,
 );
