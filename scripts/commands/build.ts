@@ -15,7 +15,8 @@ import { printProblems } from './report-problems';
 import { printFindings } from './findings';
 import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/swap-fs';
 import { writeSearchIndex } from './search-index';
-import { printPdfs } from './pdf';
+import { printJobs, printPdfs } from './pdf';
+import { planDeliveries, writeDeliveries, type Delivery } from './pdf-per';
 
 const SPEC = specOf('build');
 const HELP = usageLine(SPEC);
@@ -119,7 +120,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
   if (io.env.GAPREPORT_VERBOSE) io.err(`search index: ${search.pages} page(s)`);
+  let deliveries: Delivery[] = [];
   if (withPdf) {
+    // recipients.csv is checked before anything is printed: a mistyped entity fails the build on its line.
+    const plan = await planDeliveries(root, tmp, reports);
+    if (plan.problems.length > 0) {
+      await removeTmp();
+      return fail(io, plan.problems);
+    }
+    deliveries = plan.deliveries;
     // Printed from the new site before the swap: the PDFs are part of it, and a failed print keeps the old site.
     const failures = await printPdfs({
       root,
@@ -130,7 +139,14 @@ export async function run(args: string[], io: Io): Promise<number> {
       io,
       prefix: 'gapreport build',
     });
-    if (failures !== 0) {
+    const perFailures =
+      failures === 0 && deliveries.length > 0
+        ? await printJobs(
+            { root, dist: tmp, format: 'A4', siteUrl: io.env.GAPREPORT_SITE_URL || undefined, io, prefix: 'gapreport build' },
+            deliveries.flatMap((d) => d.jobs),
+          )
+        : 0;
+    if (failures !== 0 || perFailures !== 0) {
       await removeTmp();
       io.err(`gapreport build: the PDFs were not printed; ${unchanged}`);
       return 1;
@@ -146,6 +162,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     const code = ioErrorCode(error);
     if (!code) throw error;
     io.err(describeIoError('put the new site in place of', outName, code, unchanged));
+    return 1;
+  }
+  try {
+    // The manifests name recipients: beside the published site, never in it.
+    await writeDeliveries(outDir, deliveries, io.env.GAPREPORT_SITE_URL || undefined);
+  } catch (error) {
+    const code = ioErrorCode(error);
+    if (!code) throw error;
+    io.err(describeIoError('write the delivery manifest into', 'delivery/', code));
     return 1;
   }
   const end = performance.now();

@@ -11,15 +11,21 @@ import type { ReportFrontmatter } from '../../src/schemas/report';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The cover, inserted as the first element of <body>; it ends with a page break. */
-export function coverHtml(settings: ReportFrontmatter, meta: Figures['meta'] | undefined): string {
+/**
+ * The cover, inserted as the first element of <body>; it ends with a page break. An entity
+ * page's PDF (`pdf --per`) is titled with the entity's name, the report's title beneath it,
+ * so the recipient sees at once whose report it is.
+ */
+export function coverHtml(settings: ReportFrontmatter, meta: Figures['meta'] | undefined, entity?: string): string {
   const t = strings(settings.locale);
   const fmt = formatters(settings.locale);
   const when = [meta?.wave && `${t.wave} ${meta.wave}`, meta?.period && meta.period !== meta.wave && `${t.period} ${meta.period}`].filter(Boolean).join(' · ');
   const asOf = meta?.as_of ? t.dataAsOf.replace('{date}', fmt.date(meta.as_of)) : '';
-  return `<section class="gr-pdf-cover" aria-label="${escapeHtml(settings.title)}">
+  const title = entity ?? settings.title;
+  return `<section class="gr-pdf-cover" aria-label="${escapeHtml(title)}">
   <p class="gr-pdf-company">${escapeHtml(settings.company)}</p>
-  <h1 class="gr-pdf-title">${escapeHtml(settings.title)}</h1>
+  <h1 class="gr-pdf-title">${escapeHtml(title)}</h1>
+  ${entity !== undefined ? `<p class="gr-pdf-entity-of">${escapeHtml(settings.title)}</p>` : ''}
   ${when ? `<p class="gr-pdf-when">${escapeHtml(when)}</p>` : ''}
   ${asOf ? `<p class="gr-pdf-asof">${escapeHtml(asOf)}</p>` : ''}
   ${settings.description ? `<p class="gr-pdf-description">${escapeHtml(settings.description)}</p>` : ''}
@@ -35,6 +41,7 @@ export const COVER_CSS = `
 .gr-pdf-cover { min-height: 230mm; display: flex; flex-direction: column; justify-content: center; break-after: page; page-break-after: always; border-left: 6px solid #0072b2; padding-left: 12mm; }
 .gr-pdf-company { font-size: 14pt; letter-spacing: 0.04em; text-transform: uppercase; color: #444; margin: 0 0 6mm; }
 .gr-pdf-title { font-size: 28pt; line-height: 1.15; margin: 0 0 8mm; border: 0; }
+.gr-pdf-entity-of { font-size: 16pt; margin: -4mm 0 8mm; color: #222; }
 .gr-pdf-when { font-size: 14pt; margin: 0 0 2mm; }
 .gr-pdf-asof { font-size: 12pt; color: #444; margin: 0 0 10mm; }
 .gr-pdf-description { font-size: 12pt; max-width: 130mm; color: #222; }
@@ -73,10 +80,10 @@ export function insertContents(label: string): number {
   return headings.length;
 }
 
-/** Footer: company · title on the left, page X / Y on the right (Chromium fills the spans). */
-export function footerTemplate(settings: ReportFrontmatter): string {
+/** Footer: company · title (· entity) on the left, page X / Y on the right (Chromium fills the spans). */
+export function footerTemplate(settings: ReportFrontmatter, entity?: string): string {
   const style = 'font-family: system-ui, sans-serif; font-size: 8pt; color: #555; width: 100%; margin: 0 14mm; display: flex; justify-content: space-between;';
-  return `<div style="${style}"><span>${escapeHtml(settings.company)} · ${escapeHtml(settings.title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+  return `<div style="${style}"><span>${escapeHtml(settings.company)} · ${escapeHtml(settings.title)}${entity !== undefined ? ` · ${escapeHtml(entity)}` : ''}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
 /**

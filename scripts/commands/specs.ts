@@ -50,7 +50,8 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'out', value: 'dir', description: 'the folder the site is built into (default dist)' },
     {
       name: 'pdf',
-      description: 'also print every report to pdf/<id>.pdf (Chromium) into the new site before it replaces the old; without it the site has no PDFs',
+      description:
+        'also print every report to pdf/<id>.pdf (Chromium), and each entity page of a per: report to pdf/<id>/<slug>.pdf, into the new site before it replaces the old (manifests go to delivery/<id>/); without it the site has no PDFs',
     },
     { name: 'drafts', description: 'also build the reports whose frontmatter says draft: true (marked Draft on the page)' },
   ]),
@@ -65,6 +66,11 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'format', value: 'A4|Letter', description: 'the paper size (default A4)' },
     { name: 'site-url', value: 'URL', description: 'where the site is published, so links in the PDF point there (default $GAPREPORT_SITE_URL)' },
     { name: 'dist', value: 'dir', description: 'the built site to print from (default dist)' },
+    {
+      name: 'per',
+      description:
+        'print each entity page of the per: reports to pdf/<id>/<slug>.pdf (withheld entities get none) and write delivery/<id>/manifest.csv and .json beside the site',
+    },
   ]),
   command('chromium', '', 'print the browser that pdf and the browser tests use'),
   command('check', '', 'quality gates for CI: KPIs against standards, significant worsening', [

@@ -118,7 +118,8 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     if (twin && !shownAs[twin] && !read(twin)) problems.push({ file: e, message: `is not read: file names are case-sensitive. Did you mean ${twin}?`, hint: `Rename it to ${twin}.` });
     // A file files: points at is read, under its contract name: no warning that it is not.
     const mappedHere = Object.values(shownAs).some((path) => resolve(dir, path) === resolve(dir, e));
-    if (/\.(csv|ya?ml)$/i.test(e) && !isContractFile(e.toLowerCase()) && !mappedHere) warnings.push({ file: e, message: 'is not a contract file, so it is not read.', hint: `Contract files are ${CONTRACT_FILES.join(', ')}.` });
+    // recipients.csv is read by pdf --per for the delivery manifest (src/build/delivery.ts), not by the analysis.
+    if (/\.(csv|ya?ml)$/i.test(e) && !isContractFile(e.toLowerCase()) && !mappedHere && e !== 'recipients.csv') warnings.push({ file: e, message: 'is not a contract file, so it is not read.', hint: `Contract files are ${CONTRACT_FILES.join(', ')}.` });
   }
   if (Object.keys(texts).length === 0 && Object.keys(paths).length === 0 && problems.length === 0) {
     return { problems: [{ file: '.', message: `has none of the dataset files (${CONTRACT_FILES.join(', ')}).`, hint: 'Add at least questionnaire.yaml and responses.csv.' }], warnings, rowCounts: {} };
