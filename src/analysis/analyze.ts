@@ -22,6 +22,7 @@ import { withSegmentTests } from './segment-tests';
 import { orientCes, withNpsInterval } from './statistics';
 import { cesDirection, statisticsOf } from '../schemas/statistics';
 import { entityFigures, perProblems } from './entities';
+import { internalFigures } from './internal';
 
 export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
 
@@ -180,6 +181,9 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
           : orientCes(changeFigures({ wave: upTo[i - 1], acc: accs.byWave.get(upTo[i - 1])! }, { wave: w, acc: accs.byWave.get(w)! }, layout, rule), ces),
       ),
   };
+  // employees.csv: internal quality per team or branch, against the customers' figures of the report's wave.
+  if (dataset.employees)
+    figures.internal = internalFigures({ employees: dataset.employees, items: dataset.items, rule, method: statistics.nps_interval, head, segments });
   // A per: report's entities, from the same accumulators (issue 15: one pass, however many entities).
   if (options.per !== undefined)
     figures.entities = entityFigures({

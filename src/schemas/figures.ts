@@ -515,6 +515,52 @@ export const EntitiesSchema = z.object({
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
+/** One internal SERVQUAL dimension of a group of employees: means on the item scale, each with its Student-t 95 % interval on its own base. */
+export const InternalDimensionSchema = suppressible({
+  ...EpgShape,
+  expectation_ci95: Interval.optional(),
+  perception_ci95: Interval.optional(),
+  gap_ci95: Interval.optional(),
+  n_perception: z.number().int(),
+  n_expectation: z.number().int(),
+  n_gap: z.number().int(),
+});
+
+/** The internal figures of a group of employees (the whole file, or one team or branch): src/analysis/internal.ts. */
+export const InternalGroupSchema = z.object({
+  /** Employees in the group. */
+  n: z.number().int().min(0),
+  /** Employee NPS (enps 0–10), the NPS functions and interval of the customers'. */
+  enps: NpsFigureSchema.optional(),
+  dimensions: z.record(DimensionSchema, InternalDimensionSchema),
+  /** Mean of the dimension perception means, present when every dimension's is published: the group's internal quality. */
+  perception: z.number().optional(),
+});
+export type InternalGroup = z.infer<typeof InternalGroupSchema>;
+
+/** Internal against external quality across the values of a segment: Pearson r with its Fisher-z 95 % interval. */
+export const InternalCorrelationSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('measured'), r: z.number().min(-1).max(1), ci95: Interval.optional(), n: z.number().int() }),
+  z.object({ status: z.literal('not measured'), reason: z.string(), n: z.number().int() }),
+]);
+
+/** employees.csv's figures (absent without the file); the customers' side is the report's wave. */
+export const InternalSchema = InternalGroupSchema.extend({
+  /** eNPS and the customers' NPS of the report's wave, when both are published. */
+  beside: z.object({ enps: z.number(), nps: z.number(), difference: z.number() }).optional(),
+  /** Segment of employees.csv → value → the group's figures (withheld under min_base, and complementarily). */
+  segments: z.record(z.string(), z.record(z.string(), InternalGroupSchema)),
+  /** Segment → the values published on both sides: internal and external perception index, eNPS and NPS, and their correlation. */
+  compare: z.record(
+    z.string(),
+    z.object({
+      pairs: z.array(z.object({ value: z.string(), internal: z.number(), external: z.number(), enps: z.number().optional(), nps: z.number().optional() })),
+      correlation: InternalCorrelationSchema,
+    }),
+  ),
+});
+export type Internal = z.infer<typeof InternalSchema>;
+
 /** The headline figures (n, nps, csat, ces, overall, servqual) are the report wave's group figures. */
 const FiguresCoreSchema = GroupFiguresSchema.extend({
   meta: MetaSchema,
@@ -541,6 +587,8 @@ const FiguresCoreSchema = GroupFiguresSchema.extend({
   themes: z.record(z.string(), ThemeFigureSchema).optional(),
   /** The leaf themes' mentions beside the dimensions as drivers of the outcome: associations, not causes. */
   theme_drivers: ThemeDriversSchema.optional(),
+  /** Internal service quality (employees.csv): eNPS and internal SERVQUAL, per team or branch, against the customers'. */
+  internal: InternalSchema.optional(),
   /** The same tests for every pair of consecutive waves up to the report's wave (for trend charts). */
   trend_changes: z.array(ChangeSchema).default([]),
 });
