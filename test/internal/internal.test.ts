@@ -107,3 +107,16 @@ describe('pearsonFisher', () => {
     expect(pearsonFisher([1, 2, 3, 4], [3, 5, 7, 9])).toEqual({ status: 'measured', r: 1, n: 4 });
   });
 });
+
+describe('internal figures on every engine', () => {
+  it.each(['stream', 'duckdb'] as const)(
+    'are the same on the %s engine as in memory',
+    async (engine) => {
+      const { analyzeWith } = await import('../../src/engines/run-fs');
+      const result = await analyzeWith(engine, FIXTURE, AnalysisOptionsSchema.parse({ min_base: 10, low_base: 30 }));
+      expect(result.problems).toEqual([]);
+      expect(result.figures!.internal).toEqual(figures.internal);
+    },
+    60_000,
+  );
+});
