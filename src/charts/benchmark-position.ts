@@ -7,7 +7,7 @@
 import { precisionFixed, scaleLinear } from 'd3';
 import { benchmarkQuantiles } from '../analysis/benchmarks';
 import type { BenchmarkFigure } from '../schemas/figures';
-import { fill, resolveFormat } from './format';
+import { FIGURE_KINDS, METRIC_KINDS, fill, metricKinds, resolveFormat, unitDecimals } from './format';
 import {
   C,
   FS,
@@ -79,6 +79,15 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const whole = given.every((v) => Number.isInteger(v));
   const signed = options.signed ?? b.metric === 'nps';
   const digits = options.decimals ?? (whole ? 0 : 1);
+  // Gaps read as the policy prints the metric's differences (src/i18n/format.ts): NPS and percentages in points, KPIs by unit, means with two decimals.
+  const gapDigits = (g: number) =>
+    options.unit === 'percent' || b.metric === 'nps'
+      ? FIGURE_KINDS.points.decimals
+      : options.unit
+        ? unitDecimals(options.unit, g, 'change')
+        : b.metric in METRIC_KINDS
+          ? FIGURE_KINDS[metricKinds(b.metric).difference].decimals
+          : 1;
   const num = (v: number) => (options.unit === 'percent' ? f.fraction(v / 100, digits) : (signed ? f.signed : f.number)(v, digits));
   let [lo, hi] = [Math.min(...all), Math.max(...all)];
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.06;
@@ -229,11 +238,13 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const description = [
     fill(L.position, { company, metric, value: num(b.value), percentile: pct, against, period: f.period(b.period), quartile: b.quartile }) +
       (b.censored ? ` (${L.censored[b.censored]})` : ''),
-    b.median !== undefined && b.gap_to_median !== undefined ? fill(L.gapMedian, { median: num(b.median), gap: f.signed(b.gap_to_median, 1) }) : '',
-    b.top_quartile !== undefined && b.gap_to_top_quartile !== undefined
-      ? fill(L.gapTop, { top: num(b.top_quartile), gap: f.signed(b.gap_to_top_quartile, 1) })
+    b.median !== undefined && b.gap_to_median !== undefined
+      ? fill(L.gapMedian, { median: num(b.median), gap: f.signed(b.gap_to_median, gapDigits(b.gap_to_median)) })
       : '',
-    best ? fill(L.gapBest, { who: bestWho, value: num(best.value), gap: f.signed(best.gap, 1), source: best.source }) : '',
+    b.top_quartile !== undefined && b.gap_to_top_quartile !== undefined
+      ? fill(L.gapTop, { top: num(b.top_quartile), gap: f.signed(b.gap_to_top_quartile, gapDigits(b.gap_to_top_quartile)) })
+      : '',
+    best ? fill(L.gapBest, { who: bestWho, value: num(best.value), gap: f.signed(best.gap, gapDigits(best.gap)), source: best.source }) : '',
     lower ? L.orientationReversed : L.orientation,
     fill(L.source, { source: b.source }),
   ]

@@ -50,5 +50,8 @@ export function resolveFormat(partial?: Partial<ChartFormat>): ChartFormat {
   return { ...EN_FORMAT, ...partial };
 }
 
+/** The one formatting policy (decimals and sign per kind of figure), under the charts' roof. */
+export { FIGURE_KINDS, METRIC_KINDS, metricKinds, unitDecimals, type FigureKind } from '../i18n/format';
+
 /** The one template filler (src/i18n/format.ts), under the name the chart builders use. */
 export { fillTemplate as fill };

@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3';
 import type { Kpi } from '../schemas/figures';
-import { fill, resolveFormat, type ChartFormat } from './format';
+import { fill, resolveFormat, unitDecimals, type ChartFormat } from './format';
 import { statusMark, trendArrow } from './marks';
 import {
   C,
@@ -33,9 +33,6 @@ export type { KpiScorecardLabels };
 
 export type KpiScorecardInput = Kpi[];
 
-/** Decimals for a level: none when the value is whole ("80%", "30 s"), else `d` ("77.8%"). */
-const places = (v: number, d: number) => (Math.abs(v - Math.round(v)) < 1e-9 ? 0 : d);
-
 /**
  * Values in the metric's unit: seconds, days, percent (0–100), rate (a fraction), score, or
  * any other unit written after the number. Units with a word go through the locale's labels
@@ -49,19 +46,21 @@ export function formatUnit(
   L: Pick<KpiScorecardLabels, 'seconds' | 'days' | 'points'>,
   as: 'level' | 'change' = 'level',
 ): string {
+  // Decimals from the one policy (src/i18n/format.ts), so the scorecard reads as <Metric> and `check` do.
+  const d = (x: number) => unitDecimals(unit, x, as);
   if (as === 'change') {
-    if (unit === 'percent') return fill(L.points, { v: f.signed(v, 1) });
-    if (unit === 'rate') return fill(L.points, { v: f.signed(v * 100, 1) });
-    if (unit === 'seconds') return fill(L.seconds, { v: f.signed(v, 1) });
-    if (unit === 'days') return fill(L.days, { v: f.signed(v, 2) });
-    return unit === 'score' ? f.signed(v, 2) : `${f.signed(v, 2)} ${unit}`;
+    if (unit === 'percent') return fill(L.points, { v: f.signed(v, d(v)) });
+    if (unit === 'rate') return fill(L.points, { v: f.signed(v * 100, d(v * 100)) });
+    if (unit === 'seconds') return fill(L.seconds, { v: f.signed(v, d(v)) });
+    if (unit === 'days') return fill(L.days, { v: f.signed(v, d(v)) });
+    return unit === 'score' ? f.signed(v, d(v)) : `${f.signed(v, d(v))} ${unit}`;
   }
-  if (unit === 'seconds') return fill(L.seconds, { v: f.number(v, places(v, 1)) });
-  if (unit === 'days') return fill(L.days, { v: f.number(v, places(v, 1)) });
-  if (unit === 'percent') return f.fraction(v / 100, places(v, 1));
-  if (unit === 'rate') return f.fraction(v, places(v * 100, 1));
-  if (unit === 'score') return f.number(v, 2);
-  return `${f.number(v, places(v, 1))} ${unit}`;
+  if (unit === 'seconds') return fill(L.seconds, { v: f.number(v, d(v)) });
+  if (unit === 'days') return fill(L.days, { v: f.number(v, d(v)) });
+  if (unit === 'percent') return f.fraction(v / 100, d(v));
+  if (unit === 'rate') return f.fraction(v, d(v * 100));
+  if (unit === 'score') return f.number(v, d(v));
+  return `${f.number(v, d(v))} ${unit}`;
 }
 
 const formatSlope = (v: number, unit: string, f: ChartFormat, L: KpiScorecardLabels) => formatUnit(v, unit, f, L, 'change');

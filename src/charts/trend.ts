@@ -51,6 +51,8 @@ export interface TrendInput {
 export interface TrendOptions extends ChartOptions<TrendLabels> {
   /** Decimals of values (default 1). */
   decimals?: number;
+  /** Decimals of the changes between waves (default: the values'); NPS changes read in points with one decimal (src/i18n/format.ts). */
+  differenceDecimals?: number;
   /** Show a sign on values (NPS). */
   signed?: boolean;
   /** Keep zero on the y axis (the axis policy, src/charts/axis.ts); default: true for a signed metric (a gap, NPS). */
@@ -75,6 +77,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;
   const d = options.decimals ?? 1;
+  const dd = options.differenceDecimals ?? d;
   const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
   const pts = input.points;
   const shown = pts.filter((p): p is TrendPoint & { value: number } => !p.suppressed && p.value !== undefined);
@@ -243,7 +246,11 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const latest = input.changes[input.changes.length - 1];
   if (latest) {
     sentences.push(
-      withP(L.change, { from: f.period(latest.from), to: f.period(latest.to), difference: f.signed(latest.difference, d), verdict: verdict(latest) }, latest.p),
+      withP(
+        L.change,
+        { from: f.period(latest.from), to: f.period(latest.to), difference: f.signed(latest.difference, dd), verdict: verdict(latest) },
+        latest.p,
+      ),
     );
   }
   const hidden = pts.filter((p) => p.suppressed).map((p) => f.period(p.wave));
@@ -262,7 +269,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
         f.period(p.wave),
         value,
         ci,
-        c ? withP(L.versus, { difference: f.signed(c.difference, d), from: f.period(c.from), verdict: verdict(c) }, c.p) : '',
+        c ? withP(L.versus, { difference: f.signed(c.difference, dd), from: f.period(c.from), verdict: verdict(c) }, c.p) : '',
       ];
     }),
   };

@@ -94,6 +94,76 @@ export function fillTemplate(template: string, vars: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
+/**
+ * One rendering per figure (issue 12 item 5): the decimals and sign of each kind of figure,
+ * read by every surface that prints one (cards, <Metric>, words, chart labels and captions,
+ * tables, `gapreport check`), so the same figure reads the same everywhere. Downloads
+ * (figures.csv, figures.json) keep the raw values; they are data, not display.
+ */
+export const FIGURE_KINDS = {
+  /** An NPS score, −100…+100, signed: +13. */
+  score: { decimals: 0, signed: true },
+  /** A difference of an NPS score or of a percentage (change, gap to a benchmark), in points: +1.6, −9.4. */
+  points: { decimals: 1, signed: true },
+  /** A percentage 0–100: 72.9%. */
+  percent: { decimals: 1, signed: false },
+  /** A share of respondents (0–1) as a whole percent: 41%. */
+  share: { decimals: 0, signed: false },
+  /** A mean on a rating scale (CES, CSAT mean, perception, expectation): 3.16. */
+  mean: { decimals: 2, signed: false },
+  /** A SERVQUAL gap or a difference of means: −0.72. */
+  gap: { decimals: 2, signed: true },
+  /** A p-value: 0.626, < 0.001. */
+  p: { decimals: 3, signed: false },
+  /** A base or any count: 1,178. */
+  count: { decimals: 0, signed: false },
+  /** A margin of error in points: ±4.7. */
+  moe: { decimals: 1, signed: false },
+} as const;
+export type FigureKind = keyof typeof FIGURE_KINDS;
+
+/** The kind of a headline metric's value and of its differences (a change, a gap to a benchmark). */
+export const METRIC_KINDS: Readonly<Record<string, { value: FigureKind; difference: FigureKind }>> = {
+  nps: { value: 'score', difference: 'points' },
+  csat: { value: 'percent', difference: 'points' },
+  ces: { value: 'mean', difference: 'gap' },
+  overall: { value: 'mean', difference: 'gap' },
+  servqual: { value: 'gap', difference: 'gap' },
+};
+
+/** The kinds of a figure id's metric (`nps.score`, `csat.top2box`, `changes.nps.score` → nps); means and gaps otherwise. */
+export function metricKinds(idOrMetric: string): { value: FigureKind; difference: FigureKind } {
+  const parts = idOrMetric.split('.').filter((p) => p !== 'changes' && p !== 'benchmarks');
+  if (parts[0] === 'csat' && parts[1] === 'mean') return METRIC_KINDS.ces;
+  return METRIC_KINDS[parts[0] ?? ''] ?? METRIC_KINDS.ces;
+}
+
+/** A figure of a kind, as every surface prints it. */
+export function formatKind(kind: FigureKind, value: number, f: Pick<Formatters, 'number' | 'signed' | 'percent' | 'fraction' | 'integer'>): string {
+  const { decimals, signed } = FIGURE_KINDS[kind];
+  if (kind === 'percent') return f.percent(value, decimals);
+  if (kind === 'share') return f.fraction(value, decimals);
+  if (kind === 'count') return f.integer(value);
+  if (kind === 'moe') return `±${f.number(value, decimals)}`;
+  if (kind === 'p') return value < 0.001 ? `< ${f.number(0.001, decimals)}` : f.number(value, decimals);
+  return signed ? f.signed(value, decimals) : f.number(value, decimals);
+}
+
+/**
+ * Decimals of a KPI number in its unit (src/components/lib/metric-format.ts and the KPI
+ * scorecard share them): a level reads whole when it is whole ("80%", "5 days", "30 s"),
+ * else with one decimal; a change reads in points (percent), seconds with the level's rule,
+ * days and scores with two decimals.
+ */
+export function unitDecimals(unit: string, value: number, as: 'level' | 'change'): number {
+  const whole = Math.abs(value - Math.round(value)) < 1e-9;
+  if (unit === 'score') return 2;
+  if (as === 'change' && unit === 'days') return 2;
+  if (as === 'change' && (unit === 'percent' || unit === 'rate')) return FIGURE_KINDS.points.decimals;
+  if (as === 'change' && unit !== 'seconds') return 2;
+  return whole ? 0 : 1;
+}
+
 /** Figure keys whose string value is a wave or period label (changes.*.from / .to, meta.wave, meta.period). */
 const PERIOD_KEYS = new Set(['from', 'to', 'wave', 'period']);
 
@@ -107,39 +177,44 @@ export function formatFigure(key: string, value: number | string | boolean, f: F
   if (path[0] === 'entity' && path.length === 3 && path[1] === 'percentile') return f.ordinal(value);
   switch (key) {
     case 'score':
-      return f.signed(value, 0);
+      return formatKind('score', value, f);
     case 'moe95':
-      return `±${f.number(value, 1)}`;
+      return formatKind('moe', value, f);
     case 'top2box':
-      return f.percent(value, 1);
+      return formatKind('percent', value, f);
     case 'percentile':
       return f.ordinal(value);
     case 'promoters':
     case 'passives':
     case 'detractors':
     case 'share':
-      return f.fraction(value, 0);
+      return formatKind('share', value, f);
     case 'p':
     case 'p_holm':
-      return value < 0.001 ? `< ${f.number(0.001, 3)}` : f.number(value, 3);
+      return formatKind('p', value, f);
     case 'n':
     case 'peers':
     case 'shortfalls':
     case 'parts':
     case 'quartile':
-      return f.integer(value);
+      return formatKind('count', value, f);
     case 'gap':
     case 'unweighted':
     case 'weighted':
     case 'trend':
+      return formatKind('gap', value, f);
     case 'gap_to_median':
     case 'gap_to_top_quartile':
-      return f.signed(value, 2);
     case 'difference':
-      return f.signed(value, path.includes('nps.score') ? 1 : 2);
+      // A benchmark's or a change's difference reads in its metric's kind: NPS and percentages in points.
+      return formatKind(metricKinds(path.join('.') || key).difference, value, f);
+    case 'from_value':
+    case 'to_value':
+      // A change's two values read as the figure they are (changes.nps.score.to_value as nps.score: +13).
+      return formatFigure(path.slice(1, -1).join('.').split('.').at(-1) ?? key, value, f);
     case 'value':
-      return inGap ? f.signed(value, 2) : f.number(value, Number.isInteger(value) ? 0 : 1);
+      return inGap ? formatKind('gap', value, f) : f.number(value, Number.isInteger(value) ? 0 : 1);
     default:
-      return f.number(value, 2);
+      return formatKind('mean', value, f);
   }
 }

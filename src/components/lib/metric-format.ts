@@ -1,6 +1,6 @@
 import { resolveMetric } from '../../analysis/metric-id';
 import type { Figures } from '../../schemas/figures';
-import { formatFigure, type Formatters } from '../../i18n/format';
+import { formatFigure, formatKind, unitDecimals, type Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n';
 import { statusWord, type KpiStatus } from './status-word';
 
@@ -12,7 +12,7 @@ export type MetricText =
   | { kind: 'unknown'; message: string };
 
 /** Keys that carry the unit of their entry (KPIs, gap parts, benchmarks). */
-const UNIT_KEYS = new Set(['value', 'target', 'earlier', 'later', 'gap', 'median', 'top_quartile', 'gap_to_median', 'gap_to_top_quartile']);
+const UNIT_KEYS = new Set(['value', 'trend', 'target', 'earlier', 'later', 'gap', 'median', 'top_quartile', 'gap_to_median', 'gap_to_top_quartile']);
 const SIGNED_KEYS = new Set(['gap', 'gap_to_median', 'gap_to_top_quartile', 'difference', 'trend']);
 
 /** The unit of the array entry an id points into (`kpis.<id>`, `gaps.gapN.items.<id>`, `benchmarks.<metric>`), if any. */
@@ -32,21 +32,22 @@ export function unitOf(figures: Figures, path: readonly string[]): string | unde
   return undefined;
 }
 
-/** A number in a unit: `77.8 %`, `26 s`, `4.6 days`; signed for gaps and differences (percent gaps in points). */
+/** A number in a unit: `77.8 %`, `26 s`, `4.6 days`; signed for gaps and differences (percent and NPS gaps in points). Decimals: src/i18n/format.ts's policy. */
 export function formatInUnit(value: number, unit: string, signed: boolean, fmt: Formatters, t: Strings): string {
+  const as = signed ? 'change' : 'level';
   const num = (d: number) => (signed ? fmt.signed(value, d) : fmt.number(value, d));
   switch (unit) {
     case 'percent':
     case 'rate':
-      return signed ? fillTemplate(t.units.points, { v: num(1) }) : fmt.percent(value, Number.isInteger(value) ? 0 : 1);
+      return signed ? fillTemplate(t.units.points, { v: num(unitDecimals(unit, value, as)) }) : fmt.percent(value, unitDecimals(unit, value, as));
     case 'seconds':
-      return fillTemplate(t.units.seconds, { v: num(0) });
+      return fillTemplate(t.units.seconds, { v: num(unitDecimals(unit, value, as)) });
     case 'days':
-      return fillTemplate(t.units.days, { v: num(1) });
+      return fillTemplate(t.units.days, { v: num(unitDecimals(unit, value, as)) });
     case 'nps':
-      return fmt.signed(value, 0);
+      return formatKind(signed ? 'points' : 'score', value, fmt);
     default:
-      return num(2);
+      return num(unitDecimals(unit, value, as));
   }
 }
 

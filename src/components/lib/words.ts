@@ -1,5 +1,5 @@
 import type { Figures, Change } from '../../schemas/figures';
-import type { Formatters } from '../../i18n/format';
+import { FIGURE_KINDS, type Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n';
 import { formatInUnit, unitOf } from './metric-format';
 import { STATUS_KEY, type KpiStatus } from './status-word';
@@ -49,8 +49,9 @@ export function changeText(change: Change, say: ChangeSay, t: Strings): string {
 
 /** The distance to a median in the figure's unit, unsigned: percent and NPS in points. */
 function distance(value: number, unit: string | undefined, fmt: Formatters, t: Strings): string {
-  if (unit === 'nps') return fillTemplate(t.words.npsPoints, { v: fmt.number(value, 0) });
-  if (unit === 'percent' || unit === 'rate') return fillTemplate(t.units.points, { v: fmt.number(value, 1) });
+  // Points as the policy prints a difference (src/i18n/format.ts), unsigned: the words say the direction.
+  if (unit === 'nps') return fillTemplate(t.words.npsPoints, { v: fmt.number(value, FIGURE_KINDS.points.decimals) });
+  if (unit === 'percent' || unit === 'rate') return fillTemplate(t.units.points, { v: fmt.number(value, FIGURE_KINDS.points.decimals) });
   return formatInUnit(value, unit ?? '', false, fmt, t);
 }
 
