@@ -120,3 +120,15 @@ describe('internal figures on every engine', () => {
     60_000,
   );
 });
+
+describe('internal figure ids', () => {
+  it('resolve for <Metric>: eNPS, the correlation, and a withheld branch as withheld', async () => {
+    const { resolveMetric } = await import('../../src/analysis/metric-id');
+    expect(resolveMetric(figures, 'internal.enps.score')).toMatchObject({ kind: 'value', value: expected.total.enps.score });
+    expect(resolveMetric(figures, 'internal.compare.branch.correlation.r')).toMatchObject({
+      kind: 'value',
+      value: (figures.internal!.compare.branch.correlation as { r: number }).r,
+    });
+    expect(resolveMetric(figures, 'internal.segments.branch.F.enps.score')).toEqual({ kind: 'suppressed', n: 4 });
+  });
+});
