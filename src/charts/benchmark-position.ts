@@ -27,10 +27,41 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { BenchmarkPositionLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, labelsFor, columns } from './registry-schema';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { BenchmarkPositionLabels };
+/** This chart's labels, in every locale file under charts.benchmarkPosition (src/i18n/locales; English is the default). */
+export const BenchmarkPositionLabelsSchema = strict({
+  title: z.string(),
+  better: z.string(),
+  reversed: z.string(),
+  companyMark: z.string(),
+  censored: labelsFor(['below', 'above']),
+  median: z.string(),
+  topQuartile: z.string(),
+  /** The four quartile bands, worst first. */
+  bands: columns(4),
+  /** A band that is not one quartile (published quantiles with gaps): oriented percent range. */
+  bandRange: z.string(),
+  source: z.string(),
+  peers: z.string(),
+  published: z.string(),
+  position: z.string(),
+  gapMedian: z.string(),
+  gapTop: z.string(),
+  /** The best-in-class mark outside the industry ({value}); its sentence ({who}, {value}, {gap}, {source}); its table row ({who}). */
+  bestInClass: z.string(),
+  gapBest: z.string(),
+  bestRow: z.string(),
+  orientation: z.string(),
+  orientationReversed: z.string(),
+  columns: columns(2),
+  you: z.string(),
+  caption: z.string(),
+  /** Data-table row names of the published statistics (summary keys); another key shows as written. */
+  statistics: labelsFor(['p10', 'p25', 'median', 'p75', 'p90', 'mean']),
+});
+export type BenchmarkPositionLabels = z.infer<typeof BenchmarkPositionLabelsSchema>;
 
 export interface BenchmarkPositionInput {
   figure: BenchmarkFigure;

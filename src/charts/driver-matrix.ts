@@ -5,7 +5,7 @@
  * and is drawn with its own shape. Drivers not measured or suppressed render a note.
  */
 import { mean, scaleLinear } from 'd3';
-import type { Drivers } from '../schemas/figures';
+import { QUADRANTS, type Drivers } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
   C,
@@ -27,10 +27,32 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { DriverMatrixLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, labelsFor, columns } from './registry-schema';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { DriverMatrixLabels };
+/** This chart's labels, in every locale file under charts.driverMatrix (src/i18n/locales; English is the default). */
+export const DriverMatrixLabelsSchema = strict({
+  title: z.string(),
+  x: z.string(),
+  y: z.string(),
+  quadrants: labelsFor(QUADRANTS),
+  mean: z.string(),
+  notMeasured: z.string(),
+  suppressed: z.string(),
+  fixFirst: z.string(),
+  noFixFirst: z.string(),
+  model: z.string(),
+  lowBase: z.string(),
+  /** What the interval lines are ({replicates}); the drivers whose coefficient's interval holds 0 ({mark}, {list}). */
+  intervals: z.string(),
+  noClearEffect: z.string(),
+  methods: labelsFor(['shapley', 'relative-weights']),
+  /** Outcome column → readable name; unknown outcomes print as they are. */
+  outcomes: z.record(z.string(), z.string()),
+  columns: columns(4),
+  caption: z.string(),
+});
+export type DriverMatrixLabels = z.infer<typeof DriverMatrixLabelsSchema>;
 
 export type DriverMatrixInput = Drivers;
 /** Beside a driver whose standardised coefficient's bootstrap interval holds 0 (no_clear_effect). */

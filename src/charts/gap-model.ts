@@ -3,7 +3,7 @@
  * diagram: customer side above the line, firm side below, Gaps 1–5 on the connectors.
  * Negative is always a shortfall (SPEC §1); "not measured" is drawn as such, never 0.
  */
-import type { Figures, Gap } from '../schemas/figures';
+import { FiguresSchema, type Figures, type Gap } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
   C,
@@ -23,10 +23,42 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { GapModelLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, labelsFor, columns } from './registry-schema';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { GapModelLabels };
+const GAP_KEYS = FiguresSchema.shape.gaps.keyof().options;
+/** This chart's labels, in every locale file under charts.gapModel (src/i18n/locales; English is the default). */
+export const GapModelLabelsSchema = strict({
+  title: z.string(),
+  customer: z.string(),
+  firm: z.string(),
+  expected: z.string(),
+  perceived: z.string(),
+  delivery: z.string(),
+  communications: z.string(),
+  standards: z.string(),
+  management: z.string(),
+  /** 'Gap {n}' */
+  gap: z.string(),
+  names: labelsFor(GAP_KEYS),
+  compares: labelsFor(GAP_KEYS),
+  /** Gaps 1 and 5: '{value}' is signed; '{scale}' is "1–7" when known, else `itemScale`. */
+  scaleValue: z.string(),
+  itemScale: z.string(),
+  shortfall: z.string(),
+  noShortfall: z.string(),
+  /** Gaps 2–4: '{k} of {n} …'. */
+  counts: labelsFor(GAP_KEYS),
+  notMeasured: z.string(),
+  legendTitle: z.string(),
+  /** Description pieces. */
+  clause: z.string(),
+  widest: z.string(),
+  none: z.string(),
+  columns: columns(4),
+  caption: z.string(),
+});
+export type GapModelLabels = z.infer<typeof GapModelLabelsSchema>;
 
 export type GapKey = 'gap1' | 'gap2' | 'gap3' | 'gap4' | 'gap5';
 export type GapModelInput = Figures['gaps'];

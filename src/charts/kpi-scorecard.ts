@@ -6,7 +6,7 @@
  * met zone sits left of the target.
  */
 import { scaleLinear } from 'd3';
-import type { Kpi } from '../schemas/figures';
+import { KpiSchema, type Kpi } from '../schemas/figures';
 import { fill, resolveFormat, unitDecimals, type ChartFormat } from './format';
 import { statusMark, trendArrow } from './marks';
 import {
@@ -26,10 +26,37 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { KpiScorecardLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, labelsFor } from './registry-schema';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { KpiScorecardLabels };
+/** This chart's labels, in every locale file under charts.kpiScorecard (src/i18n/locales; English is the default). */
+export const KpiScorecardLabelsSchema = strict({
+  title: z.string(),
+  standard: z.string(),
+  bullet: z.string(),
+  value: z.string(),
+  status: z.string(),
+  trend: z.string(),
+  target: z.string(),
+  targetColumn: z.string(),
+  higher: z.string(),
+  lower: z.string(),
+  statuses: labelsFor(KpiSchema.shape.status.options),
+  metZone: z.string(),
+  riskZone: z.string(),
+  targetMark: z.string(),
+  /** Units of the standards' values ('{v} s'); `points` are percentage points (a change in a percent or rate). */
+  seconds: z.string(),
+  days: z.string(),
+  points: z.string(),
+  summary: z.string(),
+  item: z.string(),
+  itemNotMeasured: z.string(),
+  period: z.string(),
+  caption: z.string(),
+  perPeriod: z.string(),
+});
+export type KpiScorecardLabels = z.infer<typeof KpiScorecardLabelsSchema>;
 
 export type KpiScorecardInput = Kpi[];
 

@@ -27,11 +27,30 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { NpsBreakdownLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict } from './registry-schema';
 import { significanceSuffix } from './significance';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { NpsBreakdownLabels };
+/** This chart's labels, in every locale file under charts.npsBreakdown (src/i18n/locales; English is the default). */
+export const NpsBreakdownLabelsSchema = strict({
+  title: z.string(),
+  detractors: z.string(),
+  passives: z.string(),
+  promoters: z.string(),
+  nps: z.string(),
+  base: z.string(),
+  group: z.string(),
+  suppressed: z.string(),
+  lowBase: z.string(),
+  headline: z.string(),
+  range: z.string(),
+  suppressedList: z.string(),
+  /** A cell withheld so that a smaller one cannot be derived from the total (its base is large enough). */
+  withheld: z.string(),
+  withheldList: z.string(),
+  caption: z.string(),
+});
+export type NpsBreakdownLabels = z.infer<typeof NpsBreakdownLabelsSchema>;
 
 export interface NpsRow {
   /** "All customers", a segment value, … (data text: escaped). */

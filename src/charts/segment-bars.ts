@@ -27,11 +27,26 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { SegmentBarsLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, columns } from './registry-schema';
 import { SIGNIFICANCE_MARKS, significanceMark } from './significance';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { SegmentBarsLabels };
+/** This chart's labels, in every locale file under charts.segmentBars (src/i18n/locales; English is the default). */
+export const SegmentBarsLabelsSchema = strict({
+  title: z.string(),
+  base: z.string(),
+  suppressed: z.string(),
+  lowBase: z.string(),
+  range: z.string(),
+  single: z.string(),
+  suppressedList: z.string(),
+  withheld: z.string(),
+  withheldList: z.string(),
+  /** Templates with {by} and {label}. */
+  columns: columns(3),
+  caption: z.string(),
+});
+export type SegmentBarsLabels = z.infer<typeof SegmentBarsLabelsSchema>;
 
 export interface SegmentBarRow {
   /** The segment value (data text: escaped). */

@@ -28,10 +28,31 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { ServqualGapsLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, labelsFor } from './registry-schema';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { ServqualGapsLabels };
+/** This chart's labels, in every locale file under charts.servqualGaps (src/i18n/locales; English is the default). */
+export const ServqualGapsLabelsSchema = strict({
+  title: z.string(),
+  titleItems: z.string(),
+  dimensions: labelsFor(DIMENSIONS),
+  expectation: z.string(),
+  perception: z.string(),
+  gap: z.string(),
+  item: z.string(),
+  dimension: z.string(),
+  n: z.string(),
+  suppressed: z.string(),
+  /** A cell withheld so that a smaller one cannot be derived from the total. */
+  withheld: z.string(),
+  notMeasured: z.string(),
+  lowBase: z.string(),
+  widest: z.string(),
+  shortOn: z.string(),
+  score: z.string(),
+  caption: z.string(),
+});
+export type ServqualGapsLabels = z.infer<typeof ServqualGapsLabelsSchema>;
 
 export interface ServqualGapsInput {
   servqual: Servqual;

@@ -7,9 +7,23 @@ import { scaleLinear } from 'd3';
 import { fill, resolveFormat } from './format';
 import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
 import { en } from '../i18n/locales/en';
-import type { ThemeSharesLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, columns } from './registry-schema';
 
-export type { ThemeSharesLabels };
+/** Themes in comments (src/charts/theme-shares.ts) and the <Themes/> component around it. */
+export const ThemeSharesLabelsSchema = strict({
+  heading: z.string(),
+  /** Templates with {wave}; {n} comments; {theme} and {share} of the most mentioned. */
+  title: z.string(),
+  axis: z.string(),
+  description: z.string(),
+  most: z.string(),
+  columns: columns(4),
+  caption: z.string(),
+  /** Why no themes are shown: no codebook (themes.yaml), or under {min} comments. */
+  none: z.string(),
+});
+export type ThemeSharesLabels = z.infer<typeof ThemeSharesLabelsSchema>;
 
 export interface ThemeShareRow {
   /** The theme's name in the report's locale (data text: escaped). */

@@ -27,10 +27,27 @@ import {
   type ChartOutput,
 } from './svg';
 import { en } from '../i18n/locales/en';
-import type { TrendLabels } from '../i18n/schema-charts';
+import { z } from 'zod';
+import { strict, columns } from './registry-schema';
 
-/** Labels come from the locale files (src/i18n/locales); English is the default. */
-export type { TrendLabels };
+/** This chart's labels, in every locale file under charts.trend (src/i18n/locales; English is the default). */
+export const TrendLabelsSchema = strict({
+  title: z.string(),
+  interval: z.string(),
+  better: z.string(),
+  worse: z.string(),
+  suppressed: z.string(),
+  lowBase: z.string(),
+  moved: z.string(),
+  change: z.string(),
+  significant: z.string(),
+  notSignificant: z.string(),
+  versus: z.string(),
+  suppressedList: z.string(),
+  columns: columns(4),
+  caption: z.string(),
+});
+export type TrendLabels = z.infer<typeof TrendLabelsSchema>;
 
 export interface TrendPoint {
   wave: string;

@@ -8,9 +8,13 @@ import { benchmarkPosition } from '../../src/charts/benchmark-position';
 import { driverMatrix } from '../../src/charts/driver-matrix';
 import { trend } from '../../src/charts/trend';
 import { segmentBarRows, segmentBars } from '../../src/charts/segment-bars';
+import { dotStrip } from '../../src/charts/dot-strip';
+import { internalQuality } from '../../src/charts/internal-quality';
+import { ENTITY_STRINGS } from '../../src/components/lib/entity-strings';
 import { figures } from './fixtures';
 
 const scale = figures.meta.scale!;
+const e = ENTITY_STRINGS.en;
 
 export const CASES: Record<string, () => ChartOutput> = {
   'gap-model': () => gapModel(figures.gaps, { id: 'gap-model', scale }),
@@ -45,4 +49,49 @@ export const CASES: Record<string, () => ChartOutput> = {
     ),
   'benchmark-position-lower': () =>
     benchmarkPosition({ figure: figures.benchmarks[1], company: 'Northwind Telecom', metricLabel: 'Average speed of answer (s)' }, { id: 'bench-asa' }),
+  // The same input as test/entities/dot-strip.test.ts, so both tests hold one golden file.
+  'dot-strip': () =>
+    dotStrip(
+      {
+        metric: 'NPS',
+        per: 'outlet',
+        dots: [
+          { label: 'North <b>1</b>', n: 25, value: 40 },
+          { label: 'South & Co', n: 30, value: -10 },
+          { label: 'East', n: 20, value: 12 },
+        ],
+        q1: 1,
+        median: 12,
+        q3: 26,
+        direction: 'higher',
+        highlight: 'East',
+      },
+      {
+        id: 'dispersion-nps',
+        signed: true,
+        decimals: 0,
+        labels: {
+          title: e.dispersionTitle,
+          description: e.dispersionDescription,
+          caption: e.dispersionCaption,
+          columns: e.dispersionColumns,
+          thisEntity: e.thisEntity,
+        },
+      },
+    ),
+  // The same input as test/internal/internal-quality-chart.test.ts.
+  'internal-quality': () =>
+    internalQuality(
+      {
+        segment: 'branch',
+        pairs: [
+          { value: 'North', internal: 5.25, external: 5.5, enps: 30, nps: 12 },
+          { value: 'South', internal: 4.1, external: 4.2, enps: -50, nps: -40 },
+          { value: 'Central and a very long branch name indeed', internal: 4.8, external: 5.0 },
+          { value: 'East', internal: 5.6, external: 5.55, enps: 10, nps: 60 },
+        ],
+        correlation: { status: 'measured', r: 0.93, ci95: [0.25, 0.99], n: 4 },
+      },
+      { id: 'internal-branch' },
+    ),
 };

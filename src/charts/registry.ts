@@ -1,0 +1,54 @@
+/**
+ * Every chart type, one line each: its builder, its SVG kind (`gr-chart--<kind>`, the golden
+ * file's name) and, when its labels live under `charts.<key>` of the locale files, the label
+ * schema declared beside the builder. src/i18n/schema-charts.ts composes the locales' `charts`
+ * block from this list, so a chart's labels are declared once, in its own file, and a locale
+ * that lacks one fails test/i18n/schema.test.ts; test/charts/registry.test.ts refuses a
+ * builder in src/charts that is not listed here or has no case in the narrow and golden tests.
+ */
+import type { z } from 'zod';
+import type { ChartOutput } from './svg';
+import { benchmarkPosition, BenchmarkPositionLabelsSchema } from './benchmark-position';
+import { dotStrip } from './dot-strip';
+import { driverMatrix, DriverMatrixLabelsSchema } from './driver-matrix';
+import { gapModel, GapModelLabelsSchema } from './gap-model';
+import { internalQuality } from './internal-quality';
+import { kpiScorecard, KpiScorecardLabelsSchema } from './kpi-scorecard';
+import { npsBreakdown, NpsBreakdownLabelsSchema } from './nps-breakdown';
+import { segmentBars, SegmentBarsLabelsSchema } from './segment-bars';
+import { servqualGaps, ServqualGapsLabelsSchema } from './servqual-gaps';
+import { themeShares, ThemeSharesLabelsSchema } from './theme-shares';
+import { trend, TrendLabelsSchema } from './trend';
+
+export interface ChartType {
+  /** Each builder has its own input and options; the registry only lists it. */
+  draw: (input: any, options: any) => ChartOutput;
+  kind: string;
+  /** Absent: the chart's labels are not a block of the locale files yet (dot strip: the entity strings; internal quality: English in its file). */
+  labels?: z.ZodTypeAny;
+}
+
+export const CHARTS = {
+  gapModel: { draw: gapModel, kind: 'gap-model', labels: GapModelLabelsSchema },
+  servqualGaps: { draw: servqualGaps, kind: 'servqual-gaps', labels: ServqualGapsLabelsSchema },
+  npsBreakdown: { draw: npsBreakdown, kind: 'nps-breakdown', labels: NpsBreakdownLabelsSchema },
+  kpiScorecard: { draw: kpiScorecard, kind: 'kpi-scorecard', labels: KpiScorecardLabelsSchema },
+  benchmarkPosition: { draw: benchmarkPosition, kind: 'benchmark-position', labels: BenchmarkPositionLabelsSchema },
+  driverMatrix: { draw: driverMatrix, kind: 'driver-matrix', labels: DriverMatrixLabelsSchema },
+  trend: { draw: trend, kind: 'trend', labels: TrendLabelsSchema },
+  segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema },
+  themeShares: { draw: themeShares, kind: 'theme-shares', labels: ThemeSharesLabelsSchema },
+  dotStrip: { draw: dotStrip, kind: 'dot-strip' },
+  internalQuality: { draw: internalQuality, kind: 'internal-quality' },
+} as const satisfies Record<string, ChartType>;
+
+type Charts = typeof CHARTS;
+/** The charts whose labels are a block of the locale files. */
+export type LabelledChart = { [K in keyof Charts]: Charts[K] extends { labels: z.ZodTypeAny } ? K : never }[keyof Charts];
+/** The `charts` block of a locale file: one label object per labelled chart, each of its chart's schema. */
+export type ChartLabelShape = { [K in LabelledChart]: Charts[K] extends { labels: infer S } ? S : never };
+
+/** The label schemas of the labelled charts, under the chart's key, in the registry's order. */
+export const CHART_LABEL_SCHEMAS = Object.fromEntries(
+  Object.entries(CHARTS as Record<string, ChartType>).flatMap(([key, chart]) => (chart.labels ? [[key, chart.labels]] : [])),
+) as ChartLabelShape;
