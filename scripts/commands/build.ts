@@ -17,6 +17,8 @@ import { markBuild, prepareOutDir, swapIn, tempDirFor } from '../../src/build/sw
 import { writeSearchIndex } from './search-index';
 import { printJobs, printPdfs } from './pdf';
 import { planDeliveries, writeDeliveries, type Delivery } from './pdf-per';
+import { parseAudience } from '../../src/build/audience';
+import { audienceCut } from '../../src/build/audience-fs';
 
 const SPEC = specOf('build');
 const HELP = usageLine(SPEC);
@@ -36,6 +38,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const root = io.cwd;
   const withPdf = parsed.flags.pdf === true;
+  const audience = typeof parsed.flags.audience === 'string' ? parseAudience(parsed.flags.audience) : undefined;
+  if (typeof audience === 'string') {
+    io.err(`${audience}\n${HELP}`);
+    return 2;
+  }
   const outDir = resolve(root, typeof parsed.flags.out === 'string' ? parsed.flags.out : 'dist');
   const started = performance.now();
   const refusal = await refuseOutDir(root, outDir);
@@ -79,6 +86,21 @@ export async function run(args: string[], io: Io): Promise<number> {
     pipeline.results.flatMap((r) => r.findings ?? []),
     'gapreport build',
   );
+  if (audience) {
+    // Each per: report cut to the audience's entities before anything renders: no other audience's entity reaches the site.
+    const cut = await audienceCut(
+      root,
+      pipeline.results.flatMap((r) =>
+        r.figures ? [{ id: r.report.id, dataset: r.report.settings!.dataset, per: r.report.settings!.per, figures: r.figures }] : [],
+      ),
+      audience,
+    );
+    if (cut.problems.length > 0) return fail(io, cut.problems);
+    pipeline.results = pipeline.results.map((r) => (cut.figures.has(r.report.id) ? { ...r, figures: cut.figures.get(r.report.id) } : r));
+    io.err(
+      `audience ${audience.segment}=${audience.value}: ${[...cut.figures].map(([id, f]) => `${id} ${Object.keys(f.entities?.values ?? {}).length} entities`).join(', ') || 'no per: report'}`,
+    );
+  }
   const dataDone = performance.now();
 
   const tmp = tempDirFor(outDir);

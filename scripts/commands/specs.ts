@@ -54,6 +54,12 @@ export const SPECS: readonly CommandSpec[] = [
         'also print every report to pdf/<id>.pdf (Chromium), and each entity page of a per: report to pdf/<id>/<slug>.pdf, into the new site before it replaces the old (manifests go to delivery/<id>/); without it the site has no PDFs',
     },
     { name: 'drafts', description: 'also build the reports whose frontmatter says draft: true (marked Draft on the page)' },
+    {
+      name: 'audience',
+      value: 'segment=value',
+      description:
+        "publish each per: report for one audience: only the entities whose responses have segment=value, and the report's totals (no other entity's name or value)",
+    },
   ]),
   command('new', '<report-id>', 'scaffold a report and its dataset folder', [
     { name: 'title', value: '"…"', description: 'the report title (default "Customer service benchmark — <report-id>")' },

@@ -1,0 +1,62 @@
+/**
+ * Audience builds, pure (issue 15 item 5): which entities an audience holds, and a `per:`
+ * report's figures cut to them — no other audience's entity in the entities, the spread, the
+ * breakdowns or the labels, the report's totals unchanged.
+ */
+import { describe, expect, it } from 'vitest';
+import { audienceFigures, audienceMembers, parseAudience } from '../../src/build/audience';
+import { chainFigures } from './chain-case';
+
+const answers = (n: number, nps: number, p: number): [string, number, number][] => Array.from({ length: n }, () => ['2026-Q1', nps, p]);
+// Ripon and Whitby are under min_base and complement each other (3 + 8), so no published branch is suppressed to hide one.
+const figures = chainFigures({
+  Leeds: answers(12, 8, 4),
+  York: answers(12, 6, 3),
+  Hull: answers(12, 10, 5),
+  Ripon: answers(3, 10, 5),
+  Whitby: answers(8, 9, 4),
+});
+// chain-case puts every respondent in region North; the audience reads membership from the responses handed to it.
+const responses = [
+  { segments: { region: 'North', branch: 'Leeds' } },
+  { segments: { region: 'North', branch: 'York' } },
+  { segments: { region: 'North', branch: 'Ripon' } },
+  { segments: { region: 'East', branch: 'Hull' } },
+  { segments: { region: 'East', branch: 'Whitby' } },
+];
+const north = { segment: 'region', value: 'North' };
+
+describe('audience builds', () => {
+  it('reads --audience as segment=value, and refuses anything else with the usage', () => {
+    expect(parseAudience('region = North')).toEqual(north);
+    expect(parseAudience('North')).toBe('gapreport build: --audience takes segment=value, e.g. --audience region=North (got "North").');
+    expect(parseAudience('region=')).toBe('gapreport build: --audience takes segment=value, e.g. --audience region=North (got "region=").');
+  });
+
+  it('counts as the audience’s the entities with a response in it', () => {
+    expect([...audienceMembers(responses, 'branch', north)].sort()).toEqual(['Leeds', 'Ripon', 'York']);
+  });
+
+  it('keeps only the audience’s entities, withheld ones included, and recomputes the spread over them', () => {
+    const cut = audienceFigures(figures, north, audienceMembers(responses, 'branch', north));
+    expect(Object.keys(cut.entities!.values).sort()).toEqual(['Leeds', 'Ripon', 'York']);
+    expect(cut.entities!.values.Ripon.withheld).toBe(true);
+    // Hull has the chain's best NPS; the North audience's best is Leeds, over two entities.
+    expect(figures.entities!.consistency.nps.best).toBe('Hull');
+    expect([cut.entities!.consistency.nps.best, cut.entities!.consistency.nps.entities]).toEqual(['Leeds', 2]);
+    expect(JSON.stringify(cut)).not.toContain('Hull');
+  });
+
+  it('cuts the breakdown by entity and by the audience’s segment to the audience, and keeps the report’s totals', () => {
+    const east = { segment: 'region', value: 'East' };
+    const cut = audienceFigures(figures, east, audienceMembers(responses, 'branch', east));
+    expect(Object.keys(cut.segments.branch).sort()).toEqual(
+      Object.keys(figures.segments.branch)
+        .filter((b) => ['Hull', 'Whitby'].includes(b))
+        .sort(),
+    );
+    expect(Object.keys(cut.segments.region)).toEqual([]);
+    expect([cut.n, cut.nps]).toEqual([figures.n, figures.nps]);
+    for (const name of ['Leeds', 'York', 'Ripon']) expect(JSON.stringify(cut)).not.toContain(name);
+  });
+});
