@@ -8,32 +8,28 @@
  */
 import { scaleLinear } from 'd3';
 import { fill, resolveFormat } from './format';
-import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, type ChartOptions, type ChartOutput } from './svg';
+import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import { en } from '../i18n/locales/en';
+import { z } from 'zod';
+import { strict, columns } from './registry-schema';
 
-export interface InternalQualityLabels {
+/** Internal against external quality (src/charts/internal-quality.ts) and the <InternalQuality/> component around it. */
+export const InternalQualityLabelsSchema = strict({
   /** Templates with {segment}, {count}, {r}, {low}, {high}, {n}, {internal}, {external}. */
-  title: string;
-  description: string;
+  title: z.string(),
+  description: z.string(),
   /** Said after the description when the correlation is measured / is not. */
-  correlation: string;
-  noCorrelation: string;
-  internal: string;
-  external: string;
-  caption: string;
-  columns: [string, string, string, string, string];
-}
-
-export const INTERNAL_QUALITY_LABELS: InternalQualityLabels = {
-  title: 'Internal and external service quality by {segment}',
-  description:
-    'For {count} values of {segment}, the employees’ perception of the internal service they receive ({internal}) beside the customers’ perception of the service ({external}), on the item scale.',
-  correlation: 'Across them, internal and external quality correlate at r = {r} (95 % interval {low} to {high}, n = {n}).',
-  noCorrelation: 'Their correlation is not measured ({n} values published on both sides; at least 4 are needed).',
-  internal: 'employees (internal)',
-  external: 'customers (external)',
-  caption: 'Internal and external quality by {segment}',
-  columns: ['{segment}', 'Internal quality', 'External quality', 'eNPS', 'NPS'],
-};
+  correlation: z.string(),
+  noCorrelation: z.string(),
+  /** The legend's two shapes: the employees' square, the customers' dot. */
+  internal: z.string(),
+  external: z.string(),
+  caption: z.string(),
+  columns: columns(5),
+  /** Why no chart is shown: no employees.csv, or no value of {segment} published on both sides. */
+  none: z.string(),
+});
+export type InternalQualityLabels = z.infer<typeof InternalQualityLabelsSchema>;
 
 export interface InternalQualityInput {
   segment: string;
@@ -51,7 +47,7 @@ export function internalQuality(input: InternalQualityInput, options: InternalQu
   if (!options.layout) return bothLayouts(internalQuality, input, options);
   const narrow = options.layout === 'narrow';
   const W = narrow ? NARROW_WIDTH : WIDE_WIDTH;
-  const L = { ...INTERNAL_QUALITY_LABELS, ...options.labels };
+  const L = withDefaults<InternalQualityLabels>(en.charts.internalQuality, options.labels);
   const id = checkId(options.id);
   const f = resolveFormat(options.format);
   const d = options.decimals ?? 2;

@@ -12,7 +12,7 @@ import { benchmarkPosition, BenchmarkPositionLabelsSchema } from './benchmark-po
 import { dotStrip } from './dot-strip';
 import { driverMatrix, DriverMatrixLabelsSchema } from './driver-matrix';
 import { gapModel, GapModelLabelsSchema } from './gap-model';
-import { internalQuality } from './internal-quality';
+import { internalQuality, InternalQualityLabelsSchema } from './internal-quality';
 import { kpiScorecard, KpiScorecardLabelsSchema } from './kpi-scorecard';
 import { npsBreakdown, NpsBreakdownLabelsSchema } from './nps-breakdown';
 import { segmentBars, SegmentBarsLabelsSchema } from './segment-bars';
@@ -24,7 +24,7 @@ export interface ChartType {
   /** Each builder has its own input and options; the registry only lists it. */
   draw: (input: any, options: any) => ChartOutput;
   kind: string;
-  /** Absent: the chart's labels are not a block of the locale files yet (dot strip: the entity strings; internal quality: English in its file). */
+  /** Absent: the chart's labels are not a block of the locale files yet (dot strip: the entity strings). */
   labels?: z.ZodTypeAny;
 }
 
@@ -39,7 +39,7 @@ export const CHARTS = {
   segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema },
   themeShares: { draw: themeShares, kind: 'theme-shares', labels: ThemeSharesLabelsSchema },
   dotStrip: { draw: dotStrip, kind: 'dot-strip' },
-  internalQuality: { draw: internalQuality, kind: 'internal-quality' },
+  internalQuality: { draw: internalQuality, kind: 'internal-quality', labels: InternalQualityLabelsSchema },
 } as const satisfies Record<string, ChartType>;
 
 type Charts = typeof CHARTS;

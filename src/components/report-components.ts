@@ -21,6 +21,7 @@ import LeagueTable from './LeagueTable.astro';
 import Dispersion from './Dispersion.astro';
 import Consistency from './Consistency.astro';
 import Claim from './Claim.astro';
+import InternalQuality from './InternalQuality.astro';
 import type { ComponentName } from './schemas';
 
 /**
@@ -51,4 +52,5 @@ export const REPORT_COMPONENTS = {
   Dispersion,
   Consistency,
   Claim,
+  InternalQuality,
 } satisfies Record<ComponentName, unknown>;

@@ -100,6 +100,9 @@ export const DispersionSchema = z.object({
   metric: z.string().describe('the figure charted across the entities: `nps`, `csat`, `ces`, `overall`, `servqual` or a dimension (its gap)'),
 });
 export const ConsistencySchema = z.object({});
+export const InternalQualitySchema = z.object({
+  by: z.string().describe('a segment declared in questionnaire.yaml that employees.csv also has as a column (`branch`, `team`): one row per value'),
+});
 
 type Shape = z.ZodRawShape;
 /** A component's schema and, for each of its props, the lint's kind (no prop without one, no extra). */
@@ -136,6 +139,7 @@ export const COMPONENTS = {
   Dispersion: component(DispersionSchema, { metric: { kind: 'choice', example: 'nps', values: consistencyKeys } }),
   Consistency: component(ConsistencySchema, {}),
   Claim: component(ClaimSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
+  InternalQuality: component(InternalQualitySchema, { by: { kind: 'choice', example: 'region', values: segments } }),
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

@@ -332,5 +332,17 @@ export const en = {
       caption: 'Themes in comments, {wave} (n = {n} comments)',
       none: 'No themes shown: the dataset has no codebook (themes.yaml), or the wave has fewer than {min} comments.',
     },
+    internalQuality: {
+      title: 'Internal and external service quality by {segment}',
+      description:
+        'For {count} values of {segment}, the employees’ perception of the internal service they receive ({internal}) beside the customers’ perception of the service ({external}), on the item scale.',
+      correlation: 'Across them, internal and external quality correlate at r = {r} (95 % interval {low} to {high}, n = {n}).',
+      noCorrelation: 'Their correlation is not measured ({n} values published on both sides; at least 4 are needed).',
+      internal: 'employees (internal)',
+      external: 'customers (external)',
+      caption: 'Internal and external quality by {segment}',
+      columns: ['{segment}', 'Internal quality', 'External quality', 'eNPS', 'NPS'],
+      none: 'Internal quality by {segment} not shown: the dataset has no employees.csv, or no value of {segment} is published for both employees and customers.',
+    },
   },
 };

@@ -350,6 +350,18 @@ export const fr = mapStrings(
         caption: 'Thèmes des commentaires, {wave} (n = {n} commentaires)',
         none: 'Aucun thème affiché : le jeu de données n’a pas de codebook (themes.yaml), ou la vague compte moins de {min} commentaires.',
       },
+      internalQuality: {
+        title: 'Qualité de service interne et externe par {segment}',
+        description:
+          'Pour {count} valeurs de {segment}, la perception par les employés du service interne qu’ils reçoivent ({internal}) à côté de la perception du service par les clients ({external}), sur l’échelle des items.',
+        correlation: 'Entre elles, qualité interne et qualité externe sont corrélées à r = {r} (intervalle à 95 % de {low} à {high}, n = {n}).',
+        noCorrelation: 'Leur corrélation n’est pas mesurée ({n} valeurs publiées des deux côtés ; il en faut au moins 4).',
+        internal: 'employés (interne)',
+        external: 'clients (externe)',
+        caption: 'Qualité interne et externe par {segment}',
+        columns: ['{segment}', 'Qualité interne', 'Qualité externe', 'eNPS', 'NPS'],
+        none: 'Qualité interne par {segment} non affichée : le jeu de données n’a pas de fichier employees.csv, ou aucune valeur de {segment} n’est publiée à la fois pour les employés et pour les clients.',
+      },
     },
   },
   frenchSpacing,

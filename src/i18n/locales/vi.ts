@@ -351,5 +351,17 @@ export const vi = {
       caption: 'Chủ đề trong bình luận, {wave} (n = {n} bình luận)',
       none: 'Không hiển thị chủ đề: bộ dữ liệu không có bộ mã (themes.yaml), hoặc đợt khảo sát có ít hơn {min} bình luận.',
     },
+    internalQuality: {
+      title: 'Chất lượng dịch vụ nội bộ và bên ngoài theo {segment}',
+      description:
+        'Với {count} giá trị của {segment}, cảm nhận của nhân viên về dịch vụ nội bộ họ nhận được ({internal}) bên cạnh cảm nhận của khách hàng về dịch vụ ({external}), trên thang đo của các câu hỏi.',
+      correlation: 'Giữa các giá trị này, chất lượng nội bộ và bên ngoài tương quan với r = {r} (khoảng tin cậy 95% từ {low} đến {high}, n = {n}).',
+      noCorrelation: 'Chưa đo được tương quan ({n} giá trị được công bố ở cả hai phía; cần ít nhất 4).',
+      internal: 'nhân viên (nội bộ)',
+      external: 'khách hàng (bên ngoài)',
+      caption: 'Chất lượng nội bộ và bên ngoài theo {segment}',
+      columns: ['{segment}', 'Chất lượng nội bộ', 'Chất lượng bên ngoài', 'eNPS', 'NPS'],
+      none: 'Không hiển thị chất lượng nội bộ theo {segment}: bộ dữ liệu không có tệp employees.csv, hoặc không có giá trị nào của {segment} được công bố cho cả nhân viên lẫn khách hàng.',
+    },
   },
 };
