@@ -3,9 +3,16 @@
  * report's figures cut to them — no other audience's entity in the entities, the spread, the
  * breakdowns or the labels, the report's totals unchanged.
  */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../scripts/cli';
+import { memoryIo } from '../../scripts/commands/io';
+import { audienceCut } from '../../src/build/audience-fs';
+import { formatProblem } from '../../src/schemas/problem';
 import { audienceFigures, audienceMembers, parseAudience } from '../../src/build/audience';
-import { chainFigures } from './chain-case';
+import { QUESTIONNAIRE, chainFigures } from './chain-case';
 
 const answers = (n: number, nps: number, p: number): [string, number, number][] => Array.from({ length: n }, () => ['2026-Q1', nps, p]);
 // Ripon and Whitby are under min_base and complement each other (3 + 8), so no published branch is suppressed to hide one.
@@ -33,6 +40,12 @@ describe('audience builds', () => {
     expect(parseAudience('region=')).toBe('gapreport build: --audience takes segment=value, e.g. --audience region=North (got "region=").');
   });
 
+  it('exits 2 on a malformed --audience before building anything', async () => {
+    const io = memoryIo('/nonexistent');
+    expect(await main(['build', '--audience', 'North'], io)).toBe(2);
+    expect(io.stderr[0].split('\n')[0]).toBe('gapreport build: --audience takes segment=value, e.g. --audience region=North (got "North").');
+  });
+
   it('counts as the audience’s the entities with a response in it', () => {
     expect([...audienceMembers(responses, 'branch', north)].sort()).toEqual(['Leeds', 'Ripon', 'York']);
   });
@@ -58,5 +71,25 @@ describe('audience builds', () => {
     expect(Object.keys(cut.segments.region)).toEqual([]);
     expect([cut.n, cut.nps]).toEqual([figures.n, figures.nps]);
     for (const name of ['Leeds', 'York', 'Ripon']) expect(JSON.stringify(cut)).not.toContain(name);
+  });
+});
+
+describe('an audience the data does not hold', () => {
+  it('is a problem naming the file, with a did-you-mean, for an undeclared segment or a value no response has', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gapreport-audience-'));
+    try {
+      await mkdir(join(root, 'data/case'), { recursive: true });
+      await writeFile(join(root, 'data/case/questionnaire.yaml'), QUESTIONNAIRE);
+      await writeFile(join(root, 'data/case/responses.csv'), 'respondent_id,wave,region,branch,nps,e_r1,p_r1\nR1,2026-Q1,North,Leeds,9,4,4\n');
+      const reports = [{ id: 'case', dataset: 'case', per: 'branch', figures }];
+      const problems = async (segment: string, value: string) => (await audienceCut(root, reports, { segment, value })).problems.map(formatProblem);
+      expect(await problems('regoin', 'North')).toEqual(['data/case/questionnaire.yaml: declares no segment "regoin" for --audience. Did you mean region?']);
+      expect(await problems('region', 'Nort')).toEqual([
+        'data/case/responses.csv: column "region": "Nort" is in no response, so that audience has no entity. Did you mean North?',
+      ]);
+      expect((await audienceCut(root, reports, north)).figures.get('case')?.entities?.values).toHaveProperty('Leeds');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
