@@ -13,6 +13,9 @@ export async function copyProject(): Promise<string> {
       if (e.code !== 'ENOENT') throw e;
     });
   }
+  // The chain demo's 120 entity pages belong to the entity tests (test/entities), not to the workflow.
+  await rm(join(dir, 'content/reports/chain.mdx'), { force: true });
+  await rm(join(dir, 'data/chain'), { recursive: true, force: true });
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   // Astro caches the content layer under node_modules/.astro: through the symlink that cache
   // would be shared with the checkout and other copies, mixing their reports. Give it its own.
