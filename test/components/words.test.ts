@@ -64,9 +64,9 @@ describe("a change's direction and significance in words", () => {
 
 describe('a comparison with the industry median in words', () => {
   it('says the distance in the unit and the side, by value (NPS in points, seconds in s), the industry in the reader’s language', () => {
-    expect(compareText(demo, 'nps', L.en.fmt, L.en.t)).toBe('9.4 points below the telecom median');
+    expect(compareText(demo, 'nps', L.en.fmt, L.en.t)).toBe('10.1 points below the telecom median');
     expect(compareText(demo, 'asa_seconds', L.en.fmt, L.en.t)).toBe('18 s below the telecom median');
-    expect(compareText(demo, 'csat', L.fr.fmt, L.fr.t)).toBe('3,1 points de pourcentage sous la médiane du secteur télécoms');
+    expect(compareText(demo, 'csat', L.fr.fmt, L.fr.t)).toBe('3,3 points de pourcentage sous la médiane du secteur télécoms');
   });
   it('says "level" when the distance rounds to zero, and nothing when no median is published', () => {
     const level: Figures = { ...demo, benchmarks: demo.benchmarks.map((b) => (b.metric === 'nps' ? { ...b, value: 22.02, median: 22 } : b)) };

@@ -58,7 +58,7 @@ describeInChromium('the demo report in Chromium', (executablePath) => {
     const page = await open('/reports/demo/', { javaScriptEnabled: false });
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(13);
     expect(await page.locator('figure.chart table').count()).toBe(await page.locator('figure.chart').count());
-    expect((await page.locator('[data-component="HeadlineCards"] [data-figure="nps.score"]').innerText()).trim()).toBe('+13');
+    expect((await page.locator('[data-component="HeadlineCards"] [data-figure="nps.score"]').innerText()).trim()).toBe('+12');
     expect(await page.locator('span.metric').count()).toBeGreaterThan(30);
     const segment = page.locator('[data-segment="region"] table.figures-table');
     await expect.poll(() => segment.isVisible()).toBe(true);

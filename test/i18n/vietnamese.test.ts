@@ -129,7 +129,7 @@ describe('Periods as readers write them', () => {
 
   it('shows the demo’s waves as "Quý N/2026" in the Vietnamese prose, trend chart, scorecard and methodology, the data keeping 2026-Q3', () => {
     const text = renderProse(readFileSync(resolve(ROOT, 'content/reports/demo-vi.mdx'), 'utf8'), figures, 'vi');
-    expect(text).toContain('từ −0,71 trong Quý 2/2026 đến −0,41');
+    expect(text).toContain('từ −0,70 trong Quý 2/2026 đến −0,42');
     expect(text).not.toMatch(/\d{4}-Q\d/);
     const { input, options } = trendInput(figures, 'nps', strings('vi'));
     const chart = trend(input, { id: 't', format: makeFormat('vi'), labels: chartLabels('vi').trend, ...options });

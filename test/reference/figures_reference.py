@@ -5,7 +5,9 @@ Recomputes the figures of SPEC §3 from the raw CSV with pandas-free numpy/scipy
 from the formulas (no accumulators, no covariance shortcuts: R² by least squares on the
 rows, Shapley by averaging over all permutations, Welch by scipy.stats.ttest_ind), and
 writes test/reference/figures_expected.json. test/analysis/reference.test.ts compares the
-TypeScript figures with it to 1e-9. Rerun: python3 test/reference/figures_reference.py
+TypeScript figures with it to 1e-9. The `weighted.*` figures are the same rows post-stratified
+by channel (WEIGHT_SHARES), from weighted sums and Kish's effective base. Rerun:
+python3 test/reference/figures_reference.py
 """
 import csv, itertools, json, math, os
 import numpy as np
@@ -207,6 +209,124 @@ for w, rs in [(prev, old), (wave, cur)]:
     for i, d in enumerate(DIMS):
         for key in ['share', 'raw', 'performance']:
             expected[f'waves.{w}.drivers.items.{d}.{key}'] = dw[key + 's' if key == 'share' else key][i]
+
+
+# --- Weighted: the same rows post-stratified by channel to WEIGHT_SHARES within each wave ---
+# (reference.test.ts appends the same weighting: to questionnaire.yaml). A respondent's weight
+# is share_c / (n_c / n_wave); every figure then follows Kish: weighted sums, and intervals,
+# margins and tests on the effective base n_eff = (Σw)²/Σw² of the respondents it uses.
+WEIGHT_SHARES = {'phone': 0.4, 'chat': 0.3, 'web': 0.22, 'store': 0.08}
+weight = {}
+for w_ in waves:
+    rs = [r for r in rows if r['wave'] == w_]
+    for c, share in WEIGHT_SHARES.items():
+        nc = sum(r['channel'] == c for r in rs)
+        for r in rs:
+            if r['channel'] == c: weight[r['respondent_id']] = share / (nc / len(rs))
+
+def wcol(rs, c):
+    got = [(num(r[c]), weight[r['respondent_id']]) for r in rs if num(r[c]) is not None]
+    return np.array([v for v, _ in got]), np.array([w for _, w in got])
+
+def wvals(rs, f):
+    got = [(f(r), weight[r['respondent_id']]) for r in rs]
+    got = [(v, w) for v, w in got if v is not None]
+    return np.array([v for v, _ in got]), np.array([w for _, w in got])
+
+n_eff = lambda w: w.sum() ** 2 / (w * w).sum()
+
+def wmean_t(v, w):
+    # Weighted mean; reliability-weights sd Σw(x−m)²/(Σw − Σw²/Σw); Student t on n_eff − 1 df, se = sd/√n_eff.
+    m = float((w * v).sum() / w.sum()); sd = math.sqrt((w * (v - m) ** 2).sum() / (w.sum() - (w * w).sum() / w.sum()))
+    ne = n_eff(w); half = stats.t.ppf(0.975, ne - 1) * sd / math.sqrt(ne)
+    return {'mean': m, 'sd': sd, 'n': ne, 'ci95': [m - half, m + half]}
+
+def wnps(rs):
+    s, w = wcol(rs, 'nps'); pp, pd = w[s >= 9].sum() / w.sum(), w[s <= 6].sum() / w.sum(); ne = n_eff(w)
+    var = (pp + pd - (pp - pd) ** 2) / ne
+    return {'score': 100 * (pp - pd), 'promoters': pp, 'detractors': pd, 'variance': var, 'moe95': 100 * Z * math.sqrt(var), 'n_eff': ne}
+
+def wcov(A, w):
+    m = (w[:, None] * A).sum(axis=0) / w.sum(); D = A - m
+    return (w[:, None] * D).T @ D / (w.sum() - (w * w).sum() / w.sum())
+
+def walpha(rs, items):
+    got = [([num(r[f'p_{i}']) for i in items], weight[r['respondent_id']]) for r in rs if all(num(r[f'p_{i}']) is not None for i in items)]
+    C = wcov(np.array([x for x, _ in got]), np.array([w for _, w in got])); k = len(items)
+    return k / (k - 1) * (1 - np.trace(C) / C.sum())
+
+def wdrivers(rs):
+    data, ws = [], []
+    for r in rs:
+        xs = [dim_scores(r, 'p', items) for items in DIMS.values()]
+        y = num(r['overall'])
+        if y is not None and all(x is not None for x in xs): data.append(xs + [y]); ws.append(weight[r['respondent_id']])
+    A, w = np.array(data), np.array(ws)
+    # Weighted least squares on the rows: √w scales each centred row, so R² = 1 − SSE_w/SST_w.
+    m = (w[:, None] * A).sum(axis=0) / w.sum(); S = (A - m) * np.sqrt(w)[:, None]
+    X, y = S[:, :5], S[:, 5]; k = 5; cache = {}
+    def R(Sub):
+        Sub = tuple(sorted(Sub))
+        if not Sub: return 0.0
+        if Sub not in cache:
+            beta, *_ = np.linalg.lstsq(X[:, list(Sub)], y, rcond=None); e = y - X[:, list(Sub)] @ beta
+            cache[Sub] = 1 - e @ e / (y @ y)
+        return cache[Sub]
+    contrib = np.zeros(k); perms = list(itertools.permutations(range(k)))
+    for perm in perms:
+        seen = []
+        for j in perm: contrib[j] += R(seen + [j]) - R(seen); seen.append(j)
+    contrib /= len(perms); total = R(range(k))
+    return {'n': len(A), 'r2': total, 'shares': list(contrib / total), 'raw': list(contrib), 'performance': list(m[:5])}
+
+W = 'weighted.'
+wn_cur, wn_old = wnps(cur), wnps(old)
+for key in ['score', 'promoters', 'detractors', 'moe95', 'n_eff']: expected[f'{W}nps.{key}'] = wn_cur[key]
+cv, cw = wcol(cur, 'csat'); ov, ow = wcol(old, 'csat')
+top, top_old = cw[cv >= 4].sum() / cw.sum(), ow[ov >= 4].sum() / ow.sum()
+ce, oe = n_eff(cw), n_eff(ow)
+expected[f'{W}csat.top2box'] = 100 * top
+expected[f'{W}csat.ci95.0'], expected[f'{W}csat.ci95.1'] = wilson(top * ce, ce)
+expected[f'{W}csat.mean'] = wmean_t(cv, cw)['mean']
+ces_w = wmean_t(*wcol(cur, 'ces'))
+for key in ['mean', 'sd']: expected[f'{W}ces.{key}'] = ces_w[key]
+expected[f'{W}ces.ci95.0'], expected[f'{W}ces.ci95.1'] = ces_w['ci95']
+for d, items in DIMS.items():
+    e_ = wmean_t(*wvals(cur, lambda r: dim_scores(r, 'e', items)))
+    p_ = wmean_t(*wvals(cur, lambda r: dim_scores(r, 'p', items)))
+    g_ = wmean_t(*wvals(cur, lambda r: gap_score(r, items)))
+    expected[f'{W}servqual.dimensions.{d}.expectation'] = e_['mean']
+    expected[f'{W}servqual.dimensions.{d}.perception'] = p_['mean']
+    expected[f'{W}servqual.dimensions.{d}.gap'] = g_['mean']
+    expected[f'{W}servqual.dimensions.{d}.alpha'] = walpha(cur, items)
+for w_, rs in [(prev, old), (wave, cur)]:
+    dw = wdrivers(rs)
+    expected[f'{W}waves.{w_}.drivers.n'] = dw['n']; expected[f'{W}waves.{w_}.drivers.r2'] = dw['r2']
+    for i, d in enumerate(DIMS):
+        for key in ['share', 'raw', 'performance']:
+            expected[f'{W}waves.{w_}.drivers.items.{d}.{key}'] = dw[key + 's' if key == 'share' else key][i]
+for it in [i for items in DIMS.values() for i in items]:
+    for key, f in [('expectation', lambda r: num(r[f'e_{it}'])), ('perception', lambda r: num(r[f'p_{it}'])),
+                   ('gap', lambda r: None if num(r[f'p_{it}']) is None or num(r[f'e_{it}']) is None else num(r[f'p_{it}']) - num(r[f'e_{it}']))]:
+        lo, hi = wmean_t(*wvals(cur, f))['ci95']
+        expected[f'{W}servqual.items.{it}.figure.{key}_ci95.0'] = lo
+        expected[f'{W}servqual.items.{it}.figure.{key}_ci95.1'] = hi
+# Changes on effective bases: NPS z with each wave's variance on its n_eff; pooled z on effective
+# successes share·n_eff of n_eff; Welch with the weighted sd and n = n_eff (df from n_eff − 1).
+z = (wn_cur['score'] - wn_old['score']) / (100 * math.sqrt(wn_cur['variance'] + wn_old['variance']))
+expected[f'{W}changes.nps.score.p'] = 2 * stats.norm.sf(abs(z))
+pooled = (top * ce + top_old * oe) / (ce + oe)
+z = (top - top_old) / math.sqrt(pooled * (1 - pooled) * (1 / oe + 1 / ce))
+expected[f'{W}changes.csat.top2box.p'] = 2 * stats.norm.sf(abs(z))
+def wwelch(a, b):
+    va, vb = a['sd'] ** 2 / a['n'], b['sd'] ** 2 / b['n']
+    t = (b['mean'] - a['mean']) / math.sqrt(va + vb); df = (va + vb) ** 2 / (va * va / (a['n'] - 1) + vb * vb / (b['n'] - 1))
+    return 2 * stats.t.sf(abs(t), df), b['mean'] - a['mean']
+expected[f'{W}changes.ces.mean.p'] = wwelch(wmean_t(*wcol(old, 'ces')), ces_w)[0]
+resp = [wmean_t(*wvals(rs, lambda r: gap_score(r, DIMS['responsiveness']))) for rs in (old, cur)]
+expected[f'{W}changes.servqual.dimensions.responsiveness.gap.p'], expected[f'{W}changes.servqual.dimensions.responsiveness.gap.difference'] = wwelch(*resp)
+sqw = [wmean_t(*wvals(rs, servqual_score)) for rs in (old, cur)]
+expected[f'{W}changes.servqual.unweighted.p'], expected[f'{W}changes.servqual.unweighted.difference'] = wwelch(*sqw)
 
 out = {k: (float(v) if not isinstance(v, int) else v) for k, v in expected.items()}
 with open(os.path.join(HERE, 'figures_expected.json'), 'w') as f:

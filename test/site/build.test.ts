@@ -89,7 +89,7 @@ describe('gapreport build: the demo report', () => {
     }
   });
   it('shows the headline NPS from the figures', () => {
-    expect(html).toMatch(/data-figure="nps.score">\s*\+13/);
+    expect(html).toMatch(/data-figure="nps.score">\s*\+12/);
   });
   it('colours a significant headline change by its direction (report wave vs the previous one)', () => {
     expect(html).toContain('class="card-change card-change--better card-change--significant"');
@@ -162,7 +162,7 @@ describe('gapreport build: locales and strictness', () => {
   it('lists every report on the index with its headline NPS', async () => {
     const index = await readFile(join(project, 'out/index.html'), 'utf8');
     for (const id of ['demo', 'demo-fr', 'demo-vi', 'probe']) expect(index).toContain(`data-report="${id}"`);
-    expect(index).toContain('<strong>+13</strong>');
+    expect(index).toContain('<strong>+12</strong>');
   });
   it('fails on an unknown <Metric id>, naming the file and line, and keeps the last good site', async () => {
     const file = join(project, 'content/reports/demo.mdx');

@@ -10,6 +10,7 @@ import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
 import { CACHE_DIR } from '../../src/build/figures-fs';
 import { copyProject } from './project-copy';
+import { formatters } from '../../src/i18n/format';
 
 const FR = 'Juste dès la première fois';
 const EN = 'Right the first time';
@@ -58,4 +59,34 @@ describe('a translated report reuses its source figures', () => {
     expect(JSON.parse(await download('demo', 'figures.json')).meta.locale).toBe('en');
     expect(await download('demo-fr', 'figures.csv')).toContain(`servqual.items.rel3.text,${FR}\r\n`);
   });
+});
+
+describe('the demo is weighted, and each edition says how', () => {
+  // The sentence of each locale, pinned; the numbers are the figures' own (meta.weighting), in the edition's format.
+  const BASES = {
+    demo: {
+      locale: 'en',
+      text: (n: string, neff: string, deff: string) => `n = ${n}, effective n = ${neff}, design effect deff = 1 + CV² of the weights = ${deff}.`,
+    },
+    'demo-fr': {
+      locale: 'fr',
+      text: (n: string, neff: string, deff: string) => `n = ${n}, n effectif = ${neff}, effet de plan deff = 1 + CV² des poids = ${deff}.`,
+    },
+    'demo-vi': {
+      locale: 'vi',
+      text: (n: string, neff: string, deff: string) => `n = ${n}, n hiệu dụng = ${neff}, hệ số thiết kế deff = 1 + CV² của trọng số = ${deff}.`,
+    },
+  } as const;
+  it.each(Object.entries(BASES))(
+    '%s: the methodology gives the wave’s n, effective n and a modest Kish deff of the region post-stratification',
+    async (id, { locale, text }) => {
+      const figures = JSON.parse(await download(id, 'figures.json'));
+      expect(figures.meta.weighting).toMatchObject({ method: 'post-stratification', variables: ['region'] });
+      const wave = figures.meta.weighting.waves.find((w: { wave: string }) => w.wave === figures.meta.wave);
+      expect(wave.deff).toBeGreaterThan(1.02);
+      expect(wave.deff).toBeLessThan(1.2);
+      const fmt = formatters(locale);
+      expect(await page(id)).toContain(text(fmt.integer(wave.n), fmt.number(wave.n_eff, 0), fmt.number(wave.deff, 2)));
+    },
+  );
 });

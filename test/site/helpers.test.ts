@@ -18,12 +18,12 @@ beforeAll(async () => {
 
 describe('metricText(figures, id)', () => {
   it('formats a headline figure for the locale', () => {
-    expect(metricText(figures, 'nps.score', en.fmt, en.t)).toEqual({ kind: 'value', text: '+13', lowBase: false });
-    expect(metricText(figures, 'nps.score', formatters('fr'), strings('fr'))).toMatchObject({ text: '+13' });
-    expect(metricText(figures, 'csat.top2box', formatters('fr'), strings('fr'))).toMatchObject({ text: '72,9\u202f%' });
+    expect(metricText(figures, 'nps.score', en.fmt, en.t)).toEqual({ kind: 'value', text: '+12', lowBase: false });
+    expect(metricText(figures, 'nps.score', formatters('fr'), strings('fr'))).toMatchObject({ text: '+12' });
+    expect(metricText(figures, 'csat.top2box', formatters('fr'), strings('fr'))).toMatchObject({ text: '72,7\u202f%' });
   });
   it('adds the 95 % interval on request', () => {
-    expect(metricText(figures, 'nps.score', en.fmt, en.t, true)).toMatchObject({ text: '+13 (+8 – +17)' });
+    expect(metricText(figures, 'nps.score', en.fmt, en.t, true)).toMatchObject({ text: '+12 (+7 – +17)' });
   });
   it('gives KPI, gap-part and benchmark values their unit', () => {
     expect(metricText(figures, 'kpis.first-contact-fix.value', en.fmt, en.t)).toMatchObject({ text: '68.1%' });
@@ -31,7 +31,7 @@ describe('metricText(figures, id)', () => {
     expect(metricText(figures, 'kpis.average-wait.value', en.fmt, en.t)).toMatchObject({ text: '26 s' });
     expect(metricText(figures, 'gaps.gap4.items.web-answer-30s.gap', en.fmt, en.t)).toMatchObject({ text: '−12.2 pts' });
     expect(metricText(figures, 'benchmarks.nps.median', en.fmt, en.t)).toMatchObject({ text: '+22' });
-    expect(metricText(figures, 'benchmarks.nps.percentile', en.fmt, en.t)).toMatchObject({ text: '17th' });
+    expect(metricText(figures, 'benchmarks.nps.percentile', en.fmt, en.t)).toMatchObject({ text: '13th' });
   });
   it('says "suppressed" with no value for a base under min_base', () => {
     const m = metricText(figures, 'segments.region.Islands.nps.score', en.fmt, en.t);
@@ -98,17 +98,17 @@ describe('headlineCards(figures)', () => {
   it('shows NPS, CSAT, CES and SERVQUAL with change and industry position', () => {
     const cards = headlineCards(figures, en.fmt, en.t, makeFormat('en'));
     expect(cards.map((c) => c.key)).toEqual(['nps', 'csat', 'ces', 'servqual']);
-    expect(cards[0]).toMatchObject({ value: '+13', state: 'value', position: '17th percentile of telecom · quartile 1 of 4' });
-    expect(cards[0].change?.text).toBe('▲ +1.6 vs 2026-Q2 · not significant');
+    expect(cards[0]).toMatchObject({ value: '+12', state: 'value', position: '13th percentile of telecom · quartile 1 of 4' });
+    expect(cards[0].change?.text).toBe('▲ +0.9 vs 2026-Q2 · not significant');
     expect(cards[2].change).toMatchObject({ direction: 'better', significant: true });
     expect(cards[3].position).toBe('no industry benchmark');
     // servqual.unweighted has its own test (Welch on the per-respondent SERVQUAL score), so the card is never "not tested".
-    expect(cards[3].change).toEqual({ text: '▲ +0.03 vs 2026-Q2 · not significant', direction: 'better', significant: false });
+    expect(cards[3].change).toEqual({ text: '▲ +0.02 vs 2026-Q2 · not significant', direction: 'better', significant: false });
   });
   it('compares the report wave with the previous one (figures.changes), not the earliest pair of trend_changes', () => {
     const earlier = figures.trend_changes.find((c) => c.metric === 'nps.score' && c.to === '2026-Q2')!;
     const swapped = { ...figures, trend_changes: [{ ...earlier, difference: -40, significant: true, direction: 'worse' as const }] };
-    expect(headlineCards(swapped, en.fmt, en.t, makeFormat('en'))[0].change?.text).toBe('▲ +1.6 vs 2026-Q2 · not significant');
+    expect(headlineCards(swapped, en.fmt, en.t, makeFormat('en'))[0].change?.text).toBe('▲ +0.9 vs 2026-Q2 · not significant');
   });
   it('finds the previous wave from meta', () => {
     expect(previousWave(figures)).toBe('2026-Q2');
@@ -145,7 +145,7 @@ describe('segmentTable(figures, by)', () => {
 describe('methodology(figures)', () => {
   it('states bases, α, rules, sources and the data-as-of date from meta', () => {
     const m = methodology(figures, en.fmt, en.t, chartLabels('en'));
-    expect(m.bases[0]).toMatchObject({ n: '1,178', moe: '±4.7' });
+    expect(m.bases[0]).toMatchObject({ n: '1,178 (effective 1,119)', moe: '±4.8' });
     expect(m.alpha).toHaveLength(5);
     expect(m.rules[0]).toContain('fewer than 10 respondents are suppressed');
     expect(m.benchmarkSources).toContain('Telecom CX Panel, 2026');
