@@ -5,7 +5,23 @@
  */
 import { scaleLinear } from 'd3';
 import { fill, resolveFormat } from './format';
-import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
+import {
+  C,
+  FS,
+  NARROW_WIDTH,
+  WIDE_WIDTH,
+  bothLayouts,
+  checkId,
+  el,
+  ellipsize,
+  lines,
+  svgRoot,
+  text,
+  withDefaults,
+  wrap,
+  type ChartOptions,
+  type ChartOutput,
+} from './svg';
 import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
@@ -59,9 +75,13 @@ export function themeShares(input: ThemeSharesInput, options: ChartOptions<Theme
   const f = resolveFormat(options.format);
   const hi = Math.min(1, Math.max(0.1, ...input.rows.map((r) => r.ci95[1])) * 1.05);
   const x = scaleLinear().domain([0, hi]).range([X0, X1]);
-  const parts: string[] = [text(X0, 20, L.axis, { 'font-size': FS.small, fill: C.muted })];
+  // On a phone the axis caption wraps inside the drawing (it runs to ~420 units on one line).
+  const axis = narrow ? wrap(L.axis, Math.floor((W - 2 * X0) / (FS.small * 0.56))) : [L.axis];
+  const top = TOP + (axis.length - 1) * 14;
+  const axisAttrs = { 'font-size': FS.small, fill: C.muted };
+  const parts: string[] = [narrow ? lines(X0, 20, axis, 14, axisAttrs) : text(X0, 20, L.axis, axisAttrs)];
   input.rows.forEach((r, i) => {
-    const y = TOP + i * row;
+    const y = top + i * row;
     const barY = narrow ? y + 16 : y;
     const indent = r.child ? 14 : 0;
     const label = ellipsize(r.label, labelChars - (r.child ? 3 : 0));
@@ -75,7 +95,7 @@ export function themeShares(input: ThemeSharesInput, options: ChartOptions<Theme
     parts.push(el('line', { x1: x(r.ci95[0]) + (x0 - X0), x2: x(r.ci95[1]) + (x0 - X0), y1: barY + 10, y2: barY + 10, stroke: C.ink, 'stroke-width': 1.5 }));
     parts.push(text(x(r.ci95[1]) + (x0 - X0) + 6, barY + 14, f.fraction(r.share), { 'font-size': FS.small }));
   });
-  const height = TOP + input.rows.length * row + 10;
+  const height = top + input.rows.length * row + 10;
   const sorted = [...input.rows].filter((r) => !r.child).sort((a, b) => b.share - a.share);
   const title = fill(L.title, { wave: input.wave });
   const description = [

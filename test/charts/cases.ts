@@ -10,6 +10,7 @@ import { trend } from '../../src/charts/trend';
 import { segmentBarRows, segmentBars } from '../../src/charts/segment-bars';
 import { dotStrip } from '../../src/charts/dot-strip';
 import { internalQuality } from '../../src/charts/internal-quality';
+import { themeShares } from '../../src/charts/theme-shares';
 import { ENTITY_STRINGS } from '../../src/components/lib/entity-strings';
 import { figures } from './fixtures';
 
@@ -93,5 +94,18 @@ export const CASES: Record<string, () => ChartOutput> = {
         correlation: { status: 'measured', r: 0.93, ci95: [0.25, 0.99], n: 4 },
       },
       { id: 'internal-branch' },
+    ),
+  'theme-shares': () =>
+    themeShares(
+      {
+        wave: '2026-Q2',
+        n: 240,
+        rows: [
+          { label: 'Waiting time', share: 0.42, ci95: [0.36, 0.48], mentions: 101 },
+          { label: 'On hold too long', share: 0.3, ci95: [0.25, 0.36], mentions: 72, child: true },
+          { label: 'Friendly and competent staff who know the product', share: 0.18, ci95: [0.14, 0.23], mentions: 43 },
+        ],
+      },
+      { id: 'themes' },
     ),
 };
