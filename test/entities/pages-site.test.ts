@@ -3,7 +3,7 @@
  * breadcrumbs to the parent, search facets, and privacy per page — a withheld outlet's page and
  * every sibling's page and chart carry no value of it. Then a sample of pages (the parent, a
  * published outlet, a withheld one) in Chromium with the main report's checks: readable with
- * JavaScript off and no serious or critical axe-core violation. One build of a project copy
+ * JavaScript off and no axe-core violation of any impact (light, dark, 1280 and 390 px). One build of a project copy
  * holding only the chain report.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,7 @@ describe('the chain demo’s entity pages', () => {
     });
 
     itInChromium(
-      'reads with JavaScript off and has no serious or critical axe-core violation on the parent, an outlet and a withheld outlet',
+      'reads with JavaScript off and has no axe-core violation of any impact, light and dark, desktop and phone, on the parent, an outlet and a withheld outlet',
       async (executablePath) => {
         browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
         for (const path of SAMPLE) {
@@ -107,21 +107,26 @@ describe('the chain demo’s entity pages', () => {
           expect((await off.goto(`${server.url}${path}`))?.status()).toBe(200);
           expect(await off.locator('h1').innerText()).not.toBe('');
           if (!path.endsWith(`${slugOf(WITHHELD)}/`)) expect(await off.locator('figure.chart table').count()).toBe(await off.locator('figure.chart').count());
-          const on = await (await browser.newContext()).newPage();
-          await on.goto(`${server.url}${path}`);
-          await on.addScriptTag({ path: AXE });
-          const result = await on.evaluate(async () => {
-            const axe = (
-              window as unknown as {
-                axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-              }
-            ).axe;
-            return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-          });
-          expect([path, result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`)]).toEqual([
-            path,
-            [],
-          ]);
+          // Every impact, light and dark, desktop and phone — the main report's standard (test/e2e/pages.test.ts).
+          for (const [colorScheme, width] of [
+            ['light', 1280],
+            ['dark', 1280],
+            ['light', 390],
+            ['dark', 390],
+          ] as const) {
+            const on = await (await browser.newContext({ colorScheme, viewport: { width, height: 900 } })).newPage();
+            await on.goto(`${server.url}${path}`);
+            await on.addScriptTag({ path: AXE });
+            const result = await on.evaluate(async () => {
+              const axe = (
+                window as unknown as {
+                  axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+                }
+              ).axe;
+              return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+            });
+            expect([path, colorScheme, width, result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.length}`)]).toEqual([path, colorScheme, width, []]);
+          }
         }
       },
       180_000,
