@@ -83,10 +83,10 @@ describe('gapreport check', () => {
     const operations = 'period,metric,value,n\n2026-Q3,aht_seconds,1234.4,1000\n2026-Q3,fcr_rate,70.25,1000\n';
     const r = await check({ 'data/acme/standards.csv': standards, 'data/acme/operations.csv': operations });
     expect(r.stdout[0].split('\n')).toEqual([
-      'report  gate  figure                value    against    status   result',
-      '------  ----  --------------------  -------  ---------  -------  ------',
-      'acme    kpi   handle (aht_seconds)  1,234 s  ≤ 1,200 s  at risk  warn',
-      'acme    kpi   fix (fcr_rate)        70.3%    ≥ 72.5%    at risk  warn',
+      'report  gate  figure                value      against    status   result',
+      '------  ----  --------------------  ---------  ---------  -------  ------',
+      'acme    kpi   handle (aht_seconds)  1,234.4 s  ≤ 1,200 s  at risk  warn',
+      'acme    kpi   fix (fcr_rate)        70.3%      ≥ 72.5%    at risk  warn',
     ]);
   });
 
