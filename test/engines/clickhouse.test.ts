@@ -5,7 +5,7 @@
  * in-memory engine's on the CSV to 1e-9. Under CI=true a missing server fails the suite;
  * elsewhere it is skipped, saying why.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,8 +31,14 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
   let cluster: Cluster;
   const work = mkdtempSync(join(tmpdir(), 'gapreport-ch-datasets-'));
   const loaded: Record<string, Loaded> = {};
+  // The demo is weighted; the warehouse engine refuses weighting (its own test below), so the
+  // equality runs on the demo's responses without the weighting: block, in both engines.
+  const unweightedDemo = join(work, 'demo-unweighted');
+  cpSync(join(ROOT, 'data/demo'), unweightedDemo, { recursive: true });
+  const yaml = readFileSync(join(unweightedDemo, 'questionnaire.yaml'), 'utf8');
+  writeFileSync(join(unweightedDemo, 'questionnaire.yaml'), yaml.replace(/^weighting:\n(?: {2}.*\n)+/m, ''));
   const cases = [
-    { name: 'demo', from: join(ROOT, 'data/demo'), typed: true },
+    { name: 'demo', from: unweightedDemo, typed: true },
     { name: 'servqual_preset', from: join(FIXTURES, 'valid/servqual-preset'), typed: true },
     { name: 'missing_codes', from: join(FIXTURES, 'valid/missing-codes'), typed: false },
     { name: 'recode', from: join(FIXTURES, 'valid/recode'), typed: false },
@@ -46,6 +52,23 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
     await cluster?.stop();
     rmSync(work, { recursive: true, force: true });
   }, 30_000);
+
+  it('refuses a weighted dataset rather than publish its figures unweighted', async () => {
+    expect(yaml).toMatch(/^weighting:/m);
+    expect(readFileSync(join(unweightedDemo, 'questionnaire.yaml'), 'utf8')).not.toMatch(/weighting/);
+    const weighted = join(work, 'demo-weighted');
+    cpSync(loaded.demo.dir, weighted, { recursive: true });
+    const q = readFileSync(join(weighted, 'questionnaire.yaml'), 'utf8');
+    writeFileSync(
+      join(weighted, 'questionnaire.yaml'),
+      `${q}\nweighting:\n  method: post-stratification\n  targets:\n    region: { North: 0.22, South: 0.25, East: 0.31, West: 0.205, Islands: 0.015 }\n`,
+    );
+    const r = await analyzeWith('clickhouse', weighted, OPTIONS);
+    expect(r.figures).toBeUndefined();
+    expect(r.problems.map(formatProblem).join('\n')).toContain(
+      'declares weighting:, which the clickhouse engine does not apply yet, so its figures would be unweighted.',
+    );
+  });
 
   it('holds the rows on both shards, so the figures come from a sharded table', async () => {
     const counts = await Promise.all(cluster.urls.map((_, i) => cluster.sql('SELECT count() FROM gap.demo', i)));
