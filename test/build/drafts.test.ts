@@ -67,7 +67,7 @@ describe('draft: true reports', () => {
     expect(stderr).not.toContain('skipped');
     const html = await readFile(join(dir, 'dist/reports/wip/index.html'), 'utf8');
     expect(html).toMatch(/<p class="draft-badge" data-draft[^>]*>Draft<\/p>/);
-    expect(html).toMatch(/data-figure="nps\.score"[^>]*>\s*\+13\s*</);
+    expect(html).toMatch(/data-figure="nps\.score"[^>]*>\s*\+12\s*</);
     expect(await readFile(join(dir, 'dist/index.html'), 'utf8')).toContain('data-report="wip"');
     const demo = await readFile(join(dir, 'dist/reports/demo/index.html'), 'utf8');
     expect(demo).not.toContain('data-draft');

@@ -32,7 +32,7 @@ describe('report file names and the Astro build', () => {
     expect(await readdir(join(dir, 'dist/reports'))).toContain('spaced-out-q3');
     const html = await readFile(join(dir, 'dist/reports/spaced-out-q3/index.html'), 'utf8');
     expect(html).toContain('Spaced Out Report');
-    expect(html).toMatch(/data-figure="nps\.score"[^>]*>\s*\+13\s*</);
+    expect(html).toMatch(/data-figure="nps\.score"[^>]*>\s*\+12\s*</);
   });
 
   it('makes astro build itself refuse a report that exports process.env, before any page is written', async () => {
