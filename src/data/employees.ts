@@ -48,6 +48,7 @@ export function parseEmployees(text: string, ctx: TableContext, q: Questionnaire
       tally = segmentTally(
         segments.map(([s]) => s),
         segments.map(([s, src]) => labelOf(src, s)),
+        q.entities,
       );
       const t = tally;
       return (c) => {

@@ -8,6 +8,7 @@ import type { Problem } from '../schemas/problem';
 import { QuestionnaireSchema, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { PRESETS } from './preset';
 import { checkWeighting } from './weighting';
+import { checkEntities } from './segments';
 import { resolvePlan, type ColumnPlan } from './scales';
 import { checkLabels, resolveConstructs } from './constructs';
 import { stripBidiControls } from '../schemas/text';
@@ -118,6 +119,7 @@ export function parseQuestionnaire(text: string, file = QUESTIONNAIRE_FILE): Par
   const report: Report = (path, message, hint) => sink.add({ line: lineOf(doc, counter, path), message, hint });
   const items = resolveItems(q, report);
   checkSegments(q.segments, report);
+  checkEntities(q.entities, q.segments, report);
   checkWeighting(q, report);
   const settingLines = checkExportSettings(q, items, report, (path) => lineOf(doc, counter, path), Object.keys((js as object | null) ?? {}));
   const plan = resolvePlan(q, items, report);

@@ -89,7 +89,7 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     for (const [s, source] of segments) {
       if (source && sameColumn(source, id)) sink.add({ line: 1, message: `segment "${s}" reads the respondent_id column ("${labelOf(id, 'respondent_id')}"), so its breakdown would publish every respondent's id.`, hint: `Remove "${s}" from segments:, or map it to another column with columns:.` });
     }
-    const tally = (count.tally = segmentTally(segments.map(([s]) => s), segments.map(([s, src]) => (src ? labelOf(src, s) : s))));
+    const tally = (count.tally = segmentTally(segments.map(([s]) => s), segments.map(([s, src]) => (src ? labelOf(src, s) : s)), q.entities));
     const ids = unique(sink, cols.header[id.kind === 'header' ? id.index : -1] ?? 'respondent_id');
     const eNames = e.map(([k]) => `e_${k}`);
     const pNames = p.map(([k]) => `p_${k}`);

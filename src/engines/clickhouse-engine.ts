@@ -202,6 +202,9 @@ function fold(
     }
   }
   const rowsRead = [...result.accs.byWave.values()].reduce((s, a) => s + a.n, 0);
-  const problems = segmentCountProblems(counts.map((c) => ({ ...c, distinct: c.values.size }))).map((p) => ({ file: '', ...p }));
+  const problems = segmentCountProblems(
+    counts.map((c) => ({ ...c, distinct: c.values.size })),
+    q.entities,
+  ).map((p) => ({ file: '', ...p }));
   return { problems, rows: rowsRead, latest: result.latest, layout: settleOutcome(result, layout, q), accs: result.accs };
 }

@@ -339,6 +339,9 @@ async function aggregate(path: string, ctx: TableContext, q: Questionnaire, item
   }
   const rowsRead = waveRows.reduce((n, r) => n + Number(r.a0), 0);
   // Problems of the whole file, as the loader words them: no line to point at, so no stream read is needed.
-  const problems = segmentCountProblems(counts.map((c) => ({ ...c, distinct: c.values.size }))).map((p) => ({ file: ctx.file, ...p }));
+  const problems = segmentCountProblems(
+    counts.map((c) => ({ ...c, distinct: c.values.size })),
+    q.entities,
+  ).map((p) => ({ file: ctx.file, ...p }));
   return { problems, rows: rowsRead, latest: fold.latest, layout: settleOutcome(fold, layout, q), accs: fold.accs };
 }

@@ -77,6 +77,8 @@ export const QuestionnaireSchema = z
           ),
       )
       .default([]),
+    /** Segments a report expands over with per: (one page per outlet, branch or agent): each may hold up to MAX_ENTITY_VALUES (10,000) values instead of MAX_SEGMENT_VALUES (200). Each must be listed under segments:. */
+    entities: z.array(z.string()).default([]),
     /** Column key-driver analysis explains: overall (default when present), else nps. */
     outcome: z.enum(['overall', 'nps', 'csat', 'ces']).optional(),
     /** Contract name → header in the file (e.g. `respondent_id: ResponseId`, `p_wifi: "Inflight wifi service"`), for every CSV of the folder. `"#row"` (extension) means the data row number, for exports without an id. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/data/dataset';
-import { IDENTIFYING_MIN_ANSWERS, MAX_SEGMENT_VALUES } from '../../src/data/limits';
+import { IDENTIFYING_MIN_ANSWERS, MAX_ENTITY_VALUES, MAX_SEGMENT_VALUES } from '../../src/data/limits';
 import { loadDatasetStreaming } from '../../src/stream/load-stream-fs';
 import { formatProblem } from '../../src/schemas/problem';
 
@@ -31,7 +31,7 @@ async function streamed(responses: string, questionnaire = Q) {
 }
 
 const IDENTIFYING = `responses.csv: column "customer": has 100 distinct values in 100 answered rows, so its values identify respondents; a segment may have distinct values in at most 50 % of its rows. Segments group respondents: group the values into fewer, or remove "customer" from segments: in questionnaire.yaml.`;
-const TOO_MANY = `responses.csv: column "customer": has more than ${MAX_SEGMENT_VALUES} distinct values; a segment may have at most ${MAX_SEGMENT_VALUES}. Group the values into fewer (e.g. regions instead of towns) in a new column, or remove "customer" from segments: in questionnaire.yaml.`;
+const TOO_MANY = `responses.csv: column "customer": has more than ${MAX_SEGMENT_VALUES} distinct values; a segment may have at most ${MAX_SEGMENT_VALUES}. Group the values into fewer (e.g. regions instead of towns) in a new column, or remove "customer" from segments: in questionnaire.yaml. A segment a report expands over with per: (one page per outlet or branch) may have up to ${MAX_ENTITY_VALUES}: list it under entities: in questionnaire.yaml.`;
 
 describe('segment values', () => {
   const perRespondent = csv(Array.from({ length: 100 }, (_, i) => `C${1000 + i}`));
@@ -82,3 +82,44 @@ describe('segment values', () => {
     expect(await streamed(text, q)).toEqual(expected);
   });
 });
+
+describe('entity segments (entities: in questionnaire.yaml)', () => {
+  const QE = `${Q}entities: [customer]\n`;
+  // 1,000 outlets of 5 respondents each: far over the ordinary limit, a fifth of the rows distinct (not identifying).
+  const outlets = csv(Array.from({ length: 5_000 }, (_, i) => `O${i % 1_000}`));
+
+  it(`accepts ${1_000} values in a segment listed under entities:, in memory and streamed in two halves`, async () => {
+    expect(memory(outlets, QE)).toEqual([]);
+    expect(await streamed(outlets, QE)).toEqual([]);
+  });
+
+  it(`keeps the ${MAX_SEGMENT_VALUES} guard for the same column when entities: does not list it, and the problem names the entities: fix`, async () => {
+    const problems = memory(outlets);
+    expect(problems).toEqual([expect.stringContaining(`responses.csv: column "customer": has more than ${MAX_SEGMENT_VALUES} distinct values`)]);
+    expect(problems[0]).toContain(`list it under entities: in questionnaire.yaml`);
+    expect(await streamed(outlets)).toEqual(problems);
+  });
+
+  it(`refuses more than ${MAX_ENTITY_VALUES} values in an entity segment, with file, column and fix, in both engines`, async () => {
+    const many = csv(Array.from({ length: 5 * (MAX_ENTITY_VALUES + 1) }, (_, i) => `O${i % (MAX_ENTITY_VALUES + 1)}`));
+    const expected = [
+      `responses.csv: column "customer": has more than ${MAX_ENTITY_VALUES} distinct values; a segment under entities: (one page per value) may have at most ${MAX_ENTITY_VALUES}. Split the dataset (e.g. one folder per region), or group the values into fewer in a new column, or remove "customer" from segments: in questionnaire.yaml.`,
+    ];
+    expect(memory(many, QE)).toEqual(expected);
+    expect(await streamed(many, QE)).toEqual(expected);
+  });
+
+  it('still refuses an entity segment whose values identify respondents', () => {
+    expect(memory(perRespondentRows(100), QE)).toEqual([IDENTIFYING]);
+  });
+
+  it('refuses an entities: entry that is not a segment, on its line of questionnaire.yaml', () => {
+    expect(memory(csv(["A", "B"]), `${Q}entities: [outlet]\n`)).toEqual([
+      'questionnaire.yaml:4: "outlet" is not a segment. entities: lists segments a report expands over with per: (up to 10000 values each): add "outlet" to segments:, or remove it from entities:.',
+    ]);
+  });
+});
+
+function perRespondentRows(n: number): string {
+  return csv(Array.from({ length: n }, (_, i) => `C${1000 + i}`));
+}
