@@ -26,7 +26,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, labelsFor, columns } from './registry-schema';
 
@@ -63,6 +62,34 @@ export const BenchmarkPositionLabelsSchema = strict({
 });
 export type BenchmarkPositionLabels = z.infer<typeof BenchmarkPositionLabelsSchema>;
 
+/** The English labels: the default of the builder and the `charts.benchmarkPosition` block of the en locale (composed from the registry). */
+export const benchmarkPositionEn: BenchmarkPositionLabels = {
+  title: '{metric} against the {industry} industry',
+  better: 'better →',
+  reversed: 'lower is better: axis reversed',
+  companyMark: '{company}: {value} · {percentile} percentile',
+  censored: { below: 'below every published quantile', above: 'above every published quantile' },
+  median: 'median {value}',
+  topQuartile: 'top quartile {value}',
+  bands: ['bottom 25%', '25–50%', '50–75%', 'top 25%'],
+  bandRange: '{a}–{b}%',
+  source: 'Source: {source}',
+  peers: '{n} {industry} peers',
+  published: 'published {industry} quantiles',
+  position: "{company}'s {metric} of {value} ranks at the {percentile} percentile of {against} ({period}), quartile {quartile} of 4.",
+  gapMedian: 'Against the median ({median}): {gap} (positive is better).',
+  gapTop: 'Against the top quartile ({top}): {gap}.',
+  bestInClass: 'best in class {value}',
+  gapBest: 'Against the best in class outside the industry, {who} ({value}, {source}): {gap}.',
+  bestRow: 'Best in class: {who}',
+  orientation: 'Higher is better; better is to the right.',
+  orientationReversed: 'Lower is better, so the axis is reversed: better is to the right.',
+  columns: ['Company or statistic', 'Value'],
+  you: '{company} (percentile {percentile})',
+  caption: '{metric}: {industry} benchmark, {period}',
+  statistics: { p10: '10th percentile', p25: '25th percentile', median: 'Median', p75: '75th percentile', p90: '90th percentile', mean: 'Mean' },
+};
+
 export interface BenchmarkPositionInput {
   figure: BenchmarkFigure;
   /** The report's company (frontmatter `company`). */
@@ -93,7 +120,7 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const narrow = options.layout === 'narrow';
   const { W, X0, X1, ticks: tickCount } = GEOMETRY[options.layout];
   const id = checkId(options.id);
-  const L = withDefaults<BenchmarkPositionLabels>(en.charts.benchmarkPosition, options.labels);
+  const L = withDefaults<BenchmarkPositionLabels>(benchmarkPositionEn, options.labels);
   const f = resolveFormat(options.format);
   const { figure: b, company } = input;
   const metric = input.metricLabel ?? b.metric;

@@ -26,7 +26,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, labelsFor, columns } from './registry-schema';
 
@@ -53,6 +52,27 @@ export const DriverMatrixLabelsSchema = strict({
   caption: z.string(),
 });
 export type DriverMatrixLabels = z.infer<typeof DriverMatrixLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.driverMatrix` block of the en locale (composed from the registry). */
+export const driverMatrixEn: DriverMatrixLabels = {
+  title: 'Key drivers: importance vs performance',
+  x: 'Importance (share of R²) →',
+  y: 'Performance (mean perception) →',
+  quadrants: { 'fix first': 'Fix first', 'keep up': 'Keep up', 'low priority': 'Low priority', 'possible overkill': 'Possible overkill' },
+  mean: 'mean',
+  notMeasured: 'Key drivers not measured: {reason}',
+  suppressed: 'Key drivers suppressed (n < {min})',
+  fixFirst: 'Fix first (important, below-average performance): {list}.',
+  noFixFirst: 'No driver is both above-average in importance and below-average in performance.',
+  model: 'The drivers explain R² = {r2} of {outcome} (n = {n}{mark}, {method}).',
+  lowBase: '{mark} low base: read with caution.',
+  intervals: 'Lines: bootstrap 95 % intervals of each share ({replicates} replicates).',
+  noClearEffect: '{mark} no clear effect (the 95 % interval of its coefficient holds 0): {list}.',
+  methods: { shapley: 'Shapley decomposition', 'relative-weights': "Johnson's relative weights" },
+  outcomes: { overall: 'overall satisfaction', nps: 'likelihood to recommend', csat: 'CSAT', ces: 'customer effort' },
+  columns: ['Driver', 'Share of R²', 'Performance', 'Quadrant'],
+  caption: 'Key drivers: share of R², mean perception and quadrant',
+};
 
 export type DriverMatrixInput = Drivers;
 /** Beside a driver whose standardised coefficient's bootstrap interval holds 0 (no_clear_effect). */
@@ -84,7 +104,7 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
   if (!options.layout) return bothLayouts(driverMatrix, input, options);
   const { W, H, P, ticks: tickCount, yTicks, quadrant, chars, note: noteChars } = GEOMETRY[options.layout];
   const id = checkId(options.id);
-  const L = withDefaults<DriverMatrixLabels>(en.charts.driverMatrix, options.labels);
+  const L = withDefaults<DriverMatrixLabels>(driverMatrixEn, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const table = { caption: L.caption, columns: [...L.columns], rows: [] as string[][] };

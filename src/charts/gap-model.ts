@@ -22,7 +22,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, labelsFor, columns } from './registry-schema';
 
@@ -59,6 +58,46 @@ export const GapModelLabelsSchema = strict({
   caption: z.string(),
 });
 export type GapModelLabels = z.infer<typeof GapModelLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.gapModel` block of the en locale (composed from the registry). */
+export const gapModelEn: GapModelLabels = {
+  title: 'The five service-quality gaps',
+  customer: 'Customer',
+  firm: 'Firm',
+  expected: 'Expected service',
+  perceived: 'Perceived service',
+  delivery: 'Service delivery',
+  communications: 'External communications to customers',
+  standards: 'Service standards and specifications',
+  management: 'Management perceptions of customer expectations',
+  gap: 'Gap {n}',
+  names: { gap1: 'knowledge', gap2: 'standards', gap3: 'delivery', gap4: 'communication', gap5: 'customer' },
+  compares: {
+    gap1: 'management perceptions vs customer expectations',
+    gap2: 'standards set vs management perceptions',
+    gap3: 'service delivered vs standards',
+    gap4: 'service delivered vs promises made',
+    gap5: 'perceived vs expected service',
+  },
+  scaleValue: '{value} on the {scale} scale',
+  itemScale: 'item',
+  shortfall: 'shortfall',
+  noShortfall: 'no shortfall',
+  counts: {
+    gap1: '{k} of {n} below expectations',
+    gap2: '{k} of {n} standards below expectations',
+    gap3: '{k} of {n} below standard',
+    gap4: '{k} of {n} promises not kept',
+    gap5: '{k} of {n} below expectations',
+  },
+  notMeasured: 'not measured',
+  legendTitle: 'Negative = shortfall',
+  clause: '{gap} ({name}): {result}.',
+  widest: 'Shortfalls at {list}.',
+  none: 'No measured gap shows a shortfall.',
+  columns: ['Gap', 'Compares', 'Result', 'Parts'],
+  caption: 'The five gaps: negative values are shortfalls',
+};
 
 export type GapKey = 'gap1' | 'gap2' | 'gap3' | 'gap4' | 'gap5';
 export type GapModelInput = Figures['gaps'];
@@ -156,7 +195,7 @@ type GapModelOptions = ChartOptions<GapModelLabels> & { scale?: { min: number; m
 export function gapModel(input: GapModelInput, options: GapModelOptions): ChartOutput {
   if (!options.layout) return bothLayouts(gapModel, input, options);
   const id = checkId(options.id);
-  const L = withDefaults<GapModelLabels>(en.charts.gapModel, options.labels);
+  const L = withDefaults<GapModelLabels>(gapModelEn, options.labels);
   const f = resolveFormat(options.format);
   const signed = (v: number) => f.signed(v, 2);
   const scale = options.scale ? `${f.number(options.scale.min, 0)}–${f.number(options.scale.max, 0)}` : L.itemScale;

@@ -9,7 +9,6 @@
 import { scaleLinear } from 'd3';
 import { fill, resolveFormat } from './format';
 import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
 
@@ -31,6 +30,20 @@ export const InternalQualityLabelsSchema = strict({
 });
 export type InternalQualityLabels = z.infer<typeof InternalQualityLabelsSchema>;
 
+/** The English labels: the default of the builder and the `charts.internalQuality` block of the en locale (composed from the registry). */
+export const internalQualityEn: InternalQualityLabels = {
+  title: 'Internal and external service quality by {segment}',
+  description:
+    'For {count} values of {segment}, the employees’ perception of the internal service they receive ({internal}) beside the customers’ perception of the service ({external}), on the item scale.',
+  correlation: 'Across them, internal and external quality correlate at r = {r} (95 % interval {low} to {high}, n = {n}).',
+  noCorrelation: 'Their correlation is not measured ({n} values published on both sides; at least 4 are needed).',
+  internal: 'employees (internal)',
+  external: 'customers (external)',
+  caption: 'Internal and external quality by {segment}',
+  columns: ['{segment}', 'Internal quality', 'External quality', 'eNPS', 'NPS'],
+  none: 'Internal quality by {segment} not shown: the dataset has no employees.csv, or no value of {segment} is published for both employees and customers.',
+};
+
 export interface InternalQualityInput {
   segment: string;
   pairs: { value: string; internal: number; external: number; enps?: number; nps?: number }[];
@@ -47,7 +60,7 @@ export function internalQuality(input: InternalQualityInput, options: InternalQu
   if (!options.layout) return bothLayouts(internalQuality, input, options);
   const narrow = options.layout === 'narrow';
   const W = narrow ? NARROW_WIDTH : WIDE_WIDTH;
-  const L = withDefaults<InternalQualityLabels>(en.charts.internalQuality, options.labels);
+  const L = withDefaults<InternalQualityLabels>(internalQualityEn, options.labels);
   const id = checkId(options.id);
   const f = resolveFormat(options.format);
   const d = options.decimals ?? 2;

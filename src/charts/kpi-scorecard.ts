@@ -25,7 +25,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, labelsFor } from './registry-schema';
 
@@ -57,6 +56,33 @@ export const KpiScorecardLabelsSchema = strict({
   perPeriod: z.string(),
 });
 export type KpiScorecardLabels = z.infer<typeof KpiScorecardLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.kpiScorecard` block of the en locale (composed from the registry). */
+export const kpiScorecardEn: KpiScorecardLabels = {
+  title: 'Service standards: delivered vs target',
+  standard: 'Standard',
+  bullet: 'Delivered vs target',
+  value: 'Delivered',
+  status: 'Status',
+  trend: 'Trend',
+  target: 'target {target}',
+  targetColumn: 'Target',
+  higher: 'higher is better',
+  lower: 'lower is better',
+  statuses: { met: 'met', 'at risk': 'at risk', missed: 'missed', 'not measured': 'not measured' },
+  metZone: 'meets target',
+  riskZone: 'at risk (within tolerance)',
+  targetMark: 'target',
+  seconds: '{v} s',
+  days: '{v} days',
+  points: '{v} pts',
+  summary: '{k} of {n} standards met in {period}.',
+  item: '{label}: {value} vs target {target} ({direction}), {status}.',
+  itemNotMeasured: '{label}: not measured (target {target}).',
+  period: 'Period',
+  caption: 'Delivered values against the service standards',
+  perPeriod: '{v} per period',
+};
 
 export type KpiScorecardInput = Kpi[];
 
@@ -112,7 +138,7 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
   // Room for a standard's name: left of the bullet (wide), the whole width (narrow).
   const LABEL_ROOM = narrow ? W - 24 : X0 - 12 - 10;
   const id = checkId(options.id);
-  const L = withDefaults<KpiScorecardLabels>(en.charts.kpiScorecard, options.labels);
+  const L = withDefaults<KpiScorecardLabels>(kpiScorecardEn, options.labels);
   const f = resolveFormat(options.format);
   const fmt = (k: Kpi, v: number) => formatUnit(v, k.unit, f, L);
   const defs = hatch(`${id}-risk`, C.warn, C.track);

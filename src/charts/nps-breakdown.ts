@@ -26,7 +26,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict } from './registry-schema';
 import { significanceSuffix } from './significance';
@@ -51,6 +50,25 @@ export const NpsBreakdownLabelsSchema = strict({
   caption: z.string(),
 });
 export type NpsBreakdownLabels = z.infer<typeof NpsBreakdownLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.npsBreakdown` block of the en locale (composed from the registry). */
+export const npsBreakdownEn: NpsBreakdownLabels = {
+  title: 'Net Promoter Score: promoters, passives and detractors',
+  detractors: 'Detractors (0–6)',
+  passives: 'Passives (7–8)',
+  promoters: 'Promoters (9–10)',
+  nps: 'NPS',
+  base: 'n = {n}',
+  group: 'Group',
+  suppressed: 'suppressed (n < {min})',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  headline: 'NPS is {score} for {label} (n = {n}): {promoters} promoters, {detractors} detractors.',
+  range: 'Across the other groups it ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
+  suppressedList: 'Suppressed (n < {min}): {list}.',
+  withheld: 'withheld to protect a smaller group',
+  withheldList: 'Withheld to protect a smaller group: {list}.',
+  caption: 'Shares of promoters, passives and detractors, and the NPS',
+};
 
 export interface NpsRow {
   /** "All customers", a segment value, … (data text: escaped). */
@@ -80,7 +98,7 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
   if (!options.layout) return bothLayouts(npsBreakdown, input, options);
   const { W, X0, X1, ROW, top, above } = GEOMETRY[options.layout];
   const id = checkId(options.id);
-  const L = withDefaults<NpsBreakdownLabels>(en.charts.npsBreakdown, options.labels);
+  const L = withDefaults<NpsBreakdownLabels>(npsBreakdownEn, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

@@ -1,24 +1,25 @@
 /**
  * Every chart type, one line each: its builder, its SVG kind (`gr-chart--<kind>`, the golden
  * file's name) and, when its labels live under `charts.<key>` of the locale files, the label
- * schema declared beside the builder. src/i18n/schema-charts.ts composes the locales' `charts`
- * block from this list, so a chart's labels are declared once, in its own file, and a locale
+ * schema and the English labels declared beside the builder. src/i18n/schema-charts.ts composes
+ * the locales' `charts` schema from this list and src/i18n/locales/en.ts its English `charts`
+ * block, so a chart's labels are declared once, in its own file, and a locale
  * that lacks one fails test/i18n/schema.test.ts; test/charts/registry.test.ts refuses a
  * builder in src/charts that is not listed here or has no case in the narrow and golden tests.
  */
 import type { z } from 'zod';
 import type { ChartOutput } from './svg';
-import { benchmarkPosition, BenchmarkPositionLabelsSchema } from './benchmark-position';
+import { benchmarkPosition, BenchmarkPositionLabelsSchema, benchmarkPositionEn } from './benchmark-position';
 import { dotStrip } from './dot-strip';
-import { driverMatrix, DriverMatrixLabelsSchema } from './driver-matrix';
-import { gapModel, GapModelLabelsSchema } from './gap-model';
-import { internalQuality, InternalQualityLabelsSchema } from './internal-quality';
-import { kpiScorecard, KpiScorecardLabelsSchema } from './kpi-scorecard';
-import { npsBreakdown, NpsBreakdownLabelsSchema } from './nps-breakdown';
-import { segmentBars, SegmentBarsLabelsSchema } from './segment-bars';
-import { servqualGaps, ServqualGapsLabelsSchema } from './servqual-gaps';
-import { themeShares, ThemeSharesLabelsSchema } from './theme-shares';
-import { trend, TrendLabelsSchema } from './trend';
+import { driverMatrix, DriverMatrixLabelsSchema, driverMatrixEn } from './driver-matrix';
+import { gapModel, GapModelLabelsSchema, gapModelEn } from './gap-model';
+import { internalQuality, InternalQualityLabelsSchema, internalQualityEn } from './internal-quality';
+import { kpiScorecard, KpiScorecardLabelsSchema, kpiScorecardEn } from './kpi-scorecard';
+import { npsBreakdown, NpsBreakdownLabelsSchema, npsBreakdownEn } from './nps-breakdown';
+import { segmentBars, SegmentBarsLabelsSchema, segmentBarsEn } from './segment-bars';
+import { servqualGaps, ServqualGapsLabelsSchema, servqualGapsEn } from './servqual-gaps';
+import { themeShares, ThemeSharesLabelsSchema, themeSharesEn } from './theme-shares';
+import { trend, TrendLabelsSchema, trendEn } from './trend';
 
 export interface ChartType {
   /** Each builder has its own input and options; the registry only lists it. */
@@ -26,20 +27,22 @@ export interface ChartType {
   kind: string;
   /** Absent: the chart's labels are not a block of the locale files yet (dot strip: the entity strings). */
   labels?: z.ZodTypeAny;
+  /** The English labels, declared beside the builder (its default); the en locale's `charts` block is composed from them. */
+  en?: unknown;
 }
 
 export const CHARTS = {
-  gapModel: { draw: gapModel, kind: 'gap-model', labels: GapModelLabelsSchema },
-  servqualGaps: { draw: servqualGaps, kind: 'servqual-gaps', labels: ServqualGapsLabelsSchema },
-  npsBreakdown: { draw: npsBreakdown, kind: 'nps-breakdown', labels: NpsBreakdownLabelsSchema },
-  kpiScorecard: { draw: kpiScorecard, kind: 'kpi-scorecard', labels: KpiScorecardLabelsSchema },
-  benchmarkPosition: { draw: benchmarkPosition, kind: 'benchmark-position', labels: BenchmarkPositionLabelsSchema },
-  driverMatrix: { draw: driverMatrix, kind: 'driver-matrix', labels: DriverMatrixLabelsSchema },
-  trend: { draw: trend, kind: 'trend', labels: TrendLabelsSchema },
-  segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema },
-  themeShares: { draw: themeShares, kind: 'theme-shares', labels: ThemeSharesLabelsSchema },
+  gapModel: { draw: gapModel, kind: 'gap-model', labels: GapModelLabelsSchema, en: gapModelEn },
+  servqualGaps: { draw: servqualGaps, kind: 'servqual-gaps', labels: ServqualGapsLabelsSchema, en: servqualGapsEn },
+  npsBreakdown: { draw: npsBreakdown, kind: 'nps-breakdown', labels: NpsBreakdownLabelsSchema, en: npsBreakdownEn },
+  kpiScorecard: { draw: kpiScorecard, kind: 'kpi-scorecard', labels: KpiScorecardLabelsSchema, en: kpiScorecardEn },
+  benchmarkPosition: { draw: benchmarkPosition, kind: 'benchmark-position', labels: BenchmarkPositionLabelsSchema, en: benchmarkPositionEn },
+  driverMatrix: { draw: driverMatrix, kind: 'driver-matrix', labels: DriverMatrixLabelsSchema, en: driverMatrixEn },
+  trend: { draw: trend, kind: 'trend', labels: TrendLabelsSchema, en: trendEn },
+  segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema, en: segmentBarsEn },
+  themeShares: { draw: themeShares, kind: 'theme-shares', labels: ThemeSharesLabelsSchema, en: themeSharesEn },
   dotStrip: { draw: dotStrip, kind: 'dot-strip' },
-  internalQuality: { draw: internalQuality, kind: 'internal-quality', labels: InternalQualityLabelsSchema },
+  internalQuality: { draw: internalQuality, kind: 'internal-quality', labels: InternalQualityLabelsSchema, en: internalQualityEn },
 } as const satisfies Record<string, ChartType>;
 
 type Charts = typeof CHARTS;
@@ -47,8 +50,15 @@ type Charts = typeof CHARTS;
 export type LabelledChart = { [K in keyof Charts]: Charts[K] extends { labels: z.ZodTypeAny } ? K : never }[keyof Charts];
 /** The `charts` block of a locale file: one label object per labelled chart, each of its chart's schema. */
 export type ChartLabelShape = { [K in LabelledChart]: Charts[K] extends { labels: infer S } ? S : never };
+/** The English labels of the labelled charts: `en.charts`, each of its chart's schema. */
+export type ChartLabelsEn = { [K in LabelledChart]: Charts[K] extends { en: infer L } ? L : never };
 
 /** The label schemas of the labelled charts, under the chart's key, in the registry's order. */
 export const CHART_LABEL_SCHEMAS = Object.fromEntries(
   Object.entries(CHARTS as Record<string, ChartType>).flatMap(([key, chart]) => (chart.labels ? [[key, chart.labels]] : [])),
 ) as ChartLabelShape;
+
+/** The `charts` block of the en locale, composed from the English labels beside each builder. */
+export const CHART_LABELS_EN = Object.fromEntries(
+  Object.entries(CHARTS as Record<string, ChartType>).flatMap(([key, chart]) => (chart.labels ? [[key, chart.en]] : [])),
+) as ChartLabelsEn;

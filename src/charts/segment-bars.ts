@@ -26,7 +26,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
 import { SIGNIFICANCE_MARKS, significanceMark } from './significance';
@@ -47,6 +46,21 @@ export const SegmentBarsLabelsSchema = strict({
   caption: z.string(),
 });
 export type SegmentBarsLabels = z.infer<typeof SegmentBarsLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.segmentBars` block of the en locale (composed from the registry). */
+export const segmentBarsEn: SegmentBarsLabels = {
+  title: '{label} by {by}',
+  base: 'n = {n}',
+  suppressed: 'suppressed (n < {min})',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  range: '{label} by {by} ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
+  single: '{label} is {value} for {valueLabel}.',
+  suppressedList: 'Suppressed (n < {min}): {list}.',
+  withheld: 'withheld to protect a smaller group',
+  withheldList: 'Withheld to protect a smaller group: {list}.',
+  columns: ['{by}', 'n', '{label}'],
+  caption: '{label} by {by}, with bases',
+};
 
 export interface SegmentBarRow {
   /** The segment value (data text: escaped). */
@@ -99,7 +113,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   if (!options.layout) return bothLayouts(segmentBars, input, options);
   const { W, X0, X1, ROW, ticks: tickCount, above } = GEOMETRY[options.layout];
   const id = checkId(options.id);
-  const L = withDefaults<SegmentBarsLabels>(en.charts.segmentBars, options.labels);
+  const L = withDefaults<SegmentBarsLabels>(segmentBarsEn, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

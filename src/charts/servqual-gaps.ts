@@ -27,7 +27,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, labelsFor } from './registry-schema';
 
@@ -53,6 +52,27 @@ export const ServqualGapsLabelsSchema = strict({
   caption: z.string(),
 });
 export type ServqualGapsLabels = z.infer<typeof ServqualGapsLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.servqualGaps` block of the en locale (composed from the registry). */
+export const servqualGapsEn: ServqualGapsLabels = {
+  title: 'Expectations vs perceptions by SERVQUAL dimension',
+  titleItems: 'Expectations vs perceptions by item',
+  dimensions: { tangibles: 'Tangibles', reliability: 'Reliability', responsiveness: 'Responsiveness', assurance: 'Assurance', empathy: 'Empathy' },
+  expectation: 'Expectation',
+  perception: 'Perception',
+  gap: 'Gap (P−E)',
+  item: 'Item',
+  dimension: 'Dimension',
+  n: 'n',
+  suppressed: 'suppressed (n < {min})',
+  withheld: 'withheld to protect a smaller group',
+  notMeasured: 'not measured',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  widest: '{label} has the widest gap: perceptions {p} vs expectations {e} ({gap}).',
+  shortOn: 'Perceptions fall short of expectations on {k} of {n}.',
+  score: 'Unweighted SERVQUAL score {score} on the {min}–{max} scale.',
+  caption: 'Expectation, perception and gap (P−E) on the {min}–{max} scale',
+};
 
 export interface ServqualGapsInput {
   servqual: Servqual;
@@ -85,7 +105,7 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
   const narrow = options.layout === 'narrow';
   const { W, X0, X1, chars: LABEL_CHARS, rowH: ROW_H, top } = GEOMETRY[options.layout];
   const id = checkId(options.id);
-  const L = withDefaults<ServqualGapsLabels>(en.charts.servqualGaps, options.labels);
+  const L = withDefaults<ServqualGapsLabels>(servqualGapsEn, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

@@ -22,7 +22,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
 
@@ -40,6 +39,18 @@ export const ThemeSharesLabelsSchema = strict({
   none: z.string(),
 });
 export type ThemeSharesLabels = z.infer<typeof ThemeSharesLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.themeShares` block of the en locale (composed from the registry). */
+export const themeSharesEn: ThemeSharesLabels = {
+  heading: 'What customers write about',
+  title: 'Themes in comments, {wave}',
+  axis: 'Share of comments mentioning the theme (bar), 95 % interval (line) →',
+  description: 'Of {n} comments in {wave}, the share mentioning each theme of the codebook, with its 95 % interval; a comment can mention several.',
+  most: 'Mentioned most: {theme} ({share}).',
+  columns: ['Theme', 'Share of comments', '95 % interval', 'Comments mentioning it'],
+  caption: 'Themes in comments, {wave} (n = {n} comments)',
+  none: 'No themes shown: the dataset has no codebook (themes.yaml), or the wave has fewer than {min} comments.',
+};
 
 export interface ThemeShareRow {
   /** The theme's name in the report's locale (data text: escaped). */
@@ -71,7 +82,7 @@ export function themeShares(input: ThemeSharesInput, options: ChartOptions<Theme
   const narrow = options.layout === 'narrow';
   const { W, X0, X1, row, labelChars } = GEOMETRY[options.layout];
   const id = checkId(options.id);
-  const L = withDefaults<ThemeSharesLabels>(en.charts.themeShares, options.labels);
+  const L = withDefaults<ThemeSharesLabels>(themeSharesEn, options.labels);
   const f = resolveFormat(options.format);
   const hi = Math.min(1, Math.max(0.1, ...input.rows.map((r) => r.ci95[1])) * 1.05);
   const x = scaleLinear().domain([0, hi]).range([X0, X1]);

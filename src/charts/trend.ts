@@ -26,7 +26,6 @@ import {
   type ChartOptions,
   type ChartOutput,
 } from './svg';
-import { en } from '../i18n/locales/en';
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
 
@@ -48,6 +47,24 @@ export const TrendLabelsSchema = strict({
   caption: z.string(),
 });
 export type TrendLabels = z.infer<typeof TrendLabelsSchema>;
+
+/** The English labels: the default of the builder and the `charts.trend` block of the en locale (composed from the registry). */
+export const trendEn: TrendLabels = {
+  title: '{label} by wave',
+  interval: '95% interval',
+  better: 'significant improvement',
+  worse: 'significant decline',
+  suppressed: 'suppressed (n < {min})',
+  lowBase: '{mark} low base (n < {low}): read with caution.',
+  moved: '{label} went from {first} in {firstWave} to {last} in {lastWave}.',
+  change: 'The change from {from} to {to} ({difference}) is {verdict} (p = {p}).',
+  significant: 'significant',
+  notSignificant: 'not significant',
+  versus: '{difference} vs {from}, {verdict} (p = {p})',
+  suppressedList: 'Suppressed (n < {min}): {list}.',
+  columns: ['Wave', 'Value', '95% interval', 'Change vs earlier wave'],
+  caption: '{label} by wave, with 95% intervals',
+};
 
 export interface TrendPoint {
   wave: string;
@@ -89,7 +106,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   if (!options.layout) return bothLayouts(trend, input, options);
   const { W, H, P, ticks: tickCount, legend } = GEOMETRY[options.layout];
   const id = checkId(options.id);
-  const L = withDefaults<TrendLabels>(en.charts.trend, options.labels);
+  const L = withDefaults<TrendLabels>(trendEn, options.labels);
   const f = resolveFormat(options.format);
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;

@@ -7,9 +7,14 @@ import { LOCALES, type Locale } from '../schemas/questionnaire';
 import * as REGISTERED from './locales';
 import type { Translation } from './schema';
 import type { ChartLabelSet } from './schema-charts';
+import { CHART_LABELS_EN } from '../charts/registry';
 
-/** Every registered locale, typed by the schema: tsc names the key a locale file lacks. */
-export const TRANSLATIONS: Record<Locale, Translation> = REGISTERED;
+/**
+ * Every registered locale, typed by the schema: tsc names the key a locale file lacks. English
+ * chart labels are declared beside each builder and composed from the chart registry, so a new
+ * chart type edits no English locale file.
+ */
+export const TRANSLATIONS: Record<Locale, Translation> = { ...REGISTERED, en: { ...REGISTERED.en, charts: CHART_LABELS_EN } };
 
 /** The UI strings of a page (its chart labels are under `charts`). */
 export type Strings = Translation;
