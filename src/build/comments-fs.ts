@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { selectComments } from '../analysis/comments';
 import { themeFigures } from '../analysis/themes';
 import { themeDrivers } from '../analysis/themes-drivers';
+import { sentimentFigures } from '../analysis/sentiment';
+import { themeMentions } from '../analysis/themes';
+import { sentimentLexicons } from '../data/sentiment-lexicons-fs';
 import { loadDataset } from '../data/load-fs';
 import { parseThemes } from '../data/themes-file';
 import type { Figures } from '../schemas/figures';
@@ -24,14 +27,20 @@ export async function publishableComments(datasetDir: string, figures: Figures, 
 
 /**
  * The comment figures a report gets: the verbatim comments when it opts in, and the theme
- * shares when the dataset keeps a codebook (themes.yaml) — aggregates, published without
+ * shares and the comments' sentiment when the dataset keeps a codebook (themes.yaml) — aggregates, published without
  * opting in, suppressed under min_base like every other figure. Responses are read once for both.
  */
 export async function commentFigures(
   datasetDir: string,
   figures: Figures,
   options: AnalysisOptions,
-): Promise<{ comments?: Figures['comments']; themes?: Figures['themes']; theme_drivers?: Figures['theme_drivers']; problems: Problem[] }> {
+): Promise<{
+  comments?: Figures['comments'];
+  themes?: Figures['themes'];
+  theme_drivers?: Figures['theme_drivers'];
+  sentiment?: Figures['sentiment'];
+  problems: Problem[];
+}> {
   const text = await readFile(join(datasetDir, THEMES_FILE), 'utf8').catch(() => undefined);
   if (!options.comments && text === undefined) return { problems: [] };
   const parsed = text === undefined ? undefined : parseThemes(text);
@@ -46,5 +55,15 @@ export async function commentFigures(
   // The themes explain the outcome the key drivers explain, when that is overall or nps.
   const outcome = figures.drivers && 'outcome' in figures.drivers && figures.drivers.outcome === 'overall' ? 'overall' : 'nps';
   const drivers = parsed?.codebook ? themeDrivers(responses, parsed.codebook, dataset?.items ?? [], figures.meta.wave, options, outcome) : undefined;
-  return { comments, themes, theme_drivers: drivers, problems: [] };
+  const codebook = parsed?.codebook;
+  const sentiment = codebook
+    ? sentimentFigures(responses, {
+        lexicons: sentimentLexicons(),
+        wave: figures.meta.wave,
+        rule: options,
+        segmentNames,
+        themes: { ids: codebook.themes.map((t) => t.id), mentions: themeMentions(codebook) },
+      })
+    : undefined;
+  return { comments, themes, theme_drivers: drivers, sentiment, problems: [] };
 }

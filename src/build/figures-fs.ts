@@ -145,13 +145,14 @@ export async function computeFigures(root: string, datasetDir: string, settings:
 async function compute(datasetDir: string, options: AnalysisOptions, engine: Engine, effects: FiguresEffects, key: string): Promise<FiguresResult> {
   const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress });
   if (!result.figures) return { problems: result.problems, reused: false, key, engine, fallback: result.fallback };
-  const { comments, themes, theme_drivers, problems } = await commentFigures(datasetDir, result.figures, options);
+  const { comments, themes, theme_drivers, sentiment, problems } = await commentFigures(datasetDir, result.figures, options);
   if (problems.length) return { problems, reused: false, key, engine, fallback: result.fallback };
   const figures = FiguresSchema.parse({
     ...result.figures,
     ...(comments ? { comments } : {}),
     ...(themes ? { themes } : {}),
     ...(theme_drivers ? { theme_drivers } : {}),
+    ...(sentiment ? { sentiment } : {}),
   });
   return { figures, problems: [], reused: false, key, engine, fallback: result.fallback };
 }

@@ -5,6 +5,7 @@ import { EngineSchema } from './engine';
 import { WeightingReportSchema } from './weighting';
 import { CES_WORDINGS, StatisticsSchema } from './statistics';
 import { ThemeDriversSchema, ThemeFigureSchema } from './themes';
+import { SentimentFigureSchema } from './sentiment';
 
 /**
  * The figures JSON (`gapreport analyze`): every number a report states comes from here.
@@ -587,6 +588,8 @@ const FiguresCoreSchema = GroupFiguresSchema.extend({
   themes: z.record(z.string(), ThemeFigureSchema).optional(),
   /** The leaf themes' mentions beside the dimensions as drivers of the outcome: associations, not causes. */
   theme_drivers: ThemeDriversSchema.optional(),
+  /** Sentiment of the wave's comments by lexicon (en AFINN-165, fr Pattern), overall, by wave, segment and theme; Vietnamese not scored. With a codebook. */
+  sentiment: SentimentFigureSchema.optional(),
   /** Internal service quality (employees.csv): eNPS and internal SERVQUAL, per team or branch, against the customers'. */
   internal: InternalSchema.optional(),
   /** The same tests for every pair of consecutive waves up to the report's wave (for trend charts). */
