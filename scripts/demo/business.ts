@@ -7,6 +7,7 @@
  * against 75 % (missed); the website promises 90 % within 30 s (over-sells);
  * NPS trails the peer median by about ten points; ASA is comfortably fine.
  */
+import { REDACT_NAMES } from './comments.ts';
 import { fixed, toCsv, type Cell } from './csv.ts';
 import { Rng } from './random.ts';
 
@@ -209,6 +210,12 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Two companies outside the industry known for their service (fixed values: no draw, so the peers' stream is unchanged). */
+const BEST_IN_CLASS: readonly { metric: string; company: string; value: number; decimals: number; direction: 'higher' | 'lower'; source: string }[] = [
+  { metric: 'nps', company: 'Harbour & Pine Hotels', value: 71, decimals: 0, direction: 'higher', source: 'Service Excellence Index (hospitality), 2026' },
+  { metric: 'fcr_rate', company: 'Lakeside Direct Bank', value: 88.5, decimals: 1, direction: 'higher', source: 'Retail Banking Service Awards, 2026' },
+];
+
 export function buildBenchmarks(rng: Rng): string {
   const br = rng.fork('benchmarks');
   const rows: Cell[][] = [];
@@ -233,6 +240,8 @@ export function buildBenchmarks(rng: Rng): string {
       rows.push([s.metric, 'telecom', period, SUMMARY_SOURCE, undefined, stat, fixed(v, s.decimals), s.direction]);
     }
   }
+  // Marks of outstanding service outside telecom, compared beside the industry and never mixed into it.
+  for (const b of BEST_IN_CLASS) rows.push([b.metric, 'best-in-class', period, b.source, b.company, undefined, fixed(b.value, b.decimals), b.direction]);
   return toCsv(['metric', 'industry', 'period', 'source', 'company', 'statistic', 'value', 'direction'], rows);
 }
 
@@ -244,6 +253,8 @@ export function buildQuestionnaire(): string {
     'preset: servqual-22',
     'segments: [channel, region]',
     'outcome: overall',
+    // Names customers write in comments (an agent, a signature): removed from every published excerpt.
+    `redact: [${REDACT_NAMES.join(', ')}]`,
     // Northwind's customer base by region (billing addresses): the survey over-represents the
     // North and under-represents the East, so each wave is post-stratified to these shares.
     // Chosen so Kish's deff stays modest (about 1.05 to 1.11 per wave) and the story holds.

@@ -3,6 +3,8 @@
  * customer service). Pure generation: file name -> file text, no I/O.
  */
 import { buildBenchmarks, buildCommunications, buildOperations, buildQuestionnaire, buildStandards } from './business.ts';
+import { buildThemes } from './comments.ts';
+import { buildEmployees } from './employees.ts';
 import { Rng } from './random.ts';
 import { buildManagement, buildResponses } from './survey.ts';
 
@@ -29,5 +31,8 @@ export function buildDemoFiles(options: DemoOptions = {}): Record<string, string
     'operations.csv': buildOperations(rng),
     'communications.csv': buildCommunications(),
     'benchmarks.csv': buildBenchmarks(rng),
+    // Forks of their own: adding them moved no draw of the files above.
+    'themes.yaml': buildThemes(),
+    'employees.csv': buildEmployees(rng),
   };
 }

@@ -8,6 +8,7 @@
  * around a dimension level; expectations come from a separate, high, latent
  * level. `overall` leans mostly on reliability, then responsiveness.
  */
+import { composeComment, languageOf, PII_KINDS, toneOf, withPersonalData } from './comments.ts';
 import { toCsv, type Cell } from './csv.ts';
 import { Rng, clampRound } from './random.ts';
 
@@ -214,9 +215,12 @@ interface Row {
   date: string;
   order: number;
   cells: Cell[];
+  /** The language of the comment, when there is one. */
+  lang?: 'en' | 'fr';
 }
 
-function respondent(rng: Rng, waveIndex: number, region: string): Row {
+/** One respondent: `rng` is the survey's stream, `cr` the comments' own (so comments move no figure). */
+function respondent(rng: Rng, cr: Rng, waveIndex: number, region: string): Row {
   const w = WAVES[waveIndex];
   const days = Math.round((w.end - w.start) / 86400000);
   const dayMs = w.start + rng.int(0, days) * 86400000;
@@ -261,17 +265,48 @@ function respondent(rng: Rng, waveIndex: number, region: string): Row {
   const effortLatent = -0.5 * (factor.responsiveness + PERCEPTION.responsiveness[waveIndex] - PERCEPTION.responsiveness[0]) - 0.3 * factor.reliability;
   const ces = rng.chance(0.04) ? undefined : clampRound(3.5 + effortLatent + rng.normal(0, 1.0), 1, 7);
 
+  // The survey stream's two comment draws stay as they were, so every later draw (and every
+  // figure) is unchanged; whether others write and what anyone writes come from `cr`.
+  const short = rng.chance(0.2) ? rng.pick(COMMENTS[toneOf(overall)]) : undefined;
   let comment: string | undefined;
-  if (rng.chance(0.2)) {
-    const tone = overall === undefined ? 'mixed' : overall <= 4 ? 'negative' : overall >= 6 ? 'positive' : 'mixed';
-    comment = rng.pick(COMMENTS[tone]);
+  let lang: Row['lang'];
+  if (short !== undefined || cr.chance(overall !== undefined && overall <= 4 ? 0.28 : 0.18)) {
+    lang = languageOf(cr, region);
+    // Some write one short line (the survey's first comment bank); most write about what happened.
+    comment =
+      lang === 'en' && short !== undefined && cr.chance(0.2)
+        ? short
+        : composeComment(cr, { waveIndex, channel, region, overall, reliability: factor.reliability }, lang);
   }
 
   return {
     date: isoDate(dayMs),
     order: 0,
     cells: [channel, region, ...e, ...p, ...weights, nps, csat, ces, overall, comment],
+    lang,
   };
+}
+
+/**
+ * Adds a contact detail or a redacted name to a few comments of the wave, `count[lang]` in each
+ * language (every kind once in the report's wave), so the published comments show the scrubber at work.
+ */
+function plantPersonalData(cr: Rng, rows: Row[], count: Record<'en' | 'fr', number>): void {
+  for (const lang of ['en', 'fr'] as const) {
+    const commented = rows.filter((r) => r.lang === lang);
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(count[lang], commented.length)) chosen.add(cr.int(0, commented.length - 1));
+    [...chosen]
+      .sort((a, b) => a - b)
+      .forEach((i, k) => {
+        const cells = commented[i].cells;
+        cells[cells.length - 1] = withPersonalData(
+          cells[cells.length - 1] as string,
+          lang,
+          k + (count[lang] < PII_KINDS[lang] ? cr.int(0, PII_KINDS[lang] - 1) : 0),
+        );
+      });
+  }
 }
 
 export function buildResponses(rng: Rng, respondentsPerWave: number): string {
@@ -288,8 +323,10 @@ export function buildResponses(rng: Rng, respondentsPerWave: number): string {
       const j = Math.floor(wr.next() * (i + 1));
       [regions[i], regions[j]] = [regions[j], regions[i]];
     }
-    const waveRows = regions.map((region, i) => ({ ...respondent(wr, wi, region), order: i }));
+    const cr = rng.fork(`comments:${w.wave}`);
+    const waveRows = regions.map((region, i) => ({ ...respondent(wr, cr, wi, region), order: i }));
     waveRows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+    plantPersonalData(cr, waveRows, wi === WAVES.length - 1 ? PII_KINDS : { en: 2, fr: 0 });
     const prefix = `R${w.wave.slice(2, 4)}${w.wave.slice(5)}`;
     waveRows.forEach((r, i) => {
       rows.push([`${prefix}-${String(i + 1).padStart(5, '0')}`, w.wave, r.date, ...r.cells]);
