@@ -6,6 +6,7 @@
 import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Problem } from '../schemas/problem';
+import { THEMES_FILE } from '../schemas/themes';
 import { buildDataset, readFirst, type DatasetInput, type FirstFiles, type LoadResult } from './dataset';
 import { decodeText } from './encoding';
 import { CONTRACT_FILES, isContractFile, type ContractFile } from './files';
@@ -118,8 +119,8 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     if (twin && !shownAs[twin] && !read(twin)) problems.push({ file: e, message: `is not read: file names are case-sensitive. Did you mean ${twin}?`, hint: `Rename it to ${twin}.` });
     // A file files: points at is read, under its contract name: no warning that it is not.
     const mappedHere = Object.values(shownAs).some((path) => resolve(dir, path) === resolve(dir, e));
-    // recipients.csv is read by pdf --per for the delivery manifest (src/build/delivery.ts), not by the analysis.
-    if (/\.(csv|ya?ml)$/i.test(e) && !isContractFile(e.toLowerCase()) && !mappedHere && e !== 'recipients.csv') warnings.push({ file: e, message: 'is not a contract file, so it is not read.', hint: `Contract files are ${CONTRACT_FILES.join(', ')}.` });
+    // recipients.csv is read by pdf --per for the delivery manifest (src/build/delivery.ts), themes.yaml by the comment figures (src/build/comments-fs.ts), not by the analysis.
+    if (/\.(csv|ya?ml)$/i.test(e) && !isContractFile(e.toLowerCase()) && !mappedHere && e !== 'recipients.csv' && e !== THEMES_FILE) warnings.push({ file: e, message: 'is not a contract file, so it is not read.', hint: `Contract files are ${CONTRACT_FILES.join(', ')}.` });
   }
   if (Object.keys(texts).length === 0 && Object.keys(paths).length === 0 && problems.length === 0) {
     return { problems: [{ file: '.', message: `has none of the dataset files (${CONTRACT_FILES.join(', ')}).`, hint: 'Add at least questionnaire.yaml and responses.csv.' }], warnings, rowCounts: {} };

@@ -22,6 +22,15 @@ describe('guard rails', () => {
     expect(result.problems).toEqual([]);
     expect(result.warnings.map(formatProblem)).toEqual([expect.stringMatching(/^response\.csv: is not a contract file, so it is not read\./)]);
   });
+
+  it('does not warn about themes.yaml, the codebook the comment figures read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gapreport-'));
+    await writeFile(join(dir, 'benchmarks.csv'), 'metric,industry,period,source,company,value\nnps,t,2026,S,P,1\n');
+    await writeFile(join(dir, 'themes.yaml'), 'themes: []\n');
+    await writeFile(join(dir, 'theme.yaml'), 'themes: []\n');
+    const result = await loadDataset(dir);
+    expect(result.warnings.map(formatProblem)).toEqual([expect.stringMatching(/^theme\.yaml: is not a contract file/)]);
+  });
 });
 
 describe('problem caps', () => {
