@@ -20,6 +20,7 @@ const LOADERS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check'),
   bench: () => import('./commands/bench'),
   'generate-demo': () => import('./commands/generate-demo'),
+  themes: () => import('./commands/themes'),
 };
 
 /** The commands, one line each (printed with no command or an unknown one). */

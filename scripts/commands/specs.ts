@@ -90,6 +90,16 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'seed', value: 'S', description: 'seed of the generated data (default 20260701)' },
     { name: 'skip-site', description: 'skip the site rebuild measurements' },
   ]),
+  command('themes', '', "discover the comments' distinctive words and phrases, and propose codebook entries (themes.yaml)", [
+    { name: 'discover', value: '<dataset-dir>', description: 'the dataset whose comments are read (responses.csv column comment); nothing is written' },
+    {
+      name: 'by',
+      value: 'segment|wave|low-scorers',
+      description: 'the groups compared with the other comments (default low-scorers: likelihood to recommend 0–6)',
+    },
+    { name: 'top', value: 'N', description: 'terms shown per group (default 10)' },
+    { name: 'lang', value: 'en|fr|vi', description: 'the language the proposed keywords are written under (default en)' },
+  ]),
   command('generate-demo', '[dir]', 'regenerate the seeded demo dataset (default dir: data/demo)', [
     { name: 'seed', value: 'N', description: 'the random seed; the same seed writes the same bytes' },
     { name: 'respondents-per-wave', value: 'N', description: 'respondents in each wave' },
