@@ -27,6 +27,7 @@ import {
   type ChartOutput,
 } from './svg';
 import { z } from 'zod';
+import { chartComponent } from './component';
 import { strict, labelsFor, columns } from './registry-schema';
 
 /** This chart's labels, in every locale file under charts.driverMatrix (src/i18n/locales; English is the default). */
@@ -217,3 +218,23 @@ export function driverMatrix(input: DriverMatrixInput, options: ChartOptions<Dri
     table,
   };
 }
+
+/**
+ * <DriverMatrix/>: key drivers of the outcome (questionnaire `outcome`), importance against
+ * performance; a driver analysis that is suppressed or not measured says so in the chart, and a
+ * dataset without any response says so in one sentence instead of an empty quadrant chart.
+ */
+export const driverMatrixComponent = chartComponent(driverMatrix, {
+  name: 'DriverMatrix',
+  schema: z.object({}),
+  props: {},
+  select: ({ figures, t, noResponses }) => {
+    if (noResponses) return { fallback: noResponses, className: 'no-data' };
+    const d = figures.drivers;
+    const input =
+      d.status === 'measured'
+        ? { ...d, items: d.items.map((i) => ({ ...i, label: d.by === 'dimensions' ? (t.dimension[i.driver] ?? i.label) : i.label })) }
+        : d;
+    return { input, options: {}, prefix: 'driver-matrix', kind: 'driver-matrix' };
+  },
+});

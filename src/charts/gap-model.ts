@@ -23,6 +23,7 @@ import {
   type ChartOutput,
 } from './svg';
 import { z } from 'zod';
+import { chartComponent } from './component';
 import { strict, labelsFor, columns } from './registry-schema';
 
 const GAP_KEYS = FiguresSchema.shape.gaps.keyof().options;
@@ -297,3 +298,11 @@ export function gapModel(input: GapModelInput, options: GapModelOptions): ChartO
     table,
   };
 }
+
+/** <GapModel/>: the five gaps as the classic diagram, each with its value, its count of shortfalls or "not measured". */
+export const gapModelComponent = chartComponent(gapModel, {
+  name: 'GapModel',
+  schema: z.object({}),
+  props: {},
+  select: ({ figures }) => ({ input: figures.gaps, options: { scale: figures.meta.scale }, prefix: 'gap-model', kind: 'gap-model' }),
+});

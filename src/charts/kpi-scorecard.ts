@@ -26,6 +26,7 @@ import {
   type ChartOutput,
 } from './svg';
 import { z } from 'zod';
+import { chartComponent } from './component';
 import { strict, labelsFor } from './registry-schema';
 
 /** This chart's labels, in every locale file under charts.kpiScorecard (src/i18n/locales; English is the default). */
@@ -254,3 +255,16 @@ export function kpiScorecard(input: KpiScorecardInput, options: ChartOptions<Kpi
     table,
   };
 }
+
+/** <KpiScorecard/>: every service standard as a bullet, each named by its metric in the report's locale. */
+export const kpiScorecardComponent = chartComponent(kpiScorecard, {
+  name: 'KpiScorecard',
+  schema: z.object({}),
+  props: {},
+  select: ({ figures, t }) => {
+    const kpis = figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label }));
+    return kpis.length
+      ? { input: kpis, options: {}, prefix: 'kpi-scorecard', kind: 'kpi-scorecard' }
+      : { fallback: `KPIs: ${t.notMeasured}`, className: 'not-measured' };
+  },
+});

@@ -28,6 +28,7 @@ import {
   type ChartOutput,
 } from './svg';
 import { z } from 'zod';
+import { chartComponent } from './component';
 import { strict, labelsFor } from './registry-schema';
 
 /** This chart's labels, in every locale file under charts.servqualGaps (src/i18n/locales; English is the default). */
@@ -235,3 +236,17 @@ export function servqualGaps(input: ServqualGapsInput, options: ServqualGapsOpti
   };
   return { svg: svgRoot({ id, kind: 'servqual-gaps', width: W, height, title, description, body: parts.join('') }), title, description, table };
 }
+
+/** <ServqualGaps by="dimensions|items"/>: expectations against perceptions on the item scale, the gap P − E labelled. */
+export const servqualGapsComponent = chartComponent(servqualGaps, {
+  name: 'ServqualGaps',
+  schema: z.object({
+    by: z.enum(['dimensions', 'items']).optional().describe('`dimensions` (default) or `items`'),
+  }),
+  props: { by: { kind: 'choice', example: 'dimensions' } },
+  select: ({ figures, t, noResponses }, { by = 'dimensions' }) => {
+    const { servqual, meta } = figures;
+    if (servqual && meta.scale) return { input: { servqual, scale: meta.scale }, options: { mode: by }, prefix: `servqual-${by}`, kind: `servqual-${by}` };
+    return noResponses ? { fallback: noResponses, className: 'no-data' } : { fallback: `SERVQUAL: ${t.notMeasured}`, className: 'not-measured' };
+  },
+});

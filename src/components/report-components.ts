@@ -1,11 +1,7 @@
 import Metric from './Metric.astro';
 import HeadlineCards from './HeadlineCards.astro';
-import GapModel from './GapModel.astro';
-import ServqualGaps from './ServqualGaps.astro';
 import NpsBreakdown from './NpsBreakdown.astro';
-import KpiScorecard from './KpiScorecard.astro';
 import BenchmarkPosition from './BenchmarkPosition.astro';
-import DriverMatrix from './DriverMatrix.astro';
 import Trend from './Trend.astro';
 import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
@@ -22,21 +18,33 @@ import Dispersion from './Dispersion.astro';
 import Consistency from './Consistency.astro';
 import Claim from './Claim.astro';
 import InternalQuality from './InternalQuality.astro';
+import ChartComponent from './ChartComponent.astro';
 import type { ComponentName } from './schemas';
+import { CHART_COMPONENTS, type ChartComponents } from '../charts/registry';
+import { createComponent, render, renderComponent } from 'astro/runtime/server/index.js';
+
+/**
+ * A chart's MDX component (<GapModel/>, declared beside its builder) as an Astro component: the
+ * generic ChartComponent.astro with the chart's registry key, as a compiled .astro file would call it.
+ */
+const bound = (type: string, name: string) =>
+  createComponent(
+    (result: any, props: Record<string, unknown>, slots: any) => render`${renderComponent(result, name, ChartComponent, { ...props, type }, slots)}`,
+    `${name}.astro`,
+  );
+const CHART_MDX = Object.fromEntries(CHART_COMPONENTS.map(([type, c]) => [c.name, bound(type, c.name)])) as Record<keyof ChartComponents, unknown>;
 
 /**
  * The components every report's MDX can use without importing them: exactly one per
- * schema in schemas.ts (the type check refuses a missing or an extra one).
+ * schema in schemas.ts (the type check refuses a missing or an extra one); the charts' own
+ * components come from the chart registry, bound to ChartComponent.astro.
  */
 export const REPORT_COMPONENTS = {
   Metric,
   HeadlineCards,
-  GapModel,
-  ServqualGaps,
+  ...CHART_MDX,
   NpsBreakdown,
-  KpiScorecard,
   BenchmarkPosition,
-  DriverMatrix,
   Trend,
   SegmentTable,
   Methodology,

@@ -3,24 +3,21 @@ import type { Figures } from '../schemas/figures';
 import { TREND_METRICS } from './lib/trend-input';
 import { changeIds } from './lib/words';
 import { CONSISTENCY_METRICS } from '../analysis/consistency';
+import type { PropKind } from '../charts/component';
+import { CHART_COMPONENTS, type ChartComponents } from '../charts/registry';
 
 /**
  * One zod schema per MDX component: the single source of its props. Each .astro takes
- * `type Props = z.infer<typeof XSchema>`, registry.ts derives the MDX lint's rules from
+ * `type Props = z.infer<typeof XSchema>` (a chart's component declares its schema beside its
+ * builder, src/charts/<name>.ts), registry.ts derives the MDX lint's rules from
  * these schemas (names, required/optional, allowed values) and the guide's props tables
  * (<PropsTable component="X"/>) print their `.describe()` text. What zod cannot say — the
  * kind of check the lint makes against the figures, and an example — sits beside each
  * schema in COMPONENTS, typed so that every prop has exactly one entry.
  */
 
-/** How the lint checks a prop's value before the build renders (see lint-mdx.ts). */
-export type PropKind =
-  | { kind: 'figure'; example?: string }
-  | { kind: 'boolean'; example?: string }
-  /** A condition on figures (src/analysis/condition.ts), parsed and checked against the figures. */
-  | { kind: 'condition'; example?: string }
-  /** One of the values the figures allow; for a z.enum prop, `values` defaults to its options. */
-  | { kind: 'choice'; example?: string; values?: (figures: Figures) => string[] };
+/** How the lint checks a prop's value before the build renders (see lint-mdx.ts); declared with the charts' components. */
+export type { PropKind } from '../charts/component';
 
 export const segments = (f: Figures) => Object.keys(f.segments);
 /** Figures a `per:` report's entities are compared on (src/analysis/consistency.ts); every such figure before a report has entities (the component then names the missing per:). */
@@ -33,18 +30,12 @@ export const MetricSchema = z.object({
   interval: z.boolean().optional().describe('written bare: add the 95 % interval when the figure has one'),
 });
 export const HeadlineCardsSchema = z.object({});
-export const GapModelSchema = z.object({});
-export const ServqualGapsSchema = z.object({
-  by: z.enum(['dimensions', 'items']).optional().describe('`dimensions` (default) or `items`'),
-});
 export const NpsBreakdownSchema = z.object({
   by: z.string().optional().describe('a segment declared in questionnaire.yaml: one bar per value'),
 });
-export const KpiScorecardSchema = z.object({});
 export const BenchmarkPositionSchema = z.object({
   metric: z.string().describe('`nps`, `csat`, `ces` or a KPI metric such as `fcr_rate`'),
 });
-export const DriverMatrixSchema = z.object({});
 export const TrendSchema = z.object({
   metric: z.enum(TREND_METRICS).describe('`nps`, `csat`, `ces`, `overall`, `servqual`, or a dimension (`reliability`, …: its gap)'),
 });
@@ -112,16 +103,21 @@ interface Component<S extends Shape> {
 }
 const component = <S extends Shape>(schema: z.ZodObject<S>, props: { [K in keyof S]: PropKind }): Component<S> => ({ schema, props });
 
-/** Every component a report's MDX can use, in the guide's order. */
+/**
+ * The components the charts declare beside their builders (src/charts/component.ts), each under its
+ * MDX name: a new chart type adds its component on its registry line, not here.
+ */
+const chartComponents = Object.fromEntries(CHART_COMPONENTS.map(([, c]) => [c.name, component(c.schema, c.props)])) as {
+  [N in keyof ChartComponents]: Component<ChartComponents[N]['schema']['shape']>;
+};
+
+/** Every component a report's MDX can use, in the guide's order (the charts' own in the registry's order). */
 export const COMPONENTS = {
   Metric: component(MetricSchema, { id: { kind: 'figure', example: 'nps.score' }, interval: { kind: 'boolean' } }),
   HeadlineCards: component(HeadlineCardsSchema, {}),
-  GapModel: component(GapModelSchema, {}),
-  ServqualGaps: component(ServqualGapsSchema, { by: { kind: 'choice', example: 'dimensions' } }),
+  ...chartComponents,
   NpsBreakdown: component(NpsBreakdownSchema, { by: { kind: 'choice', example: 'channel', values: segments } }),
-  KpiScorecard: component(KpiScorecardSchema, {}),
   BenchmarkPosition: component(BenchmarkPositionSchema, { metric: { kind: 'choice', example: 'nps', values: benchmarkMetrics } }),
-  DriverMatrix: component(DriverMatrixSchema, {}),
   Trend: component(TrendSchema, { metric: { kind: 'choice', example: 'nps' } }),
   SegmentTable: component(SegmentTableSchema, { by: { kind: 'choice', example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps' } }),
   Methodology: component(MethodologySchema, {}),

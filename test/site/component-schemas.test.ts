@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Figures } from '../../src/schemas/figures';
 import { COMPONENTS, propsOf, type ComponentName } from '../../src/components/schemas';
 import { COMPONENT_PROPS } from '../../src/components/registry';
+import { CHART_COMPONENTS } from '../../src/charts/registry';
 import { demoFigures } from './demo-figures';
 
 const NAMES = Object.keys(COMPONENTS) as ComponentName[];
@@ -51,11 +52,19 @@ describe('component schemas', () => {
       for (const p of propsOf(name)) if (p.values && p.kind.example) expect(p.values(figures), `<${name}> ${p.name}`).toContain(p.kind.example);
     }
   });
-  it('hand report MDX exactly one component per schema, each its own .astro file', async () => {
+  it('hand report MDX exactly one component per schema: its own .astro file, or for a chart the registry-driven ChartComponent.astro', async () => {
     // .astro files do not load under vitest: each is replaced by its name. A component registered
     // without a schema would load its real .astro and fail here; one missing would fail the equality.
-    for (const name of NAMES) vi.doMock(`../../src/components/${name}.astro`, () => ({ default: `${name}.astro` }));
+    const charts = new Map(CHART_COMPONENTS.map(([type, c]) => [c.name as string, type]));
+    for (const name of NAMES) if (!charts.has(name)) vi.doMock(`../../src/components/${name}.astro`, () => ({ default: `${name}.astro` }));
+    vi.doMock('../../src/components/ChartComponent.astro', () => ({ default: 'ChartComponent.astro' }));
     const { REPORT_COMPONENTS } = await import('../../src/components/report-components');
-    expect(REPORT_COMPONENTS).toEqual(Object.fromEntries(NAMES.map((n) => [n, `${n}.astro`])));
+    expect(Object.keys(REPORT_COMPONENTS).sort()).toEqual([...NAMES].sort());
+    for (const name of NAMES) {
+      const entry = (REPORT_COMPONENTS as Record<string, unknown>)[name] as { isAstroComponentFactory?: boolean; name?: string } | string;
+      if (charts.has(name)) expect(typeof entry === 'function' && entry.isAstroComponentFactory && entry.name, name).toBe(name);
+      else expect(entry, name).toBe(`${name}.astro`);
+    }
+    expect(charts.size).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * A chart's MDX component, declared beside its builder: the component's name, its props as one
+ * zod schema (with the MDX lint's kind for each prop), what it draws from the figures and what it
+ * says instead when there is nothing to draw. The chart registry (registry.ts) carries it on the
+ * chart's line; src/components/schemas.ts adds it to the components, report-components.ts hands
+ * it to report MDX, and the generic <Chart type="…"/> (src/components/Chart.astro) renders it —
+ * title, SVG (wide and narrow), description and data table, as every chart component does. So a
+ * new chart type writes no .astro file, no schemas.ts entry and no report-components.ts line.
+ *
+ * Pure: the environment (figures, the chart's labels in the report's locale, the few UI strings a
+ * fallback sentence needs) is handed in by the component; nothing here reads a report context.
+ */
+import type { z } from 'zod';
+import type { Figures } from '../schemas/figures';
+
+/** How the lint checks a prop's value before the build renders (src/build/lint-mdx.ts). */
+export type PropKind =
+  | { kind: 'figure'; example?: string }
+  | { kind: 'boolean'; example?: string }
+  /** A condition on figures (src/analysis/condition.ts), parsed and checked against the figures. */
+  | { kind: 'condition'; example?: string }
+  /** One of the values the figures allow; for a z.enum prop, `values` defaults to its options. */
+  | { kind: 'choice'; example?: string; values?: (figures: Figures) => string[] };
+
+/** The UI strings of the report's locale a chart component may need for its selection or its fallback sentence. */
+export interface ChartStrings {
+  notMeasured: string;
+  dimension: Record<string, string>;
+  kpiMetrics: Record<string, string>;
+}
+
+/** What a chart component is handed: the report's figures, its chart's labels and strings in the report's locale. */
+export interface ChartEnv<L> {
+  figures: Figures;
+  labels: L;
+  t: ChartStrings;
+  /** The one sentence shown instead of a survey chart when the dataset has no response at all; undefined once there is data. */
+  noResponses: string | undefined;
+}
+
+/** A chart to draw: the builder's input and its options beyond the common ones, the id prefix and the figure's data-chart kind. */
+export interface ChartDraw<I, O> {
+  input: I;
+  options: O;
+  /** The chart's ids start with it (`servqual-items`): unique per page through the report's id counter. */
+  prefix: string;
+  /** The figure's `data-chart` attribute (for tests and styling). */
+  kind: string;
+}
+/** Nothing to draw: one sentence in a paragraph of this class, marked with the component's name. */
+export interface ChartFallback {
+  fallback: string;
+  className: 'no-data' | 'not-measured';
+}
+
+export interface ChartComponent<S extends z.ZodRawShape = z.ZodRawShape, L = any, I = any, O = any, N extends string = string> {
+  /** The MDX name (`<GapModel/>`). */
+  name: N;
+  /** The props, the single source of their type, the lint's rules and the guide's props table. */
+  schema: z.ZodObject<S>;
+  /** The lint's kind of check for each prop (no prop without one, no extra). */
+  props: { [K in keyof S]: PropKind };
+  /** What to draw from the figures, or the sentence that says why nothing is drawn. */
+  select: (env: ChartEnv<L>, props: z.infer<z.ZodObject<S>>) => ChartDraw<I, O> | ChartFallback;
+}
+
+/**
+ * Declares a chart's component, typed against its builder: `select` returns the builder's input and
+ * options (the common ones — id, labels, format, bases — are added by the component).
+ */
+export function chartComponent<S extends z.ZodRawShape, L, I, O, const N extends string>(
+  _draw: (input: I, options: O & { id: string; labels?: Partial<L> }) => unknown,
+  component: ChartComponent<S, L, I, Partial<O>, N>,
+): ChartComponent<S, L, I, Partial<O>, N> {
+  return component;
+}

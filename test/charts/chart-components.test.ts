@@ -1,0 +1,77 @@
+/**
+ * A chart's MDX component is declared beside its builder (src/charts/component.ts) and carried on
+ * its registry line; the components' schemas, the MDX lint's registry and report MDX take it from
+ * there, and ChartComponent.astro draws what its `select` returns. These tests hold the pure half:
+ * every declared component is one of the components, selects a drawable input from real figures,
+ * and says why instead of drawing empty axes.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHARTS, CHART_COMPONENTS, type ChartType } from '../../src/charts/registry';
+import type { ChartDraw, ChartFallback } from '../../src/charts/component';
+import { COMPONENTS, propsOf, type ComponentName } from '../../src/components/schemas';
+import { COMPONENT_PROPS } from '../../src/components/registry';
+import { chartLabels, strings } from '../../src/i18n';
+import { figures } from './fixtures';
+import type { Figures } from '../../src/schemas/figures';
+
+const charts = CHARTS as Record<string, ChartType>;
+const env = (f: Figures, noResponses?: string, type = '') => ({
+  figures: f,
+  labels: (chartLabels('en') as Record<string, unknown>)[type],
+  t: strings('en'),
+  noResponses,
+});
+const isDraw = (s: ChartDraw<unknown, unknown> | ChartFallback): s is ChartDraw<unknown, unknown> => !('fallback' in s);
+
+describe('the charts’ own MDX components', () => {
+  it('are declared by the registry: GapModel, ServqualGaps, KpiScorecard and DriverMatrix at least', () => {
+    expect(CHART_COMPONENTS.map(([, c]) => c.name)).toEqual(expect.arrayContaining(['GapModel', 'ServqualGaps', 'KpiScorecard', 'DriverMatrix']));
+    expect(new Set(CHART_COMPONENTS.map(([, c]) => c.name)).size).toBe(CHART_COMPONENTS.length);
+  });
+
+  it('are components of schemas.ts and rules of the MDX lint, from the schema declared beside the builder', () => {
+    for (const [, c] of CHART_COMPONENTS) {
+      const name = c.name as ComponentName;
+      expect(COMPONENTS[name].schema, name).toBe(c.schema);
+      expect(Object.keys(COMPONENT_PROPS[name]), name).toEqual(Object.keys(c.schema.shape));
+      expect(
+        propsOf(name).map((p) => p.name),
+        name,
+      ).toEqual(Object.keys(c.props));
+    }
+  });
+
+  it('select an input their builder draws into a chart with title, description and data table', () => {
+    for (const [type, c] of CHART_COMPONENTS) {
+      const example = Object.fromEntries(propsOf(c.name as ComponentName).flatMap((p) => (p.kind.example ? [[p.name, p.kind.example]] : [])));
+      const selected = c.select(env(figures, undefined, type), example);
+      expect(isDraw(selected), type).toBe(true);
+      if (!isDraw(selected)) continue;
+      const out = charts[type].draw(selected.input, { ...selected.options, id: selected.prefix, labels: env(figures, undefined, type).labels });
+      expect(out.svg, type).toContain(`gr-chart--${charts[type].kind}`);
+      expect(out.title.length, type).toBeGreaterThan(0);
+      expect(out.table.rows.length, type).toBeGreaterThan(0);
+    }
+  });
+
+  it('give the one no-data sentence, not empty axes, for a survey chart of a dataset without responses', () => {
+    const empty = { ...figures, servqual: undefined, drivers: { status: 'not measured' as const, reason: 'no responses' } } as Figures;
+    const sentence = 'No survey responses yet: this section fills in when data/x/responses.csv has rows.';
+    expect(charts.driverMatrix.component!.select(env(empty, sentence), {})).toEqual({ fallback: sentence, className: 'no-data' });
+    expect(charts.servqualGaps.component!.select(env(empty, sentence), {})).toEqual({ fallback: sentence, className: 'no-data' });
+    expect(charts.servqualGaps.component!.select(env(empty, undefined), {})).toEqual({ fallback: 'SERVQUAL: not measured', className: 'not-measured' });
+    expect(charts.kpiScorecard.component!.select(env({ ...figures, kpis: [] }, undefined), {})).toEqual({
+      fallback: 'KPIs: not measured',
+      className: 'not-measured',
+    });
+  });
+
+  it('name standards and dimensions in the report’s locale, and give each drawing its id prefix and data-chart kind', () => {
+    const kpi = charts.kpiScorecard.component!.select({ ...env(figures), t: strings('fr') }, {});
+    expect(isDraw(kpi) && (kpi.input as { label: string }[]).map((k) => k.label)).toEqual(
+      figures.kpis.map((k) => strings('fr').kpiMetrics[k.metric] ?? k.label),
+    );
+    const items = charts.servqualGaps.component!.select(env(figures), { by: 'items' });
+    expect(isDraw(items) && [items.prefix, items.kind, items.options]).toEqual(['servqual-items', 'servqual-items', { mode: 'items' }]);
+  });
+});
