@@ -11,6 +11,8 @@ import { segmentBarRows, segmentBars } from '../../src/charts/segment-bars';
 import { dotStrip } from '../../src/charts/dot-strip';
 import { internalQuality } from '../../src/charts/internal-quality';
 import { themeShares } from '../../src/charts/theme-shares';
+import { themeDrivers } from '../../src/charts/theme-drivers';
+import { themeSentiment } from '../../src/charts/theme-sentiment';
 import { ENTITY_STRINGS } from '../../src/components/lib/entity-strings';
 import { figures } from './fixtures';
 
@@ -107,5 +109,35 @@ export const CASES: Record<string, () => ChartOutput> = {
         ],
       },
       { id: 'themes' },
+    ),
+  'theme-drivers': () =>
+    themeDrivers(
+      {
+        outcome: 'likelihood to recommend',
+        n: 212,
+        r2: 0.41,
+        rows: [
+          { label: 'Reliability', kind: 'dimension', share: 0.31 },
+          { label: 'Waiting time', kind: 'theme', share: 0.22 },
+          { label: 'Responsiveness', kind: 'dimension', share: 0.17 },
+          { label: 'Friendly and competent staff who know the product', kind: 'theme', share: 0.12 },
+          { label: 'Billing <errors> & refunds', kind: 'theme', share: 0.1 },
+          { label: 'Empathy', kind: 'dimension', share: 0.08 },
+        ],
+      },
+      { id: 'theme-drivers' },
+    ),
+  'theme-sentiment': () =>
+    themeSentiment(
+      {
+        wave: '2026-Q2',
+        rows: [
+          { label: 'All scored comments', n: 230, share_negative: 0.38, share_positive: 0.44, mean: 0.05, all: true },
+          { label: 'Waiting time', n: 96, share_negative: 0.61, share_positive: 0.2, mean: -0.31 },
+          { label: 'Friendly and competent staff who know the product', n: 41, share_negative: 0.12, share_positive: 0.78, mean: 0.52 },
+          { label: 'Billing', n: 12, suppressed: true },
+        ],
+      },
+      { id: 'theme-sentiment' },
     ),
 };

@@ -350,6 +350,36 @@ export const fr = mapStrings(
         caption: 'Thèmes des commentaires, {wave} (n = {n} commentaires)',
         none: 'Aucun thème affiché : le jeu de données n’a pas de codebook (themes.yaml), ou la vague compte moins de {min} commentaires.',
       },
+      themeDrivers: {
+        heading: 'Ce qui va avec la note',
+        title: 'Thèmes et dimensions comme facteurs de {outcome}',
+        axis: 'Part de la variance expliquée (R²) →',
+        description:
+          'Pour {n} auteurs de commentaires, la part de la variance de {outcome} expliquée (R² = {r2}) qui va avec chaque thème cité et chaque dimension du service (décomposition de Shapley).',
+        top: 'Le thème qui pèse le plus : {theme} ({share}).',
+        association: 'Des associations, pas des causes : un thème qui va avec des notes basses peut être un symptôme ou accompagner autre chose.',
+        theme: 'Thème cité',
+        dimension: 'Dimension du service',
+        columns: ['Facteur', 'Type', 'Part du R²'],
+        caption: 'Thèmes et dimensions comme facteurs de {outcome} (n = {n} auteurs de commentaires)',
+        none: 'Aucun facteur thématique affiché : le jeu de données n’a pas de codebook (themes.yaml), ou moins de {min} auteurs de commentaires ont répondu à toutes les questions utilisées.',
+      },
+      themeSentiment: {
+        heading: 'Ce que les clients ressentent, thème par thème',
+        title: 'Tonalité des commentaires par thème, {wave}',
+        description:
+          'Sur {n} commentaires notés en {wave}, {negative} sont négatifs et {positive} positifs ; par thème, les parts parmi les commentaires qui le citent.',
+        negative: 'Négatif',
+        positive: 'Positif',
+        all: 'Tous les commentaires notés',
+        suppressed: 'moins que la base minimale ({n})',
+        columns: ['Thème', 'Commentaires notés', 'Négatifs', 'Positifs', 'Score moyen (−1 à +1)'],
+        caption: 'Tonalité des commentaires par thème, {wave}',
+        unavailable: {
+          vi: 'Tonalité non disponible pour le vietnamien : aucun lexique n’est fourni pour cette langue, ses {n} commentaires ne sont donc pas notés.',
+        },
+        none: 'Aucune tonalité affichée : moins de {min} commentaires ont pu être notés.',
+      },
       internalQuality: {
         title: 'Qualité de service interne et externe par {segment}',
         description:

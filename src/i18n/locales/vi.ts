@@ -351,6 +351,36 @@ export const vi = {
       caption: 'Chủ đề trong bình luận, {wave} (n = {n} bình luận)',
       none: 'Không hiển thị chủ đề: bộ dữ liệu không có bộ mã (themes.yaml), hoặc đợt khảo sát có ít hơn {min} bình luận.',
     },
+    themeDrivers: {
+      heading: 'Điều gì đi cùng với điểm số',
+      title: 'Chủ đề và khía cạnh dịch vụ như yếu tố tác động đến {outcome}',
+      axis: 'Tỷ lệ phương sai được giải thích (R²) →',
+      description:
+        'Với {n} người bình luận, phần phương sai của {outcome} được giải thích (R² = {r2}) đi cùng với từng chủ đề được nhắc đến và từng khía cạnh dịch vụ (phân rã Shapley).',
+      top: 'Chủ đề có tỷ lệ lớn nhất: {theme} ({share}).',
+      association: 'Đây là mối liên hệ, không phải nguyên nhân: một chủ đề đi cùng điểm thấp có thể là triệu chứng hoặc đi kèm điều khác.',
+      theme: 'Chủ đề được nhắc đến',
+      dimension: 'Khía cạnh dịch vụ',
+      columns: ['Yếu tố', 'Loại', 'Tỷ lệ R²'],
+      caption: 'Chủ đề và khía cạnh dịch vụ như yếu tố tác động đến {outcome} (n = {n} người bình luận)',
+      none: 'Không hiển thị yếu tố chủ đề: bộ dữ liệu không có bộ mã (themes.yaml), hoặc ít hơn {min} người bình luận trả lời đủ các câu hỏi được dùng.',
+    },
+    themeSentiment: {
+      heading: 'Khách hàng cảm nhận thế nào về từng chủ đề',
+      title: 'Cảm xúc trong bình luận theo chủ đề, {wave}',
+      description:
+        'Trong {n} bình luận được chấm điểm của {wave}, {negative} mang tính tiêu cực và {positive} tích cực; theo từng chủ đề, tỷ lệ trong các bình luận nhắc đến chủ đề đó.',
+      negative: 'Tiêu cực',
+      positive: 'Tích cực',
+      all: 'Tất cả bình luận được chấm điểm',
+      suppressed: 'ít hơn cỡ mẫu tối thiểu ({n})',
+      columns: ['Chủ đề', 'Bình luận được chấm điểm', 'Tiêu cực', 'Tích cực', 'Điểm trung bình (−1 đến +1)'],
+      caption: 'Cảm xúc trong bình luận theo chủ đề, {wave}',
+      unavailable: {
+        vi: 'Không có phân tích cảm xúc cho tiếng Việt: công cụ không kèm bộ từ vựng cảm xúc cho ngôn ngữ này, nên {n} bình luận tiếng Việt không được chấm điểm.',
+      },
+      none: 'Không hiển thị cảm xúc: ít hơn {min} bình luận có thể được chấm điểm.',
+    },
     internalQuality: {
       title: 'Chất lượng dịch vụ nội bộ và bên ngoài theo {segment}',
       description:
