@@ -9,15 +9,16 @@
  */
 import type { z } from 'zod';
 import type { ChartOutput } from './svg';
+import type { ChartComponent } from './component';
 import { benchmarkPosition, BenchmarkPositionLabelsSchema, benchmarkPositionEn } from './benchmark-position';
 import { dotStrip } from './dot-strip';
-import { driverMatrix, DriverMatrixLabelsSchema, driverMatrixEn } from './driver-matrix';
-import { gapModel, GapModelLabelsSchema, gapModelEn } from './gap-model';
+import { driverMatrix, DriverMatrixLabelsSchema, driverMatrixEn, driverMatrixComponent } from './driver-matrix';
+import { gapModel, GapModelLabelsSchema, gapModelEn, gapModelComponent } from './gap-model';
 import { internalQuality, InternalQualityLabelsSchema, internalQualityEn } from './internal-quality';
-import { kpiScorecard, KpiScorecardLabelsSchema, kpiScorecardEn } from './kpi-scorecard';
+import { kpiScorecard, KpiScorecardLabelsSchema, kpiScorecardEn, kpiScorecardComponent } from './kpi-scorecard';
 import { npsBreakdown, NpsBreakdownLabelsSchema, npsBreakdownEn } from './nps-breakdown';
 import { segmentBars, SegmentBarsLabelsSchema, segmentBarsEn } from './segment-bars';
-import { servqualGaps, ServqualGapsLabelsSchema, servqualGapsEn } from './servqual-gaps';
+import { servqualGaps, ServqualGapsLabelsSchema, servqualGapsEn, servqualGapsComponent } from './servqual-gaps';
 import { themeShares, ThemeSharesLabelsSchema, themeSharesEn } from './theme-shares';
 import { themeDrivers, ThemeDriversLabelsSchema, themeDriversEn } from './theme-drivers';
 import { themeSentiment, ThemeSentimentLabelsSchema, themeSentimentEn } from './theme-sentiment';
@@ -31,15 +32,21 @@ export interface ChartType {
   labels?: z.ZodTypeAny;
   /** The English labels, declared beside the builder (its default); the en locale's `charts` block is composed from them. */
   en?: unknown;
+  /**
+   * Its MDX component, declared beside the builder (component.ts): name, props schema, what it draws
+   * from the figures. Rendered by the generic <Chart type="<key>"/>; absent while the chart's
+   * component is still its own .astro file.
+   */
+  component?: ChartComponent;
 }
 
 export const CHARTS = {
-  gapModel: { draw: gapModel, kind: 'gap-model', labels: GapModelLabelsSchema, en: gapModelEn },
-  servqualGaps: { draw: servqualGaps, kind: 'servqual-gaps', labels: ServqualGapsLabelsSchema, en: servqualGapsEn },
+  gapModel: { draw: gapModel, kind: 'gap-model', labels: GapModelLabelsSchema, en: gapModelEn, component: gapModelComponent },
+  servqualGaps: { draw: servqualGaps, kind: 'servqual-gaps', labels: ServqualGapsLabelsSchema, en: servqualGapsEn, component: servqualGapsComponent },
   npsBreakdown: { draw: npsBreakdown, kind: 'nps-breakdown', labels: NpsBreakdownLabelsSchema, en: npsBreakdownEn },
-  kpiScorecard: { draw: kpiScorecard, kind: 'kpi-scorecard', labels: KpiScorecardLabelsSchema, en: kpiScorecardEn },
+  kpiScorecard: { draw: kpiScorecard, kind: 'kpi-scorecard', labels: KpiScorecardLabelsSchema, en: kpiScorecardEn, component: kpiScorecardComponent },
   benchmarkPosition: { draw: benchmarkPosition, kind: 'benchmark-position', labels: BenchmarkPositionLabelsSchema, en: benchmarkPositionEn },
-  driverMatrix: { draw: driverMatrix, kind: 'driver-matrix', labels: DriverMatrixLabelsSchema, en: driverMatrixEn },
+  driverMatrix: { draw: driverMatrix, kind: 'driver-matrix', labels: DriverMatrixLabelsSchema, en: driverMatrixEn, component: driverMatrixComponent },
   trend: { draw: trend, kind: 'trend', labels: TrendLabelsSchema, en: trendEn },
   segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema, en: segmentBarsEn },
   themeShares: { draw: themeShares, kind: 'theme-shares', labels: ThemeSharesLabelsSchema, en: themeSharesEn },
@@ -66,3 +73,14 @@ export const CHART_LABEL_SCHEMAS = Object.fromEntries(
 export const CHART_LABELS_EN = Object.fromEntries(
   Object.entries(CHARTS as Record<string, ChartType>).flatMap(([key, chart]) => (chart.labels ? [[key, chart.en]] : [])),
 ) as ChartLabelsEn;
+
+/** The registered charts that bring their MDX component, under their registry key, in the registry's order. */
+export const CHART_COMPONENTS: [string, ChartComponent][] = Object.entries(CHARTS as Record<string, ChartType>).flatMap(([key, chart]) =>
+  chart.component ? [[key, chart.component] as [string, ChartComponent]] : [],
+);
+
+type WithComponent = { [K in keyof Charts]: Charts[K] extends { component: ChartComponent } ? K : never }[keyof Charts];
+/** The charts' MDX components by MDX name, typed (schemas.ts lists them among the components). */
+export type ChartComponents = {
+  [K in WithComponent as Charts[K] extends { component: { name: infer N extends string } } ? N : never]: Charts[K] extends { component: infer C } ? C : never;
+};
