@@ -155,13 +155,15 @@ export function claimRow(report: string, f: Problem): GateRow {
       message,
     };
   }
+  // A claim on a suppressed or unmeasured figure is neither supported nor contradicted: it cannot be checked, and fails too.
+  const unchecked = /^claimed: (.*); cannot be checked: (.*)\.$/.exec(f.message);
   return {
     report,
     gate: 'claim',
     figure: f.value ?? '',
-    value: said?.[2] ?? f.message,
-    against: said ? `claimed: ${said[1]}` : '',
-    status: 'contradicted',
+    value: said?.[2] ?? unchecked?.[2] ?? f.message,
+    against: said || unchecked ? `claimed: ${(said ?? unchecked)![1]}` : '',
+    status: unchecked ? 'cannot be checked' : 'contradicted',
     fails: true,
     file: f.file,
     line: f.line,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FiguresSchema, isSuppressed, type Figures } from '../schemas/figures';
+import { EntityStandingSchema, FiguresSchema, isSuppressed, type Figures } from '../schemas/figures';
+import { DIMENSIONS } from '../schemas/questionnaire';
 import { nearest } from './did-you-mean';
 import { entryName, formatFigureId, formatStep, isBareName, parseFigureId, type IdStep } from './figure-id';
 
@@ -58,16 +59,80 @@ function isArraySchema(schema: z.ZodTypeAny): z.ZodTypeAny | undefined {
 }
 
 export function resolveMetric(figures: Figures, id: string): Resolved {
-  const r = resolveOnce(figures, id);
-  if (r.kind !== 'unknown' || r.suggestion === undefined) return r;
+  return resolveWithLeaf(figures, id).resolved;
+}
+
+/** The kind of value a figure id holds: from its value, or from the schema when it is suppressed or not measured. */
+export type FigureType = 'number' | 'word' | 'yes/no';
+
+/**
+ * What kind of value `id` names even when this page has none — a suppressed or unmeasured
+ * figure still is a number, a word or yes/no by the figures schema — so a condition on it can
+ * be type-checked on every page. Undefined for an unknown id, or below a list the schema cannot walk without data.
+ */
+export function figureType(figures: Figures, id: string): FigureType | undefined {
+  const { resolved, leaf } = resolveWithLeaf(figures, id);
+  if (resolved.kind === 'value') return typeof resolved.value === 'number' ? 'number' : typeof resolved.value === 'boolean' ? 'yes/no' : 'word';
+  if (resolved.kind === 'unknown' || !leaf) return undefined;
+  const types = new Set(variants(leaf).map(primitive));
+  return types.size === 1 ? [...types][0] : undefined;
+}
+
+function primitive(s: z.ZodTypeAny): FigureType | undefined {
+  if (s instanceof z.ZodNumber) return 'number';
+  if (s instanceof z.ZodBoolean) return 'yes/no';
+  if (s instanceof z.ZodString || s instanceof z.ZodEnum) return 'word';
+  if (s instanceof z.ZodLiteral) return typeof s.value === 'number' ? 'number' : typeof s.value === 'boolean' ? 'yes/no' : 'word';
+  return undefined;
+}
+
+function resolveWithLeaf(figures: Figures, id: string): { resolved: Resolved; leaf?: z.ZodTypeAny } {
+  const first = resolveOnce(figures, id);
+  const r = first.resolved;
+  if (r.kind !== 'unknown' || r.suggestion === undefined) return first;
   // Follow the suggestions step by step (`nsp.scroe` → `nps.scroe` → `nps.score`); only an id that resolves is offered.
   let next: Resolved = r;
   for (let tries = 0; next.kind === 'unknown' && next.suggestion !== undefined && tries < 8; tries++) {
     const candidate: string = next.suggestion;
-    next = resolveOnce(figures, candidate);
-    if (next.kind !== 'unknown') return { kind: 'unknown', message: r.message, suggestion: candidate };
+    next = resolveOnce(figures, candidate).resolved;
+    if (next.kind !== 'unknown') return { resolved: { kind: 'unknown', message: r.message, suggestion: candidate } };
   }
-  return { kind: 'unknown', message: r.message };
+  return { resolved: { kind: 'unknown', message: r.message } };
+}
+
+/** The records of an entity's standing, keyed by metric (`entity.rank.nps`, `entity.tests.nps.p_holm`). */
+/**
+ * The figure each standing key ranks, as consistency.ts's CONSISTENCY_METRICS reads it (a
+ * test holds the two equal; importing that module here would make an import cycle).
+ */
+export const STANDING_FIGURES: Readonly<Record<string, string>> = {
+  nps: 'nps.score',
+  csat: 'csat.top2box',
+  ces: 'ces.mean',
+  overall: 'overall.mean',
+  servqual: 'servqual.unweighted',
+  ...Object.fromEntries(DIMENSIONS.map((d) => [d, `servqual.dimensions.${d}.gap`])),
+};
+
+const STANDING_RECORDS: ReadonlySet<z.ZodTypeAny> = new Set([
+  EntityStandingSchema.shape.rank,
+  EntityStandingSchema.shape.percentile,
+  EntityStandingSchema.shape.of,
+  EntityStandingSchema.shape.tests,
+]);
+
+/**
+ * A metric an entity's standing has no entry for: the entity's own figure of it is withheld
+ * (under min_base, or by complementary suppression), so it is neither ranked nor tested —
+ * the standing is as suppressed as the figure; else it is not measured for this entity.
+ * Undefined when `key` is no metric (a typo: the caller reports an unknown id).
+ */
+function standingGap(base: unknown, key: string, record: string): Resolved | undefined {
+  const figure = Object.hasOwn(STANDING_FIGURES, key) ? STANDING_FIGURES[key] : undefined;
+  if (!figure || !base || typeof base !== 'object') return undefined;
+  const own = resolveOnce(base as Figures, figure).resolved;
+  if (own.kind === 'suppressed') return own;
+  return { kind: 'not measured', reason: `${figure} is not ${record === 'tests' ? 'tested' : 'ranked'} for this entity` };
 }
 
 /** The id with step i (and the `used - 1` after it) replaced by `name`. */
@@ -84,9 +149,10 @@ function replaced(path: readonly string[], name: string, steps: readonly IdStep[
   );
 }
 
-function resolveOnce(figures: Figures, id: string): Resolved {
+function resolveOnce(figures: Figures, id: string): { resolved: Resolved; leaf?: z.ZodTypeAny } {
+  const done = (resolved: Resolved, leaf?: z.ZodTypeAny) => ({ resolved, ...(leaf ? { leaf } : {}) });
   const parsed = parseFigureId(id);
-  if (!parsed.ok) return { kind: 'unknown', message: parsed.message };
+  if (!parsed.ok) return done({ kind: 'unknown', message: parsed.message });
   const steps = parsed.steps;
   const here = (path: string[]) => (path.length ? formatFigureId(path) : '');
   let schema: z.ZodTypeAny = FiguresSchema;
@@ -94,6 +160,8 @@ function resolveOnce(figures: Figures, id: string): Resolved {
   const path: string[] = [];
   let absent = false;
   let lowBase = false;
+  /** The figures an entity's standing ranks (the page's own, or an entry of entities.values), for standingGap. */
+  let standingBase: unknown;
   for (let i = 0; i < steps.length; i++) {
     const element = isArraySchema(schema);
     if (element) {
@@ -101,11 +169,11 @@ function resolveOnce(figures: Figures, id: string): Resolved {
       const found = findEntry(list, steps, i);
       if (!found) {
         const names = list.map(entryName).filter((x): x is string => x !== undefined);
-        return {
+        return done({
           kind: 'unknown',
           message: `"${id}": no entry "${steps[i].name}" in ${here(path) || 'figures'}${names.length ? ` (known: ${names.slice(0, 12).join(', ')})` : ''}`,
           suggestion: entrySuggestion(names, path, steps, i),
-        };
+        });
       }
       value = found.entry;
       path.push(found.name);
@@ -115,15 +183,23 @@ function resolveOnce(figures: Figures, id: string): Resolved {
       const key = steps[i].name;
       const child = childSchema(schema, key);
       if (!child)
-        return {
+        return done({
           kind: 'unknown',
           message: `"${id}": "${key}" is not a figure of ${here(path) || 'the figures'}`,
           suggestion: near(fieldNames(schema), key, path, steps, i),
-        };
+        });
       const isRecord = variants(schema).some((v) => v instanceof z.ZodRecord);
       const obj = absent || value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>);
       // Own keys only: a segment called "constructor" or "toString" is data, never Object.prototype.
       const next: unknown = obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
+      if ((key === 'entity' && path.length === 0) || key === 'standing') standingBase = key === 'entity' ? figures : obj;
+      if (isRecord && next === undefined && !absent && STANDING_RECORDS.has(schema)) {
+        const gap = standingGap(standingBase, key, path[path.length - 1] ?? '');
+        if (gap) {
+          const rest = walkRest(child, steps, i, id);
+          return 'unknown' in rest ? done(rest.unknown) : done(gap, rest.leaf);
+        }
+      }
       if (isRecord && next === undefined && !absent && !recordKeyIsEnum(schema)) {
         const known =
           Object.keys(obj ?? {})
@@ -132,11 +208,11 @@ function resolveOnce(figures: Figures, id: string): Resolved {
             .join(', ') || 'none';
         const hint =
           !steps[i].quoted && i + 1 < steps.length ? '. A name with a dot, space or quote is written in brackets: segments.region["St. Louis"].n' : '';
-        return {
+        return done({
           kind: 'unknown',
           message: `"${id}": no "${key}" in ${here(path) || 'figures'} (known: ${known})${hint}`,
           suggestion: near(Object.keys(obj ?? {}), key, path, steps, i),
-        };
+        });
       }
       path.push(key);
       schema = child;
@@ -146,15 +222,23 @@ function resolveOnce(figures: Figures, id: string): Resolved {
     if (!absent && value && typeof value === 'object' && !Array.isArray(value)) {
       const v = value as Record<string, unknown>;
       if (v.low_base === true) lowBase = true;
-      if (isSuppressed(v))
-        return walkRest(schema, steps, i, id) ?? { kind: 'suppressed', n: Number(v.n ?? 0), ...(v.secondary === true ? { secondary: true as const } : {}) };
-      if (v.status === 'not measured') return walkRest(schema, steps, i, id) ?? { kind: 'not measured', reason: String(v.reason ?? '') };
+      if (isSuppressed(v) || v.status === 'not measured') {
+        const rest = walkRest(schema, steps, i, id);
+        if ('unknown' in rest) return done(rest.unknown);
+        return done(
+          isSuppressed(v)
+            ? { kind: 'suppressed', n: Number(v.n ?? 0), ...(v.secondary === true ? { secondary: true as const } : {}) }
+            : { kind: 'not measured', reason: String(v.reason ?? '') },
+          rest.leaf,
+        );
+      }
     }
   }
-  if (absent || value === undefined) return { kind: 'not measured', reason: `${id} is not in the data` };
-  if (typeof value === 'object') return { kind: 'unknown', message: `"${id}" is a group of figures, not one figure: name a field of it` };
-  if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') return { kind: 'unknown', message: `"${id}" is not a figure` };
-  return { kind: 'value', value, key: steps[steps.length - 1].name, path, lowBase };
+  if (absent || value === undefined) return done({ kind: 'not measured', reason: `${id} is not in the data` }, schema);
+  if (typeof value === 'object') return done({ kind: 'unknown', message: `"${id}" is a group of figures, not one figure: name a field of it` });
+  if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean')
+    return done({ kind: 'unknown', message: `"${id}" is not a figure` });
+  return done({ kind: 'value', value, key: steps[steps.length - 1].name, path, lowBase }, schema);
 }
 
 /**
@@ -188,24 +272,29 @@ function recordKeyIsEnum(schema: z.ZodTypeAny): boolean {
   return variants(schema).some((v) => v instanceof z.ZodRecord && unwrap(v.keySchema as z.ZodTypeAny) instanceof z.ZodEnum);
 }
 
-/** Checks that the rest of the id is still a schema path below a suppressed / not-measured figure. */
-function walkRest(schema: z.ZodTypeAny, steps: IdStep[], i: number, id: string): Resolved | undefined {
+/**
+ * Checks that the rest of the id is still a schema path below a suppressed / not-measured
+ * figure, and gives the schema it names (undefined below a list, which needs data to walk).
+ */
+function walkRest(schema: z.ZodTypeAny, steps: IdStep[], i: number, id: string): { unknown: Resolved } | { leaf?: z.ZodTypeAny } {
   let s = schema;
   for (let j = i + 1; j < steps.length; j++) {
     const el = isArraySchema(s);
-    if (el) return undefined;
+    if (el) return {};
     const child = childSchema(s, steps[j].name);
     if (!child) {
       const before = steps.slice(0, j).map((x) => x.name);
       return {
-        kind: 'unknown',
-        message: `"${id}": "${steps[j].name}" is not a figure of ${formatFigureId(before)}`,
-        suggestion: near(fieldNames(s), steps[j].name, before, steps, j),
+        unknown: {
+          kind: 'unknown',
+          message: `"${id}": "${steps[j].name}" is not a figure of ${formatFigureId(before)}`,
+          suggestion: near(fieldNames(s), steps[j].name, before, steps, j),
+        },
       };
     }
     s = child;
   }
-  return undefined;
+  return { leaf: s };
 }
 
 /** The field names a step may take below an object-ish schema (every union variant, enum-keyed records). */

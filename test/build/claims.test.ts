@@ -40,9 +40,15 @@ describe('a claim the data no longer support', () => {
       expect.stringContaining('claimed: percentile > 50; now: 13th'),
     ]);
   });
-  it('says a suppressed figure supports no claim', () => {
+  it('says a claim on a suppressed figure cannot be checked, with its base against min_base, and how to guard it', () => {
+    const n = (demo.segments.region.Islands.nps as { n: number }).n;
+    expect(n).toBeLessThan(demo.meta.min_base);
     expect(said('<Claim test="segments.region.Islands.nps.score > 0">Islanders recommend us.</Claim>')).toEqual([
-      expect.stringContaining(`claimed: score > 0; now: suppressed (base under ${demo.meta.min_base}).`),
+      `${FILE}:7: column "<Claim> test": "segments.region.Islands.nps.score > 0" claimed: score > 0; cannot be checked: segments.region.Islands.nps.score is suppressed (n = ${n} < min_base ${demo.meta.min_base}). No published figure supports or refutes this sentence, and a reader cannot check it: say it only when it can be checked (<When test="segments.region.Islands.nps.score is published">…</When>), or remove it.`,
+    ]);
+    // Negated, it cannot be checked either: "not" does not turn a withheld figure into support.
+    expect(said('<Claim test="segments.region.Islands.nps.score <= 0">Islanders do not recommend us.</Claim>')).toEqual([
+      expect.stringContaining('cannot be checked: segments.region.Islands.nps.score is suppressed'),
     ]);
   });
 });
@@ -72,5 +78,21 @@ describe('a claim that is not a condition', () => {
     expect(lint('<Claim test="nps.score is lowest">x</Claim>').problems.map((p) => p.message)).toEqual([
       'nps.score has nothing beside it to be the lowest of: "is lowest" ranks a figure among the same figure of other segments, dimensions or KPIs.',
     ]);
+  });
+});
+
+describe('a claim only the page shows is checked', () => {
+  it('leaves a claim on a suppressed figure unchecked inside a <When> that shows it only when published', () => {
+    expect(
+      lint(
+        '<When test="segments.region.Islands.nps.score is published"><Claim test="segments.region.Islands.nps.score > 0">Islanders recommend us.</Claim><Otherwise>Too few islanders answered to say.</Otherwise></When>',
+      ),
+    ).toEqual({ problems: [], findings: [] });
+  });
+  it('checks a claim in the branch the page shows: the main branch when the condition holds, <Otherwise> when not', () => {
+    const shown = said(
+      '<When test="segments.region.Islands.nps.score is suppressed">Too few islanders answered.<Otherwise><Claim test="segments.region.Islands.nps.score > 0">x</Claim></Otherwise></When> <When test="nps.score is published"><Claim test="benchmarks.nps.percentile > 50">y</Claim><Otherwise><Claim test="benchmarks.nps.percentile > 90">z</Claim></Otherwise></When>',
+    );
+    expect(shown).toEqual([expect.stringContaining('"benchmarks.nps.percentile > 50" claimed: percentile > 50; now: ')]);
   });
 });

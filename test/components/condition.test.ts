@@ -37,11 +37,11 @@ describe('parsing a condition', () => {
     expect(parseCondition('nps.score < high')).toEqual({
       ok: false,
       message:
-        '"nps.score < high" is not a condition: "< high" does not compare with a number. Write a figure id and a test, e.g. "kpis.first-contact-fix.status is missed", "changes.nps.score.significant", "benchmarks.nps.percentile < 25".',
+        '"nps.score < high" is not a condition: "< high" does not compare with a number. Write a figure id and a test, e.g. "kpis.first-contact-fix.status is missed", "changes.nps.score.significant", "benchmarks.nps.percentile < 25", "nps.score is published".',
     });
     expect(parseCondition('nps.score equals 3')).toMatchObject({
       ok: false,
-      message: expect.stringContaining('"equals 3" is not a test (use "is", "is not", <, <=, >, >= or =)'),
+      message: expect.stringContaining('"equals 3" is not a test (use "is", "is not", <, <=, >, >= or =, "is suppressed" or "is published")'),
     });
     expect(parseCondition('   ')).toMatchObject({ ok: false, message: expect.stringContaining('it is empty') });
     expect(parseCondition('not nps.score < 3')).toMatchObject({ ok: false, message: expect.stringContaining('"not" goes only before a yes/no figure') });
@@ -92,7 +92,13 @@ describe('evaluating a condition', () => {
     expect(testCondition(demo, 'servqual.dimensions.reliability.gap < -1')).toEqual({ ok: true, holds: true });
     expect(testCondition(demo, 'benchmarks.nps.percentile >= 25')).toEqual({ ok: true, holds: false });
   });
-  it('is false on a suppressed figure, so the otherwise branch shows', () => {
-    expect(testCondition(demo, 'segments.region.Islands.nps.score < 100')).toEqual({ ok: true, holds: false });
+  it('does not hold on a suppressed figure, which is unavailable, so the otherwise branch shows', () => {
+    const islands = demo.segments.region.Islands.nps as { suppressed: true; n: number };
+    expect(islands.suppressed).toBe(true);
+    expect(testCondition(demo, 'segments.region.Islands.nps.score < 100')).toEqual({
+      ok: true,
+      holds: false,
+      unavailable: { kind: 'suppressed', n: islands.n },
+    });
   });
 });

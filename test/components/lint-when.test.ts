@@ -22,7 +22,7 @@ describe('a <When> condition in the lint', () => {
         column: '<When> test',
         value: 'nps.score < high',
         message:
-          '"nps.score < high" is not a condition: "< high" does not compare with a number. Write a figure id and a test, e.g. "kpis.first-contact-fix.status is missed", "changes.nps.score.significant", "benchmarks.nps.percentile < 25".',
+          '"nps.score < high" is not a condition: "< high" does not compare with a number. Write a figure id and a test, e.g. "kpis.first-contact-fix.status is missed", "changes.nps.score.significant", "benchmarks.nps.percentile < 25", "nps.score is published".',
       },
     ]);
   });

@@ -35,9 +35,12 @@ export function renderProse(mdx: string, figures: Figures, locale: Locale): stri
   let text = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
   // A <Claim> renders its children unchanged (Claim.astro).
   text = text.replace(/<Claim\b(?:[^>"]|"[^"]*")*>|<\/Claim>/g, '');
-  text = text.replace(/<When test="([^"]*)">([\s\S]*?)(?:<Otherwise>([\s\S]*?)<\/Otherwise>)?\s*<\/When>/g, (_, test: string, yes: string, no = '') =>
-    holds(test) ? yes : no,
-  );
+  // Innermost <When> first (its body holds no other <When>), until none is left: nested blocks keep one branch each.
+  const innermost = /<When test="([^"]*)">((?:(?!<When\b)[\s\S])*?)(?:<Otherwise>((?:(?!<When\b)[\s\S])*?)<\/Otherwise>)?\s*<\/When>/g;
+  for (let before = ''; before !== text;) {
+    before = text;
+    text = text.replace(innermost, (_, test: string, yes: string, no = '') => (holds(test) ? yes : no));
+  }
   text = text.replace(/<([A-Z]\w*)((?:[^>"]|"[^"]*")*)\/>/g, (_, name: string, props: string) => {
     switch (name) {
       case 'Metric': {
