@@ -373,7 +373,7 @@ function multiplier(id: string, c: Commenter): number {
   const wave = c.waveIndex;
   switch (id) {
     case 'waiting':
-      return [1.15, 0.85, 0.55][wave] * ({ phone: 1.25, email: 0.8, chat: 0.75, store: 0.6 }[c.channel] ?? 1);
+      return [1.2, 0.85, 0.5][wave] * ({ phone: 1.25, email: 0.8, chat: 0.75, store: 0.6 }[c.channel] ?? 1);
     case 'callback':
       return [1, 0.9, 0.75][wave] * (c.channel === 'phone' ? 1.3 : 1);
     case 'repeat-fault':
@@ -383,7 +383,7 @@ function multiplier(id: string, c: Commenter): number {
     case 'staff':
       return c.channel === 'store' ? 1.5 : 1;
     case 'speed':
-      return [0.8, 1, 1.3][wave] * (c.channel === 'chat' ? 1.25 : c.channel === 'email' ? 0.6 : 1);
+      return [0.75, 1, 1.35][wave] * (c.channel === 'chat' ? 1.25 : c.channel === 'email' ? 0.6 : 1);
     case 'app':
       return c.channel === 'chat' ? 1.6 : 1;
     default:
@@ -404,7 +404,7 @@ function fill(cr: Rng, text: string, c: Commenter): string {
   return text
     .replace(/\{mins\}/g, () => String(cr.pick([15, 20, 25, 30, 40, 45, 50])))
     .replace(/\{hours\}/g, () => String(cr.pick([24, 48, 72])))
-    .replace(/\{n\}/g, () => String(cr.int(2, 4)))
+    .replace(/\{n\}/g, () => String(cr.int(3, 5)))
     .replace(/\{town\}/g, () => cr.pick(TOWNS[c.region] ?? ['the local']));
 }
 
@@ -427,8 +427,8 @@ export function composeComment(cr: Rng, c: Commenter, lang: Lang): string {
   const order = kept.map((t) => ({ t, k: cr.next() })).sort((a, b) => a.k - b.k);
   const sentences = order.map(({ t }) => {
     const pool = t.say[lang];
-    // A positive comment says the good side of a theme; a negative or mixed one mostly the bad.
-    const good = tone === 'positive' ? cr.chance(0.85) : tone === 'mixed' ? cr.chance(0.35) : cr.chance(0.05);
+    // A positive comment says the good side of a theme; a mixed one either; a negative one mostly the bad.
+    const good = tone === 'positive' || (tone === 'mixed' ? cr.chance(0.4) : cr.chance(0.05));
     return fill(cr, cr.pick(good && pool.good.length ? pool.good : pool.bad), c);
   });
   if (!sentences.length) sentences.push(cr.pick(PLAIN[lang][tone]));
