@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import type { ReportFigures } from './build/pipeline-fs';
 import { astroLintPlugin } from './build/lint-astro';
 
@@ -49,6 +51,35 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
         const plugins = (config.markdown?.remarkPlugins ?? []) as unknown[];
         const added = plugins.some((p) => (Array.isArray(p) ? p[0] : p)?.name === 'remarkGapreportLint');
         if (!added) updateConfig({ markdown: { remarkPlugins: [astroLintPlugin(() => holder().options)] } });
+        const vitePlugins = (config.vite?.plugins ?? []).flat(Infinity) as { name?: string }[];
+        if (!vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN))
+          updateConfig({ vite: { plugins: [dataStoreAtRunTime(new URL('data-store.json', config.cacheDir))] } });
+      },
+    },
+  };
+}
+
+const DATA_STORE_PLUGIN = 'gapreport:data-store-at-run-time';
+
+/**
+ * Astro's build inlines the whole content layer store (.astro-cache/data-store.json: every
+ * report's figures, several MB) into the server bundle as one JavaScript literal, which Vite
+ * then parses, transforms and writes out again: the largest module of the build. The server
+ * bundle only runs in this process, right after it is built, on this machine: it can read the
+ * same JSON when the pages render instead. The store Astro unflattens is the same array, so
+ * the pages are byte for byte the same. In builds only (astro dev watches the store itself).
+ */
+function dataStoreAtRunTime(file: URL): Plugin {
+  const resolved = '\0astro:data-layer-content';
+  return {
+    name: DATA_STORE_PLUGIN,
+    apply: 'build',
+    load: {
+      order: 'pre',
+      handler(id) {
+        if (id !== resolved || !existsSync(file)) return null; // no store: Astro's own empty Map
+        const path = JSON.stringify(fileURLToPath(file));
+        return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${path}, 'utf8'));\n`, map: { mappings: '' } };
       },
     },
   };
