@@ -10,6 +10,35 @@ export interface SurveyAccs {
   bySegment: Map<string, Map<string, Map<string, SurveyAcc>>>;
   /** Some respondent carried a survey weight (responses.csv's weight column). */
   weighted: boolean;
+  /**
+   * wave → `a␟b` → `va␟vb` → accumulator, for every pair of declared segments a before b with both
+   * values set: which entity of a `per:` report sits in which value of another segment, and how many
+   * of each figure's respondents (complementary.ts). Filled by addToAccs (memory and stream engines);
+   * absent where an engine does not count it (the SQL engines), which a `per:` report with other
+   * segments then refuses (entities.ts).
+   */
+  cross?: Map<string, Map<string, Map<string, SurveyAcc>>>;
+}
+
+/** The separator of cross keys (U+241F, as no segment name or value is expected to hold it). */
+export const CROSS = '\u241f';
+
+/**
+ * The cross cells of segments `a` and `b` in one wave as a value of a → value of b → accumulator
+ * (either order of declaration), or undefined when the accumulators hold no cross counts.
+ */
+export function crossCells(accs: SurveyAccs, wave: string, a: string, b: string): Map<string, Map<string, SurveyAcc>> | undefined {
+  if (!accs.cross) return undefined;
+  const byPair = accs.cross.get(wave);
+  const out = new Map<string, Map<string, SurveyAcc>>();
+  const ab = byPair?.get(`${a}${CROSS}${b}`);
+  const ba = byPair?.get(`${b}${CROSS}${a}`);
+  for (const [key, acc] of ab ?? ba ?? []) {
+    const [x, y] = key.split(CROSS);
+    const [va, vb] = ab ? [x, y] : [y, x];
+    getOrCreate(out, va, () => new Map<string, SurveyAcc>()).set(vb, acc);
+  }
+  return out;
 }
 
 export const surveyAccs = (): SurveyAccs => ({ byWave: new Map(), bySegment: new Map(), weighted: false });
@@ -44,6 +73,7 @@ export function addToAccs(
   fold.addTo(acc, row);
   let waveSegments = accs.bySegment.get(wave);
   if (!waveSegments) accs.bySegment.set(wave, (waveSegments = new Map()));
+  const cross = (accs.cross ??= new Map());
   for (let s = 0; s < segments.length; s++) {
     const [segment, value] = segments[s];
     if (value === undefined || value === '') continue;
@@ -52,6 +82,35 @@ export function addToAccs(
     let segAcc = values.get(value);
     if (!segAcc) values.set(value, (segAcc = surveyAcc(layout, false)));
     fold.addTo(segAcc, row);
+    // Every later segment with a value: the pair's cross cell (one more fold per pair and row).
+    for (let t = s + 1; t < segments.length; t++) {
+      const [other, otherValue] = segments[t];
+      if (otherValue === undefined || otherValue === '') continue;
+      let pairs = cross.get(wave);
+      if (!pairs) cross.set(wave, (pairs = new Map()));
+      const pairKey = segment + CROSS + other;
+      let cells = pairs.get(pairKey);
+      if (!cells) pairs.set(pairKey, (cells = new Map()));
+      const cellKey = value + CROSS + otherValue;
+      let cellAcc = cells.get(cellKey);
+      if (!cellAcc) cells.set(cellKey, (cellAcc = surveyAcc(layout, false)));
+      fold.addTo(cellAcc, row);
+    }
+  }
+}
+
+/** Merges wave → key → value → accumulator maps (bySegment, cross). */
+function mergeNested(into: Map<string, Map<string, Map<string, SurveyAcc>>>, from: Map<string, Map<string, Map<string, SurveyAcc>>>): void {
+  for (const [wave, segments] of from) {
+    const targetSegments = getOrCreate(into, wave, () => new Map<string, Map<string, SurveyAcc>>());
+    for (const [segment, values] of segments) {
+      const targetValues = getOrCreate(targetSegments, segment, () => new Map<string, SurveyAcc>());
+      for (const [value, acc] of values) {
+        const target = targetValues.get(value);
+        if (target) mergeSurveyAcc(target, acc);
+        else targetValues.set(value, acc);
+      }
+    }
   }
 }
 
@@ -62,17 +121,8 @@ export function mergeAccs(into: SurveyAccs, from: SurveyAccs): void {
     if (target) mergeSurveyAcc(target, acc);
     else into.byWave.set(wave, acc);
   }
-  for (const [wave, segments] of from.bySegment) {
-    const targetSegments = getOrCreate(into.bySegment, wave, () => new Map<string, Map<string, SurveyAcc>>());
-    for (const [segment, values] of segments) {
-      const targetValues = getOrCreate(targetSegments, segment, () => new Map<string, SurveyAcc>());
-      for (const [value, acc] of values) {
-        const target = targetValues.get(value);
-        if (target) mergeSurveyAcc(target, acc);
-        else targetValues.set(value, acc);
-      }
-    }
-  }
+  mergeNested(into.bySegment, from.bySegment);
+  if (from.cross) mergeNested((into.cross ??= new Map()), from.cross);
 }
 
 /** The in-memory path: every respondent of a loaded dataset. */

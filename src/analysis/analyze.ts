@@ -21,7 +21,7 @@ import { columnWeightingReport, weighAccs } from './weighting';
 import { withSegmentTests } from './segment-tests';
 import { orientCes, withNpsInterval } from './statistics';
 import { cesDirection, statisticsOf } from '../schemas/statistics';
-import { entityFigures, perProblems } from './entities';
+import { entityFigures, perProblems, reportWaveWithheld } from './entities';
 import { internalFigures } from './internal';
 
 export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
@@ -92,7 +92,7 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       ),
     );
   problems.push(...reservedSegmentValues(accs));
-  problems.push(...perProblems(options.per, dataset.questionnaire?.segments ?? []));
+  problems.push(...perProblems(options.per, dataset.questionnaire?.segments ?? [], accs.byWave.size === 0 || accs.cross !== undefined));
   if (problems.length > 0) return { problems };
 
   const wave = options.wave ?? waves[waves.length - 1];
@@ -106,10 +106,14 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const previous = wave !== undefined ? waves[waves.indexOf(wave) - 1] : undefined;
 
   const segments: Figures['segments'] = {};
-  for (const segment of dataset.questionnaire?.segments ?? []) {
+  const declared = dataset.questionnaire?.segments ?? [];
+  // A per: report's entities are complemented against the other segments' totals too; its breakdown by per withholds alike.
+  const perWithheld = options.per !== undefined && wave !== undefined ? reportWaveWithheld(accs, wave, options.per, declared, rule, layout) : undefined;
+  for (const segment of declared) {
     const values: Map<string, SurveyAcc> = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
     // The segment partitions the wave: withhold what the wave minus the published cells would reveal.
-    const withheld = reportAcc ? secondarySuppression(reportAcc, values, rule, layout) : new Map<string, Set<string>>();
+    const withheld =
+      segment === options.per && perWithheld ? perWithheld : reportAcc ? secondarySuppression(reportAcc, values, rule, layout) : new Map<string, Set<string>>();
     const cells = Object.fromEntries(
       [...values.keys()].sort().map((v) => [v, withNpsInterval(groupFigures(values.get(v)!, layout, rule, withheld.get(v)), statistics.nps_interval)]),
     );
@@ -188,6 +192,8 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   if (options.per !== undefined)
     figures.entities = entityFigures({
       per: options.per,
+      segments: declared,
+      withheld: perWithheld,
       wave,
       waves,
       accs,

@@ -23,6 +23,30 @@ import type { SurveyAcc } from './survey-acc';
  * them is checked, and a cell that must give way is withheld as a whole figure — gap ≈
  * perception − expectation, so hiding one mean of a figure while publishing the other two
  * would not hide it.
+ *
+ * Entities of a `per:` report (entitySuppression) face more totals than the wave: every
+ * published value of another segment (a region, a channel) is a total too, and so is any
+ * union of one segment's values (North + South is two published figures added) and the
+ * segment's own unpublished rest (the wave minus its published values). Call such a
+ * derivable total T over respondents S; every published entity whose respondents all lie
+ * in S can be subtracted from it, and what is left — S minus those entities — must hold 0 or
+ * at least `min_base` respondents, per figure family and per mean, as for the wave. Which
+ * entity lies in which value is read from the cross cells entity × value the single pass
+ * counts (accumulate.ts `cross`), for each mean on its own base: an outlet nested in its
+ * region lies wholly in it; an outlet crossing a channel lies in no single channel, only in
+ * the union of those it has respondents in, and the cross cells' counts are what a
+ * subtraction there can reveal. The unions worth checking are the connected unions of the
+ * published entities' spans (the values they have respondents in): a union that leaves out
+ * part of no entity adds whole published values (each ≥ min_base) to the rest, and disjoint
+ * parts add up remainders that are each 0 or ≥ min_base. While a remainder is 1 … min_base − 1,
+ * its published entity with the fewest respondents (then the smallest base, then by name)
+ * is withheld as well, and every total is checked again until none changes (the hidden set
+ * only grows, so this ends; with every member withheld a remainder is its total, published,
+ * so ≥ min_base). Beyond CONNECTED_UNIONS connected unions for one segment, every entity
+ * spanning more than one of its values is withheld for that family instead: what is left
+ * nests, and nested remainders add up. Unions across two segments (North with Online, were
+ * they disjoint) are not formed. The segments' own values are complemented against the wave
+ * first (secondarySuppression); only entities give way here.
  */
 
 /** One figure family: the base that gates the whole figure, and the base of each mean it publishes. */
@@ -63,32 +87,167 @@ function families(layout: SurveyLayout): Family[] {
  * Only cells whose own base reaches min_base are listed (the others are suppressed anyway).
  */
 export function secondarySuppression(total: SurveyAcc, cells: ReadonlyMap<string, SurveyAcc>, rule: BaseRule, layout: SurveyLayout): Map<string, Set<string>> {
-  const out = new Map([...cells.keys()].map((v) => [v, new Set<string>()]));
+  return entitySuppression(total, cells, [], rule, layout);
+}
+
+/** Another published segment of the wave, as the totals it gives an attacker of the entities. */
+export interface Grouping {
+  segment: string;
+  /** The segment's values in the wave. */
+  cells: ReadonlyMap<string, SurveyAcc>;
+  /** Figure keys each value withholds secondarily (secondarySuppression against the wave). */
+  withheld: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Entity → value of this segment → the cross cell's accumulator (respondents with both). */
+  cross: ReadonlyMap<string, ReadonlyMap<string, SurveyAcc>>;
+}
+
+/** Connected unions of one segment's values checked per mean before entities spanning values give way (see above). */
+export const CONNECTED_UNIONS = 4096;
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The figures of each entity to withhold secondarily (entity → figure keys), so that neither the
+ * wave nor any total of another segment's values, minus the published entities it holds, leaves
+ * 1 … min_base − 1 respondents. Deterministic: totals in a fixed order (the wave, then each
+ * grouping's unions by their values), members given up smallest first.
+ */
+export function entitySuppression(
+  total: SurveyAcc,
+  entities: ReadonlyMap<string, SurveyAcc>,
+  groupings: readonly Grouping[],
+  rule: BaseRule,
+  layout: SurveyLayout,
+): Map<string, Set<string>> {
+  const out = new Map([...entities.keys()].map((v) => [v, new Set<string>()]));
+  const names = [...entities.keys()].sort(byName);
   for (const family of families(layout)) {
-    const hidden = new Set([...cells].filter(([, acc]) => family.base(acc) > 0 && family.base(acc) < rule.min_base).map(([v]) => v));
+    const hidden = new Set(names.filter((v) => family.base(entities.get(v)!) > 0 && family.base(entities.get(v)!) < rule.min_base));
+    const isOpen = (v: string, part: (acc: SurveyAcc) => number) => !hidden.has(v) && part(entities.get(v)!) >= rule.min_base;
+    /** Withholds the smallest open members until `block` (the total minus the open members) is 0 or ≥ min_base. */
+    const settle = (block: number, members: [string, number][], part: (acc: SurveyAcc) => number): boolean => {
+      const open = members.filter(([v]) => isOpen(v, part)).map(([v, n]) => [v, n, entities.get(v)!.n] as const);
+      for (const [, n] of open) block -= n;
+      // Smallest group of respondents first, so every family gives up the same cell where it can.
+      open.sort((a, b) => a[2] - b[2] || a[1] - b[1] || byName(a[0], b[0]));
+      let grew = false;
+      for (const [v, n] of open) {
+        if (block === 0 || block >= rule.min_base) break;
+        hidden.add(v);
+        block += n;
+        grew = true;
+      }
+      return grew;
+    };
     let grew = true;
     while (grew) {
       grew = false;
       for (const part of family.parts) {
         if (part(total) < rule.min_base) continue; // the wave's own value is withheld: nothing to subtract from
-        // Respondents only summable together: the wave minus every cell that publishes this mean.
-        let block = part(total);
-        const open: [string, number, number][] = [];
-        for (const [v, acc] of cells) {
-          const n = part(acc);
-          if (n >= rule.min_base && !hidden.has(v)) ((block -= n), open.push([v, n, acc.n]));
-        }
-        // Smallest group of respondents first, so every family gives up the same cell where it can.
-        open.sort((a, b) => a[2] - b[2] || a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-        for (const [v, n] of open) {
-          if (block === 0 || block >= rule.min_base) break;
-          hidden.add(v);
-          block += n;
+        // Respondents only summable together: the wave minus every entity that publishes this mean.
+        if (
+          settle(
+            part(total),
+            names.map((v) => [v, part(entities.get(v)!)]),
+            part,
+          )
+        )
           grew = true;
-        }
+        for (const g of groupings) if (groupingSettles(g, family, part, total, names, entities, rule, isOpen, hidden, settle)) grew = true;
       }
     }
-    for (const v of hidden) if (family.base(cells.get(v)!) >= rule.min_base) out.get(v)!.add(family.key);
+    for (const v of hidden) if (family.base(entities.get(v)!) >= rule.min_base) out.get(v)!.add(family.key);
   }
   return out;
+}
+
+/**
+ * One grouping's totals for one mean: its published values and its unpublished rest as atoms,
+ * each entity's span over them, every connected union of the spans settled in turn. True when
+ * an entity was withheld.
+ */
+function groupingSettles(
+  g: Grouping,
+  family: Family,
+  part: (acc: SurveyAcc) => number,
+  total: SurveyAcc,
+  names: readonly string[],
+  entities: ReadonlyMap<string, SurveyAcc>,
+  rule: BaseRule,
+  isOpen: (v: string, part: (acc: SurveyAcc) => number) => boolean,
+  hidden: Set<string>,
+  settle: (block: number, members: [string, number][], part: (acc: SurveyAcc) => number) => boolean,
+): boolean {
+  const values = [...g.cells.keys()].sort(byName).filter((v) => {
+    const acc = g.cells.get(v)!;
+    return family.base(acc) >= rule.min_base && part(acc) >= rule.min_base && !g.withheld.get(v)?.has(family.key);
+  });
+  // Atoms: each published value, then the rest (the wave minus them: withheld values and the segment left empty).
+  const atomN = values.map((v) => part(g.cells.get(v)!));
+  const rest = part(total) - atomN.reduce((a, b) => a + b, 0);
+  if (rest > 0) atomN.push(rest);
+  if (atomN.length < 2) return false; // one atom is the wave itself, settled already
+  // Each entity's respondents of this mean per atom.
+  const shares = new Map<string, number[]>();
+  for (const v of names) {
+    const own = part(entities.get(v)!);
+    if (own === 0) continue;
+    const byValue = g.cross.get(v);
+    const share = values.map((value) => {
+      const acc = byValue?.get(value);
+      return acc ? part(acc) : 0;
+    });
+    const inRest = own - share.reduce((a, b) => a + b, 0);
+    if (rest > 0) share.push(inRest);
+    shares.set(v, share);
+  }
+  const spanOf = (v: string) => shares.get(v)!.flatMap((n, a) => (n > 0 ? [a] : []));
+  let unions = connectedUnions([...shares.keys()].filter((v) => isOpen(v, part)).map(spanOf));
+  let grew = false;
+  if (unions === undefined) {
+    // Too many to check: what spans several values gives way, and the rest nests (singletons suffice).
+    for (const v of shares.keys())
+      if (isOpen(v, part) && spanOf(v).length > 1) {
+        hidden.add(v);
+        grew = true;
+      }
+    unions = atomN.map((_, a) => [a]);
+  }
+  for (const union of unions) {
+    const inUnion = new Set(union);
+    const block = union.reduce((a, at) => a + atomN[at], 0);
+    const members: [string, number][] = [];
+    for (const [v, share] of shares) if (share.every((n, a) => n === 0 || inUnion.has(a))) members.push([v, part(entities.get(v)!)]);
+    if (settle(block, members, part)) grew = true;
+  }
+  return grew;
+}
+
+/**
+ * Every connected union of the spans (sets of atom indexes): the spans themselves, and any
+ * union grown by a span that meets it; sorted by their atoms. Undefined past CONNECTED_UNIONS.
+ */
+function connectedUnions(spans: readonly number[][]): number[][] | undefined {
+  const keyOf = (u: readonly number[]) => u.join(',');
+  const distinct = new Map<string, number[]>();
+  for (const s of spans) if (s.length > 0) distinct.set(keyOf(s), s);
+  const seen = new Map(distinct);
+  const queue = [...distinct.values()];
+  while (queue.length > 0) {
+    const u = queue.pop()!;
+    const inU = new Set(u);
+    for (const s of distinct.values()) {
+      if (!s.some((a) => inU.has(a)) || s.every((a) => inU.has(a))) continue;
+      const w = [...new Set([...u, ...s])].sort((a, b) => a - b);
+      const key = keyOf(w);
+      if (seen.has(key)) continue;
+      seen.set(key, w);
+      if (seen.size > CONNECTED_UNIONS) return undefined;
+      queue.push(w);
+    }
+  }
+  return [...seen.values()].sort((a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return a.length - b.length;
+  });
 }

@@ -1,8 +1,8 @@
 import type { BenchmarkFigure, Entities, EntityFigures, Gap, GroupFigures, Servqual } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
-import type { SurveyAccs } from './accumulate';
+import { crossCells, type SurveyAccs } from './accumulate';
 import { changeFigures } from './changes';
-import { secondarySuppression } from './complementary';
+import { entitySuppression, secondarySuppression, type Grouping } from './complementary';
 import { consistencyOf, standings } from './consistency';
 import { closest } from './did-you-mean';
 import { entitySlugs } from './entities-slug';
@@ -17,11 +17,15 @@ import type { SurveyAcc } from './survey-acc';
  * every one taken from the accumulators the single pass already filled (wave × segment
  * value), never a pass per entity. An entity whose base in the report's wave is under
  * min_base is withheld whole — its page says so and no figure of it is published, not even
- * an earlier wave's. Every wave's cells are complemented as the report's wave is
- * (complementary.ts), so the wave minus the published entities never reveals a withheld one.
+ * an earlier wave's. Every wave's cells are complemented against that wave (complementary.ts),
+ * and the report's wave also against every value of the other segments it publishes (a region
+ * total minus its published outlets never reveals a withheld outlet either): the parent's
+ * breakdown by `per` withholds the same cells (reportWaveWithheld).
  */
 export interface EntityInput {
   per: string;
+  /** The questionnaire's segments: the others publish totals of the report's wave that hold entities. */
+  segments: readonly string[];
   /** The report's wave and every wave up to it, sorted. */
   wave: string | undefined;
   waves: readonly string[];
@@ -32,10 +36,26 @@ export interface EntityInput {
   benchmarks: (own: OwnValue) => BenchmarkFigure[];
   /** Gaps 1 and 5 for another SERVQUAL result (management.csv is the chain's, perceptions the entity's). */
   gaps: (servqual: Servqual | undefined) => { gap1: Gap; gap5: Gap };
+  /** reportWaveWithheld of the report's wave, when the caller computed it already (the parent's breakdown). */
+  withheld?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** A `per:` naming no declared segment is the analyst's mistake: a problem on the setting, with the closest segment. */
-export function perProblems(per: string | undefined, segments: readonly string[]): Problem[] {
+/**
+ * A `per:` naming no declared segment is the analyst's mistake: a problem on the setting, with the
+ * closest segment. `crossCounted`: the engine counted entity × segment cells; without them the
+ * totals of the other segments cannot be complemented, so such a report is refused, not published.
+ */
+export function perProblems(per: string | undefined, segments: readonly string[], crossCounted = true): Problem[] {
+  if (per !== undefined && segments.includes(per) && !crossCounted && segments.length > 1)
+    return [
+      {
+        file: REPORT_SETTINGS,
+        column: 'per',
+        value: per,
+        message: `needs the counts of each ${per} within ${segments.filter((s) => s !== per).join(', ')}, which this engine does not compute, to keep a withheld ${per} from being derived from those totals.`,
+        hint: 'Build this report with --engine memory or --engine stream.',
+      },
+    ];
   if (per === undefined || segments.includes(per)) return [];
   const near = closest(per, segments);
   return [
@@ -49,12 +69,50 @@ export function perProblems(per: string | undefined, segments: readonly string[]
   ];
 }
 
-/** The segment's cells in one wave, complemented against that wave's total. */
+/** The other segments' values of one wave as totals holding entities, each complemented against the wave as the parent publishes it. */
+function groupingsOf(accs: SurveyAccs, wave: string, per: string, segments: readonly string[], rule: BaseRule, layout: SurveyLayout): Grouping[] {
+  const total = accs.byWave.get(wave);
+  if (!total) return [];
+  return segments
+    .filter((s) => s !== per)
+    .map((segment) => {
+      const cells = accs.bySegment.get(wave)?.get(segment) ?? new Map<string, SurveyAcc>();
+      return { segment, cells, withheld: secondarySuppression(total, cells, rule, layout), cross: crossCells(accs, wave, per, segment) ?? new Map() };
+    });
+}
+
+/**
+ * The figure keys each entity of the report's wave withholds secondarily: against the wave and
+ * against every published value (and union of values) of the other segments. The parent's
+ * segments[per] breakdown publishes the same cells as the entity pages, so analyze uses this too.
+ */
+export function reportWaveWithheld(
+  accs: SurveyAccs,
+  wave: string,
+  per: string,
+  segments: readonly string[],
+  rule: BaseRule,
+  layout: SurveyLayout,
+): Map<string, Set<string>> {
+  const total = accs.byWave.get(wave);
+  const cells = accs.bySegment.get(wave)?.get(per) ?? new Map<string, SurveyAcc>();
+  return total ? entitySuppression(total, cells, groupingsOf(accs, wave, per, segments, rule, layout), rule, layout) : new Map();
+}
+
+/**
+ * The segment's cells in one wave, complemented against that wave's total — and, in the report's
+ * wave, against the other segments' totals (only the report's wave publishes segment values).
+ */
 function waveCells(input: EntityInput, wave: string): { cells: Map<string, SurveyAcc>; figures: Map<string, GroupFigures> } {
   const { accs, layout, rule, per } = input;
   const cells = accs.bySegment.get(wave)?.get(per) ?? new Map<string, SurveyAcc>();
   const total = accs.byWave.get(wave);
-  const withheld = total ? secondarySuppression(total, cells, rule, layout) : new Map<string, Set<string>>();
+  const withheld =
+    wave === input.wave
+      ? (input.withheld ?? reportWaveWithheld(accs, wave, per, input.segments, rule, layout))
+      : total
+        ? secondarySuppression(total, cells, rule, layout)
+        : new Map<string, Set<string>>();
   return { cells, figures: new Map([...cells].map(([v, acc]) => [v, groupFigures(acc, layout, rule, withheld.get(v))])) };
 }
 

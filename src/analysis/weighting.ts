@@ -146,6 +146,26 @@ function combine(accs: SurveyAccs, out: SurveyAccs, wave: string, cells: readonl
         else target.set(value, segAcc);
       }
     }
+    // Cross cells (entity × segment, complementary.ts) weighed and merged alike: only their counts are read.
+    for (const [pair, values] of accs.cross?.get(cell.key) ?? []) {
+      const waveCross = getOrSet(
+        getOrSet((out.cross ??= new Map()), wave, () => new Map()),
+        pair,
+        () => new Map<string, SurveyAcc>(),
+      );
+      for (const [value, crossAcc] of values) {
+        scaleSurveyAcc(crossAcc, weights[c]);
+        const mine = waveCross.get(value);
+        if (mine) mergeSurveyAcc(mine, crossAcc);
+        else waveCross.set(value, crossAcc);
+      }
+    }
   });
   return out.byWave.get(wave)!;
+}
+
+function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }

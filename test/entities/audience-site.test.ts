@@ -2,7 +2,8 @@
  * An audience build as built (issue 15 item 5): `gapreport build --audience region=North --pdf`
  * publishes the North outlets' pages and PDFs and the chain's totals, and no other region's
  * outlet name or value reaches dist/ — HTML, JSON, CSV, the search index or a PDF. One build of
- * a project copy holding only the chain report, cut to six outlets (two in the North).
+ * a project copy holding only the chain report, cut to seven outlets (three in the North: with
+ * only two, North 23 withheld would leave North minus North 01 = North 23, so both give way).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import type { Figures } from '../../src/schemas/figures';
 import { copyProject } from '../site/project-copy';
 import { CHROMIUM, describeInChromium } from '../e2e/browser';
 
-const NORTH = ['North 01 — Aberdeen', 'North 23 — Darlington'];
+const NORTH = ['North 01 — Aberdeen', 'North 02 — Carlisle', 'North 23 — Darlington'];
 const OTHERS = ['Central 01 — Coventry', 'Central 17 — Northampton', 'South 01 — Bath', 'South 08 — Reading'];
 
 /** A file's text as a search would find it: UTF-8, and for a PDF its bytes and inflated streams too. */
@@ -68,8 +69,12 @@ describeInChromium('an audience build of the chain report', (executablePath) => 
       .filter((d) => d.isDirectory() && d.name !== 'entities')
       .map((d) => d.name);
     expect(pages.sort()).toEqual(NORTH.map(slugOf).sort());
-    expect(await readdir(join(dist, 'pdf/chain'))).toEqual([`${slugOf(NORTH[0])}.pdf`]);
-    expect(io.stderr).toContain('audience region=North: chain 2 entities');
+    expect((await readdir(join(dist, 'pdf/chain'))).sort()).toEqual(
+      NORTH.slice(0, 2)
+        .map((o) => `${slugOf(o)}.pdf`)
+        .sort(),
+    );
+    expect(io.stderr).toContain('audience region=North: chain 3 entities');
   });
 
   it('lets no other region’s outlet name, region name or outlet value reach dist/: HTML, JSON, CSV, search index, PDFs', async () => {
