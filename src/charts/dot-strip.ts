@@ -37,6 +37,8 @@ export interface DotStripOptions extends ChartOptions<DotStripLabels> {
   labels: DotStripLabels;
   decimals?: number;
   signed?: boolean;
+  /** Values are percentages 0–100 (CSAT top-2-box): printed with the percent sign, as FIGURE_KINDS.percent says (72.9%). */
+  percent?: boolean;
 }
 
 const X0 = 30;
@@ -52,7 +54,7 @@ export function dotStrip(input: DotStripInput, options: DotStripOptions): ChartO
   const L = options.labels;
   const f = resolveFormat(options.format);
   const d = options.decimals ?? 1;
-  const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
+  const fmt = (v: number) => (options.percent ? f.fraction(v / 100, d) : options.signed ? f.signed(v, d) : f.number(v, d));
   const values = input.dots.map((p) => p.value);
   const x = scaleLinear()
     .domain([Math.min(...values, input.q1), Math.max(...values, input.q3)])
@@ -99,7 +101,13 @@ export function dotStrip(input: DotStripInput, options: DotStripOptions): ChartO
   const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
     parts.push(el('line', { x1: x(t), x2: x(t), y1: base + 2, y2: base + 6, stroke: C.ink }));
-    parts.push(text(x(t), base + 18, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+    parts.push(
+      text(x(t), base + 18, options.percent ? f.fraction(t / 100, td) : options.signed ? f.signed(t, td) : f.number(t, td), {
+        'text-anchor': 'middle',
+        'font-size': FS.small,
+        fill: C.muted,
+      }),
+    );
   }
   const height = base + 28;
   const better = (a: { value: number }, b: { value: number }) => (input.direction === 'higher' ? b.value - a.value : a.value - b.value);

@@ -58,7 +58,8 @@ export const npsBreakdownEn: NpsBreakdownLabels = {
   passives: 'Passives (7–8)',
   promoters: 'Promoters (9–10)',
   nps: 'NPS',
-  base: 'n = {n}',
+  /** The row's base: respondents who answered the NPS question (a table of respondents may count more). */
+  base: 'n = {n} answering NPS',
   group: 'Group',
   suppressed: 'suppressed (n < {min})',
   lowBase: '{mark} low base (n < {low}): read with caution.',

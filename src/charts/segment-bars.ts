@@ -50,7 +50,8 @@ export type SegmentBarsLabels = z.infer<typeof SegmentBarsLabelsSchema>;
 /** The English labels: the default of the builder and the `charts.segmentBars` block of the en locale (composed from the registry). */
 export const segmentBarsEn: SegmentBarsLabels = {
   title: '{label} by {by}',
-  base: 'n = {n}',
+  /** A bar's base: respondents who answered the charted question, {label} (a table of respondents may count more). */
+  base: 'n = {n} answering {label}',
   suppressed: 'suppressed (n < {min})',
   lowBase: '{mark} low base (n < {low}): read with caution.',
   range: '{label} by {by} ranges from {low} ({lowLabel}) to {high} ({highLabel}).',
@@ -86,6 +87,8 @@ export interface SegmentBarsInput {
 export interface SegmentBarsOptions extends ChartOptions<SegmentBarsLabels> {
   decimals?: number;
   signed?: boolean;
+  /** Values are percentages 0–100 (CSAT top-2-box): printed with the percent sign, as FIGURE_KINDS.percent says (72.9%). */
+  percent?: boolean;
   /** The legend of the ▲ ▼ marks (the report's locale, the correction named): with it, rows with a `significance` are marked. */
   significance?: string;
 }
@@ -118,7 +121,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   const min = options.minBase ?? DEFAULT_MIN_BASE;
   const low = options.lowBase ?? DEFAULT_LOW_BASE;
   const d = options.decimals ?? 1;
-  const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
+  const fmt = (v: number) => (options.percent ? f.fraction(v / 100, d) : options.signed ? f.signed(v, d) : f.number(v, d));
   const hiddenText = (row: SegmentBarRow) => (row.secondary ? L.withheld : fill(L.suppressed, { min }));
   // The gate is analysis's (row.low_base): a chart never re-tests the base.
   const isLow = (row: SegmentBarRow) => !row.suppressed && row.value !== undefined && !!row.low_base;
@@ -140,7 +143,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
     const cy = above ? y + 30 : y + ROW / 2;
     const name = ellipsize(row.label, above ? 32 : 24) + mark(row);
     parts.push(text(12, above ? y + 12 : cy - 1, name, { 'font-size': FS.label }));
-    const base = fill(L.base, { n: f.number(row.n, 0) });
+    const base = fill(L.base, { n: f.number(row.n, 0), label: input.label });
     parts.push(text(above ? 20 + textWidth(name, FS.label) : 12, above ? y + 12 : cy + 13, base, { 'font-size': FS.small, fill: C.muted }));
     if (row.suppressed || row.value === undefined) {
       const note = row.suppressed ? hiddenText(row) : '—';
@@ -181,7 +184,13 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   const ticks = x.ticks(tickCount);
   const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
-    parts.push(text(x(t), y + 14, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'middle', 'font-size': FS.small, fill: C.muted }));
+    parts.push(
+      text(x(t), y + 14, options.percent ? f.fraction(t / 100, td) : options.signed ? f.signed(t, td) : f.number(t, td), {
+        'text-anchor': 'middle',
+        'font-size': FS.small,
+        fill: C.muted,
+      }),
+    );
   }
   let height = y + 24;
   const lowSeen = input.rows.some(isLow);
@@ -193,7 +202,7 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
 
   const shown = input.rows.filter((row) => !row.suppressed && row.value !== undefined).sort((a, b) => a.value! - b.value! || a.label.localeCompare(b.label));
   const sentences: string[] = [];
-  const named = (row: SegmentBarRow) => `${row.label}${mark(row)}, ${fill(L.base, { n: f.number(row.n, 0) })}`;
+  const named = (row: SegmentBarRow) => `${row.label}${mark(row)}, ${fill(L.base, { n: f.number(row.n, 0), label: input.label })}`;
   if (shown.length >= 2) {
     const [lo, hi] = [shown[0], shown[shown.length - 1]];
     sentences.push(fill(L.range, { label: input.label, by: input.by, low: fmt(lo.value!), lowLabel: named(lo), high: fmt(hi.value!), highLabel: named(hi) }));

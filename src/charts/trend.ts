@@ -89,6 +89,8 @@ export interface TrendOptions extends ChartOptions<TrendLabels> {
   differenceDecimals?: number;
   /** Show a sign on values (NPS). */
   signed?: boolean;
+  /** Values are percentages 0–100 (CSAT top-2-box): printed with the percent sign, as FIGURE_KINDS.percent says (72.9%). */
+  percent?: boolean;
   /** Keep zero on the y axis (the axis policy, src/charts/axis.ts); default: true for a signed metric (a gap, NPS). */
   zero?: boolean;
   /** The metric's possible range, e.g. [-100, 100] for NPS, [0, 100] for a percent: the y axis never leaves it. */
@@ -112,7 +114,7 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const low = options.lowBase ?? DEFAULT_LOW_BASE;
   const d = options.decimals ?? 1;
   const dd = options.differenceDecimals ?? d;
-  const fmt = (v: number) => (options.signed ? f.signed(v, d) : f.number(v, d));
+  const fmt = (v: number) => (options.percent ? f.fraction(v / 100, d) : options.signed ? f.signed(v, d) : f.number(v, d));
   const pts = input.points;
   const shown = pts.filter((p): p is TrendPoint & { value: number } => !p.suppressed && p.value !== undefined);
 
@@ -140,7 +142,13 @@ export function trend(input: TrendInput, options: TrendOptions): ChartOutput {
   const td = ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 0;
   for (const t of ticks) {
     parts.push(el('line', { x1: P.left, x2: P.right, y1: y(t), y2: y(t), stroke: t === 0 ? C.muted : C.grid }));
-    parts.push(text(P.left - 6, y(t) + 4, options.signed ? f.signed(t, td) : f.number(t, td), { 'text-anchor': 'end', 'font-size': FS.small, fill: C.muted }));
+    parts.push(
+      text(P.left - 6, y(t) + 4, options.percent ? f.fraction(t / 100, td) : options.signed ? f.signed(t, td) : f.number(t, td), {
+        'text-anchor': 'end',
+        'font-size': FS.small,
+        fill: C.muted,
+      }),
+    );
   }
   const waveSize = legend === 'row' ? FS.base : FS.small;
   // An axis that leaves zero out is cut, and says so with a break mark on the edge zero is beyond.

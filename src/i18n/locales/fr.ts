@@ -223,7 +223,7 @@ export const fr = mapStrings(
         passives: 'Passifs (7–8)',
         promoters: 'Promoteurs (9–10)',
         nps: 'NPS',
-        base: 'n = {n}',
+        base: 'n = {n} réponses au NPS',
         group: 'Groupe',
         suppressed: 'masqué (n < {min})',
         lowBase: '{mark} base faible (n < {low}) : à lire avec prudence.',
@@ -328,7 +328,7 @@ export const fr = mapStrings(
       },
       segmentBars: {
         title: '{label} par {by}',
-        base: 'n = {n}',
+        base: 'n = {n} réponses ({label})',
         suppressed: 'masqué (n < {min})',
         lowBase: '{mark} base faible (n < {low}) : à lire avec prudence.',
         range: '{label} par {by} : de {low} ({lowLabel}) à {high} ({highLabel}).',

@@ -222,7 +222,7 @@ export const vi = {
       passives: 'Trung lập (7–8)',
       promoters: 'Ủng hộ (9–10)',
       nps: 'NPS',
-      base: 'n = {n}',
+      base: 'n = {n} người trả lời NPS',
       group: 'Nhóm',
       suppressed: 'ẩn (n < {min})',
       lowBase: '{mark} cỡ mẫu nhỏ (n < {low}): cần thận trọng.',
@@ -330,7 +330,7 @@ export const vi = {
     },
     segmentBars: {
       title: '{label} theo {by}',
-      base: 'n = {n}',
+      base: 'n = {n} người trả lời {label}',
       suppressed: 'ẩn (n < {min})',
       lowBase: '{mark} cỡ mẫu nhỏ (n < {low}): cần thận trọng.',
       range: '{label} theo {by} dao động từ {low} ({lowLabel}) đến {high} ({highLabel}).',
