@@ -60,7 +60,9 @@ export const themeSentimentEn: ThemeSentimentLabels = {
   suppressed: 'fewer than the minimum base ({n})',
   columns: ['Theme', 'Comments scored', 'Negative', 'Positive', 'Mean score (−1 to +1)'],
   caption: 'Sentiment of comments by theme, {wave}',
-  unavailable: { vi: 'Sentiment not available for Vietnamese: no lexicon for it ships with the tool, so its {n} comments are not scored.' },
+  unavailable: {
+    vi: 'Sentiment not available for Vietnamese: no lexicon for it ships with the tool, so comments in Vietnamese are not scored ({n} in this wave).',
+  },
   none: 'No sentiment shown: fewer than {min} comments could be scored.',
 };
 

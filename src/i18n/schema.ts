@@ -127,6 +127,9 @@ export const TranslationSchema = strict({
     'relativeWeights',
     'asOf',
     'rowsFilter',
+    'sentiment',
+    'sentimentText',
+    'sentimentLexicon',
   ]),
   charts: ChartLabelsSchema,
 });

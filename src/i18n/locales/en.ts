@@ -151,5 +151,9 @@ export const en = {
     relativeWeights: "Cross-check: Johnson's relative weights give {list}, beside the Shapley shares.",
     asOf: 'Data as of {date} (the latest date in the data).',
     rowsFilter: '{read} rows of {file} read; {excluded} excluded as not respondents ({list}); {kept} kept.',
+    sentiment: 'Sentiment of comments',
+    sentimentText:
+      'Each comment is scored offline against a lexicon of rated words in the language it is written in (Vietnamese told by its letters, French from English by their common words): {lexicons}. A word with a negation ("not", "never", "ne … pas") among the three words before it in the same clause counts with its sign reversed. A comment scores s/√(s² + 15), from −1 to +1, where s is the sum of its words\' ratings (on −5 to +5), and reads negative at −0.05 or below, positive at +0.05 or above, neutral between. Shares are of the scored comments, unweighted; a group under the minimum base is not shown.',
+    sentimentLexicon: '{language}, {lexicon} (package {package}, licence {licence})',
   },
 };

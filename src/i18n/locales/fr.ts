@@ -158,6 +158,10 @@ export const fr = mapStrings(
       relativeWeights: 'Contrôle\u202f: les poids relatifs de Johnson donnent {list}, à côté des parts de Shapley.',
       asOf: 'Données au {date} (dernière date présente dans les données).',
       rowsFilter: '{read} lignes de {file} lues\u202f; {excluded} écartées car ce ne sont pas des répondants ({list})\u202f; {kept} retenues.',
+      sentiment: 'Tonalité des commentaires',
+      sentimentText:
+        'Chaque commentaire est noté hors ligne d’après un lexique de mots notés dans la langue où il est écrit (le vietnamien reconnu à ses lettres, le français distingué de l’anglais par leurs mots courants) : {lexicons}. Un mot précédé d’une négation (« ne … pas », « jamais », « not ») parmi les trois mots qui le précèdent dans la même proposition compte avec son signe inversé. Un commentaire obtient s/√(s² + 15), de −1 à +1, où s est la somme des notes de ses mots (de −5 à +5), et il est négatif à −0,05 ou moins, positif à +0,05 ou plus, neutre entre les deux. Les parts portent sur les commentaires notés, sans pondération ; un groupe sous la base minimale n’est pas affiché.',
+      sentimentLexicon: '{language} : {lexicon} (paquet {package}, licence {licence})',
     },
     charts: {
       gapModel: {
@@ -376,7 +380,7 @@ export const fr = mapStrings(
         columns: ['Thème', 'Commentaires notés', 'Négatifs', 'Positifs', 'Score moyen (−1 à +1)'],
         caption: 'Tonalité des commentaires par thème, {wave}',
         unavailable: {
-          vi: 'Tonalité non disponible pour le vietnamien : aucun lexique n’est fourni pour cette langue, ses {n} commentaires ne sont donc pas notés.',
+          vi: 'Tonalité non disponible pour le vietnamien : aucun lexique n’est fourni pour cette langue, les commentaires en vietnamien ne sont donc pas notés ({n} dans cette vague).',
         },
         none: 'Aucune tonalité affichée : moins de {min} commentaires ont pu être notés.',
       },

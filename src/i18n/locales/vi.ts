@@ -151,6 +151,10 @@ export const vi = {
     relativeWeights: 'Đối chiếu: trọng số tương đối Johnson cho {list}, bên cạnh phần Shapley.',
     asOf: 'Dữ liệu tính đến {date} (ngày mới nhất trong dữ liệu).',
     rowsFilter: 'Đã đọc {read} dòng của {file}; loại {excluded} dòng không phải người trả lời ({list}); giữ lại {kept} dòng.',
+    sentiment: 'Cảm xúc trong bình luận',
+    sentimentText:
+      'Mỗi bình luận được chấm điểm ngoại tuyến theo một bộ từ vựng đã được gán điểm, bằng ngôn ngữ của bình luận (tiếng Việt nhận biết qua chữ cái, tiếng Pháp và tiếng Anh phân biệt qua các từ thông dụng): {lexicons}. Một từ có phủ định ("not", "never", "ne … pas") trong ba từ đứng trước nó trong cùng mệnh đề được tính với dấu ngược lại. Điểm của một bình luận là s/√(s² + 15), từ −1 đến +1, với s là tổng điểm các từ (từ −5 đến +5); bình luận là tiêu cực khi từ −0,05 trở xuống, tích cực khi từ +0,05 trở lên, trung tính ở giữa. Tỷ lệ tính trên các bình luận được chấm điểm, không gia trọng; nhóm dưới cỡ mẫu tối thiểu không được hiển thị.',
+    sentimentLexicon: '{language}: {lexicon} (gói {package}, giấy phép {licence})',
   },
   charts: {
     gapModel: {
@@ -377,7 +381,7 @@ export const vi = {
       columns: ['Chủ đề', 'Bình luận được chấm điểm', 'Tiêu cực', 'Tích cực', 'Điểm trung bình (−1 đến +1)'],
       caption: 'Cảm xúc trong bình luận theo chủ đề, {wave}',
       unavailable: {
-        vi: 'Không có phân tích cảm xúc cho tiếng Việt: công cụ không kèm bộ từ vựng cảm xúc cho ngôn ngữ này, nên {n} bình luận tiếng Việt không được chấm điểm.',
+        vi: 'Không có phân tích cảm xúc cho tiếng Việt: công cụ không kèm bộ từ vựng cảm xúc cho ngôn ngữ này, nên các bình luận tiếng Việt không được chấm điểm ({n} trong đợt này).',
       },
       none: 'Không hiển thị cảm xúc: ít hơn {min} bình luận có thể được chấm điểm.',
     },
