@@ -193,6 +193,7 @@ export function formatFigure(key: string, value: number | string | boolean, f: F
     case 'p_holm':
       return formatKind('p', value, f);
     case 'n':
+    case 'n_eff':
     case 'peers':
     case 'shortfalls':
     case 'parts':

@@ -3,7 +3,9 @@
  * figure a page prints in several places (cards, <Metric>, words, tables: `data-figure`) reads
  * one string, and the figures the issue measured (the NPS and CSAT changes, the gaps to the
  * industry median, the KPIs' values and trends) appear nowhere on the page — chart labels,
- * captions, data tables, the PDF's HTML — at another precision than <Metric> prints them.
+ * captions, data tables, the PDF's HTML — in another form than <Metric> prints them: another
+ * precision, the whole number of a figure printed with decimals, a sign it does not carry, or
+ * its digits grouped otherwise (test/site/one-rendering-comparer.test.ts plants each).
  * Raw values stay raw in figures.csv and figures.json (test/site/figures-csv.test.ts).
  */
 import { readFile } from 'node:fs/promises';
@@ -29,6 +31,10 @@ const MEASURED = [
   /^(nps\.score|csat\.top2box)$/,
   /^benchmarks\.(nps|csat|fcr_rate|service_level_30s)\.gap_to_median$/,
   /^kpis\.[\w-]+\.(value|trend)$/,
+  // Counts: the bases and effective bases the cards and the methodology print ("1,178" / "1 178"; effective "1,119", not "1,118.55").
+  /^(nps|csat|ces|overall)\.(n|n_eff)$/,
+  // Not yet: a benchmark's whole median, top quartile and peer values, which the benchmark chart prints with a decimal
+  // ("median 73.0%") where <Metric> prints "73%" (src/charts/benchmark-position.ts uses one count of decimals for every value).
 ];
 
 let figures: Figures;
@@ -46,7 +52,7 @@ describe.each(EDITIONS.map(([l]) => l))('one rendering per figure on the %s page
     expect(shown.filter(([, s]) => new Set(s).size > 1)).toEqual([]);
   });
 
-  it('prints the measured figures as <Metric> does, and at no other precision anywhere on the page', () => {
+  it('prints the measured figures as <Metric> does, and in no other form anywhere on the page (precision, sign, grouping)', () => {
     const text = textWithoutTicks(pages.get(locale)!);
     const fmt = formatters(locale);
     const t = strings(locale);

@@ -7,8 +7,11 @@
 import { formatters } from '../../src/i18n/format';
 import type { Locale } from '../../src/schemas/questionnaire';
 
-/** A number as the three editions print it: sign, digits with grouping (",", ".", narrow or plain no-break space), decimals. */
-const NUMBER = /[+\u2212-]?\d{1,3}(?:(?:,|\.|\u202f|\u00a0)\d{3})*(?:[.,]\d+)?/u;
+/**
+ * A number as the three editions print it: sign, digits with grouping (",", ".", narrow or plain
+ * no-break space) or none ("1200" is one number, not "120"), decimals.
+ */
+const NUMBER = /[+\u2212-]?(?:\d{1,3}(?:(?:,|\.|\u202f|\u00a0)\d{3})+|\d+)(?:[.,]\d+)?/u;
 
 /** The page's visible text (tags, styles and scripts out, entities decoded, spaces collapsed); SVG text included. */
 export function pageText(html: string): string {
@@ -53,26 +56,69 @@ export function textWithoutTicks(html: string): string {
   return pageText(html.replace(/<text [^>]*font-size="11" fill="var\(--gr-muted[^>]*>[+\u2212-]?[\d.,\u202f\u00a0]+<\/text>/gu, ' '));
 }
 
+/** The ways a number's thousands are grouped on some page: none, comma, point, a plain, a no-break and a narrow no-break space. */
+const GROUPINGS = ['', ',', '.', ' ', '\u00a0', '\u202f'];
+
+/** `digits` (an unsigned whole part, grouped or not) regrouped with `sep`. */
+function regroup(digits: string, sep: string): string {
+  const bare = digits.replace(/\D/g, '');
+  return bare.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
 /**
- * Where the page prints `value` at another precision than `printed` (the figure's rendering),
- * with one decimal or more ("4.30" beside "4.3", "9.44" beside "9.4"), with its own sign or
- * none. Whole-number forms are left out (a "2" or "+2" is too often another figure), as is any
- * form in `others`, the renderings of the other figures. Returns each rival with the text around it.
+ * The forms a rival rendering of `value` can take, given `printed`, the figure's own rendering:
+ * - another precision, one to three decimals ("4.30" or "9.44" beside "4.3" and "9.4"), with the value's own sign or none;
+ * - the whole number of a figure printed with decimals, signed ("−9" beside "−9.4"; unsigned only from 100 up, a bare
+ *   "9" being too often another figure);
+ * - the same digits with a sign the figure does not print ("+72" beside "72"; a signed figure written as its
+ *   size, "9.4 points below", is words, not a rival);
+ * - the same digits grouped otherwise, from 1,000 up ("1200", "1 200", "1\u202f200" beside "1,200").
+ * Forms in `others` (the renderings of the other figures) are left out, and so is the printed form itself.
  */
-export function rivalRenderings(text: string, value: number, printed: string, locale: Locale, others: ReadonlySet<string> = new Set()): string[] {
+export function rivalForms(value: number, printed: string, locale: Locale, others: ReadonlySet<string> = new Set()): string[] {
   const f = formatters(locale);
   const own = decimalsOf(printed, locale);
-  const found: string[] = [];
-  for (let d = 1; d <= 3; d++) {
+  const sign = value < 0 ? '\u2212' : '+';
+  const printedSigned = /^[+\u2212-]/.test(printed);
+  const bare = printed.replace(/^[+\u2212-]/, '');
+  const forms = new Set<string>();
+  for (let d = 0; d <= 3; d++) {
     if (d === own) continue;
     const abs = f.number(Math.abs(value), d).replace(/^\u2212/, '');
     if (/^0([.,]0*)?$/.test(abs)) continue;
-    // The value's own sign only: "+2.0" is a rival of +1.98, not of −1.98.
-    const forms = [value < 0 ? `\u2212${abs}` : `+${abs}`, abs].filter((form) => !others.has(form) && !others.has(form.replace(/^[+\u2212]/, '')));
-    for (const form of forms) {
-      const re = new RegExp(`(?<![\\d.,+\\u2212\\u202f\\u00a0])${escape(form)}(?![\\d]|[.,]\\d)`, 'gu');
-      for (const m of text.matchAll(re)) found.push(`${form} in "…${text.slice(Math.max(0, m.index - 60), m.index + form.length + 30)}…"`);
+    forms.add(`${sign}${abs}`);
+    if (d > 0 || Math.round(Math.abs(value)) >= 100) forms.add(abs);
+  }
+  if (!printedSigned && value > 0 && !/^0([.,]0*)?$/.test(bare)) forms.add(`+${bare}`);
+  const [whole, fraction] = splitDecimals(bare, locale);
+  if (whole.replace(/\D/g, '').length >= 4)
+    for (const sep of GROUPINGS) {
+      const regrouped = regroup(whole, sep) + fraction;
+      forms.add(printedSigned ? `${printed.charAt(0)}${regrouped}` : regrouped);
     }
+  const unsigned = (form: string) => form.replace(/^[+\u2212]/, '');
+  return [...forms].filter((form) => form !== printed && !others.has(form) && !others.has(unsigned(form)) && !(form === bare && printedSigned));
+}
+
+/** A rendering's whole part and its decimals (with their separator), by the locale's decimal separator. */
+function splitDecimals(bare: string, locale: Locale): [string, string] {
+  const sep = formatters(locale).number(1.5, 1).charAt(1);
+  const at = bare.lastIndexOf(sep);
+  // A separator followed by exactly three digits in a number that has no other could be grouping: treat it as decimals only when it is the locale's decimal sign.
+  return at < 0 ? [bare, ''] : [bare.slice(0, at), bare.slice(at)];
+}
+
+/**
+ * Where the page prints `value` in another form than `printed` (the figure's rendering): each
+ * rival form of rivalForms, found as a whole number in the text (not inside a longer number).
+ * Returns each rival with the text around it.
+ */
+export function rivalRenderings(text: string, value: number, printed: string, locale: Locale, others: ReadonlySet<string> = new Set()): string[] {
+  const found: string[] = [];
+  for (const form of rivalForms(value, printed, locale, others)) {
+    // Not inside a longer number: no digit, separator or sign glued before it, no digit or decimal after it.
+    const re = new RegExp(`(?<![\\d.,+\\u2212\\u202f\\u00a0]|\\d )${escape(form)}(?![\\d]|[.,]\\d|[ \\u00a0\\u202f]\\d{3}(?!\\d))`, 'gu');
+    for (const m of text.matchAll(re)) found.push(`${form} in "…${text.slice(Math.max(0, m.index - 60), m.index + form.length + 30)}…"`);
   }
   return found;
 }
