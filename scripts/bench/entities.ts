@@ -1,66 +1,157 @@
 /**
- * Entity pages at scale (issue 15): `npx tsx scripts/bench/entities.ts [10 100 1000]`. For each
- * count it writes the chain demo with that many outlets (about 29 respondents each, four waves)
- * into bench/out/entities-<n>/, then, in a child process per count so peak memory is its own:
- * the analysis with `per: outlet` (one pass, every entity's figures), the size of those figures,
- * and the cost of composing every entity page's figures (src/build/entities.ts, what a page pays
- * before its components render). Prints one row per count; nothing fails on time.
+ * Entity pages at scale (issue 15), as a user's build pays them: for each count of outlets
+ * (10, 100, 1,000 by default) a seeded survey of `rows` responses (1M by default; every §2.2
+ * column plus an `outlet` segment listed under `entities:`, scripts/bench/generate.ts) and a
+ * project of one `per: outlet` report (the chain demo's template), then whole `gapreport build`
+ * processes, medians of `runs`:
+ *
+ * - "cold": `.gapreport/` and the build's output absent, so the data are hashed, every
+ *   entity's figures computed in the one pass, cached, and every page rendered and indexed;
+ * - "MDX-only edit": the template's text changed, figures reused from the cache (the build
+ *   log must say "reused", else the row fails), every page rendered again.
+ *
+ * Per page: the MDX-only rebuild's time over its pages, and the marginal cost (the slope of
+ * that time between the smallest and the largest count). Peak RSS is the build process's own
+ * (`/usr/bin/time -f %M`). CPU seconds (user + system) are printed beside the wall time: on
+ * a machine shared with other work, CPU time moves less than wall time does.
+ *
+ * `npm run bench` runs it (scripts/commands/bench.ts); alone:
+ * `npx tsx scripts/bench/entities.ts [--rows N] [--runs K] [10 100 1000]`. Nothing fails on time.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildChainFiles, CHAIN_REGIONS, CHAIN_SEED } from '../demo/chain.ts';
+import { ensureEntityData } from './generate.ts';
+import { measure, runChild, type Measured, type Run } from './measure.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const OUT = join(ROOT, 'bench/out');
+/** The targets of issue 15 (seconds for a whole build on the 2-core machine). */
+export const ENTITY_TARGETS: Record<number, number> = { 100: 15, 1000: 60 };
 
-async function one(n: number): Promise<void> {
-  const { analyzeWith } = await import('../../src/engines/run-fs.ts');
-  const { entityPageFigures, entityPages } = await import('../../src/build/entities.ts');
-  const { resolveMetric } = await import('../../src/analysis/metric-id.ts');
-  const { AnalysisOptionsSchema } = await import('../../src/schemas/report.ts');
-  const dir = join(OUT, `entities-${n}`);
-  const started = performance.now();
-  const result = await analyzeWith('memory', dir, AnalysisOptionsSchema.parse({ per: 'outlet' }));
-  const analysis = (performance.now() - started) / 1000;
-  if (!result.figures) {
-    // A refusal is a result too (e.g. the segment limit of src/data/limits.ts): print it as the row.
-    process.stdout.write(`${JSON.stringify({ entities: n, refused: result.problems[0]?.message ?? 'no figures' })}\n`);
-    return;
-  }
-  const pages = entityPages(result.figures);
-  const composeStart = performance.now();
-  for (const page of pages) {
-    const f = entityPageFigures(result.figures, page.name);
-    if (f) for (const id of ['nps.score', 'parent.nps.score', 'entity.rank.nps', 'entity.tests.nps.p_holm']) resolveMetric(f, id);
-  }
-  const perPage = (performance.now() - composeStart) / pages.length;
-  const mib = JSON.stringify(result.figures).length / 2 ** 20;
-  const rss = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ entities: pages.length, rows: result.figures.waves.reduce((a, w) => a + w.n, 0), analysis, mib, perPage, rss })}\n`);
+export interface EntityRow {
+  entities: number;
+  rows: number;
+  cold: Measured;
+  mdxOnly: Measured;
+  /** MDX-only rebuild over its pages, ms. */
+  perPageMs?: number;
 }
 
-async function main(counts: number[]): Promise<void> {
-  process.stdout.write('entities  respondents  analysis (s)  figures (MiB)  compose/page (ms)  peak RSS (MiB)\n');
-  for (const n of counts) {
-    const dir = join(OUT, `entities-${n}`);
-    await mkdir(dir, { recursive: true });
-    const perRegion = Math.max(1, Math.round(n / CHAIN_REGIONS.length));
-    for (const [name, text] of Object.entries(buildChainFiles(CHAIN_SEED, perRegion))) await writeFile(join(dir, name), text);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', String(n)], { cwd: ROOT, encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(child.stderr);
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
-    if (r.refused) {
-      process.stdout.write(`${String(r.entities).padStart(8)}  refused: ${r.refused}\n`);
-      continue;
-    }
-    process.stdout.write(
-      `${String(r.entities).padStart(8)}  ${String(r.rows).padStart(11)}  ${r.analysis.toFixed(2).padStart(12)}  ${r.mib.toFixed(1).padStart(13)}  ${r.perPage.toFixed(3).padStart(17)}  ${r.rss.toFixed(0).padStart(14)}\n`,
+const REPORT_ID = 'outlets';
+
+/** The chain demo's template (content/reports/chain.mdx) on the bench dataset; its benchmark section left out (the bench data have no benchmarks.csv). */
+async function template(root: string, n: number, edit: number): Promise<string> {
+  const chain = await readFile(join(root, 'content/reports/chain.mdx'), 'utf8');
+  const body = chain
+    .replace(/^---[\s\S]*?\n---\n/, '')
+    .replace(/## Against home retail\s*<BenchmarkPosition[^>]*\/>\s*/, '')
+    .replace(/Hearth & Home/g, 'Bench Retail');
+  const front = ['---', `title: "Outlet report, ${n} outlets"`, 'company: Bench Retail', `dataset: ${REPORT_ID}`, 'per: outlet', 'locale: en', '---', ''].join(
+    '\n',
+  );
+  return `${front}${body}\n{/* edit ${edit} */}\n`;
+}
+
+/** A project of the one per: report over `data`, beside the checkout's sources (node_modules linked, Astro's cache its own). */
+async function project(root: string, dir: string, data: string, n: number): Promise<string> {
+  await rm(dir, { recursive: true, force: true });
+  for (const p of ['src', 'content/docs', 'public', 'tsconfig.json', 'package.json'])
+    await cp(join(root, p), join(dir, p), { recursive: true }).catch(() => undefined);
+  const config = await readFile(join(root, 'astro.config.mjs'), 'utf8');
+  await writeFile(join(dir, 'astro.config.mjs'), config.replace('defineConfig({', "defineConfig({\n  cacheDir: './.astro-cache',"));
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await mkdir(join(dir, 'data', REPORT_ID), { recursive: true });
+  for (const f of ['questionnaire.yaml', 'responses.csv']) await link(join(data, f), join(dir, 'data', REPORT_ID, f)); // 175 MB: linked, not copied
+  await mkdir(join(dir, 'content/reports'), { recursive: true });
+  await writeFile(join(dir, 'content/reports', `${REPORT_ID}.mdx`), await template(root, n, 0));
+  return dir;
+}
+
+/**
+ * Measures the builds for each count. `step` prints and collects each Measured (bench.ts's own);
+ * `log` gets progress lines.
+ */
+export async function entityBench(
+  root: string,
+  out: string,
+  opts: { rows: number; runs: number; seed: number; counts: number[] },
+  step: (m: Promise<Measured>) => Promise<Measured>,
+  log: (s: string) => void,
+): Promise<EntityRow[]> {
+  const node = process.execPath;
+  const rows: EntityRow[] = [];
+  for (const n of opts.counts) {
+    const data = await ensureEntityData(out, opts.rows, n, opts.seed, log);
+    const site = await project(root, join(out, `entity-pages-${n}`, 'site'), data, n);
+    const dist = join(site, 'dist');
+    const build = (expectReused: boolean) => async (): Promise<Run> => {
+      const r = await runChild(node, [join(root, 'scripts/gapreport.mjs'), 'build', '--out', dist], { cwd: site });
+      const said = /\b(reused|recomputed) figures for data\/outlets/.exec(r.stderr)?.[1];
+      // A row that measured the wrong thing fails rather than printing a number.
+      if (r.code === 0 && said !== (expectReused ? 'reused' : 'recomputed'))
+        return { ...r, code: 1, stderr: `${r.stderr}\nexpected ${expectReused ? 'reused' : 'recomputed'} figures, the log says ${said ?? 'nothing'}` };
+      return r;
+    };
+    const cold = await step(
+      measure(`build, ${n} entity pages, ${opts.rows.toLocaleString('en-US')} responses, cold (figures computed)`, opts.runs, build(false), async () => {
+        await rm(join(site, '.gapreport'), { recursive: true, force: true });
+        await rm(dist, { recursive: true, force: true });
+      }),
+    );
+    let edit = 0;
+    const mdxOnly = await step(
+      measure(`build, ${n} entity pages, MDX-only edit (figures reused)`, opts.runs, build(true), async () => {
+        await writeFile(join(site, 'content/reports', `${REPORT_ID}.mdx`), await template(root, n, ++edit));
+      }),
+    );
+    rows.push({ entities: n, rows: opts.rows, cold, mdxOnly, perPageMs: mdxOnly.failed ? undefined : (mdxOnly.seconds / n) * 1000 });
+  }
+  return rows;
+}
+
+/** The table of the entity rows: whole build, per page, peak RSS, CPU, against the targets. */
+export function entityTable(rows: EntityRow[]): string {
+  const f = (x: number | undefined, d = 2) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
+  const lines = [
+    '| entity pages | responses | cold build s (median) | target | CPU s | peak RSS MiB | MDX-only rebuild s | per page ms | runs (cold) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of rows) {
+    const target = ENTITY_TARGETS[r.entities];
+    lines.push(
+      `| ${r.entities} | ${r.rows.toLocaleString('en-US')} | ${r.cold.failed ? 'failed' : f(r.cold.seconds)} | ${target ? `≤ ${target}` : '—'} | ${f(r.cold.cpuSeconds, 1)} | ${f(r.cold.rssMiB, 0)} | ${r.mdxOnly.failed ? 'failed' : f(r.mdxOnly.seconds)} | ${f(r.perPageMs, 1)} | ${r.cold.all.map((s) => s.toFixed(1)).join(' ')} |`,
     );
   }
+  const [lo, hi] = [rows[0], rows[rows.length - 1]];
+  if (rows.length > 1 && !lo.mdxOnly.failed && !hi.mdxOnly.failed)
+    lines.push(
+      '',
+      `Marginal cost of one more page (MDX-only rebuild, ${lo.entities} → ${hi.entities} pages): ${f(((hi.mdxOnly.seconds - lo.mdxOnly.seconds) / (hi.entities - lo.entities)) * 1000, 1)} ms.`,
+    );
+  return lines.join('\n');
 }
 
-const args = process.argv.slice(2);
-if (args[0] === '--one') await one(Number(args[1]));
-else await main(args.length ? args.map(Number) : [10, 100, 1000]);
+async function main(argv: string[]): Promise<void> {
+  const root = resolve(fileURLToPath(import.meta.url), '../../..');
+  const flag = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return fallback;
+    const v = Number(argv[i + 1]);
+    argv.splice(i, 2);
+    return v;
+  };
+  const rows = flag('rows', 1_000_000);
+  const runs = flag('runs', 3);
+  const counts = argv.length ? argv.map(Number) : [10, 100, 1000];
+  const step = async (m: Promise<Measured>) => {
+    const r = await m;
+    process.stderr.write(
+      `  ${r.name}: ${r.failed ? `failed\n${r.failed}` : `${r.seconds.toFixed(2)} s (${r.all.map((s) => s.toFixed(1)).join(' ')}), ${f0(r.rssMiB)} MiB, CPU ${f0(r.cpuSeconds)} s`}\n`,
+    );
+    return r;
+  };
+  const f0 = (x?: number) => (x === undefined ? '—' : x.toFixed(0));
+  const result = await entityBench(root, join(root, 'bench/out'), { rows, runs, seed: 20260701, counts }, step, (s) => process.stderr.write(`${s}\n`));
+  process.stdout.write(`${entityTable(result)}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

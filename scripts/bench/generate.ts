@@ -83,14 +83,29 @@ async function writeLines(path: string, header: string, rows: number, line: (i: 
 
 const clamp = (x: number) => Math.max(1, Math.min(7, Math.round(x)));
 
-export async function writeSurvey(dir: string, rows: number, seed: number): Promise<void> {
+/** The survey's questionnaire with an `outlet` segment of one page per value (`entities:`). */
+export const entityQuestionnaire = (): string =>
+  QUESTIONNAIRE.replace('segments: [channel, region]', 'segments: [channel, region, outlet]\nentities: [outlet]');
+
+/** An outlet's name, sorted as numbered (Outlet 0001 …). */
+export const outletName = (k: number): string => `Outlet ${String(k + 1).padStart(4, '0')}`;
+
+/**
+ * `outlets`: an `outlet` column after region with that many values (each outlet's perceptions
+ * shifted by its own steady level, drawn from a second generator so every other column keeps
+ * the bytes it has without outlets).
+ */
+export async function writeSurvey(dir: string, rows: number, seed: number, outlets?: number): Promise<void> {
   const rnd = random(seed);
+  const pick = random(seed ^ 0x0a11e7);
+  const levels = Array.from({ length: outlets ?? 0 }, () => pick() * 1.2 - 0.6);
   const header = [
     'respondent_id',
     'wave',
     'date',
     'channel',
     'region',
+    ...(outlets ? ['outlet'] : []),
     ...ITEMS.map((i) => `e_${i}`),
     ...ITEMS.map((i) => `p_${i}`),
     ...DIMS.map((d) => `w_${d}`),
@@ -101,14 +116,16 @@ export async function writeSurvey(dir: string, rows: number, seed: number): Prom
     'comment',
   ].join(',');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'questionnaire.yaml'), QUESTIONNAIRE);
+  await writeFile(join(dir, 'questionnaire.yaml'), outlets ? entityQuestionnaire() : QUESTIONNAIRE);
   await writeLines(join(dir, 'responses.csv'), header, rows, (i) => {
+    const k = outlets ? Math.floor(pick() * outlets) : -1;
+    const shift = outlets ? levels[k] : 0;
     const wave = Math.floor((i * WAVES.length) / rows);
     const month = String(1 + ((wave * 3 + 9 + Math.floor(rnd() * 3)) % 12)).padStart(2, '0');
     const year = wave === 0 ? 2025 : 2026;
     const mood = rnd() * 2 - 1;
     const e = ITEMS.map(() => (rnd() < 0.03 ? '' : String(clamp(5.6 + rnd() * 2 - 0.8))));
-    const p = ITEMS.map(() => (rnd() < 0.03 ? '' : String(clamp(4.8 + mood * 1.5 + rnd() * 2 - 1))));
+    const p = ITEMS.map(() => (rnd() < 0.03 ? '' : String(clamp(4.8 + shift + mood * 1.5 + rnd() * 2 - 1))));
     const w = [20, 20, 20, 20, 20].map((x) => x + Math.floor(rnd() * 5) - 2);
     w[4] = 100 - w[0] - w[1] - w[2] - w[3];
     const nps = rnd() < 0.05 ? '' : String(Math.max(0, Math.min(10, Math.round(7 + mood * 3 + rnd() * 2 - 1))));
@@ -116,7 +133,7 @@ export async function writeSurvey(dir: string, rows: number, seed: number): Prom
     const ces = String(Math.max(1, Math.min(7, Math.round(3 - mood * 2 + rnd()))));
     const overall = rnd() < 0.04 ? '' : Math.max(1, Math.min(7, 4.8 + mood * 1.8)).toFixed(1);
     const comment = COMMENTS[Math.floor(rnd() * COMMENTS.length)];
-    return `R${String(i + 1).padStart(7, '0')},${WAVES[wave]},${year}-${month}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')},${CHANNELS[Math.floor(rnd() * 4)]},${REGIONS[Math.floor(rnd() * 5)]},${e.join(',')},${p.join(',')},${w.join(',')},${nps},${csat},${ces},${overall},${comment}`;
+    return `R${String(i + 1).padStart(7, '0')},${WAVES[wave]},${year}-${month}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')},${CHANNELS[Math.floor(rnd() * 4)]},${REGIONS[Math.floor(rnd() * 5)]}${outlets ? `,${outletName(k)}` : ''},${e.join(',')},${p.join(',')},${w.join(',')},${nps},${csat},${ces},${overall},${comment}`;
   });
 }
 
@@ -140,6 +157,19 @@ export async function writeContacts(dir: string, rows: number, seed: number): Pr
     const wait = Math.floor(-40 * Math.log(1 - rnd()));
     return `C${i + 1},${date}T${String(8 + Math.floor(rnd() * 10)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}:00,${CHANNELS[Math.floor(rnd() * 3)]},${wait},${abandoned ? '' : 120 + Math.floor(rnd() * 600)},${abandoned},${abandoned ? '' : rnd() < 0.72 ? 1 : 0}`;
   });
+}
+
+/** A survey of `rows` responses over `outlets` outlets in out/entity-pages-<outlets>/data/, unless its stamp says it is there already. */
+export async function ensureEntityData(out: string, rows: number, outlets: number, seed: number, log: (s: string) => void): Promise<string> {
+  const dir = join(out, `entity-pages-${outlets}`);
+  const stamp = JSON.stringify({ rows, outlets, seed, version: 1 });
+  const stampPath = join(dir, 'data.stamp');
+  if ((await readFile(stampPath, 'utf8').catch(() => '')) !== stamp) {
+    log(`generating ${rows.toLocaleString('en-US')} responses over ${outlets.toLocaleString('en-US')} outlets (seed ${seed}) into ${dir}/ …`);
+    await writeSurvey(join(dir, 'data'), rows, seed, outlets);
+    await writeFile(stampPath, stamp);
+  }
+  return join(dir, 'data');
 }
 
 /** Writes the survey and contacts datasets unless the stamp says they are there already. */

@@ -12,6 +12,8 @@ export interface Run {
   seconds: number;
   /** Peak resident set, MiB; undefined when nothing reported it. */
   rssMiB?: number;
+  /** User + system CPU seconds (from /usr/bin/time, when present). */
+  cpuSeconds?: number;
   code: number;
   stderr: string;
 }
@@ -20,7 +22,7 @@ const TIME = '/usr/bin/time';
 
 export function runChild(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<Run> {
   const useTime = existsSync(TIME);
-  const [bin, argv] = useTime ? [TIME, ['-f', 'time-max-rss-kib %M', cmd, ...args]] : [cmd, args];
+  const [bin, argv] = useTime ? [TIME, ['-f', 'time-max-rss-kib %M\ntime-cpu-seconds %U %S', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(bin, argv, {
@@ -36,7 +38,9 @@ export function runChild(cmd: string, args: string[], opts: { cwd: string; env?:
       const own = /max-rss-kib (\d+)/.exec(stderr.replace(/time-max-rss-kib/g, ''));
       const timed = /time-max-rss-kib (\d+)/.exec(stderr);
       const kib = own ? Number(own[1]) : timed ? Number(timed[1]) : undefined;
-      resolve({ seconds, rssMiB: kib === undefined ? undefined : kib / 1024, code: code ?? 1, stderr });
+      const cpu = /time-cpu-seconds ([\d.]+) ([\d.]+)/.exec(stderr);
+      const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined;
+      resolve({ seconds, rssMiB: kib === undefined ? undefined : kib / 1024, cpuSeconds, code: code ?? 1, stderr });
     });
   });
 }
@@ -52,6 +56,8 @@ export interface Measured {
   runs: number;
   seconds: number;
   rssMiB?: number;
+  /** Median user + system CPU seconds, when measured. */
+  cpuSeconds?: number;
   /** Every run's seconds, in order. */
   all: number[];
   failed?: string;
@@ -67,5 +73,13 @@ export async function measure(name: string, runs: number, make: () => Promise<Ru
     results.push(r);
   }
   const rss = results.map((r) => r.rssMiB).filter((x): x is number => x !== undefined);
-  return { name, runs, seconds: median(results.map((r) => r.seconds)), rssMiB: rss.length ? median(rss) : undefined, all: results.map((r) => r.seconds) };
+  const cpu = results.map((r) => r.cpuSeconds).filter((x): x is number => x !== undefined);
+  return {
+    name,
+    runs,
+    seconds: median(results.map((r) => r.seconds)),
+    rssMiB: rss.length ? median(rss) : undefined,
+    cpuSeconds: cpu.length ? median(cpu) : undefined,
+    all: results.map((r) => r.seconds),
+  };
 }

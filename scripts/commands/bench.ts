@@ -9,13 +9,15 @@
  * figures in one DuckDB SQL statement; the I/O floor (read the bytes, count lines); an
  * MDX-only rebuild of the demo site (`gapreport build` after touching an MDX) against
  * Astro's own floor (`astro build`, figures cached). Prints a table with the ratios and
- * writes bench/out/results.json. Nothing fails on time.
+ * writes bench/out/results.json; then whole builds of a per: report with 10, 100 and 1,000 entity
+ * pages on the same number of responses (scripts/bench/entities.ts). Nothing fails on time.
  */
 import { mkdir, readdir, rm, utimes, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CACHE_DIR } from '../../src/build/figures-fs';
 import { warehouseBench } from '../bench/clickhouse-bench';
 import { ensureData } from '../bench/generate';
+import { entityBench, entityTable } from '../bench/entities';
 import { measure, runChild, type Measured } from '../bench/measure';
 import { readArgs } from './args';
 import type { Io } from './io';
@@ -123,6 +125,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     );
   }
 
+  // Entity pages (issue 15): whole builds of one per: report over 10, 100 and 1,000 outlets on `rows` responses (scripts/bench/entities.ts).
+  const entities = await entityBench(root, out, { rows, runs, seed, counts: [10, 100, 1000] }, step, io.err);
+
   const ratio = (a?: Measured, b?: Measured) => (a && b && a.seconds > 0 && b.seconds > 0 ? a.seconds / b.seconds : undefined);
   const ratios = {
     'analyze (cold) / DuckDB': ratio(analyze, duck),
@@ -137,7 +142,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     'analyze, clickhouse engine (10× rows) / ClickHouse one SQL': ratio(warehouse?.analyze, warehouse?.oneSql),
   };
   io.out(table(results, ratios));
-  const json = { rows, contacts, runs, seed, date: new Date().toISOString(), node: process.version, results, ratios };
+  io.out(`\n${entityTable(entities)}`);
+  const json = { rows, contacts, runs, seed, date: new Date().toISOString(), node: process.version, results, ratios, entities };
   await writeFile(join(out, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   io.err(`results written to bench/out/results.json`);
   return 0;
