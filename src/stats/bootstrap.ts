@@ -91,6 +91,36 @@ export interface DriverIntervals {
   betas: [number, number][];
 }
 
+/**
+ * The replicates of a drivers bootstrap, collected as they are drawn, and their one summary —
+ * shared by the nonparametric (bootstrapDrivers) and the parametric (wishart.ts) bootstrap:
+ * each decomposed replicate adds its R², its shares and the standardised coefficients of its
+ * correlation matrix; the summary is their 95 % percentile intervals, or undefined when under
+ * half of the replicates drawn gave a decomposition (the interval would describe a few of them).
+ */
+export function driverReplicates(drivers: number) {
+  const r2: number[] = [];
+  const shares: number[][] = Array.from({ length: drivers }, () => []);
+  const betas: number[][] = Array.from({ length: drivers }, () => []);
+  return {
+    add(decomposition: { r2: number; shares: readonly number[] }, corr: readonly (readonly number[])[]): void {
+      r2.push(decomposition.r2);
+      decomposition.shares.forEach((x, j) => shares[j].push(x));
+      standardizedBetas(corr).forEach((x, j) => betas[j].push(x));
+    },
+    summary(replicates: number): DriverIntervals | undefined {
+      if (r2.length < replicates / 2) return undefined;
+      return {
+        replicates,
+        used: r2.length,
+        r2: percentileInterval(r2)!,
+        shares: shares.map((xs) => percentileInterval(xs)!),
+        betas: betas.map((xs) => percentileInterval(xs)!),
+      };
+    },
+  };
+}
+
 /** Covariance (n − 1) of a resample given as counts per profile, centred on the sample means for accuracy. */
 function resampleCovariance(profiles: readonly Profile[], counts: Uint32Array, centre: readonly number[], n: number): number[][] {
   const p = centre.length;
@@ -130,9 +160,7 @@ export function bootstrapDrivers(profiles: readonly Profile[], replicates: numbe
   for (const pr of profiles) for (let i = 0; i < p; i++) centre[i] += (pr.count * pr.values[i]) / n;
   const random = mulberry32(seed);
   const counts = new Uint32Array(profiles.length);
-  const r2: number[] = [];
-  const shares: number[][] = Array.from({ length: p - 1 }, () => []);
-  const betas: number[][] = Array.from({ length: p - 1 }, () => []);
+  const collected = driverReplicates(p - 1);
   for (let b = 0; b < replicates; b++) {
     counts.fill(0);
     for (let draw = 0; draw < n; draw++) {
@@ -151,17 +179,7 @@ export function bootstrapDrivers(profiles: readonly Profile[], replicates: numbe
     if (cov.some((row, i) => !(row[i] > 1e-12))) continue;
     const corr = correlationFromCovariance(cov);
     const decomposition = keyDriversFromCorrelation(corr);
-    if (!decomposition) continue;
-    r2.push(decomposition.r2);
-    decomposition.shares.forEach((s, j) => shares[j].push(s));
-    standardizedBetas(corr).forEach((beta, j) => betas[j].push(beta));
+    if (decomposition) collected.add(decomposition, corr);
   }
-  if (r2.length < replicates / 2) return undefined;
-  return {
-    replicates,
-    used: r2.length,
-    r2: percentileInterval(r2)!,
-    shares: shares.map((xs) => percentileInterval(xs)!),
-    betas: betas.map((xs) => percentileInterval(xs)!),
-  };
+  return collected.summary(replicates);
 }

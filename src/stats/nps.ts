@@ -49,18 +49,24 @@ export function nps(scores: Iterable<Maybe>): NpsEstimate | undefined {
   return npsFromCounts(promoters, passives, detractors);
 }
 
-/** NPS from counts of promoters, passives and detractors (for streaming tallies); undefined when all are 0. */
-export function npsFromCounts(promoters: number, passives: number, detractors: number): NpsEstimate | undefined {
+/**
+ * NPS from counts of promoters, passives and detractors (streaming tallies), or from their
+ * weighted totals with Kish's effective base `nEff` (src/stats/weights.ts: weightedNps): the
+ * shares are of the total, the variance (pP + pD − (pP − pD)²)/nEff. Unweighted, nEff is the
+ * count itself, so both read the same bits. Undefined when all are 0 or there is no effective base.
+ */
+export function npsFromCounts(promoters: number, passives: number, detractors: number, nEff?: number): NpsEstimate | undefined {
   for (const c of [promoters, passives, detractors]) {
     if (!(c >= 0) || !Number.isFinite(c)) throw new RangeError(`nps counts must be non-negative, got ${c}`);
   }
   const n = promoters + passives + detractors;
-  if (n === 0) return undefined;
+  const base = nEff ?? n;
+  if (n === 0 || !(base > 0)) return undefined;
   const pP = promoters / n;
   const pD = detractors / n;
   const diff = pP - pD;
   // Var(pP − pD) = [pP(1−pP) + pD(1−pD) + 2·pP·pD]/n = (pP + pD − (pP − pD)²)/n.
-  const v = Math.max(0, (pP + pD - diff * diff) / n);
+  const v = Math.max(0, (pP + pD - diff * diff) / base);
   const score = 100 * diff;
   const moe95 = 100 * Z95 * Math.sqrt(v);
   return {

@@ -10,7 +10,7 @@
  */
 import { meanEstimateFromSummary, type MeanEstimate } from './descriptive';
 import { wilsonInterval } from './proportion';
-import { Z95 } from './constants';
+import { npsFromCounts, type NpsEstimate } from './nps';
 
 /** Kish's effective base (Σw)²/Σw²; undefined without weight. */
 export function effectiveBase(w: number, w2: number): number | undefined {
@@ -40,36 +40,16 @@ export function weightedMeanEstimate(n: number, w: number, w2: number, sum: numb
   return meanEstimateFromSummary(nEff, m, n < 2 ? undefined : Math.sqrt(Math.max(0, m2) / (w - w2 / w)));
 }
 
-export interface WeightedNps {
-  score: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  /** Var(pP − pD) on the effective base: (pP + pD − (pP − pD)²)/n_eff. */
-  variance: number;
-  moe95: number;
-  ci95: [number, number];
-}
+/** A weighted NPS: npsFromCounts's estimate without the count (the base of a weighted figure is its respondents and n_eff). */
+export type WeightedNps = Omit<NpsEstimate, 'n'>;
 
-/** NPS from weighted totals of promoters, passives and detractors; the variance on `nEff` (npsFromCounts when the weights are 1). */
+/** NPS from weighted totals of promoters, passives and detractors, the variance on `nEff`: npsFromCounts, the one NPS-from-counts function. */
 export function weightedNps(promoters: number, passives: number, detractors: number, nEff: number): WeightedNps | undefined {
-  const total = promoters + passives + detractors;
-  if (!(total > 0) || !(nEff > 0)) return undefined;
-  const pP = promoters / total;
-  const pD = detractors / total;
-  const diff = pP - pD;
-  const v = Math.max(0, (pP + pD - diff * diff) / nEff);
-  const score = 100 * diff;
-  const moe95 = 100 * Z95 * Math.sqrt(v);
-  return {
-    score,
-    promoters: pP,
-    passives: passives / total,
-    detractors: pD,
-    variance: v,
-    moe95,
-    ci95: [Math.max(-100, score - moe95), Math.min(100, score + moe95)],
-  };
+  if (!(promoters + passives + detractors > 0) || !(nEff > 0)) return undefined;
+  const est = npsFromCounts(promoters, passives, detractors, nEff);
+  if (!est) return undefined;
+  const { n: _count, ...weighted } = est;
+  return weighted;
 }
 
 /**

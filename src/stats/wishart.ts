@@ -5,7 +5,7 @@
  */
 import { COLLINEARITY_TOLERANCE, correlationFromCovariance } from './regression';
 import { MIN_R2 } from './shapley';
-import { BOOTSTRAP_SEED, mulberry32, percentileInterval, standardizedBetas, type DriverIntervals } from './bootstrap';
+import { BOOTSTRAP_SEED, driverReplicates, mulberry32, type DriverIntervals } from './bootstrap';
 
 /** A standard normal from two uniforms (Box–Muller, the cosine branch only, so each draw uses exactly two). */
 export function normalFrom(random: () => number): number {
@@ -114,9 +114,7 @@ export function wishartBootstrapDrivers(
   const l = cholesky(cov);
   if (!l || df - p + 1 < 2) return undefined;
   const random = mulberry32(seed);
-  const r2: number[] = [];
-  const shares: number[][] = Array.from({ length: p - 1 }, () => []);
-  const betas: number[][] = Array.from({ length: p - 1 }, () => []);
+  const collected = driverReplicates(p - 1);
   const a = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const subsetR2 = new Float64Array(1 << (p - 1));
   const chol = new Float64Array(p * p);
@@ -134,17 +132,7 @@ export function wishartBootstrapDrivers(
     const s = m.map((ri) => m.map((rj) => ri.reduce((acc, x, k) => acc + x * rj[k], 0) / df));
     const corr = correlationFromCovariance(s);
     const decomposition = replicateShapley(corr, p - 1, subsetR2, chol, members, shapleyWeight);
-    if (!decomposition) continue;
-    r2.push(decomposition.r2);
-    decomposition.shares.forEach((x, j) => shares[j].push(x));
-    standardizedBetas(corr).forEach((x, j) => betas[j].push(x));
+    if (decomposition) collected.add(decomposition, corr);
   }
-  if (r2.length < replicates / 2) return undefined;
-  return {
-    replicates,
-    used: r2.length,
-    r2: percentileInterval(r2)!,
-    shares: shares.map((xs) => percentileInterval(xs)!),
-    betas: betas.map((xs) => percentileInterval(xs)!),
-  };
+  return collected.summary(replicates);
 }
