@@ -7,7 +7,8 @@
  *   σ²_w ≈ 1/(y_w^g + α_w) + 1/(y_w^r + α_w),  z_w = δ_w / σ_w,
  * with the prior α_w = α_0 · y_w / n proportional to the term's count in all comments, so
  * common words ("the", "and") shrink to zero and rare ones need evidence. Words are folded
- * as the codebook matches them (themes-match.ts); phrases are pairs of neighbouring words.
+ * as the codebook matches them (themes-match.ts); phrases are pairs of neighbouring words. A term
+ * made only of function words ("this", "out of", "de la") is never proposed: it is grammar, not a theme.
  */
 import { tokens } from './themes-match';
 
@@ -24,6 +25,20 @@ export interface DistinctiveTerm {
   group: number;
   rest: number;
 }
+
+/** Function words of en, fr and vi, folded as tokens() folds them (no diacritics). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  [
+    // en
+    'a an the and or but if so as at by for from in into of off on onto out over to up with about after again all also am any are be been before being both can could did do does doing down each few had has have having he her here hers him his how i im is it its itself just me more most my no nor not now once only other our ours own same she should some such than that thats the their them then there these they this those through too under until very was we were what when where which while who why will would you your yours ive dont didnt cant wont still even yet ever get got one two',
+    // fr
+    'au aux avec ce ces cet cette dans de des du elle elles en est et etait ete etre eu il ils je la le les leur lui ma mais me meme mes moi mon ne nos notre nous on ou par pas plus pour qu que qui sa se ses son sont sur ta te tes toi ton tu un une vos votre vous y a c d j l m n s t tres tout toujours deja encore',
+    // vi (folded)
+    'va la cua co khong toi rat duoc cho voi mot nhung cac nay da thi ma de trong khi den nhu cung se',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 function terms(text: string): string[] {
   const words = tokens(text);
@@ -46,7 +61,7 @@ export function distinctiveTerms(
   if (!ng || !nr) return [];
   const out: DistinctiveTerm[] = [];
   for (const [term, yg] of g) {
-    if (yg < minCount) continue;
+    if (yg < minCount || term.split(' ').every((w) => STOPWORDS.has(w))) continue;
     const yr = r.get(term) ?? 0;
     const a = (prior * (yg + yr)) / n;
     const delta = Math.log((yg + a) / (ng + prior - yg - a)) - Math.log((yr + a) / (nr + prior - yr - a));

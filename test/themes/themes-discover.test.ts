@@ -53,4 +53,15 @@ describe('distinctiveTerms(comments) — weighted log-odds, informative Dirichle
   it('finds nothing without a group or without other comments', () => {
     expect(distinctiveTerms([{ text: 'refund refund refund', inGroup: true }])).toEqual([]);
   });
+
+  it('never proposes a term made only of function words, however skewed ("this", "out of", "de la")', () => {
+    const comments = Array.from({ length: 60 }, (_, i) => ({
+      text: i < 20 ? 'this is out of order, de la panne, refund please' : 'fine thanks',
+      inGroup: i < 20,
+    }));
+    const terms = distinctiveTerms(comments, 50).map((t) => t.term);
+    expect(terms).toContain('refund');
+    expect(terms).toContain('of order'); // one content word is enough for a phrase
+    for (const grammar of ['this', 'is', 'out of', 'this is', 'de la', 'de']) expect(terms).not.toContain(grammar);
+  });
 });
