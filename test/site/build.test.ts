@@ -14,6 +14,8 @@ import { strings } from '../../src/i18n';
 import { metricText } from '../../src/components/lib/metric-format';
 import { copyProject } from './project-copy';
 import { figuresComputations } from '../../src/build/pipeline-fs';
+import { PLANTED_PII } from '../../scripts/demo/comments';
+import { publishedTexts } from '../robustness/site';
 
 let project = '';
 let html = '';
@@ -23,7 +25,8 @@ let probe = '';
 let figures: Figures;
 let computations = 0;
 
-const PROBE = `---\ntitle: Probe\ncompany: Northwind Telecom\ndataset: demo\n---\n\n<BenchmarkPosition metric="abandonment_rate" />\n`;
+// comments: true as the demo editions have it, so the four reports share one set of settings.
+const PROBE = `---\ntitle: Probe\ncompany: Northwind Telecom\ndataset: demo\ncomments: true\n---\n\n<BenchmarkPosition metric="abandonment_rate" />\n`;
 
 beforeAll(async () => {
   project = await copyProject();
@@ -124,6 +127,46 @@ describe('gapreport build: the demo report', () => {
   });
 });
 
+describe('gapreport build: the demo comments that carry contact details and names', () => {
+  const details = [...PLANTED_PII.emails, ...PLANTED_PII.phones];
+  it('holds them in data/demo, so the scan below can find a leak', async () => {
+    const csv = await readFile(join(project, 'data/demo/responses.csv'), 'utf8');
+    for (const d of [...details, ...PLANTED_PII.names]) expect(csv, d).toContain(d);
+  });
+  it('publishes those comments with the removed-detail tokens of each edition', () => {
+    const items = figures.comments?.items.map((c) => c.text) ?? [];
+    for (const token of ['[e-mail removed]', '[phone number removed]', '[name removed]'])
+      expect(
+        items.some((t) => t.includes(token)),
+        token,
+      ).toBe(true);
+    for (const [page, locale] of [
+      [html, 'en'],
+      [htmlFr, 'fr'],
+      [htmlVi, 'vi'],
+    ] as const) {
+      const removed = strings(locale).comments.removed;
+      for (const token of [removed.email, removed.phone, removed.name]) expect(decode(page), `${locale} ${token}`).toContain(token);
+    }
+  });
+  it('leaves no e-mail, phone number (in any spacing) or redacted name in any page, download or search-index file', () => {
+    const files = publishedTexts(join(project, 'out'));
+    let scanned = 0;
+    for (const [file, text] of Object.entries(files)) {
+      if (file.startsWith('pagefind/wasm.')) continue;
+      scanned++;
+      const lower = text.toLowerCase();
+      const digits = text.replace(/[\s().+-]/g, '');
+      for (const d of PLANTED_PII.emails) expect(lower.includes(d.toLowerCase()), `${d} in ${file}`).toBe(false);
+      for (const p of PLANTED_PII.phones) expect(digits.includes(p.replace(/[\s().+-]/g, '')), `${p} in ${file}`).toBe(false);
+      for (const n of PLANTED_PII.names) for (const part of n.toLowerCase().split(' ')) expect(lower.includes(part), `${part} in ${file}`).toBe(false);
+    }
+    expect(Object.keys(files).some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['reports/demo/figures.json', 'reports/demo/figures.csv', 'reports/demo-fr/index.html']));
+    expect(scanned).toBeGreaterThan(10);
+  });
+});
+
 describe('gapreport build: locales and strictness', () => {
   it('builds the French edition with French labels and number formats', () => {
     expect(htmlFr).toContain('<html lang="fr"');
@@ -138,7 +181,9 @@ describe('gapreport build: locales and strictness', () => {
     expect(htmlFr).toContain('data-figure="segments.channel.store.nps.score"');
     expect(htmlFr).toContain('secteur télécoms');
     expect(htmlFr).not.toMatch(/secteur telecom\b/);
-    expect(htmlFr).not.toMatch(/\d days\b/);
+    // Units are the page's; the verbatim comments are customers' own words, in the language they wrote.
+    expect(htmlFr.replace(/<ul class="comment-list">[\s\S]*?<\/ul>/g, '')).not.toMatch(/\d days\b/);
+    expect(htmlFr).toMatch(/<ul class="comment-list">/);
   });
   it('links the editions to each other', () => {
     expect(html).toMatch(/href="\/reports\/demo-fr\/"[^>]*>Français/);
