@@ -44,6 +44,16 @@ describe('gapreport check with a claim', () => {
     const r = await check('kpis.answer-30s.status is met');
     expect(r.code).toBe(0);
   });
+  it('fails a claim on a figure the data do not give, as "cannot be checked", at its line: it does not pass silently', async () => {
+    const r = await check('gaps.gap4.value < 0');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^acme +claim +gaps\.gap4\.value < 0 +gaps\.gap4\.value is not measured \(.+\) +claimed: value < 0 +cannot be checked +FAIL$/m);
+    expect(r.stdout).toContainEqual(
+      expect.stringMatching(
+        /^ {2}content\/reports\/acme\.mdx:9: acme: claim "gaps\.gap4\.value < 0" claimed: value < 0; cannot be checked: gaps\.gap4\.value is not measured/,
+      ),
+    );
+  });
 });
 
 describe('gapreport check with a figure typed in prose', () => {
