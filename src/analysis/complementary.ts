@@ -38,7 +38,14 @@ import type { SurveyAcc } from './survey-acc';
  * subtraction there can reveal. The unions worth checking are the connected unions of the
  * published entities' spans (the values they have respondents in): a union that leaves out
  * part of no entity adds whole published values (each ≥ min_base) to the rest, and disjoint
- * parts add up remainders that are each 0 or ≥ min_base. While a remainder is 1 … min_base − 1,
+ * parts add up remainders that are each 0 or ≥ min_base. Another segment's published value can
+ * be subtracted as well where it lies wholly inside a union (channel = Online inside region
+ * North, read from the segment × segment cross cells), and with it the entities sharing no
+ * respondent with it; so the unions are joined by those values' spans too, and each union is
+ * settled alone and less every subset of one other segment's values inside it (the first
+ * INSIDE_VALUES of them). A remainder under min_base that no entity is subtracted from is the
+ * segments' own breakdowns' doing, not the entities' (they are complemented against the wave
+ * only), and is left to them. While a remainder is 1 … min_base − 1,
  * its published entity with the fewest respondents (then the smallest base, then by name)
  * is withheld as well, and every total is checked again until none changes (the hidden set
  * only grows, so this ends; with every member withheld a remainder is its total, published,
@@ -99,6 +106,8 @@ export interface Grouping {
   withheld: ReadonlyMap<string, ReadonlySet<string>>;
   /** Entity → value of this segment → the cross cell's accumulator (respondents with both). */
   cross: ReadonlyMap<string, ReadonlyMap<string, SurveyAcc>>;
+  /** Other grouping's segment → value of this segment → value of that one → cross cell. */
+  pairs: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, SurveyAcc>>>;
 }
 
 /** Connected unions of one segment's values checked per mean before entities spanning values give way (see above). */
@@ -153,7 +162,7 @@ export function entitySuppression(
           )
         )
           grew = true;
-        for (const g of groupings) if (groupingSettles(g, family, part, total, names, entities, rule, isOpen, hidden, settle)) grew = true;
+        for (const g of groupings) if (groupingSettles(g, groupings, family, part, total, names, entities, rule, isOpen, hidden, settle)) grew = true;
       }
     }
     for (const v of hidden) if (family.base(entities.get(v)!) >= rule.min_base) out.get(v)!.add(family.key);
@@ -161,13 +170,27 @@ export function entitySuppression(
   return out;
 }
 
+/** A grouping's values publishing this mean (each ≥ min_base, not withheld), by name. */
+function publishedValues(g: Grouping, family: Family, part: (acc: SurveyAcc) => number, rule: BaseRule): string[] {
+  return [...g.cells.keys()].sort(byName).filter((v) => {
+    const acc = g.cells.get(v)!;
+    return family.base(acc) >= rule.min_base && part(acc) >= rule.min_base && !g.withheld.get(v)?.has(family.key);
+  });
+}
+
+/** Most published values of another segment tried together inside one union (all their subsets). */
+const INSIDE_VALUES = 8;
+
 /**
  * One grouping's totals for one mean: its published values and its unpublished rest as atoms,
- * each entity's span over them, every connected union of the spans settled in turn. True when
+ * each entity's span over them, every connected union of the spans settled in turn — alone, and
+ * less any family of another segment's published values that lie wholly inside it (channel =
+ * Online inside region North), with the entities that share no respondent with them. True when
  * an entity was withheld.
  */
 function groupingSettles(
   g: Grouping,
+  groupings: readonly Grouping[],
   family: Family,
   part: (acc: SurveyAcc) => number,
   total: SurveyAcc,
@@ -178,36 +201,49 @@ function groupingSettles(
   hidden: Set<string>,
   settle: (block: number, members: [string, number][], part: (acc: SurveyAcc) => number) => boolean,
 ): boolean {
-  const values = [...g.cells.keys()].sort(byName).filter((v) => {
-    const acc = g.cells.get(v)!;
-    return family.base(acc) >= rule.min_base && part(acc) >= rule.min_base && !g.withheld.get(v)?.has(family.key);
-  });
+  const values = publishedValues(g, family, part, rule);
   // Atoms: each published value, then the rest (the wave minus them: withheld values and the segment left empty).
   const atomN = values.map((v) => part(g.cells.get(v)!));
   const rest = part(total) - atomN.reduce((a, b) => a + b, 0);
   if (rest > 0) atomN.push(rest);
   if (atomN.length < 2) return false; // one atom is the wave itself, settled already
-  // Each entity's respondents of this mean per atom.
+  /** A group's respondents of this mean per atom, from its counts in each published value. */
+  const perAtom = (own: number, inValue: (value: string) => SurveyAcc | undefined) => {
+    const share = values.map((value) => {
+      const acc = inValue(value);
+      return acc ? part(acc) : 0;
+    });
+    if (rest > 0) share.push(own - share.reduce((a, b) => a + b, 0));
+    return share;
+  };
   const shares = new Map<string, number[]>();
   for (const v of names) {
     const own = part(entities.get(v)!);
-    if (own === 0) continue;
-    const byValue = g.cross.get(v);
-    const share = values.map((value) => {
-      const acc = byValue?.get(value);
-      return acc ? part(acc) : 0;
-    });
-    const inRest = own - share.reduce((a, b) => a + b, 0);
-    if (rest > 0) share.push(inRest);
-    shares.set(v, share);
+    if (own > 0)
+      shares.set(
+        v,
+        perAtom(own, (value) => g.cross.get(v)?.get(value)),
+      );
   }
-  const spanOf = (v: string) => shares.get(v)!.flatMap((n, a) => (n > 0 ? [a] : []));
-  let unions = connectedUnions([...shares.keys()].filter((v) => isOpen(v, part)).map(spanOf));
+  const spanOf = (share: readonly number[]) => share.flatMap((n, a) => (n > 0 ? [a] : []));
+  // Other segments' published values, each with its respondents per atom of this grouping.
+  const others = groupings
+    .filter((h) => h !== g)
+    .flatMap((h) =>
+      publishedValues(h, family, part, rule).map((hv) => ({
+        h,
+        hv,
+        n: part(h.cells.get(hv)!),
+        share: perAtom(part(h.cells.get(hv)!), (value) => g.pairs.get(h.segment)?.get(value)?.get(hv)),
+      })),
+    );
+  // Unions joined by an open entity or by another segment's value (Online across North and South).
+  let unions = connectedUnions([...[...shares].filter(([v]) => isOpen(v, part)).map(([, share]) => spanOf(share)), ...others.map((o) => spanOf(o.share))]);
   let grew = false;
   if (unions === undefined) {
     // Too many to check: what spans several values gives way, and the rest nests (singletons suffice).
-    for (const v of shares.keys())
-      if (isOpen(v, part) && spanOf(v).length > 1) {
+    for (const [v, share] of shares)
+      if (isOpen(v, part) && spanOf(share).length > 1) {
         hidden.add(v);
         grew = true;
       }
@@ -215,10 +251,23 @@ function groupingSettles(
   }
   for (const union of unions) {
     const inUnion = new Set(union);
+    const within = (share: readonly number[]) => share.every((n, a) => n === 0 || inUnion.has(a));
     const block = union.reduce((a, at) => a + atomN[at], 0);
     const members: [string, number][] = [];
-    for (const [v, share] of shares) if (share.every((n, a) => n === 0 || inUnion.has(a))) members.push([v, part(entities.get(v)!)]);
+    for (const [v, share] of shares) if (within(share)) members.push([v, part(entities.get(v)!)]);
     if (settle(block, members, part)) grew = true;
+    // Less other segments' values inside the union (at most INSIDE_VALUES of them, every subset).
+    const inside = others.filter((o) => o.n > 0 && within(o.share)).slice(0, INSIDE_VALUES);
+    for (let mask = 1; mask < 1 << inside.length; mask++) {
+      const picked = inside.filter((_, i) => mask & (1 << i));
+      // Values of one segment are disjoint; of two segments they may overlap, and then cannot both be subtracted.
+      if (new Set(picked.map((o) => o.h.segment)).size > 1) continue;
+      const left = block - picked.reduce((a, o) => a + o.n, 0);
+      // Left under min_base with no entity subtracted: the segments' own breakdowns give it away, not the entities.
+      if (left > 0 && left < rule.min_base) continue;
+      const apart = members.filter(([v]) => picked.every((o) => !((o.h.cross.get(v)?.get(o.hv) && part(o.h.cross.get(v)!.get(o.hv)!)) || 0)));
+      if (settle(left, apart, part)) grew = true;
+    }
   }
   return grew;
 }

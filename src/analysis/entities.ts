@@ -73,12 +73,17 @@ export function perProblems(per: string | undefined, segments: readonly string[]
 function groupingsOf(accs: SurveyAccs, wave: string, per: string, segments: readonly string[], rule: BaseRule, layout: SurveyLayout): Grouping[] {
   const total = accs.byWave.get(wave);
   if (!total) return [];
-  return segments
-    .filter((s) => s !== per)
-    .map((segment) => {
-      const cells = accs.bySegment.get(wave)?.get(segment) ?? new Map<string, SurveyAcc>();
-      return { segment, cells, withheld: secondarySuppression(total, cells, rule, layout), cross: crossCells(accs, wave, per, segment) ?? new Map() };
-    });
+  const others = segments.filter((s) => s !== per);
+  return others.map((segment) => {
+    const cells = accs.bySegment.get(wave)?.get(segment) ?? new Map<string, SurveyAcc>();
+    return {
+      segment,
+      cells,
+      withheld: secondarySuppression(total, cells, rule, layout),
+      cross: crossCells(accs, wave, per, segment) ?? new Map(),
+      pairs: new Map(others.filter((h) => h !== segment).map((h) => [h, crossCells(accs, wave, segment, h) ?? new Map()])),
+    };
+  });
 }
 
 /**
