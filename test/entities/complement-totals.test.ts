@@ -1,0 +1,58 @@
+/**
+ * Complementing entities against other segments' totals (complementary.ts entitySuppression):
+ * an engine that counts no entity × segment cells refuses such a report, and a segment whose
+ * values entities cross in too many ways to enumerate falls back to withholding the crossers.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeDataset } from '../../src/analysis/analyze';
+import { perProblems } from '../../src/analysis/entities';
+import { CONNECTED_UNIONS } from '../../src/analysis/complementary';
+import type { Dataset, Respondent } from '../../src/schemas/dataset';
+import { QuestionnaireSchema } from '../../src/schemas/questionnaire';
+import { AnalysisOptionsSchema } from '../../src/schemas/report';
+
+describe('per: against other segments’ totals', () => {
+  it('is refused, worded, where the engine counted no entity × segment cells and other segments publish totals', () => {
+    expect(perProblems('outlet', ['region', 'outlet'], false)).toEqual([
+      {
+        file: 'report settings',
+        column: 'per',
+        value: 'outlet',
+        message:
+          'needs the counts of each outlet within region, which this engine does not compute, to keep a withheld outlet from being derived from those totals.',
+        hint: 'Build this report with --engine memory or --engine stream.',
+      },
+    ]);
+    expect(perProblems('outlet', ['outlet'], false)).toEqual([]);
+    expect(perProblems('outlet', ['region', 'outlet'], true)).toEqual([]);
+  });
+
+  it('withholds every entity spanning several values of a segment crossed in more ways than it enumerates', () => {
+    const questionnaire = QuestionnaireSchema.parse({ scale: { min: 1, max: 5 }, items: [], segments: ['zone', 'branch'] });
+    const ZONES = 16;
+    const responses: Respondent[] = [];
+    // 60 branches of 12, each split over two zones (a fixed pseudo-random pair), every zone well over min_base.
+    for (let b = 0; b < 60; b++) {
+      const pair = [(b * 7) % ZONES, (b * 7 + 1 + ((b * 5) % (ZONES - 1))) % ZONES];
+      for (let i = 0; i < 12; i++)
+        responses.push({
+          id: `R${responses.length}`,
+          wave: '2026-Q1',
+          segments: { zone: `Z${String(pair[i % 2]).padStart(2, '0')}`, branch: `B${String(b).padStart(2, '0')}` },
+          e: {},
+          p: {},
+          w: {},
+          nps: (b + i) % 11,
+          line: responses.length + 2,
+        });
+    }
+    const data: Dataset = { name: 'zones', questionnaire, items: [], responses, files: [] };
+    const f = analyzeDataset(data, AnalysisOptionsSchema.parse({ min_base: 5, low_base: 5, per: 'branch' })).figures!;
+    const values = Object.values(f.entities!.values);
+    expect(values).toHaveLength(60);
+    // Every branch spans two zones, and the zones' connected unions run past CONNECTED_UNIONS: none is published.
+    expect(CONNECTED_UNIONS).toBeLessThan(2 ** ZONES);
+    for (const e of values) expect(e.withheld === false && e.nps).toMatchObject({ suppressed: true, secondary: true });
+    for (const z of Object.values(f.segments.zone)) expect(z.nps?.suppressed).toBe(false);
+  });
+});
