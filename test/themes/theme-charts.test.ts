@@ -100,3 +100,15 @@ describe('themes as drivers chart', () => {
     expect(out.svg).toContain('Associations, not causes');
   });
 });
+
+describe('sentiment figure ids', () => {
+  it('resolve for <Metric>: a share, a theme’s mean, a suppressed segment value and the Vietnamese availability', async () => {
+    const { resolveMetric } = await import('../../src/analysis/metric-id');
+    const f = { ...figures, meta: { min_base: 30, low_base: 50 } } as unknown as Figures;
+    const overall = sentiment.overall as { share_negative: number };
+    expect(resolveMetric(f, 'sentiment.overall.share_negative')).toMatchObject({ kind: 'value', value: overall.share_negative });
+    expect(resolveMetric(f, 'sentiment.themes.service.mean')).toMatchObject({ kind: 'value', value: (sentiment.themes.service as { mean: number }).mean });
+    expect(resolveMetric(f, 'sentiment.segments.region.east.share_negative')).toMatchObject({ kind: 'suppressed' });
+    expect(resolveMetric(f, 'sentiment.languages.vi.available')).toMatchObject({ kind: 'value', value: false });
+  });
+});
