@@ -53,6 +53,23 @@ export interface ChartFallback {
   className: 'no-data' | 'not-measured';
 }
 
+/** A chart component's section of the guide. */
+export interface ChartGuideText {
+  /** After "<Name> — ": "the five gaps". */
+  title: string;
+  /** The paragraph under the heading; required without props ("No props. …"). */
+  text?: string;
+  /** The live example's props, `{}` for none. */
+  example: Record<string, string>;
+}
+
+/** The MDX code of a guide example: `<NpsBreakdown by="channel" />`. */
+export function exampleCode(name: string, example: Record<string, string>): string {
+  return `<${name}${Object.entries(example)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('')} />`;
+}
+
 export interface ChartComponent<S extends z.ZodRawShape = z.ZodRawShape, L = any, I = any, O = any, N extends string = string> {
   /** The MDX name (`<GapModel/>`). */
   name: N;
@@ -60,6 +77,13 @@ export interface ChartComponent<S extends z.ZodRawShape = z.ZodRawShape, L = any
   schema: z.ZodObject<S>;
   /** The lint's kind of check for each prop (no prop without one, no extra). */
   props: { [K in keyof S]: PropKind };
+  /**
+   * Its section of the authoring guide (content/docs/components.mdx, through <ChartGuide/>): the
+   * heading after the name, the paragraph (a component without props starts it "No props."; `code`
+   * spans in backticks), the live example's props (the code shown is written from them). The
+   * props table comes from the schema.
+   */
+  guide: ChartGuideText;
   /** What to draw from the figures, or the sentence that says why nothing is drawn. */
   select: (env: ChartEnv<L>, props: z.infer<z.ZodObject<S>>) => ChartDraw<I, O> | ChartFallback;
 }

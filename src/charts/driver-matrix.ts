@@ -228,6 +228,12 @@ export const driverMatrixComponent = chartComponent(driverMatrix, {
   name: 'DriverMatrix',
   schema: z.object({}),
   props: {},
+  guide: {
+    title: 'what drives satisfaction',
+    // The line break is the guide's, as its paragraph was written.
+    text: 'No props. Explains the questionnaire’s `outcome` by the five dimensions (or the items, with\n`drivers: items`).',
+    example: {},
+  },
   select: ({ figures, t, noResponses }) => {
     if (noResponses) return { fallback: noResponses, className: 'no-data' };
     const d = figures.drivers;

@@ -304,5 +304,6 @@ export const gapModelComponent = chartComponent(gapModel, {
   name: 'GapModel',
   schema: z.object({}),
   props: {},
+  guide: { title: 'the five gaps', text: 'No props. The Gap model diagram with each gap’s value or count of shortfalls.', example: {} },
   select: ({ figures }) => ({ input: figures.gaps, options: { scale: figures.meta.scale }, prefix: 'gap-model', kind: 'gap-model' }),
 });

@@ -261,6 +261,7 @@ export const kpiScorecardComponent = chartComponent(kpiScorecard, {
   name: 'KpiScorecard',
   schema: z.object({}),
   props: {},
+  guide: { title: 'service standards against target', text: 'No props. One row per standard in standards.csv.', example: {} },
   select: ({ figures, t }) => {
     const kpis = figures.kpis.map((k) => ({ ...k, label: t.kpiMetrics[k.metric] ?? k.label }));
     return kpis.length

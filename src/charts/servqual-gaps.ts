@@ -244,6 +244,7 @@ export const servqualGapsComponent = chartComponent(servqualGaps, {
     by: z.enum(['dimensions', 'items']).optional().describe('`dimensions` (default) or `items`'),
   }),
   props: { by: { kind: 'choice', example: 'dimensions' } },
+  guide: { title: 'expectations against perceptions', example: {} },
   select: ({ figures, t, noResponses }, { by = 'dimensions' }) => {
     const { servqual, meta } = figures;
     if (servqual && meta.scale) return { input: { servqual, scale: meta.scale }, options: { mode: by }, prefix: `servqual-${by}`, kind: `servqual-${by}` };
