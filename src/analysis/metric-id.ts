@@ -89,6 +89,10 @@ function primitive(s: z.ZodTypeAny): FigureType | undefined {
 function resolveWithLeaf(figures: Figures, id: string): { resolved: Resolved; leaf?: z.ZodTypeAny } {
   const first = resolveOnce(figures, id);
   const r = first.resolved;
+  if (r.kind === 'unknown') {
+    const gap = entityListGap(figures, id);
+    if (gap) return gap;
+  }
   if (r.kind !== 'unknown' || r.suggestion === undefined) return first;
   // Follow the suggestions step by step (`nsp.scroe` → `nps.scroe` → `nps.score`); only an id that resolves is offered.
   let next: Resolved = r;
@@ -100,7 +104,27 @@ function resolveWithLeaf(figures: Figures, id: string): { resolved: Resolved; le
   return { resolved: { kind: 'unknown', message: r.message } };
 }
 
-/** The records of an entity's standing, keyed by metric (`entity.rank.nps`, `entity.tests.nps.p_holm`). */
+/**
+ * The lists an entity page fills only with what is published for the entity: a change only
+ * between two waves whose figures are both published for it, a wave only where it was.
+ */
+const ENTITY_LISTS: ReadonlySet<string> = new Set(['changes', 'trend_changes', 'waves']);
+
+/**
+ * On an entity page, an entry of those lists that the report has but the entity lacks (its
+ * figure is withheld in one of the waves) is not measured for the entity — not an unknown id,
+ * which would fail that one page's build — and keeps the report's entry's type for checking.
+ */
+function entityListGap(figures: Figures, id: string): { resolved: Resolved; leaf?: z.ZodTypeAny } | undefined {
+  if (!figures.entity || !figures.parent) return undefined;
+  const parsed = parseFigureId(id);
+  if (!parsed.ok || !ENTITY_LISTS.has(parsed.steps[0]?.name ?? '')) return undefined;
+  const there = resolveOnce(figures.parent as Figures, id);
+  if (there.resolved.kind === 'unknown') return undefined;
+  const reason = `${id} is not published for this ${figures.entity.per}: its figure is withheld in one of the waves`;
+  return { resolved: { kind: 'not measured', reason }, ...(there.leaf ? { leaf: there.leaf } : {}) };
+}
+
 /**
  * The figure each standing key ranks, as consistency.ts's CONSISTENCY_METRICS reads it (a
  * test holds the two equal; importing that module here would make an import cycle).
@@ -114,6 +138,7 @@ export const STANDING_FIGURES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(DIMENSIONS.map((d) => [d, `servqual.dimensions.${d}.gap`])),
 };
 
+/** The records of an entity's standing, keyed by metric (`entity.rank.nps`, `entity.tests.nps.p_holm`). */
 const STANDING_RECORDS: ReadonlySet<z.ZodTypeAny> = new Set([
   EntityStandingSchema.shape.rank,
   EntityStandingSchema.shape.percentile,

@@ -213,6 +213,19 @@ describe('an outlet whose NPS is withheld to protect a smaller one', () => {
     expect(testCondition(alpha, 'entity.tests.nps.significant > 0')).toMatchObject({ ok: false, message: expect.stringContaining('is yes/no, not a number') });
   });
 
+  it("reads a change the report has but the outlet lacks (its NPS withheld in the report's wave) as not measured, keeping its type", () => {
+    expect(beta.changes.some((c) => c.metric === 'nps.score')).toBe(true);
+    expect(alpha.changes.some((c) => c.metric === 'nps.score')).toBe(false);
+    const r = testCondition(alpha, 'changes.nps.score.significant');
+    expect(r).toMatchObject({ ok: true, holds: false, unavailable: { kind: 'not measured', reason: expect.stringContaining('withheld in one of the waves') } });
+    expect(testCondition(alpha, 'changes.nps.score.direction is better')).toMatchObject({ ok: true, holds: false, unavailable: { kind: 'not measured' } });
+    expect(testCondition(alpha, 'changes.nps.score.p > 0.5')).toMatchObject({ ok: true, holds: false });
+    expect(testCondition(alpha, 'changes.nps.score.direction is upward')).toMatchObject({ ok: false, message: expect.stringContaining('is never "upward"') });
+    expect(testCondition(alpha, 'changes.nps.score.significant > 0')).toMatchObject({ ok: false, message: expect.stringContaining('is yes/no, not a number') });
+    // An entry the report has not either is still an unknown id.
+    expect(testCondition(alpha, 'changes.nps.scroe.significant')).toMatchObject({ ok: false, message: expect.stringContaining('names no figure') });
+  });
+
   it('names the standing figures as the consistency analysis ranks them', () => {
     expect(STANDING_FIGURES).toEqual(Object.fromEntries(CONSISTENCY_METRICS.map((m) => [m.key, m.figure])));
   });
