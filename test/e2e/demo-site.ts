@@ -3,21 +3,32 @@
  * copy of the project, once per content of the sources. The copy lives in the temp folder under
  * a hash of src/, content/, data/demo/, public/ and the config, so suites running in parallel
  * processes, and later runs over unchanged sources, reuse it instead of building again; a lock
- * folder makes the others wait for the one that builds.
+ * folder makes the others wait for the one that builds. Under test/vitest.config.ts the run's
+ * global setup (test/setup/demo-site.ts) starts that build in a child process as the run starts
+ * and provides its folder: the suites wait for it instead of building, and read one site per run
+ * even when the sources change meanwhile.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { inject } from 'vitest';
 import { main } from '../../scripts/cli';
 import { memoryIo } from '../../scripts/commands/io';
 import { copyProject } from '../site/project-copy';
 import { ROOT } from '../site/demo-figures';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The folder the global setup builds the demo site into (test/setup/demo-site.ts). */
+    demoSite?: string;
+  }
+}
+
 const INPUTS = ['src', 'content', 'data/demo', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'scripts'];
 /** A lock older than this is a build that died: the next suite takes over. */
-const STALE_MS = 15 * 60_000;
+export const STALE_MS = 15 * 60_000;
 
 async function files(path: string): Promise<string[]> {
   const s = await stat(path).catch(() => undefined);
@@ -43,9 +54,21 @@ export async function sourcesKey(root = ROOT): Promise<string> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Where the demo site of the current sources is (or will be) built. */
+export const demoSiteDir = async () => join(tmpdir(), `gapreport-e2e-${await sourcesKey()}`);
+
+/** The folder the global setup builds into, when this file runs under a config that has one. */
+function provided(): string | undefined {
+  try {
+    return inject('demoSite');
+  } catch {
+    return undefined; // imported outside a Vitest worker
+  }
+}
+
 /** The built demo site's project folder (its `dist/` holds the site and `dist/pdf/` the three PDFs). */
 export async function demoSite(): Promise<string> {
-  const dir = join(tmpdir(), `gapreport-e2e-${await sourcesKey()}`);
+  const dir = provided() ?? (await demoSiteDir());
   const ready = join(dir, '.ready');
   const lock = `${dir}.lock`;
   for (;;) {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './demo-figures';
@@ -16,5 +16,9 @@ export async function copyProject(options: { chain?: boolean } = {}): Promise<st
   else await rm(join(dir, 'content/reports/chain.mdx'), { force: true });
   await cp(join(ROOT, 'public'), join(dir, 'public'), { recursive: true }).catch(() => undefined);
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Astro caches the content layer under node_modules/.astro: through the symlink that cache would be
+  // shared with the checkout and with the copies other test files build at the same time. Give it its own.
+  const config = join(dir, 'astro.config.mjs');
+  await writeFile(config, (await readFile(config, 'utf8')).replace('defineConfig({', "defineConfig({\n  cacheDir: './.astro-cache',"));
   return dir;
 }
