@@ -93,10 +93,17 @@ export function addToAccs(
       if (!cells) pairs.set(pairKey, (cells = new Map()));
       const cellKey = value + CROSS + otherValue;
       let cellAcc = cells.get(cellKey);
-      if (!cellAcc) cells.set(cellKey, (cellAcc = surveyAcc(layout, false)));
+      if (!cellAcc) cells.set(cellKey, (cellAcc = crossAcc(layout)));
       fold.addTo(cellAcc, row);
     }
   }
+}
+
+/** A cross cell: only its counts are read (complementary.ts), so no Cronbach's α cross-products (the costly part of a fold). */
+function crossAcc(layout: SurveyLayout): SurveyAcc {
+  const acc = surveyAcc(layout, false);
+  acc.alpha = undefined;
+  return acc;
 }
 
 /** Merges wave → key → value → accumulator maps (bySegment, cross). */
