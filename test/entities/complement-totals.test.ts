@@ -27,6 +27,46 @@ describe('per: against other segments’ totals', () => {
     expect(perProblems('outlet', ['region', 'outlet'], true)).toEqual([]);
   });
 
+  it('complements weighted data too: the weighting cells’ cross counts reach the report, and North minus its outlets stays ≥ min_base', () => {
+    const questionnaire = QuestionnaireSchema.parse({
+      scale: { min: 1, max: 5 },
+      items: [],
+      segments: ['region', 'branch'],
+      weighting: { method: 'raking', targets: { region: { North: 0.5, South: 0.5 } } },
+    });
+    const sizes: [string, string, number][] = [
+      ['North', 'N small', 6],
+      ['North', 'N big', 30],
+      ['South', 'S one', 30],
+      ['South', 'S two', 30],
+      ['South', 'S small', 5],
+    ];
+    const responses: Respondent[] = sizes.flatMap(([region, branch, size], s) =>
+      Array.from({ length: size }, (_, i) => ({
+        id: `R${s}-${i}`,
+        wave: '2026-Q1',
+        segments: { region, branch },
+        e: {},
+        p: {},
+        w: {},
+        nps: (i * (s + 3)) % 11,
+        line: s * 100 + i + 2,
+      })),
+    );
+    const result = analyzeDataset(
+      { name: 'w', questionnaire, items: [], responses, files: [] },
+      AnalysisOptionsSchema.parse({ min_base: 10, low_base: 10, per: 'branch' }),
+    );
+    expect(result.problems).toEqual([]);
+    const f = result.figures!;
+    expect(f.entities!.values['N small']).toMatchObject({ withheld: true, n: 6 });
+    // The wave minus every published branch leaves 6 + 5 ≥ 10, but North minus N big is N small and South minus S one and S two is S small.
+    for (const guard of ['N big', 'S one'])
+      expect(f.entities!.values[guard].withheld === false && f.entities!.values[guard].nps).toMatchObject({ suppressed: true, secondary: true });
+    expect(f.entities!.values['S two'].withheld === false && f.entities!.values['S two'].nps).toMatchObject({ suppressed: false });
+    expect(f.segments.region.North.nps).toMatchObject({ suppressed: false, n: 36 });
+  });
+
   it('withholds every entity spanning several values of a segment crossed in more ways than it enumerates', () => {
     const questionnaire = QuestionnaireSchema.parse({ scale: { min: 1, max: 5 }, items: [], segments: ['zone', 'branch'] });
     const ZONES = 16;
