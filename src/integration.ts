@@ -51,7 +51,7 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
         const plugins = (config.markdown?.remarkPlugins ?? []) as unknown[];
         const added = plugins.some((p) => (Array.isArray(p) ? p[0] : p)?.name === 'remarkGapreportLint');
         if (!added) updateConfig({ markdown: { remarkPlugins: [astroLintPlugin(() => holder().options)] } });
-        const vitePlugins = (config.vite?.plugins ?? []).flat(Infinity) as { name?: string }[];
+        const vitePlugins = ((config.vite?.plugins ?? []) as unknown[]).flat(3) as ({ name?: string } | null)[];
         if (!vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN))
           updateConfig({ vite: { plugins: [dataStoreAtRunTime(new URL('data-store.json', config.cacheDir))] } });
       },

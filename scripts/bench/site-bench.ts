@@ -1,0 +1,145 @@
+/**
+ * The site rows of `npm run bench` beside their anchor, Observable Framework
+ * (../shared/anchors/observable, its README: the same kind of one-page survey report):
+ *
+ * - a project of the one report on the bench survey (1M responses by default) — NPS overall
+ *   and by channel, the SERVQUAL gaps by dimension and their chart, as the anchor's page has,
+ *   plus the headline cards and the methodology gapreport always prints — beside the
+ *   checkout's sources (node_modules linked, Astro's cache its own, the CSV hard-linked);
+ * - its cold build: `.gapreport/`, Astro's cache and the output absent, as a CI run pays it;
+ * - the anchor copied into bench/out/observable (its pinned packages installed there once with
+ *   `npm install`, outside this project's dependencies), its cold build (`dist/` and its loader
+ *   cache removed) and its warm build after a markdown-only edit, on the same CSV.
+ *
+ * When the anchor cannot be installed (no network, no npm), its rows say so and fail; the
+ * gapreport rows run regardless. Nothing fails on time.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, cp, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { measure, runChild, type Measured, type Run } from './measure';
+
+const REPORT_ID = 'survey';
+
+/** The report: the anchor's figures (NPS overall and by channel, SERVQUAL gap by dimension with its chart), in gapreport's components. */
+export function reportMdx(edit = 0): string {
+  return [
+    '---',
+    'title: "Customer service benchmark"',
+    'company: Bench Telecom',
+    `dataset: ${REPORT_ID}`,
+    'locale: en',
+    '---',
+    '',
+    '## Headline',
+    '',
+    '<HeadlineCards />',
+    '',
+    'Net Promoter Score: <Metric id="nps.score" /> (margin of error <Metric id="nps.moe95" />).',
+    '',
+    '<NpsBreakdown by="channel" />',
+    '',
+    '## SERVQUAL gap by dimension (perception − expectation)',
+    '',
+    '<ServqualGaps />',
+    '',
+    '<Methodology />',
+    '',
+    `{/* edit ${edit} */}`,
+    '',
+  ].join('\n');
+}
+
+/** A project of the one report over `data` (questionnaire.yaml and responses.csv), beside the checkout's sources. */
+export async function reportProject(root: string, dir: string, data: string): Promise<string> {
+  await rm(dir, { recursive: true, force: true });
+  for (const p of ['src', 'content/docs', 'public', 'tsconfig.json', 'package.json'])
+    await cp(join(root, p), join(dir, p), { recursive: true }).catch(() => undefined);
+  const config = await readFile(join(root, 'astro.config.mjs'), 'utf8');
+  await writeFile(join(dir, 'astro.config.mjs'), config.replace('defineConfig({', "defineConfig({\n  cacheDir: './.astro-cache',"));
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await mkdir(join(dir, 'data', REPORT_ID), { recursive: true });
+  for (const f of ['questionnaire.yaml', 'responses.csv']) await link(join(data, f), join(dir, 'data', REPORT_ID, f)); // 145 MB at 1M: linked, not copied
+  await mkdir(join(dir, 'content/reports'), { recursive: true });
+  await writeFile(join(dir, 'content/reports', `${REPORT_ID}.mdx`), reportMdx());
+  return dir;
+}
+
+/** Everything a cold build recomputes: the figures cache, Astro's caches, the output. */
+export async function coldProject(dir: string): Promise<void> {
+  for (const p of ['.gapreport', '.astro-cache', '.astro', 'dist']) await rm(join(dir, p), { recursive: true, force: true });
+}
+
+export interface SiteRows {
+  cold: Measured;
+  /** The report's text edited, figures reused from the cache: what an analyst pays per edit. */
+  mdxOnly: Measured;
+  observableCold: Measured;
+  observableWarm: Measured;
+}
+
+const failedRow = (name: string, why: string): Measured => ({ name, runs: 0, seconds: NaN, all: [], failed: why });
+
+/** The anchor in bench/out/observable, its packages installed; a sentence when that cannot be done. */
+async function observableAnchor(root: string, out: string, log: (line: string) => void): Promise<string | { failed: string }> {
+  const source = join(root, '../shared/anchors/observable');
+  const dir = join(out, 'observable');
+  if (!existsSync(join(dir, 'node_modules/@observablehq/framework'))) {
+    if (!existsSync(source)) return { failed: `the anchor is not at ${source}` };
+    await cp(source, dir, { recursive: true });
+    log('installing the Observable Framework anchor into bench/out/observable (npm install, once) …');
+    const npm = await runChild('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir });
+    if (npm.code !== 0) return { failed: `npm install of the anchor failed:\n${npm.stderr.split('\n').slice(-5).join('\n')}` };
+  }
+  return dir;
+}
+
+export async function siteBench(
+  root: string,
+  out: string,
+  survey: string,
+  runs: number,
+  step: (m: Promise<Measured>) => Promise<Measured>,
+  log: (line: string) => void,
+): Promise<SiteRows> {
+  const node = process.execPath;
+  const dir = await reportProject(root, join(out, 'site-1m'), survey);
+  const cold = await step(
+    measure(
+      'cold build of the survey report alone: gapreport build (figures, Astro, search index)',
+      runs,
+      () => runChild(node, [join(root, 'scripts/gapreport.mjs'), 'build'], { cwd: dir }),
+      () => coldProject(dir),
+    ),
+  );
+  let edit = 0;
+  const mdxOnly = await step(
+    measure(
+      'MDX-only rebuild of the survey report alone: gapreport build (figures reused)',
+      runs,
+      () => runChild(node, [join(root, 'scripts/gapreport.mjs'), 'build'], { cwd: dir }),
+      () => writeFile(join(dir, 'content/reports', `${REPORT_ID}.mdx`), reportMdx(++edit)),
+    ),
+  );
+  const anchor = await observableAnchor(root, out, log);
+  const coldName = 'Observable Framework, cold build of the same report (anchor)';
+  const warmName = 'Observable Framework, warm build after a markdown-only edit (anchor)';
+  if (typeof anchor !== 'string')
+    return {
+      cold,
+      mdxOnly,
+      observableCold: await step(Promise.resolve(failedRow(coldName, anchor.failed))),
+      observableWarm: await step(Promise.resolve(failedRow(warmName, anchor.failed))),
+    };
+  const env = { OBSERVABLE_TELEMETRY_DISABLE: '1', SURVEY_CSV: join(survey, 'responses.csv') };
+  const observable = (): Promise<Run> =>
+    runChild(node, [join(anchor, 'node_modules/@observablehq/framework/dist/bin/observable.js'), 'build'], { cwd: anchor, env });
+  const observableCold = await step(
+    measure(coldName, runs, observable, async () => {
+      for (const p of ['dist', 'src/.observablehq/cache']) await rm(join(anchor, p), { recursive: true, force: true });
+    }),
+  );
+  await observable(); // the loader's cache in place
+  const observableWarm = await step(measure(warmName, runs, observable, () => appendFile(join(anchor, 'src/index.md'), '\n')));
+  return { cold, mdxOnly, observableCold, observableWarm };
+}
