@@ -47,7 +47,7 @@ describe('the charts’ own MDX components', () => {
       const selected = c.select(env(figures, undefined, type), example);
       expect(isDraw(selected), type).toBe(true);
       if (!isDraw(selected)) continue;
-      const out = charts[type].draw(selected.input, { ...selected.options, id: selected.prefix, labels: env(figures, undefined, type).labels });
+      const out = charts[type].draw(selected.input, { ...(selected.options as object), id: selected.prefix, labels: env(figures, undefined, type).labels });
       expect(out.svg, type).toContain(`gr-chart--${charts[type].kind}`);
       expect(out.title.length, type).toBeGreaterThan(0);
       expect(out.table.rows.length, type).toBeGreaterThan(0);

@@ -61,7 +61,8 @@ describe('component schemas', () => {
     const { REPORT_COMPONENTS } = await import('../../src/components/report-components');
     expect(Object.keys(REPORT_COMPONENTS).sort()).toEqual([...NAMES].sort());
     for (const name of NAMES) {
-      const entry = (REPORT_COMPONENTS as Record<string, unknown>)[name] as { isAstroComponentFactory?: boolean; name?: string } | string;
+      const entry = (REPORT_COMPONENTS as Record<string, unknown>)[name] as
+        (((...args: unknown[]) => unknown) & { isAstroComponentFactory?: boolean }) | string;
       if (charts.has(name)) expect(typeof entry === 'function' && entry.isAstroComponentFactory && entry.name, name).toBe(name);
       else expect(entry, name).toBe(`${name}.astro`);
     }
