@@ -21,7 +21,7 @@ import { columnWeightingReport, weighAccs } from './weighting';
 import { withSegmentTests } from './segment-tests';
 import { orientCes, withNpsInterval } from './statistics';
 import { cesDirection, statisticsOf } from '../schemas/statistics';
-import { entityFigures, perProblems, reportWaveWithheld } from './entities';
+import { BENCHMARK_COMPANIES, benchmarkCompanies, benchmarkEntities, entityFigures, perProblems, reportWaveWithheld } from './entities';
 import { internalFigures } from './internal';
 
 export type AnalyzeResult = { figures: Figures; problems: [] } | { figures?: undefined; problems: Problem[] };
@@ -92,7 +92,14 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
       ),
     );
   problems.push(...reservedSegmentValues(accs));
-  problems.push(...perProblems(options.per, dataset.questionnaire?.segments ?? [], accs.byWave.size === 0 || accs.cross !== undefined));
+  problems.push(
+    ...perProblems(
+      options.per,
+      dataset.questionnaire?.segments ?? [],
+      accs.byWave.size === 0 || accs.cross !== undefined,
+      benchmarkCompanies(dataset.benchmarks ?? [], options.industry ?? (industries.length === 1 ? industries[0] : undefined)),
+    ),
+  );
   if (problems.length > 0) return { problems };
 
   const wave = options.wave ?? waves[waves.length - 1];
@@ -108,7 +115,9 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const segments: Figures['segments'] = {};
   const declared = dataset.questionnaire?.segments ?? [];
   // A per: report's entities are complemented against the other segments' totals too; its breakdown by per withholds alike.
-  const perWithheld = options.per !== undefined && wave !== undefined ? reportWaveWithheld(accs, wave, options.per, declared, rule, layout) : undefined;
+  const perSegment = options.per !== undefined && options.per !== BENCHMARK_COMPANIES;
+  const perWithheld =
+    perSegment && options.per !== undefined && wave !== undefined ? reportWaveWithheld(accs, wave, options.per, declared, rule, layout) : undefined;
   for (const segment of declared) {
     const values: Map<string, SurveyAcc> = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
     // The segment partitions the wave: withhold what the wave minus the published cells would reveal.
@@ -189,7 +198,8 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   if (dataset.employees)
     figures.internal = internalFigures({ employees: dataset.employees, items: dataset.items, rule, method: statistics.nps_interval, head, segments });
   // A per: report's entities, from the same accumulators (issue 15: one pass, however many entities).
-  if (options.per !== undefined)
+  if (options.per === BENCHMARK_COMPANIES) figures.entities = benchmarkEntities({ rows: dataset.benchmarks ?? [], industry, period, standards, ces });
+  else if (options.per !== undefined)
     figures.entities = entityFigures({
       per: options.per,
       segments: declared,

@@ -19,11 +19,11 @@ import type { SurveyAcc } from './survey-acc';
  */
 
 /** Metric keys as <Trend metric> takes them, with the figure id each one reads. */
-export interface ConsistencyMetric {
+export interface ConsistencyMetric<G = GroupFigures> {
   key: string;
   figure: string;
   direction: Direction;
-  value: (g: GroupFigures) => number | undefined;
+  value: (g: G) => number | undefined;
 }
 
 const gated = (f: { suppressed: boolean } | undefined, pick: (f: never) => number | undefined): number | undefined =>
@@ -58,7 +58,7 @@ export function restOf(total: SurveyAcc, cell: SurveyAcc): SurveyAcc {
   return minus(t, c) as SurveyAcc;
 }
 
-type Standing = Omit<EntityStanding, 'per' | 'name' | 'slug'>;
+export type Standing = Omit<EntityStanding, 'per' | 'name' | 'slug'>;
 
 /** Ranks, percentiles and Holm-corrected tests of every published entity, by entity. */
 export function standings(
@@ -79,18 +79,8 @@ export function standings(
       raw.set(m.key, [...(raw.get(m.key) ?? []), { v, change }]);
     }
   }
+  rankAmong(heads, CONSISTENCY_METRICS, out);
   for (const m of CONSISTENCY_METRICS) {
-    const shown = [...heads].flatMap(([v, g]) => {
-      const x = m.value(g);
-      return x === undefined ? [] : [{ v, x }];
-    });
-    const xs = shown.map((s) => s.x);
-    for (const { v, x } of shown) {
-      const s = out.get(v)!;
-      s.rank[m.key] = 1 + xs.filter((y) => orient(y, m.direction) > orient(x, m.direction)).length;
-      s.percentile[m.key] = percentileRank(x, xs, m.direction)!;
-      s.of[m.key] = xs.length;
-    }
     const tested = raw.get(m.key) ?? [];
     const adjusted = holmAdjust(tested.map((t) => t.change.p));
     tested.forEach(({ v, change }, i) => {
@@ -110,10 +100,31 @@ export function standings(
   return out;
 }
 
+/** Each entity's rank (1 = best, oriented), mid-rank percentile and count of siblings ranked, per metric it has a value of. */
+export function rankAmong<G>(heads: ReadonlyMap<string, G>, metrics: readonly ConsistencyMetric<G>[], out: Map<string, Standing>): void {
+  for (const m of metrics) {
+    const shown = [...heads].flatMap(([v, g]) => {
+      const x = m.value(g);
+      return x === undefined ? [] : [{ v, x }];
+    });
+    const xs = shown.map((s) => s.x);
+    for (const { v, x } of shown) {
+      const s = out.get(v)!;
+      s.rank[m.key] = 1 + xs.filter((y) => orient(y, m.direction) > orient(x, m.direction)).length;
+      s.percentile[m.key] = percentileRank(x, xs, m.direction)!;
+      s.of[m.key] = xs.length;
+    }
+  }
+}
+
 /** The spread of each metric over the published entities; metrics no entity publishes are left out. */
-export function consistencyOf(heads: ReadonlyMap<string, GroupFigures>, ranked: ReadonlyMap<string, Standing>): Record<string, Spread> {
+export function consistencyOf<G = GroupFigures>(
+  heads: ReadonlyMap<string, G>,
+  ranked: ReadonlyMap<string, Standing>,
+  metrics: readonly ConsistencyMetric<G>[] = CONSISTENCY_METRICS as unknown as readonly ConsistencyMetric<G>[],
+): Record<string, Spread> {
   const out: Record<string, Spread> = {};
-  for (const m of CONSISTENCY_METRICS) {
+  for (const m of metrics) {
     const shown = [...heads].flatMap(([v, g]) => {
       const x = m.value(g);
       return x === undefined ? [] : [{ v, x }];

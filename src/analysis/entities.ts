@@ -3,12 +3,13 @@ import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import { crossCells, type SurveyAccs } from './accumulate';
 import { changeFigures } from './changes';
 import { entitySuppression, secondarySuppression, type Grouping } from './complementary';
-import { consistencyOf, standings } from './consistency';
+import { consistencyOf, rankAmong, standings, type ConsistencyMetric, type Standing } from './consistency';
 import { closest } from './did-you-mean';
 import { entitySlugs } from './entities-slug';
 import type { SurveyLayout } from './layout';
 import { published, type BaseRule } from './suppress';
-import type { OwnValue } from './benchmarks';
+import { benchmarkFigures, BEST_IN_CLASS, type OwnValue } from './benchmarks';
+import type { BenchmarkRow, Standard } from '../schemas/dataset';
 import { groupFigures } from './survey-figures';
 import type { SurveyAcc } from './survey-acc';
 
@@ -40,33 +41,117 @@ export interface EntityInput {
   withheld?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/** `per: benchmarks`: one page per company of benchmarks.csv in the report's industry, against its peers. */
+export const BENCHMARK_COMPANIES = 'benchmarks';
+
 /**
- * A `per:` naming no declared segment is the analyst's mistake: a problem on the setting, with the
- * closest segment. `crossCounted`: the engine counted entity × segment cells; without them the
- * totals of the other segments cannot be complemented, so such a report is refused, not published.
+ * A `per:` naming no declared segment (nor `benchmarks`) is the analyst's mistake: a problem on
+ * the setting, with the closest name. `crossCounted`: the engine counted entity × segment cells;
+ * without them the totals of the other segments cannot be complemented, so such a report is
+ * refused, not published. `companies`: benchmarks.csv's companies of the report's industry.
  */
-export function perProblems(per: string | undefined, segments: readonly string[], crossCounted = true): Problem[] {
+export function perProblems(per: string | undefined, segments: readonly string[], crossCounted = true, companies: readonly string[] = []): Problem[] {
+  const problem = (message: string, hint: string): Problem[] => [{ file: REPORT_SETTINGS, column: 'per', value: per!, message, hint }];
+  if (per === BENCHMARK_COMPANIES) {
+    if (segments.includes(per))
+      return problem(
+        'names both a segment of questionnaire.yaml and the companies of benchmarks.csv.',
+        'Rename the segment in questionnaire.yaml (per: benchmarks expands over benchmarks.csv’s companies).',
+      );
+    if (companies.length === 0)
+      return problem(
+        'expands over the companies of benchmarks.csv, and it names none for the report’s industry.',
+        'Fill the company column of benchmarks.csv for that industry, or set per: to a segment.',
+      );
+    return [];
+  }
   if (per !== undefined && segments.includes(per) && !crossCounted && segments.length > 1)
-    return [
-      {
-        file: REPORT_SETTINGS,
-        column: 'per',
-        value: per,
-        message: `needs the counts of each ${per} within ${segments.filter((s) => s !== per).join(', ')}, which this engine does not compute, to keep a withheld ${per} from being derived from those totals.`,
-        hint: 'Build this report with --engine memory or --engine stream.',
-      },
-    ];
+    return problem(
+      `needs the counts of each ${per} within ${segments.filter((s) => s !== per).join(', ')}, which this engine does not compute, to keep a withheld ${per} from being derived from those totals.`,
+      'Build this report with --engine memory or --engine stream.',
+    );
   if (per === undefined || segments.includes(per)) return [];
-  const near = closest(per, segments);
-  return [
-    {
-      file: REPORT_SETTINGS,
-      column: 'per',
-      value: per,
-      message: `is not a segment of questionnaire.yaml (segments: ${segments.join(', ') || 'none'}).`,
-      hint: near ? `Did you mean ${near}?` : 'Declare it under segments: in questionnaire.yaml, or remove per:.',
-    },
-  ];
+  const near = closest(per, [...segments, BENCHMARK_COMPANIES]);
+  return problem(
+    `is not a segment of questionnaire.yaml (segments: ${segments.join(', ') || 'none'}) nor benchmarks (the companies of benchmarks.csv).`,
+    near ? `Did you mean ${near}?` : 'Declare it under segments: in questionnaire.yaml, or remove per:.',
+  );
+}
+
+/** The companies of benchmarks.csv in an industry (best-in-class marks are no industry's companies), sorted. */
+export function benchmarkCompanies(rows: readonly BenchmarkRow[], industry: string | undefined): string[] {
+  if (industry === undefined || industry === BEST_IN_CLASS) return [];
+  return [...new Set(rows.filter((r) => r.industry === industry && r.company !== undefined).map((r) => r.company as string))].sort();
+}
+
+export interface BenchmarkEntityInput {
+  rows: readonly BenchmarkRow[];
+  industry: string | undefined;
+  period: string | undefined;
+  standards: readonly Standard[];
+  ces: 'higher' | 'lower';
+}
+
+const notMeasured = (reason: string) => ({ status: 'not measured' as const, reason });
+
+/**
+ * `per: benchmarks` (issue 15 item 1): an entity per company of benchmarks.csv in the report's
+ * industry. Its figures are its own rows: each metric's value in the period the report compares
+ * (benchmarkFigures' choice), positioned among the other companies of the industry (never
+ * itself), ranked among them, and spread over them. A company has no respondents: no survey
+ * figure, wave, change or gap is its, and none is borrowed (they read as not measured). Every
+ * value is published in benchmarks.csv already, so none is withheld.
+ */
+export function benchmarkEntities(input: BenchmarkEntityInput): Entities {
+  const { rows, industry, period, standards, ces } = input;
+  const companies = benchmarkCompanies(rows, industry);
+  const slugs = entitySlugs(companies);
+  const heads = new Map<string, BenchmarkFigure[]>();
+  for (const company of companies) {
+    // Its value per metric: its row of the period benchmarkFigures compares (theirs when present, else the latest).
+    const own: OwnValue = (metric) => {
+      const all = rows.filter((r) => r.industry === industry && r.metric === metric);
+      const periods = [...new Set(all.map((r) => r.period))].sort();
+      const chosen = period !== undefined && periods.includes(period) ? period : periods[periods.length - 1];
+      return all.find((r) => r.period === chosen && r.company === company)?.value;
+    };
+    heads.set(
+      company,
+      benchmarkFigures(
+        rows.filter((r) => r.company !== company),
+        industry,
+        period,
+        standards,
+        own,
+        ces,
+      ),
+    );
+  }
+  const metrics: ConsistencyMetric<BenchmarkFigure[]>[] = [...new Set([...heads.values()].flat().map((b) => b.metric))].sort().map((metric) => ({
+    key: metric,
+    figure: `benchmarks.${metric}.value`,
+    direction: [...heads.values()].flat().find((b) => b.metric === metric)!.direction,
+    value: (bs) => bs.find((b) => b.metric === metric)?.value,
+  }));
+  const ranked = new Map<string, Standing>(companies.map((c) => [c, { rank: {}, percentile: {}, of: {}, tests: {} }]));
+  rankAmong(heads, metrics, ranked);
+  const reason = 'a company of benchmarks.csv has no respondents in this survey';
+  const values: Record<string, EntityFigures> = {};
+  for (const company of companies) {
+    const slug = slugs.get(company)!;
+    values[company] = {
+      withheld: false,
+      slug,
+      n: 0,
+      waves: [],
+      changes: [],
+      trend_changes: [],
+      benchmarks: heads.get(company)!,
+      gaps: { gap1: notMeasured(reason), gap5: notMeasured(reason) },
+      standing: { per: BENCHMARK_COMPANIES, name: company, slug, ...ranked.get(company)! },
+    };
+  }
+  return { per: BENCHMARK_COMPANIES, values, consistency: consistencyOf(heads, ranked, metrics) };
 }
 
 /** The other segments' values of one wave as totals holding entities, each complemented against the wave as the parent publishes it. */

@@ -65,7 +65,7 @@ const ReportFrontmatterObject = z.object({
   engine: EngineSchema.optional(),
   /** Work in progress: built by astro dev and `gapreport build --drafts`, left out of a published build (page, index, search). */
   draft: z.boolean().default(false),
-  /** A declared segment (branch, outlet): the same MDX renders one page per value at /reports/<id>/<value>/, against that value's figures. */
+  /** A declared segment (branch, outlet), or `benchmarks` (the companies of benchmarks.csv in the report's industry): the same MDX renders one page per value at /reports/<id>/<value>/, against that value's figures. */
   per: z.string().min(1).optional(),
 });
 
