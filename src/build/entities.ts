@@ -43,7 +43,9 @@ export function entityPageFigures(parent: Figures, name: string): Figures | unde
   if (!e || e.withheld) return undefined;
   const core = parentCore(parent);
   const { withheld: _w, slug: _s, waves, changes, trend_changes, benchmarks, gaps, standing, ...head } = e;
-  const reason = `${parent.entities!.per} pages have no figure of their own for this`;
+  // per: benchmarks expands over companies, whose pages say so in words (not "per benchmarks").
+  const unit = parent.entities!.per === 'benchmarks' ? 'benchmark company' : parent.entities!.per;
+  const reason = `${unit} pages have no figure of their own for this`;
   return {
     ...core,
     n: head.n,
@@ -52,13 +54,13 @@ export function entityPageFigures(parent: Figures, name: string): Figures | unde
     ces: head.ces,
     overall: head.overall,
     servqual: head.servqual,
-    waves: waves.map((w) => ({ ...w, drivers: notMeasured(`key drivers are computed for the whole report, not per ${parent.entities!.per}`) })),
+    waves: waves.map((w) => ({ ...w, drivers: notMeasured(`key drivers are computed for the whole report, not per ${unit}`) })),
     changes,
     trend_changes,
     benchmarks,
     gaps: { ...core.gaps, gap1: gaps.gap1, gap3: notMeasured(reason), gap4: notMeasured(reason), gap5: gaps.gap5 },
     kpis: [],
-    drivers: notMeasured(`key drivers are computed for the whole report, not per ${parent.entities!.per}`),
+    drivers: notMeasured(`key drivers are computed for the whole report, not per ${unit}`),
     segments: {},
     comments: undefined,
     // The siblings, for <LeagueTable/> and <Dispersion/> on the entity's page (published values only).
