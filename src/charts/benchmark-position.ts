@@ -27,6 +27,8 @@ import {
   type ChartOutput,
 } from './svg';
 import { z } from 'zod';
+import { chartComponent } from './component';
+import type { Figures } from '../schemas/figures';
 import { strict, labelsFor, columns } from './registry-schema';
 
 /** This chart's labels, in every locale file under charts.benchmarkPosition (src/i18n/locales; English is the default). */
@@ -319,3 +321,33 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
   const table = { caption: fill(L.caption, { metric, industry: b.industry, period: f.period(b.period) }), columns: [...L.columns], rows };
   return { svg: svgRoot({ id, kind: 'benchmark-position', width: W, height, title, description, body: parts.join('') }), title, description, table };
 }
+
+/** Metrics a benchmark may be asked for: those benchmarked, the survey headlines and every KPI (absent ones render "not measured"). */
+export const benchmarkMetrics = (f: Figures) => [...new Set(['nps', 'csat', 'ces', ...f.kpis.map((k) => k.metric), ...f.benchmarks.map((b) => b.metric)])];
+
+/**
+ * <BenchmarkPosition metric="nps"/>: the company's value among its industry peers (or the
+ * published quantiles); without a company value or a benchmark for the metric, an explicit
+ * "not measured" instead of a chart.
+ */
+export const benchmarkPositionComponent = chartComponent(benchmarkPosition, {
+  name: 'BenchmarkPosition',
+  schema: z.object({
+    metric: z.string().describe('`nps`, `csat`, `ces` or a KPI metric such as `fcr_rate`'),
+  }),
+  props: { metric: { kind: 'choice', example: 'nps', values: benchmarkMetrics } },
+  guide: { title: 'against the industry', example: { metric: 'nps' } },
+  select: ({ figures, t, company }, { metric }) => {
+    const label = t.shortMetrics[metric] ?? t.kpiMetrics[metric] ?? metric;
+    const figure = figures.benchmarks.find((b) => b.metric === metric);
+    if (!figure) return { fallback: fill(t.benchmark.notMeasured, { metric: label }), className: 'not-measured', attributes: { 'data-metric': metric } };
+    // A percentage reads with its sign ("77,8%"): the standard on the same metric names the unit; CSAT is a top-2-box share.
+    const unit = metric === 'csat' ? 'percent' : figures.kpis.find((k) => k.metric === metric)?.unit;
+    return {
+      input: { figure: { ...figure, industry: t.industries[figure.industry] ?? figure.industry }, company, metricLabel: label },
+      options: { decimals: metric === 'nps' ? 0 : metric === 'ces' ? 2 : 1, unit },
+      prefix: `benchmark-${metric.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+      kind: 'benchmark-position',
+    };
+  },
+});

@@ -27,6 +27,9 @@ export interface ChartStrings {
   notMeasured: string;
   dimension: Record<string, string>;
   kpiMetrics: Record<string, string>;
+  shortMetrics: Record<string, string>;
+  industries: Record<string, string>;
+  benchmark: { notMeasured: string };
 }
 
 /** What a chart component is handed: the report's figures, its chart's labels and strings in the report's locale. */
@@ -36,6 +39,8 @@ export interface ChartEnv<L> {
   t: ChartStrings;
   /** The one sentence shown instead of a survey chart when the dataset has no response at all; undefined once there is data. */
   noResponses: string | undefined;
+  /** The report's company (frontmatter `company`). */
+  company: string;
 }
 
 /** A chart to draw: the builder's input and its options beyond the common ones, the id prefix and the figure's data-chart kind. */
@@ -51,6 +56,8 @@ export interface ChartDraw<I, O> {
 export interface ChartFallback {
   fallback: string;
   className: 'no-data' | 'not-measured';
+  /** Further attributes of the paragraph (`data-metric`), after `class` and `data-component`. */
+  attributes?: Record<string, string>;
 }
 
 /** A chart component's section of the guide. */

@@ -10,7 +10,7 @@
 import type { z } from 'zod';
 import type { ChartOutput } from './svg';
 import type { ChartComponent } from './component';
-import { benchmarkPosition, BenchmarkPositionLabelsSchema, benchmarkPositionEn } from './benchmark-position';
+import { benchmarkPosition, BenchmarkPositionLabelsSchema, benchmarkPositionEn, benchmarkPositionComponent } from './benchmark-position';
 import { dotStrip } from './dot-strip';
 import { driverMatrix, DriverMatrixLabelsSchema, driverMatrixEn, driverMatrixComponent } from './driver-matrix';
 import { gapModel, GapModelLabelsSchema, gapModelEn, gapModelComponent } from './gap-model';
@@ -45,7 +45,13 @@ export const CHARTS = {
   servqualGaps: { draw: servqualGaps, kind: 'servqual-gaps', labels: ServqualGapsLabelsSchema, en: servqualGapsEn, component: servqualGapsComponent },
   npsBreakdown: { draw: npsBreakdown, kind: 'nps-breakdown', labels: NpsBreakdownLabelsSchema, en: npsBreakdownEn },
   kpiScorecard: { draw: kpiScorecard, kind: 'kpi-scorecard', labels: KpiScorecardLabelsSchema, en: kpiScorecardEn, component: kpiScorecardComponent },
-  benchmarkPosition: { draw: benchmarkPosition, kind: 'benchmark-position', labels: BenchmarkPositionLabelsSchema, en: benchmarkPositionEn },
+  benchmarkPosition: {
+    draw: benchmarkPosition,
+    kind: 'benchmark-position',
+    labels: BenchmarkPositionLabelsSchema,
+    en: benchmarkPositionEn,
+    component: benchmarkPositionComponent,
+  },
   driverMatrix: { draw: driverMatrix, kind: 'driver-matrix', labels: DriverMatrixLabelsSchema, en: driverMatrixEn, component: driverMatrixComponent },
   trend: { draw: trend, kind: 'trend', labels: TrendLabelsSchema, en: trendEn },
   segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema, en: segmentBarsEn },

@@ -1,7 +1,6 @@
 import Metric from './Metric.astro';
 import HeadlineCards from './HeadlineCards.astro';
 import NpsBreakdown from './NpsBreakdown.astro';
-import BenchmarkPosition from './BenchmarkPosition.astro';
 import Trend from './Trend.astro';
 import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
@@ -44,7 +43,6 @@ export const REPORT_COMPONENTS = {
   HeadlineCards,
   ...CHART_MDX,
   NpsBreakdown,
-  BenchmarkPosition,
   Trend,
   SegmentTable,
   Methodology,

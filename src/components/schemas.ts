@@ -22,8 +22,8 @@ export type { PropKind } from '../charts/component';
 export const segments = (f: Figures) => Object.keys(f.segments);
 /** Figures a `per:` report's entities are compared on (src/analysis/consistency.ts); every such figure before a report has entities (the component then names the missing per:). */
 export const consistencyKeys = (f: Figures) => (f.entities ? Object.keys(f.entities.consistency) : CONSISTENCY_METRICS.map((m) => m.key));
-/** Metrics a benchmark may be asked for: those benchmarked, the survey headlines and every KPI (absent ones render "not measured"). */
-export const benchmarkMetrics = (f: Figures) => [...new Set(['nps', 'csat', 'ces', ...f.kpis.map((k) => k.metric), ...f.benchmarks.map((b) => b.metric)])];
+/** Metrics a benchmark may be asked for: declared with the benchmark chart's component. */
+export { benchmarkMetrics } from '../charts/benchmark-position';
 
 export const MetricSchema = z.object({
   id: z.string().describe('a figure id (see below)'),
@@ -32,9 +32,6 @@ export const MetricSchema = z.object({
 export const HeadlineCardsSchema = z.object({});
 export const NpsBreakdownSchema = z.object({
   by: z.string().optional().describe('a segment declared in questionnaire.yaml: one bar per value'),
-});
-export const BenchmarkPositionSchema = z.object({
-  metric: z.string().describe('`nps`, `csat`, `ces` or a KPI metric such as `fcr_rate`'),
 });
 export const TrendSchema = z.object({
   metric: z.enum(TREND_METRICS).describe('`nps`, `csat`, `ces`, `overall`, `servqual`, or a dimension (`reliability`, …: its gap)'),
@@ -117,7 +114,6 @@ export const COMPONENTS = {
   HeadlineCards: component(HeadlineCardsSchema, {}),
   ...chartComponents,
   NpsBreakdown: component(NpsBreakdownSchema, { by: { kind: 'choice', example: 'channel', values: segments } }),
-  BenchmarkPosition: component(BenchmarkPositionSchema, { metric: { kind: 'choice', example: 'nps', values: benchmarkMetrics } }),
   Trend: component(TrendSchema, { metric: { kind: 'choice', example: 'nps' } }),
   SegmentTable: component(SegmentTableSchema, { by: { kind: 'choice', example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps' } }),
   Methodology: component(MethodologySchema, {}),

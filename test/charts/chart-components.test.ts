@@ -20,6 +20,7 @@ const env = (f: Figures, noResponses?: string, type = '') => ({
   labels: (chartLabels('en') as Record<string, unknown>)[type],
   t: strings('en'),
   noResponses,
+  company: 'Northwind',
 });
 const isDraw = (s: ChartDraw<unknown, unknown> | ChartFallback): s is ChartDraw<unknown, unknown> => !('fallback' in s);
 
@@ -64,6 +65,16 @@ describe('the charts’ own MDX components', () => {
       fallback: 'KPIs: not measured',
       className: 'not-measured',
     });
+  });
+
+  it('say "not measured" for a metric no benchmark covers, naming the metric on the paragraph', () => {
+    expect(charts.benchmarkPosition.component!.select(env({ ...figures, benchmarks: [] }), { metric: 'nps' })).toEqual({
+      fallback: 'NPS: not measured — no company value to place against the industry.',
+      className: 'not-measured',
+      attributes: { 'data-metric': 'nps' },
+    });
+    const drawn = charts.benchmarkPosition.component!.select(env(figures), { metric: figures.benchmarks[0].metric });
+    expect(isDraw(drawn) && (drawn.input as { company: string }).company).toBe('Northwind');
   });
 
   it('name standards and dimensions in the report’s locale, and give each drawing its id prefix and data-chart kind', () => {
