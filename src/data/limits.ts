@@ -42,13 +42,16 @@ export const MAX_SEGMENT_VALUES = 200;
 
 /**
  * Most distinct values of a segment declared under `entities:` in questionnaire.yaml: one a
- * report expands over with `per:`, one page per value (outlets, branches, agents). Memory stays
- * bounded by it: every engine keeps one accumulator per (wave, value), so 10,000 values in four
- * waves are 40,000 accumulators (measured by `npm run bench`'s entity rows), and the tally keeps
- * at most MAX_ENTITY_VALUES + 1 values. The 200 of MAX_SEGMENT_VALUES still guards every other
- * segment, where an id-like column listed by mistake is the usual cause.
+ * report expands over with `per:`, one page per value (outlets, branches, agents). The bound
+ * is on memory, measured (`npm run bench`, 1M responses, 22 items, 4 waves): every engine keeps
+ * one accumulator per (wave, value) in each thread (9.6 KiB each at 22 items), and the figures
+ * hold ~49 KiB of JSON per entity. 1,000 entities: analysis peak RSS 2.0 GB, figures 61 MiB;
+ * 10,000: past 6.7 GB and still growing when stopped, with figures near 500 MiB, the length of
+ * V8's longest string (the cache writes them as one). 2,000 keeps the analysis near 3 GB. The
+ * 200 of MAX_SEGMENT_VALUES still guards every other segment, where an id-like column listed
+ * by mistake is the usual cause.
  */
-export const MAX_ENTITY_VALUES = 10_000;
+export const MAX_ENTITY_VALUES = 2_000;
 
 /**
  * A segment identifies respondents when, from IDENTIFYING_MIN_ANSWERS answered rows on,

@@ -115,7 +115,7 @@ describe('entity segments (entities: in questionnaire.yaml)', () => {
 
   it('refuses an entities: entry that is not a segment, on its line of questionnaire.yaml', () => {
     expect(memory(csv(["A", "B"]), `${Q}entities: [outlet]\n`)).toEqual([
-      'questionnaire.yaml:4: "outlet" is not a segment. entities: lists segments a report expands over with per: (up to 10000 values each): add "outlet" to segments:, or remove it from entities:.',
+      'questionnaire.yaml:4: "outlet" is not a segment. entities: lists segments a report expands over with per: (up to 2000 values each): add "outlet" to segments:, or remove it from entities:.',
     ]);
   });
 });
