@@ -58,7 +58,11 @@ const mdx = (name: string) => readFile(resolve(ROOT, 'content/reports', name), '
 /** Spaces as renderProse leaves them (the French no-break spaces read as plain ones). */
 const plain = (s: string) => s.replace(/\s+/g, ' ');
 /** What <Metric id> prints in the locale (the reference the sentences must carry). */
-const shown = (figures: Figures, id: string, locale: Locale) => plain(metricText(figures, id, formatters(locale), strings(locale)).text);
+const shown = (figures: Figures, id: string, locale: Locale) => {
+  const m = metricText(figures, id, formatters(locale), strings(locale));
+  if (m.kind === 'unknown') throw new Error(m.message);
+  return plain(m.text);
+};
 const compare = (figures: Figures, metric: string, locale: Locale) => plain(compareText(figures, metric, formatters(locale), strings(locale))!);
 /** The report's paragraphs (blank-line separated) with what they render to before and after. */
 async function paragraphs(name: string, locale: Locale, before: Figures, after: Figures) {
