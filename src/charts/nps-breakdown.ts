@@ -18,6 +18,7 @@ import {
   checkId,
   el,
   ellipsize,
+  ellipsizeToFit,
   hatch,
   svgRoot,
   text,
@@ -133,9 +134,10 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
     const m = mark(fig);
     lowSeen ||= m !== '';
     const cy = above ? y + 32 : y + ROW / 2;
-    const name = ellipsize(row.label, above ? 30 : 24) + m;
-    parts.push(text(12, above ? y + 14 : cy - 1, name, { 'font-size': FS.label, 'font-weight': row.total ? 'bold' : undefined }));
     const base = fill(L.base, { n: f.number(fig.n, 0) });
+    // Narrow: the name gives way so that the base beside it stays inside the drawing.
+    const name = above ? ellipsizeToFit(row.label, 30, W - 32 - textWidth(base, FS.small), FS.label, m) : ellipsize(row.label, 24) + m;
+    parts.push(text(12, above ? y + 14 : cy - 1, name, { 'font-size': FS.label, 'font-weight': row.total ? 'bold' : undefined }));
     parts.push(text(above ? 20 + textWidth(name, FS.label) : 12, above ? y + 14 : cy + 13, base, { 'font-size': FS.small, fill: C.muted }));
     if (fig.suppressed) {
       parts.push(el('rect', { x: X0, y: cy - BAR / 2, width: X1 - X0, height: BAR, fill: 'none', stroke: C.grid, 'stroke-dasharray': '4 3' }));

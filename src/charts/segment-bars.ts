@@ -18,6 +18,7 @@ import {
   checkId,
   el,
   ellipsize,
+  ellipsizeToFit,
   hatch,
   svgRoot,
   text,
@@ -141,9 +142,10 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   let y = 8;
   for (const row of input.rows) {
     const cy = above ? y + 30 : y + ROW / 2;
-    const name = ellipsize(row.label, above ? 32 : 24) + mark(row);
-    parts.push(text(12, above ? y + 12 : cy - 1, name, { 'font-size': FS.label }));
     const base = fill(L.base, { n: f.number(row.n, 0), label: input.label });
+    // Narrow: the name gives way so that the base beside it stays inside the drawing.
+    const name = above ? ellipsizeToFit(row.label, 32, W - 32 - textWidth(base, FS.small), FS.label, mark(row)) : ellipsize(row.label, 24) + mark(row);
+    parts.push(text(12, above ? y + 12 : cy - 1, name, { 'font-size': FS.label }));
     parts.push(text(above ? 20 + textWidth(name, FS.label) : 12, above ? y + 12 : cy + 13, base, { 'font-size': FS.small, fill: C.muted }));
     if (row.suppressed || row.value === undefined) {
       const note = row.suppressed ? hiddenText(row) : '—';

@@ -171,6 +171,17 @@ export function ellipsize(s: string, maxChars: number): string {
         .trimEnd()}…`;
 }
 
+/**
+ * `s` ellipsized to at most `maxChars`, then shortened further until it and `suffix` fit `room`
+ * units at `size` (a narrow layout's label that shares its line with the base beside it).
+ */
+export function ellipsizeToFit(s: string, maxChars: number, room: number, size: number, suffix = ''): string {
+  let chars = maxChars;
+  let out = ellipsize(s, chars) + suffix;
+  while (chars > 2 && textWidth(out, size) > room) out = ellipsize(s, --chars) + suffix;
+  return out;
+}
+
 const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /** Chart ids become element ids and url(#…) references: letters, digits, `-` and `_` only. */

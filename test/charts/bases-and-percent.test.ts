@@ -13,6 +13,7 @@ import { chartLabels } from '../../src/i18n';
 import { formatKind, formatters } from '../../src/i18n/format';
 import { ENTITY_STRINGS } from '../../src/components/lib/entity-strings';
 import { figures } from './fixtures';
+import { FS, NARROW_WIDTH, textWidth } from '../../src/charts/svg';
 import type { SegmentBarRow } from '../../src/charts/segment-bars';
 
 /** CSAT top-2-box by channel (percentages 0–100), as segmentBarRows reads figures.segments. */
@@ -45,6 +46,34 @@ describe('chart bases', () => {
     const expected = { en: 'answering CSAT', fr: 'réponses (CSAT)', vi: 'người trả lời CSAT' }[locale];
     expect(out.svg).toContain(expected);
     expect(out.description).toContain(expected);
+  });
+});
+
+describe('the base beside a long name in the phone layout', () => {
+  const long = 'Agences régionales du Grand Nord-Est';
+  /** The right edge of the base text: x of its <text> plus its width estimate (textWidth). */
+  const baseEnds = (svg: string, base: string) =>
+    [...svg.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].filter((m) => m[2] === base).map((m) => Number(m[1]) + textWidth(base, FS.small));
+
+  it.each(LOCALES)('%s: the NPS breakdown shortens the name so that its base stays inside the drawing', (locale) => {
+    const figure = { ...figures.nps!, n: 1200 };
+    const out = npsBreakdown([{ label: long, figure }], { id: 'n', layout: 'narrow', format: makeFormat(locale), labels: chartLabels(locale).npsBreakdown });
+    const base = chartLabels(locale).npsBreakdown.base.replace('{n}', makeFormat(locale).number(1200, 0));
+    const ends = baseEnds(out.svg, base);
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toBeLessThanOrEqual(NARROW_WIDTH - 12);
+    expect(out.svg).toContain('…');
+  });
+
+  it.each(LOCALES)('%s: segment bars do the same', (locale) => {
+    const out = segmentBars(
+      { label: 'CSAT', by: 'agence', rows: [{ label: long, n: 1200, value: 72.9, low_base: false }] },
+      { id: 's', layout: 'narrow', format: makeFormat(locale), decimals: 1, percent: true, labels: chartLabels(locale).segmentBars },
+    );
+    const base = chartLabels(locale).segmentBars.base.replace('{n}', makeFormat(locale).number(1200, 0)).replace('{label}', 'CSAT');
+    const ends = baseEnds(out.svg, base);
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toBeLessThanOrEqual(NARROW_WIDTH - 12);
   });
 });
 
