@@ -3,7 +3,7 @@
  * zod schema (with the MDX lint's kind for each prop), what it draws from the figures and what it
  * says instead when there is nothing to draw. The chart registry (registry.ts) carries it on the
  * chart's line; src/components/schemas.ts adds it to the components, report-components.ts hands
- * it to report MDX, and the generic <Chart type="…"/> (src/components/Chart.astro) renders it —
+ * it to report MDX, and the generic src/components/ChartComponent.astro renders it —
  * title, SVG (wide and narrow), description and data table, as every chart component does. So a
  * new chart type writes no .astro file, no schemas.ts entry and no report-components.ts line.
  *

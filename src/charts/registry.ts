@@ -34,7 +34,7 @@ export interface ChartType {
   en?: unknown;
   /**
    * Its MDX component, declared beside the builder (component.ts): name, props schema, what it draws
-   * from the figures. Rendered by the generic <Chart type="<key>"/>; absent while the chart's
+   * from the figures. Rendered by src/components/ChartComponent.astro with type="<key>"; absent while the chart's
    * component is still its own .astro file.
    */
   component?: ChartComponent;
