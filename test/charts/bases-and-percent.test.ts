@@ -43,7 +43,7 @@ describe('chart bases', () => {
       { label: 'CSAT', by: 'channel', rows: CSAT_ROWS },
       { id: 's', layout: 'wide', format: makeFormat(locale), decimals: 1, percent: true, labels: chartLabels(locale).segmentBars },
     );
-    const expected = { en: 'answering CSAT', fr: 'réponses (CSAT)', vi: 'người trả lời CSAT' }[locale];
+    const expected = { en: 'answering CSAT', fr: 'réponses CSAT', vi: 'người trả lời CSAT' }[locale];
     expect(out.svg).toContain(expected);
     expect(out.description).toContain(expected);
   });

@@ -332,7 +332,7 @@ export const fr = mapStrings(
       },
       segmentBars: {
         title: '{label} par {by}',
-        base: 'n = {n} réponses ({label})',
+        base: 'n = {n} réponses {label}',
         suppressed: 'masqué (n < {min})',
         lowBase: '{mark} base faible (n < {low}) : à lire avec prudence.',
         range: '{label} par {by} : de {low} ({lowLabel}) à {high} ({highLabel}).',
