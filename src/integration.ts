@@ -55,6 +55,11 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
         if (!vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN))
           updateConfig({ vite: { plugins: [dataStoreAtRunTime(new URL('data-store.json', config.cacheDir))] } });
       },
+      // The server bundle runs once, in this process, to render the pages, and is then deleted: Rollup's
+      // tree-shaking (most of Vite's time here) would only drop code nobody calls. Its CSS and pages are the same.
+      'astro:build:setup': ({ target, updateConfig }) => {
+        if (target === 'server') updateConfig({ build: { rollupOptions: { treeshake: false } } });
+      },
     },
   };
 }
