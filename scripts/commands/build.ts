@@ -111,12 +111,21 @@ export async function run(args: string[], io: Io): Promise<number> {
     const { build } = await import('astro');
     // The figures just computed go to the loader in-process: the build computes each dataset once.
     const figures = new Map(pipeline.results.map((r) => [r.report.id, r]));
-    await build({
-      root,
-      outDir: tmp,
-      logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn',
-      integrations: [gapreport({ root, figures, drafts, pdf: withPdf })],
-    });
+    // Astro writes its server bundle beside the pages only when outDir lies inside process.cwd(), else into
+    // <cwd>/.astro/: build from the project folder, as the CLI runs, so a build called in-process from another
+    // folder (the tests, two at once) never shares that folder with another build.
+    const cwd = process.cwd();
+    if (cwd !== root) process.chdir(root);
+    try {
+      await build({
+        root,
+        outDir: tmp,
+        logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn',
+        integrations: [gapreport({ root, figures, drafts, pdf: withPdf })],
+      });
+    } finally {
+      if (process.cwd() !== cwd) process.chdir(cwd);
+    }
   } catch (error) {
     await removeTmp();
     const code = ioErrorCode(error);
