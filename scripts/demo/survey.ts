@@ -270,7 +270,7 @@ function respondent(rng: Rng, cr: Rng, waveIndex: number, region: string): Row {
   const short = rng.chance(0.2) ? rng.pick(COMMENTS[toneOf(overall)]) : undefined;
   let comment: string | undefined;
   let lang: Row['lang'];
-  if (short !== undefined || cr.chance(overall !== undefined && overall <= 4 ? 0.28 : 0.18)) {
+  if (short !== undefined || cr.chance(overall !== undefined && overall <= 4 ? 0.3 : 0.2)) {
     lang = languageOf(cr, region);
     // Some write one short line (the survey's first comment bank); most write about what happened.
     comment =
