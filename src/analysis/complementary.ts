@@ -51,7 +51,8 @@ import type { SurveyAcc } from './survey-acc';
  * only grows, so this ends; with every member withheld a remainder is its total, published,
  * so ≥ min_base). Beyond CONNECTED_UNIONS connected unions for one segment, every entity
  * spanning more than one of its values is withheld for that family instead: what is left
- * nests, and nested remainders add up. Unions across two segments (North with Online, were
+ * nests, and nested remainders add up (another segment's value spanning several of them is
+ * then subtracted from no union: a known limit, as is INSIDE_VALUES). Unions across two segments (North with Online, were
  * they disjoint) are not formed. The segments' own values are complemented against the wave
  * first (secondarySuppression); only entities give way here.
  */
