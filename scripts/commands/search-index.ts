@@ -6,6 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { stableSearchFiles } from './search-index-stable';
 
 export interface IndexResult {
   pages: number;
@@ -24,7 +25,8 @@ export async function writeSearchIndex(siteDir: string): Promise<IndexResult> {
     const built = await index.getFiles();
     if (built.errors.length > 0) return { pages: added.page_count, errors: built.errors };
     const out = join(siteDir, 'pagefind');
-    for (const file of built.files) {
+    // Pagefind orders filter values from a hash map; sorted (and renamed by content), the index is the same at every build.
+    for (const file of stableSearchFiles(built.files)) {
       const path = join(out, file.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.path === ENTRY ? sortedEntry(file.content) : file.content);
