@@ -11,7 +11,7 @@
  * fallback sentence needs) is handed in by the component; nothing here reads a report context.
  */
 import type { z } from 'zod';
-import type { Figures } from '../schemas/figures';
+import type { Figures, GroupFigures } from '../schemas/figures';
 
 /** How the lint checks a prop's value before the build renders (src/build/lint-mdx.ts). */
 export type PropKind =
@@ -30,6 +30,19 @@ export interface ChartStrings {
   shortMetrics: Record<string, string>;
   industries: Record<string, string>;
   benchmark: { notMeasured: string };
+  nps: { total: string };
+}
+
+/** A segment as the report reads it (src/components/lib/segment-table.ts, in the report's locale), for charts drawn by segment. */
+export interface ChartSegments {
+  /** figures.segments[by], or none. */
+  groups(by: string): Record<string, GroupFigures>;
+  /** Each value's label (questionnaire `labels:`, the locale's segmentValues). */
+  valueLabels(by: string): Record<string, string>;
+  /** The segment's name ("Channel"). */
+  name(by: string): string;
+  /** The legend of the ▲ ▼ marks against the rest of the segment, the correction named. */
+  significanceLegend(by: string): string;
 }
 
 /** What a chart component is handed: the report's figures, its chart's labels and strings in the report's locale. */
@@ -41,6 +54,7 @@ export interface ChartEnv<L> {
   noResponses: string | undefined;
   /** The report's company (frontmatter `company`). */
   company: string;
+  segments: ChartSegments;
 }
 
 /** A chart to draw: the builder's input and its options beyond the common ones, the id prefix and the figure's data-chart kind. */
@@ -51,6 +65,8 @@ export interface ChartDraw<I, O> {
   prefix: string;
   /** The figure's `data-chart` attribute (for tests and styling). */
   kind: string;
+  /** A paragraph right after the chart (the ▲ ▼ legend), marked with the component's name. */
+  note?: { className: string; text: string };
 }
 /** Nothing to draw: one sentence in a paragraph of this class, marked with the component's name. */
 export interface ChartFallback {

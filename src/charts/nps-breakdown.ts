@@ -4,7 +4,7 @@
  * so the three parts separate in greyscale; suppressed rows say so instead of a bar.
  */
 import { scaleLinear } from 'd3';
-import type { NpsFigure } from '../schemas/figures';
+import type { Figures, NpsFigure } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
   C,
@@ -28,6 +28,7 @@ import {
   type ChartOutput,
 } from './svg';
 import { z } from 'zod';
+import { chartComponent } from './component';
 import { strict } from './registry-schema';
 import { significanceSuffix } from './significance';
 
@@ -251,3 +252,34 @@ export function npsBreakdown(input: NpsBreakdownInput, options: NpsBreakdownOpti
     table,
   };
 }
+
+/**
+ * <NpsBreakdown by="channel"/>: the total first, then (with `by`) one bar per value of that
+ * segment; a value significantly better / worse than the rest of its segment carries ▲ / ▼, with
+ * the legend under the chart. Without NPS data it says "not measured", without any response so.
+ */
+export const npsBreakdownComponent = chartComponent(npsBreakdown, {
+  name: 'NpsBreakdown',
+  schema: z.object({
+    by: z.string().optional().describe('a segment declared in questionnaire.yaml: one bar per value'),
+  }),
+  props: { by: { kind: 'choice', example: 'channel', values: (f: Figures) => Object.keys(f.segments) } },
+  guide: { title: 'promoters, passives, detractors', example: { by: 'channel' } },
+  select: ({ figures, t, noResponses, segments }, { by }) => {
+    if (!figures.nps) return noResponses ? { fallback: noResponses, className: 'no-data' } : { fallback: `NPS: ${t.notMeasured}`, className: 'not-measured' };
+    const rows: NpsRow[] = [{ label: t.nps.total, figure: figures.nps, total: true }];
+    if (by) {
+      const labels = segments.valueLabels(by);
+      for (const [value, g] of Object.entries(segments.groups(by))) if (g.nps) rows.push({ label: labels[value] ?? value, figure: g.nps });
+    }
+    // ▲ ▼: a segment value's NPS against the rest of the segment (vs_rest), explained under the chart only when one is drawn.
+    const legend = by && rows.some((r) => significanceSuffix(r.figure) !== '') ? segments.significanceLegend(by) : undefined;
+    return {
+      input: rows,
+      options: { significance: legend },
+      prefix: by ? `nps-${by}` : 'nps',
+      kind: 'nps-breakdown',
+      ...(legend ? { note: { className: 'table-note significance-note', text: legend } } : {}),
+    };
+  },
+});

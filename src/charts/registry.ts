@@ -16,7 +16,7 @@ import { driverMatrix, DriverMatrixLabelsSchema, driverMatrixEn, driverMatrixCom
 import { gapModel, GapModelLabelsSchema, gapModelEn, gapModelComponent } from './gap-model';
 import { internalQuality, InternalQualityLabelsSchema, internalQualityEn } from './internal-quality';
 import { kpiScorecard, KpiScorecardLabelsSchema, kpiScorecardEn, kpiScorecardComponent } from './kpi-scorecard';
-import { npsBreakdown, NpsBreakdownLabelsSchema, npsBreakdownEn } from './nps-breakdown';
+import { npsBreakdown, NpsBreakdownLabelsSchema, npsBreakdownEn, npsBreakdownComponent } from './nps-breakdown';
 import { segmentBars, SegmentBarsLabelsSchema, segmentBarsEn } from './segment-bars';
 import { servqualGaps, ServqualGapsLabelsSchema, servqualGapsEn, servqualGapsComponent } from './servqual-gaps';
 import { themeShares, ThemeSharesLabelsSchema, themeSharesEn } from './theme-shares';
@@ -43,7 +43,7 @@ export interface ChartType {
 export const CHARTS = {
   gapModel: { draw: gapModel, kind: 'gap-model', labels: GapModelLabelsSchema, en: gapModelEn, component: gapModelComponent },
   servqualGaps: { draw: servqualGaps, kind: 'servqual-gaps', labels: ServqualGapsLabelsSchema, en: servqualGapsEn, component: servqualGapsComponent },
-  npsBreakdown: { draw: npsBreakdown, kind: 'nps-breakdown', labels: NpsBreakdownLabelsSchema, en: npsBreakdownEn },
+  npsBreakdown: { draw: npsBreakdown, kind: 'nps-breakdown', labels: NpsBreakdownLabelsSchema, en: npsBreakdownEn, component: npsBreakdownComponent },
   kpiScorecard: { draw: kpiScorecard, kind: 'kpi-scorecard', labels: KpiScorecardLabelsSchema, en: kpiScorecardEn, component: kpiScorecardComponent },
   benchmarkPosition: {
     draw: benchmarkPosition,

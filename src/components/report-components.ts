@@ -1,6 +1,5 @@
 import Metric from './Metric.astro';
 import HeadlineCards from './HeadlineCards.astro';
-import NpsBreakdown from './NpsBreakdown.astro';
 import Trend from './Trend.astro';
 import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
@@ -42,7 +41,6 @@ export const REPORT_COMPONENTS = {
   Metric,
   HeadlineCards,
   ...CHART_MDX,
-  NpsBreakdown,
   Trend,
   SegmentTable,
   Methodology,

@@ -30,9 +30,6 @@ export const MetricSchema = z.object({
   interval: z.boolean().optional().describe('written bare: add the 95 % interval when the figure has one'),
 });
 export const HeadlineCardsSchema = z.object({});
-export const NpsBreakdownSchema = z.object({
-  by: z.string().optional().describe('a segment declared in questionnaire.yaml: one bar per value'),
-});
 export const TrendSchema = z.object({
   metric: z.enum(TREND_METRICS).describe('`nps`, `csat`, `ces`, `overall`, `servqual`, or a dimension (`reliability`, …: its gap)'),
 });
@@ -113,7 +110,6 @@ export const COMPONENTS = {
   Metric: component(MetricSchema, { id: { kind: 'figure', example: 'nps.score' }, interval: { kind: 'boolean' } }),
   HeadlineCards: component(HeadlineCardsSchema, {}),
   ...chartComponents,
-  NpsBreakdown: component(NpsBreakdownSchema, { by: { kind: 'choice', example: 'channel', values: segments } }),
   Trend: component(TrendSchema, { metric: { kind: 'choice', example: 'nps' } }),
   SegmentTable: component(SegmentTableSchema, { by: { kind: 'choice', example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps' } }),
   Methodology: component(MethodologySchema, {}),

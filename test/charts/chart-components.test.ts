@@ -13,6 +13,7 @@ import { COMPONENT_PROPS } from '../../src/components/registry';
 import { chartLabels, strings } from '../../src/i18n';
 import { figures } from './fixtures';
 import type { Figures } from '../../src/schemas/figures';
+import { segmentGroups, segmentName, segmentValueLabels, significanceLegend } from '../../src/components/lib/segment-table';
 
 const charts = CHARTS as Record<string, ChartType>;
 const env = (f: Figures, noResponses?: string, type = '') => ({
@@ -21,6 +22,12 @@ const env = (f: Figures, noResponses?: string, type = '') => ({
   t: strings('en'),
   noResponses,
   company: 'Northwind',
+  segments: {
+    groups: (by: string) => segmentGroups(f, by),
+    valueLabels: (by: string) => segmentValueLabels(f, by, strings('en')),
+    name: (by: string) => segmentName(strings('en'), by),
+    significanceLegend: (by: string) => significanceLegend(f, segmentName(strings('en'), by).toLowerCase(), strings('en')),
+  },
 });
 const isDraw = (s: ChartDraw<unknown, unknown> | ChartFallback): s is ChartDraw<unknown, unknown> => !('fallback' in s);
 
@@ -75,6 +82,19 @@ describe('the charts’ own MDX components', () => {
     });
     const drawn = charts.benchmarkPosition.component!.select(env(figures), { metric: figures.benchmarks[0].metric });
     expect(isDraw(drawn) && (drawn.input as { company: string }).company).toBe('Northwind');
+  });
+
+  it('draw the NPS total then one bar per value of the segment, "not measured" without NPS', () => {
+    const drawn = charts.npsBreakdown.component!.select(env(figures), { by: 'channel' });
+    const labels = segmentValueLabels(figures, 'channel', strings('en'));
+    const values = Object.keys(figures.segments.channel).filter((v) => figures.segments.channel[v].nps);
+    expect(values.length).toBeGreaterThan(1);
+    expect(isDraw(drawn) && (drawn.input as { label: string }[]).map((r) => r.label)).toEqual([strings('en').nps.total, ...values.map((v) => labels[v] ?? v)]);
+    expect(isDraw(drawn) && drawn.prefix).toBe('nps-channel');
+    expect(charts.npsBreakdown.component!.select(env({ ...figures, nps: undefined } as Figures), {})).toEqual({
+      fallback: 'NPS: not measured',
+      className: 'not-measured',
+    });
   });
 
   it('name standards and dimensions in the report’s locale, and give each drawing its id prefix and data-chart kind', () => {
