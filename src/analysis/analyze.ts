@@ -4,11 +4,11 @@ import { rowsBase } from './rows-base';
 import type { Figures, GroupFigures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
-import { accumulateResponses, type SurveyAccs } from './accumulate';
+import { accumulateResponses, crossCells, type SurveyAccs } from './accumulate';
 import type { SurveyAcc } from './survey-acc';
 import { BEST_IN_CLASS, benchmarkFigures } from './benchmarks';
 import { changeFigures } from './changes';
-import { secondarySuppression } from './complementary';
+import { segmentSuppression } from './complementary';
 import { deliveredIndex } from './delivered';
 import { driverFigures } from './drivers';
 import { gap1, gap2, gap3, gap4, gap5 } from './gaps';
@@ -118,11 +118,17 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const perSegment = options.per !== undefined && options.per !== BENCHMARK_COMPANIES;
   const perWithheld =
     perSegment && options.per !== undefined && wave !== undefined ? reportWaveWithheld(accs, wave, options.per, declared, rule, layout) : undefined;
+  const valuesOf = (segment: string): Map<string, SurveyAcc> => (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
+  // Each segment partitions the wave, and two segments nest or cross: withhold what the wave, a value
+  // or a union of values minus the published cells inside it would reveal (complementary.ts).
+  const ordinary = declared.filter((s) => !(s === options.per && perWithheld));
+  const withheldBy =
+    reportAcc && wave !== undefined
+      ? segmentSuppression(reportAcc, new Map(ordinary.map((s) => [s, valuesOf(s)])), (a, b) => crossCells(accs, wave, a, b), rule, layout)
+      : new Map<string, Map<string, Set<string>>>();
   for (const segment of declared) {
-    const values: Map<string, SurveyAcc> = (wave !== undefined && accs.bySegment.get(wave)?.get(segment)) || new Map();
-    // The segment partitions the wave: withhold what the wave minus the published cells would reveal.
-    const withheld =
-      segment === options.per && perWithheld ? perWithheld : reportAcc ? secondarySuppression(reportAcc, values, rule, layout) : new Map<string, Set<string>>();
+    const values = valuesOf(segment);
+    const withheld = segment === options.per && perWithheld ? perWithheld : (withheldBy.get(segment) ?? new Map<string, Set<string>>());
     const cells = Object.fromEntries(
       [...values.keys()].sort().map((v) => [v, withNpsInterval(groupFigures(values.get(v)!, layout, rule, withheld.get(v)), statistics.nps_interval)]),
     );

@@ -301,3 +301,212 @@ function connectedUnions(spans: readonly number[][]): number[][] | undefined {
     return a.length - b.length;
   });
 }
+
+/**
+ * Complementary suppression between the ordinary segments of the report's wave (not a `per:`
+ * report's entities, which entitySuppression settles against these results).
+ *
+ * Threat model. The reader sees every published figure of the wave and of each segment value,
+ * and — the worst case — knows the structure of the data: which published groups share no
+ * respondent and which lie wholly inside another (an outlet in its region, a region whose
+ * outlets all answer Online). The cross cells' counts are not published, so that is all the
+ * reader can know of two segments together: a difference of published figures is a block of
+ * respondents only when everything subtracted provably lies inside the total and the parts
+ * subtracted are pairwise disjoint. Channel = Online minus region = R2 is such a block when
+ * every R2 respondent answered Online; when R2 crosses the channels, Online − R2 is no group of
+ * respondents (only a bound) and discloses nothing by itself.
+ *
+ * Algorithm. For each pair of segments A, B, per figure family and per mean (each on its own
+ * base), the published values of A (rows) and of B (columns) are groups; a row and a column
+ * overlap where their cross cell holds respondents of that mean; a column lies inside a set of
+ * rows where its cross cells there add up to its base (the respondents without a published A
+ * value form one more atom, the rest). The totals are the wave, each published value (less the
+ * other segment's values nested in it), and every connected union of one segment's values
+ * (joined by the other segment's values spanning them; a union that falls apart adds up
+ * remainders that are checked alone). Inside a total, what the reader can subtract is any
+ * family of pairwise disjoint groups; only the maximal families matter (a family that one more
+ * published group extends leaves that group's ≥ min_base respondents on top). Rows and columns
+ * of one segment never overlap, so the overlaps form a bipartite graph, and each maximal
+ * family is a subset X of the smaller side with every group of the other side that meets no
+ * member of X (and X maximal too). Each family's remainder must be 0 or ≥ min_base; while one is
+ * 1 … min_base − 1, its member with the fewest respondents (then the smallest base, then by
+ * segment and name) is withheld as a whole figure, and every check runs again until none
+ * withholds (the hidden set only grows). Each segment is complemented against the wave first
+ * (secondarySuppression), as before, so a pair check only adds.
+ *
+ * Limits: past 2^MAX_SIDE subsets of the smaller side, only the families X = ∅, each single
+ * member and the whole side are checked; families mixing values of three or more ordinary
+ * segments are not formed; without cross cells (the SQL engines) only the wave is checked.
+ */
+export function segmentSuppression(
+  total: SurveyAcc,
+  segments: ReadonlyMap<string, ReadonlyMap<string, SurveyAcc>>,
+  crossOf: (a: string, b: string) => ReadonlyMap<string, ReadonlyMap<string, SurveyAcc>> | undefined,
+  rule: BaseRule,
+  layout: SurveyLayout,
+): Map<string, Map<string, Set<string>>> {
+  const out = new Map([...segments].map(([s, cells]) => [s, secondarySuppression(total, cells, rule, layout)]));
+  const names = [...segments.keys()];
+  const pairs: [string, string, ReadonlyMap<string, ReadonlyMap<string, SurveyAcc>>][] = [];
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) {
+      const cross = crossOf(names[i], names[j]);
+      if (cross) pairs.push([names[i], names[j], cross]);
+    }
+  if (pairs.length === 0) return out;
+  for (const family of families(layout)) {
+    const hidden = new Set<string>();
+    const keyOf = (segment: string, value: string) => `${segment}${KEY}${value}`;
+    for (const [segment, cells] of segments)
+      for (const [value, acc] of cells)
+        if (family.base(acc) < rule.min_base || out.get(segment)!.get(value)?.has(family.key)) hidden.add(keyOf(segment, value));
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const part of family.parts) {
+        if (part(total) < rule.min_base) continue; // the wave's own value is withheld: nothing to subtract from
+        for (const [a, b, cross] of pairs) {
+          const withhold = pairSettles(
+            total,
+            segments.get(a)!,
+            segments.get(b)!,
+            cross,
+            part,
+            rule,
+            (v) => !hidden.has(keyOf(a, v)),
+            (v) => !hidden.has(keyOf(b, v)),
+          );
+          if (withhold) {
+            hidden.add(keyOf(withhold.side === 'row' ? a : b, withhold.value));
+            grew = true;
+          }
+        }
+      }
+    }
+    for (const [segment, cells] of segments)
+      for (const [value, acc] of cells)
+        if (hidden.has(keyOf(segment, value)) && family.base(acc) >= rule.min_base) getOrAdd(out.get(segment)!, value).add(family.key);
+  }
+  return out;
+}
+
+const KEY = '\u241f';
+const getOrAdd = (m: Map<string, Set<string>>, k: string) => {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new Set()));
+  return s;
+};
+
+/** Most members of the smaller side whose every subset is tried as a family (see segmentSuppression). */
+export const MAX_SIDE = 12;
+
+interface Member {
+  side: 'row' | 'col';
+  value: string;
+  /** Respondents of this mean. */
+  n: number;
+  /** All respondents of the group (the first tie-break). */
+  size: number;
+}
+
+/**
+ * One pair of segments for one mean: the first published group to withhold (smallest member of
+ * the first family, in a fixed order of totals, whose remainder is 1 … min_base − 1), or undefined.
+ */
+function pairSettles(
+  total: SurveyAcc,
+  rowsAll: ReadonlyMap<string, SurveyAcc>,
+  colsAll: ReadonlyMap<string, SurveyAcc>,
+  cross: ReadonlyMap<string, ReadonlyMap<string, SurveyAcc>>,
+  part: (acc: SurveyAcc) => number,
+  rule: BaseRule,
+  rowOpen: (v: string) => boolean,
+  colOpen: (v: string) => boolean,
+): Member | undefined {
+  const open = (cells: ReadonlyMap<string, SurveyAcc>, isOpen: (v: string) => boolean, side: Member['side']): Member[] =>
+    [...cells.keys()]
+      .sort(byName)
+      .filter((v) => isOpen(v) && part(cells.get(v)!) >= rule.min_base)
+      .map((v) => ({ side, value: v, n: part(cells.get(v)!), size: cells.get(v)!.n }));
+  const rows = open(rowsAll, rowOpen, 'row');
+  const cols = open(colsAll, colOpen, 'col');
+  if (rows.length === 0 || cols.length === 0) return undefined;
+  const cell = (r: string, c: string) => {
+    const acc = cross.get(r)?.get(c);
+    return acc ? part(acc) : 0;
+  };
+  // A column's span over the atoms: the published rows it has respondents in, and the rest (index rows.length).
+  const REST = rows.length;
+  const spanOfCol = (c: Member) => {
+    const span = rows.flatMap((r, i) => (cell(r.value, c.value) > 0 ? [i] : []));
+    if (c.n - rows.reduce((s, r) => s + cell(r.value, c.value), 0) > 0) span.push(REST);
+    return span;
+  };
+  const spanOfRow = (r: Member) => {
+    const span = cols.flatMap((c, i) => (cell(r.value, c.value) > 0 ? [i] : []));
+    if (r.n - cols.reduce((s, c) => s + cell(r.value, c.value), 0) > 0) span.push(cols.length);
+    return span;
+  };
+  const colSpans = cols.map(spanOfCol);
+  const rowSpans = rows.map(spanOfRow);
+  const overlap = (ri: number, ci: number) => colSpans[ci].includes(ri);
+  const bad = (left: number) => left > 0 && left < rule.min_base;
+  const smallest = (family: Member[]) =>
+    [...family].sort((x, y) => x.size - y.size || x.n - y.n || (x.side === y.side ? byName(x.value, y.value) : x.side === 'row' ? -1 : 1))[0];
+  /** Maximal disjoint families inside a total of `n` holding rows `ri` and columns `ci` (indexes); the first family leaving too few. */
+  const families = (n: number, ri: number[], ci: number[]): Member[] | undefined => {
+    const [small, big, meets] = ri.length <= ci.length ? [ri, ci, (s: number, b: number) => overlap(s, b)] : [ci, ri, (s: number, b: number) => overlap(b, s)];
+    const pick = (s: number) => (small === ri ? rows[s] : cols[s]);
+    const pickBig = (b: number) => (small === ri ? cols[b] : rows[b]);
+    const subsets: number[][] = [];
+    if (small.length <= MAX_SIDE) for (let mask = 0; mask < 1 << small.length; mask++) subsets.push(small.filter((_, i) => mask & (1 << i)));
+    else subsets.push([], small, ...small.map((s) => [s]));
+    for (const x of subsets) {
+      const y = big.filter((b) => x.every((s) => !meets(s, b)));
+      // Maximal: every small-side group left out meets a chosen one (else a larger family is checked).
+      if (small.some((s) => !x.includes(s) && y.every((b) => !meets(s, b)))) continue;
+      const members = [...x.map(pick), ...y.map(pickBig)];
+      if (members.length > 0 && bad(n - members.reduce((a, m) => a + m.n, 0))) return members;
+    }
+    return undefined;
+  };
+  const all = (k: number) => Array.from({ length: k }, (_, i) => i);
+  // The wave.
+  let found = families(part(total), all(rows.length), all(cols.length));
+  // Each published value less the other segment's values nested in it.
+  for (let i = 0; !found && i < rows.length; i++)
+    found = families(
+      rows[i].n,
+      [],
+      cols.flatMap((_, c) => (colSpans[c].length === 1 && colSpans[c][0] === i ? [c] : [])),
+    );
+  for (let c = 0; !found && c < cols.length; c++)
+    found = families(
+      cols[c].n,
+      rows.flatMap((_, i) => (rowSpans[i].length === 1 && rowSpans[i][0] === c ? [i] : [])),
+      [],
+    );
+  // Connected unions of one segment's published values, joined by the other's values spanning them.
+  const unionsOf = (spans: number[][], restAt: number) => connectedUnions(spans.filter((s) => s.length > 1 && !s.includes(restAt))) ?? [];
+  for (const u of found ? [] : unionsOf(colSpans, REST)) {
+    if (u.length < 2) continue;
+    const inside = cols.flatMap((_, c) => (colSpans[c].every((a) => u.includes(a)) ? [c] : []));
+    found = families(
+      u.reduce((a, i) => a + rows[i].n, 0),
+      u,
+      inside,
+    );
+    if (found) break;
+  }
+  for (const u of found ? [] : unionsOf(rowSpans, cols.length)) {
+    if (u.length < 2) continue;
+    const inside = rows.flatMap((_, i) => (rowSpans[i].every((a) => u.includes(a)) ? [i] : []));
+    found = families(
+      u.reduce((a, c) => a + cols[c].n, 0),
+      inside,
+      u,
+    );
+    if (found) break;
+  }
+  return found ? smallest(found) : undefined;
+}

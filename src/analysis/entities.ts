@@ -2,7 +2,7 @@ import type { BenchmarkFigure, Entities, EntityFigures, Gap, GroupFigures, Servq
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import { crossCells, type SurveyAccs } from './accumulate';
 import { changeFigures } from './changes';
-import { entitySuppression, secondarySuppression, type Grouping } from './complementary';
+import { entitySuppression, secondarySuppression, segmentSuppression, type Grouping } from './complementary';
 import { consistencyOf, rankAmong, standings, type ConsistencyMetric, type Standing } from './consistency';
 import { closest } from './did-you-mean';
 import { entitySlugs } from './entities-slug';
@@ -159,12 +159,15 @@ function groupingsOf(accs: SurveyAccs, wave: string, per: string, segments: read
   const total = accs.byWave.get(wave);
   if (!total) return [];
   const others = segments.filter((s) => s !== per);
+  const cellsOf = (segment: string) => accs.bySegment.get(wave)?.get(segment) ?? new Map<string, SurveyAcc>();
+  // The other segments withhold as the report's breakdowns do (analyze.ts): against the wave and each other.
+  const withheld = segmentSuppression(total, new Map(others.map((s) => [s, cellsOf(s)])), (a, b) => crossCells(accs, wave, a, b), rule, layout);
   return others.map((segment) => {
-    const cells = accs.bySegment.get(wave)?.get(segment) ?? new Map<string, SurveyAcc>();
+    const cells = cellsOf(segment);
     return {
       segment,
       cells,
-      withheld: secondarySuppression(total, cells, rule, layout),
+      withheld: withheld.get(segment)!,
       cross: crossCells(accs, wave, per, segment) ?? new Map(),
       pairs: new Map(others.filter((h) => h !== segment).map((h) => [h, crossCells(accs, wave, segment, h) ?? new Map()])),
     };

@@ -227,13 +227,10 @@ const popcount = (x: bigint) => {
   return c;
 };
 
-/** An entity's group: its page, or the parent's breakdown by the per segment. */
-const isEntity = (label: string) => label.startsWith('page ') || label.startsWith('breakdown ');
-
 /**
  * Every leftover of 1 … min_base − 1 respondents: a published total minus disjoint published
- * groups inside it, one entity at least among them. (A leftover of segment values alone — channel
- * Online minus region R2 — is the segments' own breakdown, complemented against the wave only.)
+ * groups inside it — entities, other segments' values (channel Online minus region R2 when every
+ * R2 respondent answered Online), or both.
  */
 export function derivableSmallBlocks(totals: readonly Group[], groups: readonly Group[], minBase: number): string[] {
   const out: string[] = [];
@@ -244,7 +241,7 @@ export function derivableSmallBlocks(totals: readonly Group[], groups: readonly 
       if (seen.has(union)) return;
       seen.add(union);
       const left = popcount(t.members & ~union);
-      if (used.some(isEntity) && left > 0 && left < minBase) out.push(`${t.label} − ${used.join(' − ')}: ${left} respondents`);
+      if (used.length > 0 && left > 0 && left < minBase) out.push(`${t.label} − ${used.join(' − ')}: ${left} respondents`);
       for (let i = from; i < inside.length; i++) if ((inside[i].members & union) === 0n) walk(i + 1, union | inside[i].members, [...used, inside[i].label]);
     };
     walk(0, 0n, []);
