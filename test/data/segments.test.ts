@@ -11,6 +11,8 @@ import { buildDataset } from '../../src/data/dataset';
 import { IDENTIFYING_MIN_ANSWERS, MAX_ENTITY_VALUES, MAX_SEGMENT_VALUES } from '../../src/data/limits';
 import { loadDatasetStreaming } from '../../src/stream/load-stream-fs';
 import { formatProblem } from '../../src/schemas/problem';
+import { analyzeWith } from '../../src/engines/run-fs';
+import { AnalysisOptionsSchema } from '../../src/schemas/report';
 
 const Q = 'scale: { min: 1, max: 7 }\nitems: [{ id: speed, dimension: responsiveness, text: Quick }]\nsegments: [customer]\n';
 const csv = (values: string[]) => `respondent_id,wave,customer,p_speed\n${values.map((v, i) => `R${i},w1,${v},5`).join('\n')}\n`;
@@ -107,6 +109,18 @@ describe('entity segments (entities: in questionnaire.yaml)', () => {
     ];
     expect(memory(many, QE)).toEqual(expected);
     expect(await streamed(many, QE)).toEqual(expected);
+  });
+
+  it('holds the same limits in the duckdb engine (counted in SQL)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gapreport-seg-duck-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'responses.csv'), outlets);
+    const duck = async (q: string) => {
+      writeFileSync(join(dir, 'questionnaire.yaml'), q);
+      return (await analyzeWith('duckdb', dir, AnalysisOptionsSchema.parse({}))).problems.map(formatProblem);
+    };
+    expect(await duck(QE)).toEqual([]);
+    expect(await duck(Q)).toEqual(memory(outlets));
   });
 
   it('still refuses an entity segment whose values identify respondents', () => {
