@@ -37,7 +37,8 @@ export interface ChartType {
    * from the figures. Rendered by src/components/ChartComponent.astro with type="<key>"; absent while the chart's
    * component is still its own .astro file.
    */
-  component?: ChartComponent;
+  /** Each component has its own props; the registry only lists them. */
+  component?: ChartComponent<any>;
 }
 
 export const CHARTS = {
@@ -81,11 +82,11 @@ export const CHART_LABELS_EN = Object.fromEntries(
 ) as ChartLabelsEn;
 
 /** The registered charts that bring their MDX component, under their registry key, in the registry's order. */
-export const CHART_COMPONENTS: [string, ChartComponent][] = Object.entries(CHARTS as Record<string, ChartType>).flatMap(([key, chart]) =>
-  chart.component ? [[key, chart.component] as [string, ChartComponent]] : [],
+export const CHART_COMPONENTS: [string, ChartComponent<any>][] = Object.entries(CHARTS as Record<string, ChartType>).flatMap(([key, chart]) =>
+  chart.component ? [[key, chart.component] as [string, ChartComponent<any>]] : [],
 );
 
-type WithComponent = { [K in keyof Charts]: Charts[K] extends { component: ChartComponent } ? K : never }[keyof Charts];
+type WithComponent = { [K in keyof Charts]: Charts[K] extends { component: ChartComponent<any> } ? K : never }[keyof Charts];
 /** The charts' MDX components by MDX name, typed (schemas.ts lists them among the components). */
 export type ChartComponents = {
   [K in WithComponent as Charts[K] extends { component: { name: infer N extends string } } ? N : never]: Charts[K] extends { component: infer C } ? C : never;
