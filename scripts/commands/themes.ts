@@ -81,7 +81,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const names = loaded.dataset.questionnaire?.redact ?? [];
-  const comments = (loaded.dataset.responses ?? []).map((r) => ({ r, text: scrubPersonalData(r.comment ?? '', NO_TOKENS, names).trim() })).filter((c) => c.text !== '');
+  const comments = (loaded.dataset.responses ?? [])
+    .map((r) => ({ r, text: scrubPersonalData(r.comment ?? '', NO_TOKENS, names).trim() }))
+    .filter((c) => c.text !== '');
   if (!comments.length) {
     io.err(`gapreport themes: ${dir} has no comments to discover themes in (responses.csv column "comment").`);
     return 1;
