@@ -44,8 +44,8 @@ import type { SurveyAcc } from './survey-acc';
  * respondent with it; so the unions are joined by those values' spans too, and each union is
  * settled alone and less every subset of one other segment's values inside it (the first
  * INSIDE_VALUES of them). A remainder under min_base that no entity is subtracted from is the
- * segments' own breakdowns' doing, not the entities' (they are complemented against the wave
- * only), and is left to them. While a remainder is 1 … min_base − 1,
+ * segments' own breakdowns' doing, not the entities', and is left to them (segmentSuppression
+ * settles those, against the wave and against each other). While a remainder is 1 … min_base − 1,
  * its published entity with the fewest respondents (then the smallest base, then by name)
  * is withheld as well, and every total is checked again until none changes (the hidden set
  * only grows, so this ends; with every member withheld a remainder is its total, published,
@@ -53,8 +53,8 @@ import type { SurveyAcc } from './survey-acc';
  * spanning more than one of its values is withheld for that family instead: what is left
  * nests, and nested remainders add up (another segment's value spanning several of them is
  * then subtracted from no union: a known limit, as is INSIDE_VALUES). Unions across two segments (North with Online, were
- * they disjoint) are not formed. The segments' own values are complemented against the wave
- * first (secondarySuppression); only entities give way here.
+ * they disjoint) are not formed. The segments' own values are complemented first (against the
+ * wave and each other: segmentSuppression); only entities give way here.
  */
 
 /** One figure family: the base that gates the whole figure, and the base of each mean it publishes. */
