@@ -52,7 +52,8 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
         const added = plugins.some((p) => (Array.isArray(p) ? p[0] : p)?.name === 'remarkGapreportLint');
         if (!added) updateConfig({ markdown: { remarkPlugins: [astroLintPlugin(() => holder().options)] } });
         const vitePlugins = ((config.vite?.plugins ?? []) as unknown[]).flat(3) as ({ name?: string } | null)[];
-        if (!vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN))
+        // Builds only: the preview serves the store itself.
+        if (command === 'build' && config.cacheDir && !vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN))
           updateConfig({ vite: { plugins: [dataStoreAtRunTime(new URL('data-store.json', config.cacheDir))] } });
       },
       // The server bundle runs once, in this process, to render the pages, and is then deleted: Rollup's
