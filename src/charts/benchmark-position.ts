@@ -148,7 +148,9 @@ export function benchmarkPosition(input: BenchmarkPositionInput, options: Benchm
         : b.metric in METRIC_KINDS
           ? FIGURE_KINDS[metricKinds(b.metric).difference].decimals
           : 1;
-  const num = (v: number) => (options.unit === 'percent' ? f.fraction(v / 100, digits) : (signed ? f.signed : f.number)(v, digits));
+  // A level with a unit reads as the policy prints that unit's levels (whole when whole: a 73% median, a 72.9% company).
+  const levelDigits = (v: number) => (options.unit ? unitDecimals(options.unit, v, 'level') : digits);
+  const num = (v: number) => (options.unit === 'percent' ? f.fraction(v / 100, levelDigits(v)) : (signed ? f.signed : f.number)(v, levelDigits(v)));
   let [lo, hi] = [Math.min(...all), Math.max(...all)];
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.06;
   [lo, hi] = [lo - pad, hi + pad];

@@ -33,8 +33,8 @@ const MEASURED = [
   /^kpis\.[\w-]+\.(value|trend)$/,
   // Counts: the bases and effective bases the cards and the methodology print ("1,178" / "1 178"; effective "1,119", not "1,118.55").
   /^(nps|csat|ces|overall)\.(n|n_eff)$/,
-  // Not yet: a benchmark's whole median, top quartile and peer values, which the benchmark chart prints with a decimal
-  // ("median 73.0%") where <Metric> prints "73%" (src/charts/benchmark-position.ts uses one count of decimals for every value).
+  // A benchmark's median and top quartile: the benchmark chart printed whole ones with a decimal ("median 73.0%") where <Metric> prints "73%".
+  /^benchmarks\.(nps|csat|fcr_rate|service_level_30s)\.(median|top_quartile)$/,
 ];
 
 let figures: Figures;
