@@ -4,18 +4,24 @@
  * rows — into the SurveyAccs the other engines fold, so figuresFrom finishes unchanged.
  * The table's columns are the header (the `columns:` mapping and the header rules apply);
  * a value that breaks a rule is counted by the query and reported per column, since a table
- * has no line to point at. contacts.csv and the small files stay the loader's and the stream
+ * has no line to point at. Weighting as declared (post-stratification, raking) is summed per
+ * weighting cell and weighed by analyze.ts as for every engine; a weight column is summed
+ * weighted. Scales, segment recodes, constructs and a survey tool's row rules (keep: …) are
+ * refused in words. contacts.csv and the small files stay the loader's and the stream
  * engine's (loadWith). Network and server failures are Problems naming the server by its
  * address: never a stack trace, never a user or password.
  */
 import type { SurveySource } from '../analysis/analyze';
 import { surveyAccs } from '../analysis/accumulate';
+import { cellWave, weightingVariables } from '../analysis/weighting-cells';
 import { crossProducts, type CrossProducts } from '../analysis/moments';
 import { surveyAcc, unit, unitWeights } from '../analysis/survey-acc';
 import { Cells } from '../data/cells';
 import { Columns, labelOf } from '../data/columns';
 import { ProblemSink } from '../data/problems';
 import { responsesSetup } from '../data/responses';
+import { planNeedsRows } from '../data/scales';
+import { usesExportRules } from '../data/tool-presets';
 import { segmentCountProblems } from '../data/segments';
 import type { TableContext } from '../data/table';
 import type { Warehouse } from '../schemas/engine';
@@ -23,8 +29,8 @@ import type { Problem } from '../schemas/problem';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 import { streamContacts, type StreamedResponses } from '../stream/engine';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
-import { connectionFor, runClickhouse, type Answer, type ClickhouseConnection, type Env } from './clickhouse-http';
-import { duplicateQuery, PREFIX, surveyQuery, type SurveyQuery, type TableShape } from './clickhouse-sql';
+import { connectionFor, httpFetch, runClickhouse, type Answer, type ClickhouseConnection, type Env } from './clickhouse-http';
+import { duplicateQuery, FINE_GROUPS, groupCountQuery, PREFIX, surveyQuery, type SurveyQuery, type TableShape } from './clickhouse-sql';
 import { driverColumns } from './duckdb-sql';
 import type { Accumulated, Engine } from './engine';
 
@@ -35,8 +41,12 @@ type Read = Pick<StreamedResponses, 'problems' | 'rows'> & Partial<StreamedRespo
 
 const failed = (file: string, message: string, hint: string): Read => ({ problems: [{ file, message, hint }], rows: 0 });
 
-/** The engine with its environment passed in (tests give credentials and a fetch without touching process.env). */
-export function clickhouseEngineWith(env: Env = process.env, fetchImpl: typeof fetch = fetch): Engine {
+/**
+ * The engine with its environment passed in (tests give credentials and a fetch without touching
+ * process.env); `fineGroups`: up to how many groups of wave × every segment × cell it asks for
+ * in one grouping (more: one grouping per segment).
+ */
+export function clickhouseEngineWith(env: Env = process.env, fetchImpl: typeof fetch = httpFetch, fineGroups = FINE_GROUPS): Engine {
   return {
     name: 'clickhouse',
     files: ['responses.csv', 'contacts.csv'],
@@ -51,7 +61,7 @@ export function clickhouseEngineWith(env: Env = process.env, fetchImpl: typeof f
           'Add warehouse: { source: clickhouse, table: <db.table>, url: <http://host:8123> }, or choose the memory, stream or duckdb engine for CSV files.',
         );
       } else if (q?.warehouse) {
-        const r = await readWarehouse(q.warehouse, q, parsedQ!.items, contexts.survey('responses.csv'), env, fetchImpl);
+        const r = await readWarehouse(q.warehouse, q, parsedQ!.items, contexts.survey('responses.csv'), env, fetchImpl, fineGroups);
         streamed['responses.csv'] = r;
         if (r.layout && r.accs) source = { layout: r.layout, accs: r.accs, engine: 'clickhouse' };
       }
@@ -70,17 +80,28 @@ async function describe(conn: ClickhouseConnection, w: Warehouse): Promise<{ nam
   return { names: answer.data.map((r) => String(r[0])), types: answer.data.map((r) => String(r[1])) };
 }
 
+const EXPORT_RULES =
+  'its mapping uses row rules of a survey-tool export (source:, keep:, date_format:, wave_from:, by_text: or by_position:), which the clickhouse engine does not translate';
+
 const HINT = 'Check warehouse: in questionnaire.yaml (url, table) and GAPREPORT_CLICKHOUSE_URL / _USER / _PASSWORD, and that the server answers.';
 
-async function readWarehouse(w: Warehouse, q: Questionnaire, items: Item[], ctx: TableContext, env: Env, fetchImpl: typeof fetch): Promise<Read> {
+async function readWarehouse(
+  w: Warehouse,
+  q: Questionnaire,
+  items: Item[],
+  ctx: TableContext,
+  env: Env,
+  fetchImpl: typeof fetch,
+  fineGroups: number,
+): Promise<Read> {
   const file = tableShown(w);
-  // Weighting folds each weighting cell apart (src/analysis/weighting-cells.ts); the warehouse
-  // query does not group by cell yet, so weighted figures would silently be unweighted ones.
-  if (q.weighting)
+  // Row-by-row rules the query does not translate yet: refused in words, never figures that ignore them.
+  const rowRules = planNeedsRows(ctx.cells?.plan, q.constructs?.length ?? 0) ?? (ctx.layout && usesExportRules(ctx.layout) ? EXPORT_RULES : undefined);
+  if (rowRules)
     return failed(
       'questionnaire.yaml',
-      'declares weighting:, which the clickhouse engine does not apply yet, so its figures would be unweighted.',
-      'Remove weighting: to publish unweighted figures from the warehouse, or analyze a CSV export of the table with the memory, stream or duckdb engine.',
+      `names a warehouse table, but ${rowRules.replace(/the SQL engine/, 'the clickhouse engine')}, so its figures would be wrong.`,
+      'Remove those declarations to analyze the table as it is, or analyze a CSV export of the table with the memory or stream engine.',
     );
   const conn = connectionFor(w, env, fetchImpl);
   if ('problem' in conn) return failed('questionnaire.yaml', conn.problem, conn.hint);
@@ -100,26 +121,26 @@ async function readWarehouse(w: Warehouse, q: Questionnaire, items: Item[], ctx:
     });
   if (sink.count > 0) return { problems: sink.list().map(({ line: _line, ...p }) => p), rows: 0 };
   const find = (c: string) => new Columns(names, map, new ProblemSink('')).find(c);
-  if (find('weight'))
-    return failed(
-      file,
-      'has a weight column, which the clickhouse engine does not apply yet, so its figures would be unweighted.',
-      'Drop or unmap the weight column to publish unweighted figures from the warehouse, or analyze a CSV export with the memory, stream or duckdb engine.',
-    );
   const shape: TableShape = { table: w.table, names, types, find };
   const layout = foldLayout(items, q);
   const side = new Map<string, CrossProducts>();
   let sideKey = '';
-  const query = surveyQuery(shape, q, items, layout, () => side.get(sideKey), ctx.cells?.recode ?? q.recode ?? {});
+  // One grouping by every segment when its groups are few (one read of each row), else one per segment.
+  const countSql = groupCountQuery(shape, q);
+  const groups = countSql ? await runClickhouse(conn, countSql) : undefined;
+  if (groups && 'error' in groups) return failed(file, `cannot be aggregated: ${groups.error}.`, HINT);
+  const fine = groups !== undefined && Number(groups.data[0]?.[0] ?? Infinity) <= fineGroups;
+  const query = surveyQuery(shape, q, items, layout, () => side.get(sideKey), ctx.cells?.recode ?? q.recode ?? {}, fine);
   const dupSql = duplicateQuery(shape, q);
   const answers = await Promise.all([...query.sqls.map((s) => runClickhouse(conn, s.sql)), dupSql ? runClickhouse(conn, dupSql) : undefined]);
   const dup = dupSql ? answers.pop() : undefined;
   for (const a of [...answers, dup]) if (a && 'error' in a) return failed(file, `cannot be aggregated: ${a.error}.`, HINT);
-  const rows = joinChunks(answers as Answer[], query);
+  const joined = joinChunks(answers as Answer[], query);
+  const rows = query.fine ? coarsen(joined, q) : joined;
   const waveRows = rows.filter((r) => Number(r[0]) === 0);
   if (waveRows.length === 0) return failed(file, 'has no rows.', 'Load the responses into the table, or point warehouse: table at the one that holds them.');
   const problems: Problem[] = [];
-  const base = 3 + query.slots.length;
+  const base = lead(query) + query.slots.length;
   query.breaches.forEach((b, i) => {
     const count = waveRows.reduce((s, r) => s + Number(r[base + i] ?? 0), 0);
     if (count > 0)
@@ -143,16 +164,54 @@ async function readWarehouse(w: Warehouse, q: Questionnaire, items: Item[], ctx:
   return { ...folded, problems: folded.problems.map((p) => ({ ...p, file })) };
 }
 
-/** One row per grouping (g, wave, segment value) with every column, from the chunks' answers. */
+/** The answer's columns before the aggregates: g, wave, segment value, then the weighting cell's values. */
+const lead = (query: SurveyQuery) => 3 + query.cellColumns;
+
+/**
+ * The fine grouping's rows (wave × every segment's value) folded into the rows of the wave and of
+ * each wave × segment value, with the cell's values after the segment value, as the UNION ALL
+ * query answers them: counts and sums add, max(date) is the greatest; a segment's missing value
+ * is in the wave's rows only (the UNION ALL query's WHERE seg IS NOT NULL).
+ */
+function coarsen(rows: unknown[][], q: Questionnaire): unknown[][] {
+  const segments = q.segments.length;
+  const cells = weightingVariables(q) ?? [];
+  const from = 3 + segments;
+  const width = rows[0]?.length ?? 0;
+  const last = width - from - 1; // max(date)
+  const out = new Map<string, unknown[]>();
+  const add = (head: unknown[], r: unknown[]) => {
+    const key = JSON.stringify(head);
+    const row = out.get(key);
+    if (!row) return void out.set(key, [...head, ...r.slice(from)]);
+    for (let j = 0; j < last; j++) {
+      const v = r[from + j];
+      if (v !== null && v !== undefined) row[head.length + j] = Number(row[head.length + j] ?? 0) + Number(v);
+    }
+    const date = r[width - 1];
+    const at = head.length + last;
+    if (date !== null && date !== undefined && (row[at] === null || row[at] === undefined || String(date) > String(row[at]))) row[at] = date;
+  };
+  for (const r of rows) {
+    const values = r.slice(3, from);
+    const cell = cells.map((i) => values[i]);
+    add([0, r[1], '', ...cell], r);
+    values.forEach((v, i) => v !== null && v !== undefined && add([i + 1, r[1], v, ...cell], r));
+  }
+  return [...out.values()];
+}
+
+/** One row per grouping (g, wave, segment value, weighting cell; fine: g, wave, '', every segment's value) with every column, from the chunks' answers. */
 function joinChunks(answers: Answer[], query: SurveyQuery): unknown[][] {
-  const width = 3 + query.slots.length + query.breaches.length + 1;
+  const k = query.fine ? 3 + query.segmentKeys : lead(query);
+  const width = k + query.slots.length + query.breaches.length + 1;
   const byKey = new Map<string, unknown[]>();
   answers.forEach((a, c) => {
     for (const r of a.data) {
-      const key = JSON.stringify(r.slice(0, 3));
+      const key = JSON.stringify(r.slice(0, k));
       let row = byKey.get(key);
-      if (!row) byKey.set(key, (row = [...r.slice(0, 3), ...new Array<unknown>(width - 3).fill(null)]));
-      r.slice(3).forEach((v, k) => (row![3 + query.sqls[c].from + k] = v));
+      if (!row) byKey.set(key, (row = [...r.slice(0, k), ...new Array<unknown>(width - k).fill(null)]));
+      r.slice(k).forEach((v, j) => (row![k + query.sqls[c].from + j] = v));
     }
   });
   return [...byKey.values()];
@@ -168,22 +227,33 @@ function fold(
   side: Map<string, CrossProducts>,
   setSide: (wave: string) => void,
 ): Omit<StreamedResponses, 'problems'> & { problems: Problem[] } {
-  const result: SurveyFoldResult = { accs: surveyAccs(), npsDrivers: side, hasOverall: false, hasNps: false };
+  const result: SurveyFoldResult = { accs: { ...surveyAccs(), weighted: query.weighted }, npsDrivers: side, hasOverall: false, hasNps: false };
   const counts = q.segments.map((segment) => ({ segment, label: labelOf(shape.find(segment)!, segment), values: new Set<string>(), answered: 0 }));
-  const latestAt = 3 + query.slots.length + query.breaches.length;
+  const k = lead(query);
+  const latestAt = k + query.slots.length + query.breaches.length;
+  const cellIndexes = Array.from({ length: query.cellColumns }, (_, j) => j);
   for (const r of rows) {
     const g = Number(r[0]);
-    const wave = String(r[1]);
+    // Declared weighting: the wave key carries the cell (cellWave), as every engine folds it, and weighAccs weighs the cells.
+    const wave = query.cellColumns
+      ? cellWave(
+          String(r[1]),
+          cellIndexes.map((j) => (r[3 + j] === null ? undefined : String(r[3 + j]))),
+          cellIndexes,
+        )
+      : String(r[1]);
     const isWave = g === 0;
     const acc = surveyAcc(layout, isWave);
     if (isWave && !q.outcome) {
       side.set(wave, crossProducts(driverColumns(layout, 'nps').length, layout.shift));
       setSide(wave);
     }
-    query.slots.forEach((s, i) => (isWave || i < query.segmentSlots) && s.set(acc, Number(r[3 + i] ?? 0)));
+    query.slots.forEach((s, i) => (isWave || i < query.segmentSlots) && s.set(acc, Number(r[k + i] ?? 0)));
     // Unweighted sums: every weight 1, so Σw = Σw² = n (as duckdb-fs.ts sets them).
-    unitWeights(acc);
-    if (isWave && !q.outcome) unit(side.get(wave)!);
+    if (!query.weighted) {
+      unitWeights(acc);
+      if (isWave && !q.outcome) unit(side.get(wave)!);
+    }
     if (isWave) {
       result.accs.byWave.set(wave, acc);
       result.hasOverall ||= acc.overall.n > 0;

@@ -4,7 +4,43 @@
  * `warehouse:` and the environment; every failure comes back as a sentence for a Problem that
  * names the server by its address without user or password, never as a thrown error.
  */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Warehouse } from '../schemas/engine';
+
+/**
+ * fetch over node:http, for the engine's queries. Node's own fetch (undici) gives up on an
+ * answer whose headers take more than 300 s, and ClickHouse sends its headers only when the
+ * aggregation is done: 10M rows on a small machine take longer. Here only the caller's
+ * signal (runClickhouse's timeout) ends a query. A failure to connect rejects as fetch does,
+ * the system error as `cause` (ECONNREFUSED, ENOTFOUND …), so reachReason words both alike.
+ */
+export const httpFetch = ((input: URL | string, init: RequestInit = {}) =>
+  new Promise<Response>((resolve, reject) => {
+    const url = new URL(String(input));
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const signal = init.signal ?? undefined;
+    if (signal?.aborted) return reject(signal.reason);
+    const req = request(url, { method: init.method ?? 'GET', headers: Object.fromEntries(new Headers(init.headers)) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', (e) => reject(Object.assign(new TypeError('fetch failed'), { cause: e })));
+      res.on('end', () => {
+        signal?.removeEventListener('abort', abort);
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 500, statusText: res.statusMessage ?? '' }));
+      });
+    });
+    const abort = () => {
+      req.destroy();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    req.on('error', (e) => {
+      signal?.removeEventListener('abort', abort);
+      reject(Object.assign(new TypeError('fetch failed'), { cause: e }));
+    });
+    req.end(typeof init.body === 'string' ? init.body : undefined);
+  })) as typeof fetch;
 
 /** Environment variables a CI secret fills (the questionnaire is committed, so it holds none). */
 export const CLICKHOUSE_ENV = { url: 'GAPREPORT_CLICKHOUSE_URL', user: 'GAPREPORT_CLICKHOUSE_USER', password: 'GAPREPORT_CLICKHOUSE_PASSWORD' } as const;
@@ -22,7 +58,11 @@ export interface ClickhouseConnection {
 export type Env = Record<string, string | undefined>;
 
 /** The connection, or why there is none (a sentence about questionnaire.yaml's warehouse: or the environment). */
-export function connectionFor(w: Warehouse, env: Env = process.env, fetchImpl: typeof fetch = fetch): ClickhouseConnection | { problem: string; hint: string } {
+export function connectionFor(
+  w: Warehouse,
+  env: Env = process.env,
+  fetchImpl: typeof fetch = httpFetch,
+): ClickhouseConnection | { problem: string; hint: string } {
   const raw = w.url ?? env[CLICKHOUSE_ENV.url];
   if (!raw) return { problem: 'warehouse: names no url.', hint: `Add url: (e.g. http://127.0.0.1:8123) under warehouse:, or set ${CLICKHOUSE_ENV.url}.` };
   let url: URL;

@@ -12,7 +12,8 @@ import type { Source } from '../data/columns';
 import type { CrossProducts } from '../analysis/moments';
 import { MAX_MAGNITUDE } from '../schemas/bounds';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
-import { accSlots, col, crossSlots, driverColumns, halfRuleSql, JS_WHITESPACE, type Slot, type SqlDialect } from './duckdb-sql';
+import { weightingVariables } from '../analysis/weighting-cells';
+import { accSlots, col, crossSlots, driverColumns, halfRuleSql, JS_WHITESPACE, WEIGHT, type Slot, type SqlDialect } from './duckdb-sql';
 
 /** Prefix of every computed name: ClickHouse silently reads a table column where an alias has its name. */
 export const PREFIX = '_g_';
@@ -65,6 +66,17 @@ export interface SurveyQuery {
   segmentSlots: number;
   /** The breaches counted after the slots (wave groupings only), then max(date). */
   breaches: Breach[];
+  /** Columns of the answer after g, wave and segment value: the weighting cell's values (weightingVariables order), before the slots. */
+  cellColumns: number;
+  /**
+   * One grouping by wave × every segment (× cell): the answer's columns after g, wave and segment
+   * value are the segments' values (none of the cell's), and the client folds the rows into the
+   * wave and wave × segment groupings (sums add exactly; clickhouse-engine.ts coarsen). Each row
+   * then is read once instead of once per grouping.
+   */
+  fine: boolean;
+  /** The sums are weighted by the table's weight column. */
+  weighted: boolean;
 }
 
 export interface TableShape {
@@ -85,6 +97,7 @@ export function surveyQuery(
   layout: SurveyLayout,
   sideAcc: () => CrossProducts | undefined,
   recode: Recode = q.recode ?? {},
+  fine = false,
 ): SurveyQuery {
   // pre: helpers of the row values (trimmed text, parsed numbers), read by `rows` and the breach counts only.
   // rows: each row's values, computed once per row as one ARRAY JOIN tuple, so that the many aggregates
@@ -157,6 +170,12 @@ export function surveyQuery(
   num('csat', { min: 1, max: 5, integer: true }, 'csat');
   num('ces', { min: 1, max: 7, integer: true }, 'ces');
   num('overall', { min: q.scale.min, max: q.scale.max }, 'overall');
+  // A weight column (surveyWeightOf in src/data/responses.ts): every row needs a weight above 0.
+  const weighted = shape.find('weight') !== undefined;
+  if (weighted) {
+    num('weight', { min: 0 }, WEIGHT);
+    breaches.push({ sql: `${n(WEIGHT)} IS NULL OR ${n(WEIGHT)} = 0`, breach: { column: 'weight', rule: 'a weight above 0 on every row' } });
+  }
   breaches.push({ sql: `${id} IS NULL`, breach: { column: 'respondent_id', rule: 'present on every row' } });
   breaches.push({ sql: `${wave} IS NULL`, breach: { column: 'wave', rule: 'present on every row' } });
   breaches.push({
@@ -177,15 +196,20 @@ export function surveyQuery(
     dims.push({ expr: halfRule(idx.map((i) => n(col.p(i)))), name: n(col.dp(d)) });
     dims.push({ expr: halfRule(idx.map((i) => `(${n(col.p(i))} - ${n(col.e(i))})`)), name: n(col.dg(d)) });
   });
-  const acc = accSlots(layout, CLICKHOUSE);
+  // The weighted sums name the weight `wt` (duckdb-sql.ts WEIGHT); here it is a computed column and carries the prefix.
+  const weigh = (x: { columns: string[]; slots: Slot[] }) =>
+    weighted ? { columns: x.columns, slots: x.slots.map((sl) => ({ ...sl, sql: sl.sql.replace(new RegExp(`\\b${WEIGHT}\\b`, 'g'), n(WEIGHT)) })) } : x;
+  const acc = weigh(accSlots(layout, CLICKHOUSE, weighted));
   const none = { columns: [] as string[], slots: [] as Slot[] };
   const drivers = layout.outcome
-    ? crossSlots(driverColumns(layout, n(layout.outcome), CLICKHOUSE), layout.shift, (a) => a.drivers, n('drv'), CLICKHOUSE)
+    ? weigh(crossSlots(driverColumns(layout, n(layout.outcome), CLICKHOUSE), layout.shift, (a) => a.drivers, n('drv'), CLICKHOUSE, weighted))
     : none;
   // Without a questionnaire outcome, nps's cross-products ride along (settleOutcome picks overall or nps); their accumulator is set by the fold.
-  const side = q.outcome ? none : crossSlots(driverColumns(layout, n('nps'), CLICKHOUSE), layout.shift, sideAcc, n('side'), CLICKHOUSE);
+  const side = q.outcome ? none : weigh(crossSlots(driverColumns(layout, n('nps'), CLICKHOUSE), layout.shift, sideAcc, n('side'), CLICKHOUSE, weighted));
   const cross = [...acc.columns, ...drivers.columns, ...side.columns].map(asDef);
   const slots = [...acc.slots, ...drivers.slots, ...side.slots];
+  // Declared weighting (weighting.ts): every grouping also by the weighting variables' values, so each cell is summed apart and weighed by the fold.
+  const cells = (weightingVariables(q) ?? []).map((i) => segs[i]);
   const extras = [...breaches.map((b) => `countIf(${b.sql})`), `max(${date})`];
   // The answer's columns after g, wave and segment value: the slots, then the breach counts and max(date) (wave groupings only).
   const columns = [...slots.map((s) => s.sql), ...extras];
@@ -213,20 +237,38 @@ export function surveyQuery(
       `${g} AS ${n('g')}`,
       wave,
       seg ?? `'' AS ${n('seg')}`,
+      ...cells, // not re-aliased: ClickHouse 18 loses the ARRAY JOIN behind an alias of an alias
       ...columns.slice(from, to).map((c, k) => `${seg && waveOnly(from + k) ? (from + k >= slots.length ? 'NULL' : '0') : c} AS ${n(`a${from + k}`)}`),
     ];
     const { head, source } = sourceFor(cols.join(' '));
-    return `${head} ${cols.join(',\n  ')}\nFROM ${source}${seg ? ` WHERE ${seg} IS NOT NULL` : ''}\nGROUP BY ${wave}${seg ? `, ${seg}` : ''}`;
+    return `${head} ${cols.join(',\n  ')}\nFROM ${source}${seg ? ` WHERE ${seg} IS NOT NULL` : ''}\nGROUP BY ${wave}${seg ? `, ${seg}` : ''}${cells.map((c) => `, ${c}`).join('')}`;
+  };
+  const selectFine = (from: number, to: number) => {
+    const keys = [...new Set([...segs, ...cells])];
+    const cols = [`0 AS ${n('g')}`, wave, `'' AS ${n('seg')}`, ...segs, ...columns.slice(from, to).map((c, k) => `${c} AS ${n(`a${from + k}`)}`)];
+    const { head, source } = sourceFor(cols.join(' '));
+    return `${head} ${cols.join(',\n  ')}\nFROM ${source}\nGROUP BY ${[wave, ...keys].join(', ')}`;
   };
   // ClickHouse 18 plans a query in time that grows faster than its expressions (460 aggregates took 20 s in one query): ask in
   // chunks, each a UNION ALL of the groupings over only the values its aggregates read.
   const sqls: { sql: string; from: number; to: number }[] = [];
   for (let from = 0; from < columns.length; from += CHUNK) {
     const to = Math.min(columns.length, from + CHUNK);
-    const groupings = [select(0, undefined, from, to), ...(waveOnly(from) ? [] : segs.map((s, i) => select(i + 1, s, from, to)))];
+    const groupings = fine
+      ? [selectFine(from, to)]
+      : [select(0, undefined, from, to), ...(waveOnly(from) ? [] : segs.map((s, i) => select(i + 1, s, from, to)))];
     sqls.push({ sql: groupings.join('\nUNION ALL\n'), from, to });
   }
-  return { sqls, slots, segmentSlots: acc.slots.length, breaches: breaches.map((b) => b.breach) };
+  return {
+    sqls,
+    slots,
+    segmentSlots: acc.slots.length,
+    breaches: breaches.map((b) => b.breach),
+    cellColumns: cells.length,
+    weighted,
+    fine,
+    segmentKeys: fine ? segs.length : 0,
+  };
 }
 
 /** A computed value: its SQL over the names of the stage before, and its own name. */
@@ -273,6 +315,15 @@ function textDefs(r: { text: string }, missing: string[], as: string): { trim: s
     trim: `replaceRegexpAll(${r.text}, '^${WS}+|${WS}+$', '') AS ${trim}`,
     value: `CASE WHEN ${trim} IN (${missing.map(chLit).join(', ')}) THEN NULL ELSE ${trim} END`,
   };
+}
+
+/** At most how many groups of wave × every segment × cell the fine grouping asks for (more: one grouping per segment, UNION ALL). */
+export const FINE_GROUPS = 20_000;
+
+/** An upper bound of the groups of wave × every segment (raw values: trimming and missing codes only merge them), or undefined without segments. */
+export function groupCountQuery(shape: TableShape, q: Questionnaire): string | undefined {
+  const raws = ['wave', ...q.segments].map((c) => rawColumn(shape, shape.find(c)).sql);
+  return q.segments.length ? `SELECT uniqExact(${raws.join(', ')}) AS ${n('groups')} FROM ${shape.table}` : undefined;
 }
 
 /** Ids used more than once across the whole table (exact distinct count, merged across shards). */

@@ -3,9 +3,10 @@
  * questionnaire.yaml's warehouse: and the environment, and every failure is a sentence for
  * a Problem that names the server without user or password (no server needed here: a fake fetch).
  */
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { connectionFor, runClickhouse, serverSentence, type ClickhouseConnection } from '../../src/engines/clickhouse-http';
+import { connectionFor, httpFetch, runClickhouse, serverSentence, type ClickhouseConnection } from '../../src/engines/clickhouse-http';
 import { analyzeWith } from '../../src/engines/run-fs';
 import { formatProblem } from '../../src/schemas/problem';
 import { OPTIONS } from '../perf/compare';
@@ -60,6 +61,20 @@ describe('runClickhouse(connection, sql)', () => {
     }) as unknown as typeof fetch;
     await runClickhouse(conn(spy, { GAPREPORT_CLICKHOUSE_USER: 'bob', GAPREPORT_CLICKHOUSE_PASSWORD: 'pw' }), 'SELECT 1');
     expect(seen).toEqual({ url: 'http://127.0.0.1:1/', auth: `Basic ${Buffer.from('bob:pw').toString('base64')}` });
+  });
+
+  it('waits for a slow answer over node:http until its own timeout, and words the timeout', async () => {
+    // ClickHouse sends its headers only when the aggregation is done; here after 300 ms.
+    const server = createHttpServer((_req, res) => setTimeout(() => res.end('{"meta":[{"name":"x","type":"UInt8"}],"data":[[1]]}'), 300));
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    try {
+      const c = connectionFor({ ...W, url: `http://127.0.0.1:${port}` }, {}, httpFetch) as ClickhouseConnection;
+      expect(await runClickhouse(c, 'SELECT 1', 5_000)).toEqual({ meta: [{ name: 'x', type: 'UInt8' }], data: [[1]] });
+      expect(await runClickhouse(c, 'SELECT 1', 50)).toEqual({ error: `could not reach ClickHouse at http://127.0.0.1:${port} (timed out)` });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it.each([

@@ -2,15 +2,19 @@
  * The warehouse engine on a real sharded ClickHouse: two clickhouse-server processes on
  * loopback (Debian's package, started and stopped here), a MergeTree table on each holding
  * half of a dataset's responses, a Distributed table over both — and the figures equal the
- * in-memory engine's on the CSV to 1e-9. Under CI=true a missing server fails the suite;
+ * in-memory engine's on the CSV to 1e-9, weighted (the demo's post-stratification, raking, a weight
+ * column) or not, from one grouping by every segment or one per segment. Under CI=true a missing server fails the suite;
  * elsewhere it is skipped, saying why.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickhouseServerPath, startCluster, type Cluster } from '../../scripts/bench/clickhouse-servers';
 import { analyzeWith, chooseEngine } from '../../src/engines/run-fs';
+import { clickhouseEngineWith } from '../../src/engines/clickhouse-engine';
+import { loadWith } from '../../src/engines/load-with-fs';
+import { figuresFrom } from '../../src/analysis/analyze';
 import { computeFigures } from '../../src/build/figures-fs';
 import { formatProblem } from '../../src/schemas/problem';
 import { differences, FIXTURES, memoryPath, OPTIONS, ROOT } from '../perf/compare';
@@ -31,8 +35,8 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
   let cluster: Cluster;
   const work = mkdtempSync(join(tmpdir(), 'gapreport-ch-datasets-'));
   const loaded: Record<string, Loaded> = {};
-  // The demo is weighted; the warehouse engine refuses weighting (its own test below), so the
-  // equality runs on the demo's responses without the weighting: block, in both engines.
+  // The demo is weighted; the plain equality runs on its responses without the weighting: block,
+  // and the weighted tests below put it back (and rake, and read a weight column).
   const unweightedDemo = join(work, 'demo-unweighted');
   cpSync(join(ROOT, 'data/demo'), unweightedDemo, { recursive: true });
   const yaml = readFileSync(join(unweightedDemo, 'questionnaire.yaml'), 'utf8');
@@ -53,20 +57,82 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
     rmSync(work, { recursive: true, force: true });
   }, 30_000);
 
-  it('refuses a weighted dataset rather than publish its figures unweighted', async () => {
-    expect(yaml).toMatch(/^weighting:/m);
-    expect(readFileSync(join(unweightedDemo, 'questionnaire.yaml'), 'utf8')).not.toMatch(/weighting/);
-    const weighted = join(work, 'demo-weighted');
-    cpSync(loaded.demo.dir, weighted, { recursive: true });
-    const q = readFileSync(join(weighted, 'questionnaire.yaml'), 'utf8');
-    writeFileSync(
-      join(weighted, 'questionnaire.yaml'),
-      `${q}\nweighting:\n  method: post-stratification\n  targets:\n    region: { North: 0.22, South: 0.25, East: 0.31, West: 0.205, Islands: 0.015 }\n`,
-    );
-    const r = await analyzeWith('clickhouse', weighted, OPTIONS);
+  /** A copy of dataset `from` (CSV) with `edit` applied to its questionnaire, and its warehouse copy reading `table` with the same edit. */
+  const variant = (name: string, from: string, warehouseDir: string, edit: (yaml: string) => string) => {
+    const csv = join(work, `${name}-csv`, basename(from));
+    cpSync(from, csv, { recursive: true });
+    writeFileSync(join(csv, 'questionnaire.yaml'), edit(readFileSync(join(from, 'questionnaire.yaml'), 'utf8')));
+    const table = join(work, `${name}-warehouse`, basename(from));
+    cpSync(warehouseDir, table, { recursive: true });
+    const warehouseLine = /^warehouse:.*$/m.exec(readFileSync(join(warehouseDir, 'questionnaire.yaml'), 'utf8'))![0];
+    writeFileSync(join(table, 'questionnaire.yaml'), `${readFileSync(join(csv, 'questionnaire.yaml'), 'utf8').trimEnd()}\n${warehouseLine}\n`);
+    return { csv, table };
+  };
+  const sameFigures = async (csv: string, table: string) => {
+    const memory = await memoryPath(csv);
+    const warehouse = await analyzeWith('clickhouse', table, OPTIONS);
+    expect(memory.problems).toEqual([]);
+    expect(warehouse.problems.map(formatProblem)).toEqual([]);
+    expect(warehouse.figures?.meta.engine).toBe('clickhouse');
+    expect(memory.figures).toBeDefined();
+    expect(differences(memory.figures, warehouse.figures)).toEqual([]);
+    return warehouse.figures!;
+  };
+
+  it('weighs the demo as declared (post-stratification by region) from the per-cell sums of the shards, equal to the in-memory figures to 1e-9', async () => {
+    expect(yaml).toMatch(/^weighting:\n  method: post-stratification/m);
+    const { csv, table } = variant('demo-weighted', join(ROOT, 'data/demo'), loaded.demo.dir, (y) => y);
+    const figures = await sameFigures(csv, table);
+    expect(figures.meta.weighting?.method).toBe('post-stratification');
+    // Weighted, not merely counted: the weighted base differs from the respondents somewhere.
+    expect(JSON.stringify(figures)).not.toEqual(JSON.stringify((await analyzeWith('clickhouse', loaded.demo.dir, OPTIONS)).figures));
+  }, 120_000);
+
+  it('rakes the demo to channel and region margins with trimming, equal to the in-memory figures to 1e-9', async () => {
+    const raking = [
+      'weighting:',
+      '  method: raking',
+      '  trim: { lower: 0.5, upper: 2 }',
+      '  targets:',
+      '    channel: { phone: 0.35, chat: 0.3, store: 0.2, email: 0.15 }',
+      '    region: { North: 0.22, South: 0.25, East: 0.31, West: 0.205, Islands: 0.015 }',
+      '',
+    ].join('\n');
+    const { csv, table } = variant('demo-raked', join(ROOT, 'data/demo'), loaded.demo.dir, (y) => y.replace(/^weighting:\n(?: {2}.*\n)+/m, raking));
+    const figures = await sameFigures(csv, table);
+    expect(figures.meta.weighting?.method).toBe('raking');
+    expect(figures.meta.weighting?.variables).toEqual(['channel', 'region']);
+  }, 120_000);
+
+  it('weighs by a weight column of the table (read as text), equal to the in-memory figures to 1e-9', async () => {
+    const csv = join(work, 'weight-column', 'demo');
+    cpSync(unweightedDemo, csv, { recursive: true });
+    const lines = readFileSync(join(csv, 'responses.csv'), 'utf8').trimEnd().split('\n');
+    writeFileSync(join(csv, 'responses.csv'), `${lines.map((l, i) => `${l},${i === 0 ? 'weight' : (0.5 + (i % 7) / 4).toString()}`).join('\n')}\n`);
+    const into = await loadIntoCluster(cluster, csv, join(work, 'weight-column-warehouse', 'demo'), 'weight_column', false);
+    const figures = await sameFigures(csv, into.dir);
+    expect(figures.meta.weighting?.method).toBe('column');
+  }, 120_000);
+
+  it('folds the same figures from one grouping per segment (UNION ALL) as from the one grouping by every segment', async () => {
+    const { csv, table } = variant('demo-union', join(ROOT, 'data/demo'), loaded.demo.dir, (y) => y);
+    const union = await loadWith(clickhouseEngineWith(process.env, undefined, 0), table);
+    expect(union.problems.map(formatProblem)).toEqual([]);
+    const unionFigures = figuresFrom(union.dataset!, union.source!, OPTIONS).figures;
+    const fine = await sameFigures(csv, table);
+    expect(differences(fine, unionFigures)).toEqual([]);
+    for (const c of cases.filter((k) => k.name !== 'demo')) {
+      const r = await loadWith(clickhouseEngineWith(process.env, undefined, 0), loaded[c.name].dir);
+      expect(differences((await memoryPath(c.from)).figures, figuresFrom(r.dataset!, r.source!, OPTIONS).figures)).toEqual([]);
+    }
+  }, 180_000);
+
+  it('refuses a questionnaire whose scales it does not translate, in words, rather than publish figures that ignore them', async () => {
+    const { table } = variant('demo-reversed', unweightedDemo, loaded.demo.dir, (y) => `${y.trimEnd()}\nreverse: [p_tan1]\n`);
+    const r = await analyzeWith('clickhouse', table, OPTIONS);
     expect(r.figures).toBeUndefined();
     expect(r.problems.map(formatProblem).join('\n')).toContain(
-      'declares weighting:, which the clickhouse engine does not apply yet, so its figures would be unweighted.',
+      'names a warehouse table, but the questionnaire rescales, reverses or declares scales for columns (scales:, reverse:, binary:), which the clickhouse engine does not translate, so its figures would be wrong.',
     );
   });
 
