@@ -75,6 +75,8 @@ export interface SurveyQuery {
    * then is read once instead of once per grouping.
    */
   fine: boolean;
+  /** fine: how many segment values follow g, wave and segment value (every segment's). */
+  segmentKeys: number;
   /** The sums are weighted by the table's weight column. */
   weighted: boolean;
 }
