@@ -75,6 +75,7 @@ export const TranslationSchema = strict({
     'noPrevious',
     'position',
     'noBenchmark',
+    'bestInClass',
   ]),
   benchmark: labelsFor(['notMeasured', 'heading']),
   nps: labelsFor(['total']),

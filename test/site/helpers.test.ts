@@ -110,6 +110,18 @@ describe('headlineCards(figures)', () => {
     const swapped = { ...figures, trend_changes: [{ ...earlier, difference: -40, significant: true, direction: 'worse' as const }] };
     expect(headlineCards(swapped, en.fmt, en.t, makeFormat('en'))[0].change?.text).toBe('▲ +0.9 vs 2026-Q2 · not significant');
   });
+  it('shows the best-in-class mark beyond the industry on the card of a metric that has one, as <Metric> prints it, and none elsewhere', () => {
+    const cards = headlineCards(figures, en.fmt, en.t, makeFormat('en'));
+    const best = figures.benchmarks.find((b) => b.metric === 'nps')!.best_in_class!;
+    const text = (k: string) => metricText(figures, `benchmarks.nps.best_in_class.${k}`, en.fmt, en.t).text;
+    expect(cards[0].bestInClass).toBe(`best in class beyond the industry ${text('value')} (${best.company}), gap ${text('gap')}`);
+    expect(best.gap).toBeLessThan(0);
+    expect(cards.slice(1).map((c) => c.bestInClass)).toEqual([undefined, undefined, undefined]);
+    const fr = headlineCards(figures, formatters('fr'), strings('fr'), makeFormat('fr'));
+    expect(fr[0].bestInClass).toContain(
+      `meilleure référence hors secteur ${metricText(figures, 'benchmarks.nps.best_in_class.value', formatters('fr'), strings('fr')).text}`,
+    );
+  });
   it('finds the previous wave from meta', () => {
     expect(previousWave(figures)).toBe('2026-Q2');
   });

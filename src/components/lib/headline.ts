@@ -21,6 +21,8 @@ export interface HeadlineCard {
   change?: { text: string; direction: Change['direction'] | 'untested'; significant: boolean };
   /** Percentile position in the industry, or "no industry benchmark". */
   position: string;
+  /** The best-in-class mark beyond the industry and the gap to it, when benchmarks.csv has one for this metric. */
+  bestInClass?: string;
 }
 
 const CARDS: { key: HeadlineKey; id: string; change: string; decimals: number }[] = [
@@ -97,6 +99,12 @@ export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf:
         industry: t.industries[b.industry] ?? b.industry,
         quartile: b.quartile,
       });
+    const best = b?.best_in_class;
+    if (best) {
+      // As <Metric id="benchmarks.<metric>.best_in_class.value|gap"/> prints them: one rendering per figure.
+      const at = (k: string) => metricText(figures, `benchmarks.${key}.best_in_class.${k}`, fmt, t).text;
+      card.bestInClass = fillTemplate(t.headline.bestInClass, { value: at('value'), company: best.company ?? best.statistic ?? best.source, gap: at('gap') });
+    }
     return card;
   });
 }

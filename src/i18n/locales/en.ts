@@ -72,6 +72,7 @@ export const en = {
     noPrevious: 'no earlier wave',
     position: '{percentile} percentile of {industry} · quartile {quartile} of 4',
     noBenchmark: 'no industry benchmark',
+    bestInClass: 'best in class beyond the industry {value} ({company}), gap {gap}',
   },
   benchmark: { notMeasured: '{metric}: not measured — no company value to place against the industry.', heading: '{metric} against the industry' },
   nps: { total: 'All respondents' },
@@ -118,7 +119,7 @@ export const en = {
     suppression:
       'Figures on fewer than {min} respondents are suppressed everywhere in this report and its downloads; figures on fewer than {low} carry the low-base mark †.',
     complementary:
-      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than {min} respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger.',
+      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than {min} respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger. Between two segments, a published value minus the other segment’s values that lie wholly inside it is checked the same way.',
     complementaryList: 'Withheld to protect another small group: {list}.',
     minBaseProtects:
       'The minimum base protects the respondents: a figure on a handful of people would let a reader who knows who they are read each one’s answers, so no report publishes with a minimum base under {floor}.',

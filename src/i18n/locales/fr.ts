@@ -77,6 +77,7 @@ export const fr = mapStrings(
       noPrevious: 'pas de vague antérieure',
       position: '{percentile} centile du secteur {industry} · quartile {quartile} sur 4 (le 4e = les 25 % meilleurs)',
       noBenchmark: 'pas de référence sectorielle',
+      bestInClass: 'meilleure référence hors secteur {value} ({company}), écart {gap}',
     },
     benchmark: { notMeasured: '{metric} : pas de mesure — aucune valeur de l’entreprise à situer dans le secteur.', heading: '{metric} face au secteur' },
     nps: { total: 'Tous les répondants' },
@@ -124,7 +125,7 @@ export const fr = mapStrings(
       suppression:
         'Les chiffres reposant sur moins de {min} répondants sont masqués dans tout le rapport et ses téléchargements ; sous {low} répondants, ils portent la marque de base faible †.',
       complementary:
-        'Dans chaque ventilation, le total moins les cellules publiées ne doit pas révéler un groupe masqué : tant que les cellules masquées d’une ventilation (avec les répondants qui ne l’ont pas renseignée) comptent moins de {min} répondants, la plus petite cellule suivante est masquée aussi (masquage secondaire) ; elle apparaît « masquée pour protéger un petit groupe » bien que sa base soit plus grande.',
+        'Dans chaque ventilation, le total moins les cellules publiées ne doit pas révéler un groupe masqué : tant que les cellules masquées d’une ventilation (avec les répondants qui ne l’ont pas renseignée) comptent moins de {min} répondants, la plus petite cellule suivante est masquée aussi (masquage secondaire) ; elle apparaît « masquée pour protéger un petit groupe » bien que sa base soit plus grande. Entre deux ventilations, une valeur publiée moins les valeurs de l’autre qui y sont entièrement contenues est vérifiée de la même façon.',
       complementaryList: 'Masquées pour protéger un autre petit groupe : {list}.',
       minBaseProtects:
         'La base minimale protège les répondants : un chiffre calculé sur une poignée de personnes laisserait un lecteur qui sait qui elles sont lire la réponse de chacune ; aucun rapport n’est donc publié avec une base minimale inférieure à {floor}.',

@@ -71,6 +71,7 @@ export const vi = {
     noPrevious: 'không có đợt trước',
     position: 'bách phân vị thứ {percentile} ngành {industry} · nhóm tứ phân vị thứ {quartile} (trên 4; nhóm 4 tốt nhất)',
     noBenchmark: 'không có đối chuẩn ngành',
+    bestInClass: 'tốt nhất ngoài ngành {value} ({company}), chênh lệch {gap}',
   },
   benchmark: { notMeasured: '{metric}: chưa đo — không có giá trị của công ty để so với ngành.', heading: '{metric} so với ngành' },
   nps: { total: 'Tất cả người trả lời' },
@@ -117,7 +118,7 @@ export const vi = {
     suppression:
       'Số liệu dựa trên dưới {min} người trả lời bị ẩn trong toàn bộ báo cáo và tệp tải xuống; số liệu dựa trên dưới {low} người trả lời được gắn dấu cỡ mẫu nhỏ †.',
     complementary:
-      'Trong mỗi bảng phân tích, lấy tổng trừ các ô đã công bố không được làm lộ một nhóm bị ẩn: khi các ô bị ẩn (cùng những người bỏ trống mục này) có dưới {min} người trả lời, ô nhỏ nhất tiếp theo cũng bị ẩn (ẩn bổ sung); ô đó hiện là “ẩn để bảo vệ một nhóm nhỏ” dù cỡ mẫu của nó lớn hơn.',
+      'Trong mỗi bảng phân tích, lấy tổng trừ các ô đã công bố không được làm lộ một nhóm bị ẩn: khi các ô bị ẩn (cùng những người bỏ trống mục này) có dưới {min} người trả lời, ô nhỏ nhất tiếp theo cũng bị ẩn (ẩn bổ sung); ô đó hiện là “ẩn để bảo vệ một nhóm nhỏ” dù cỡ mẫu của nó lớn hơn. Giữa hai bảng phân tích, một giá trị đã công bố trừ đi các giá trị của bảng kia nằm trọn trong nó cũng được kiểm tra như vậy.',
     complementaryList: 'Bị ẩn để bảo vệ một nhóm nhỏ khác: {list}.',
     minBaseProtects:
       'Cỡ mẫu tối thiểu bảo vệ người trả lời: số liệu chỉ dựa trên vài người sẽ cho phép người đọc biết họ là ai xem được câu trả lời của từng người, vì vậy không báo cáo nào được công bố với cỡ mẫu tối thiểu dưới {floor}.',
