@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
@@ -35,6 +37,7 @@ export interface ResolvedGapreportOptions {
  * config, content config and pages are separate module instances in one process.
  */
 export function gapreport(options: GapreportOptions = {}): AstroIntegration {
+  const storeKeys: string[] = []; // the data-store plugin's keys, when this gapreport() added it
   return {
     name: 'gapreport',
     hooks: {
@@ -54,12 +57,16 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
         const vitePlugins = ((config.vite?.plugins ?? []) as unknown[]).flat(3) as ({ name?: string } | null)[];
         // Builds only: the preview serves the store itself.
         if (command === 'build' && config.cacheDir && !vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN))
-          updateConfig({ vite: { plugins: [dataStoreAtRunTime(new URL('data-store.json', config.cacheDir))] } });
+          updateConfig({ vite: { plugins: [dataStoreAtRunTime(new URL('data-store.json', config.cacheDir), storeKeys)] } });
       },
       // The server bundle runs once, in this process, to render the pages, and is then deleted: Rollup's
       // tree-shaking (most of Vite's time here) would only drop code nobody calls. Its CSS and pages are the same.
       'astro:build:setup': ({ target, updateConfig }) => {
         if (target === 'server') updateConfig({ build: { rollupOptions: { treeshake: false } } });
+      },
+      // The pages have rendered: the store's text handed to the server bundle must not outlive the build in this process.
+      'astro:build:done': () => {
+        for (const key of storeKeys.splice(0)) dataStores().delete(key);
       },
     },
   };
@@ -71,24 +78,42 @@ const DATA_STORE_PLUGIN = 'gapreport:data-store-at-run-time';
  * Astro's build inlines the whole content layer store (.astro-cache/data-store.json: every
  * report's figures, several MB) into the server bundle as one JavaScript literal, which Vite
  * then parses, transforms and writes out again: the largest module of the build. The server
- * bundle only runs in this process, right after it is built, on this machine: it can read the
- * same JSON when the pages render instead. The store Astro unflattens is the same array, so
- * the pages are byte for byte the same. In builds only (astro dev watches the store itself).
+ * bundle only runs in this process, right after it is built: this plugin reads the JSON when
+ * Vite loads the module (where Astro reads it) and hands the text over on globalThis under a key
+ * unique to this build; the bundle parses it when the pages render. The store Astro unflattens
+ * is the same array, so the pages are byte for byte the same.
+ *
+ * Not the file itself at render time: another build in the same folder (two at once) rewrites it
+ * between this build's load and its render. And the key, not a fixed module: Node caches the
+ * bundle's chunks by URL, and a second build in one process writes its chunks to the same folder
+ * under names hashed from their code, so identical code would be the first build's module,
+ * store and all (a draft built by the second build had no figures). In builds only.
  */
-function dataStoreAtRunTime(file: URL): Plugin {
+function dataStoreAtRunTime(file: URL, keys: string[]): Plugin {
   const resolved = '\0astro:data-layer-content';
   return {
     name: DATA_STORE_PLUGIN,
     apply: 'build',
     load: {
       order: 'pre',
-      handler(id) {
+      async handler(id) {
         if (id !== resolved || !existsSync(file)) return null; // no store: Astro's own empty Map
-        const path = JSON.stringify(fileURLToPath(file));
-        return { code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${path}, 'utf8'));\n`, map: { mappings: '' } };
+        const key = randomUUID();
+        dataStores().set(key, await readFile(file, 'utf8'));
+        keys.push(key);
+        const code = `export default JSON.parse(globalThis.${DATA_STORES}.get(${JSON.stringify(key)}));\n`;
+        return { code, map: { mappings: '' } };
       },
     },
   };
+}
+
+const DATA_STORES = '__gapreportDataStores';
+
+function dataStores(): Map<string, string> {
+  const g = globalThis as { [DATA_STORES]?: Map<string, string> };
+  g[DATA_STORES] ??= new Map();
+  return g[DATA_STORES];
 }
 
 /** The options of the running build or dev server; undefined outside one (a unit test's loader). */
