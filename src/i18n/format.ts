@@ -167,6 +167,9 @@ export function unitDecimals(unit: string, value: number, as: 'level' | 'change'
 /** Figure keys whose string value is a wave or period label (changes.*.from / .to, meta.wave, meta.period). */
 const PERIOD_KEYS = new Set(['from', 'to', 'wave', 'period']);
 
+/** Sentiment keys that count comments (sentiment.overall.negative, sentiment.languages.fr.comments). */
+const SENTIMENT_COUNTS = new Set(['n', 'negative', 'neutral', 'positive', 'comments', 'negation_window']);
+
 /** How each figure key reads (SPEC §4 keys; the last part of a figure id). */
 export function formatFigure(key: string, value: number | string | boolean, f: Formatters, path: readonly string[] = []): string {
   if (typeof value === 'string' && PERIOD_KEYS.has(key)) return f.period(value);
@@ -175,6 +178,15 @@ export function formatFigure(key: string, value: number | string | boolean, f: F
   // An entity's standing (entity.rank.nps): the last key names the metric, the step before it the kind.
   if (path[0] === 'entity' && path.length === 3 && (path[1] === 'rank' || path[1] === 'of')) return f.integer(value);
   if (path[0] === 'entity' && path.length === 3 && path[1] === 'percentile') return f.ordinal(value);
+  // Comment sentiment (src/schemas/sentiment.ts): counts of comments, and shares of them as fractions 0–1 (as themes' shares read).
+  if (path[0] === 'sentiment') {
+    if (key === 'share_negative' || key === 'share_positive') return formatKind('share', value, f);
+    if (SENTIMENT_COUNTS.has(key)) return formatKind('count', value, f);
+  }
+  // A theme's change between waves is a difference of two shares (fractions 0–1): in points, as a percentage's change reads.
+  if (path[0] === 'themes' && path.at(-2) === 'change' && key === 'difference') return formatKind('points', 100 * value, f);
+  // eNPS beside the customers' NPS: two NPS scores, and their difference in NPS points.
+  if (path[0] === 'internal' && path[1] === 'beside' && path.length === 3) return formatKind(key === 'difference' ? 'points' : 'score', value, f);
   switch (key) {
     case 'score':
       return formatKind('score', value, f);
@@ -194,6 +206,12 @@ export function formatFigure(key: string, value: number | string | boolean, f: F
       return formatKind('p', value, f);
     case 'n':
     case 'n_eff':
+    case 'mentions':
+    case 'n_mentioners':
+    case 'n_others':
+    case 'n_perception':
+    case 'n_expectation':
+    case 'n_gap':
     case 'peers':
     case 'shortfalls':
     case 'parts':

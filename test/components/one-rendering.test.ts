@@ -14,7 +14,7 @@ import { metricText } from '../../src/components/lib/metric-format';
 import { trendInput } from '../../src/components/lib/trend-input';
 import { compareText } from '../../src/components/lib/words';
 import { chartLabels, strings } from '../../src/i18n';
-import { FIGURE_KINDS, formatKind, formatters, unitDecimals } from '../../src/i18n/format';
+import { FIGURE_KINDS, formatFigure, formatKind, formatters, unitDecimals } from '../../src/i18n/format';
 import type { Figures } from '../../src/schemas/figures';
 import type { Locale } from '../../src/schemas/questionnaire';
 import { changeRow, kpiRow } from '../../scripts/commands/check';
@@ -52,6 +52,47 @@ describe('the policy (src/i18n/format.ts)', () => {
       unitDecimals('days', -0.41, 'change'),
       unitDecimals('percent', 2, 'change'),
     ]).toEqual([0, 1, 2, 1]);
+  });
+});
+
+describe("the comments' and employees' figures read as their kind (src/i18n/format.ts)", () => {
+  it('prints a theme change in points of share, eNPS beside NPS as NPS scores and points, sentiment shares as percents and comment counts whole', () => {
+    const en = formatters('en');
+    expect([
+      formatFigure('difference', -0.0912, en, ['themes', 'waiting', 'change', 'difference']),
+      formatFigure('enps', -6.6667, en, ['internal', 'beside', 'enps']),
+      formatFigure('nps', 11.88, en, ['internal', 'beside', 'nps']),
+      formatFigure('difference', -18.546, en, ['internal', 'beside', 'difference']),
+      formatFigure('share_negative', 0.2137, en, ['sentiment', 'overall', 'share_negative']),
+      formatFigure('share_positive', 0.549, en, ['sentiment', 'themes', 'waiting', 'share_positive']),
+      formatFigure('share', 0.2137, en, ['themes', 'waiting', 'share']),
+      formatFigure('negative', 83, en, ['sentiment', 'overall', 'negative']),
+      formatFigure('n', 468, en, ['sentiment', 'overall', 'n']),
+      formatFigure('comments', 1423, en, ['sentiment', 'languages', 'en', 'comments']),
+      formatFigure('mentions', 83, en, ['themes', 'waiting', 'mentions']),
+      formatFigure('n_mentioners', 83, en, ['themes', 'waiting', 'outcome', 'n_mentioners']),
+      formatFigure('n_perception', 83, en, ['internal', 'dimensions', 'reliability', 'n_perception']),
+    ]).toEqual(['−9.1', '−7', '+12', '−18.5', '21%', '55%', '21%', '83', '468', '1,423', '83', '83', '83']);
+    // A mean comment score and a theme's outcome difference keep their kinds (mean, gap).
+    expect(formatFigure('mean', 0.2087, en, ['sentiment', 'overall', 'mean'])).toBe('0.21');
+    expect(formatFigure('difference', -0.5, en, ['themes', 'waiting', 'outcome', 'difference'])).toBe('−0.50');
+  });
+
+  it.each(LOCALES)("prints the demo's theme change, eNPS beside NPS and sentiment figures through <Metric> in %s as their kinds", (locale) => {
+    const fmt = formatters(locale);
+    const waiting = figures.themes!.waiting;
+    const beside = figures.internal!.beside!;
+    const overall = figures.sentiment!.overall;
+    if ('suppressed' in overall) throw new Error('the demo publishes its comment sentiment');
+    expect(metric('themes.waiting.change.difference', locale)).toBe(formatKind('points', 100 * waiting.change!.difference, fmt));
+    expect(metric('internal.beside.enps', locale)).toBe(metric('internal.enps.score', locale));
+    expect(metric('internal.beside.nps', locale)).toBe(formatKind('score', beside.nps, fmt));
+    expect(metric('internal.beside.difference', locale)).toBe(formatKind('points', beside.difference, fmt));
+    expect(metric('sentiment.overall.share_negative', locale)).toBe(fmt.fraction(overall.share_negative, 0));
+    expect(metric('sentiment.overall.share_positive', locale)).toBe(makeFormat(locale).fraction(overall.share_positive));
+    expect(metric('sentiment.overall.negative', locale)).toBe(fmt.integer(overall.negative));
+    expect(metric('sentiment.overall.n', locale)).toBe(fmt.integer(overall.n));
+    if (locale === 'en') expect(metric('themes.waiting.change.difference', locale)).toBe('−13.0');
   });
 });
 
