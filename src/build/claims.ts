@@ -24,6 +24,9 @@ import { isJsxElement, propsOf, walk, type MdxNode } from './lint-mdx-tree';
  * branch this page does not show is not published, so it is not checked
  * (`<When test="segments.region.Islands.nps.score is published"><Claim …/></When>`).
  */
+/** The column a claim's finding names. */
+export const CLAIM_COLUMN = '<Claim> test';
+
 export function checkClaims(file: string, tree: MdxNode, figures: Figures): Problem[] {
   const findings: Problem[] = [];
   for (const [node, ancestors] of walk(tree)) {
@@ -35,7 +38,7 @@ export function checkClaims(file: string, tree: MdxNode, figures: Figures): Prob
     const truth = judgeCondition(figures, parsed.condition);
     if (truth.truth === true) continue;
     const { claimed, now } = describeClaim(figures, parsed.condition);
-    const at = { file, line: node.position?.start.line, column: '<Claim> test', value: test };
+    const at = { file, line: node.position?.start.line, column: CLAIM_COLUMN, value: test };
     findings.push(
       truth.truth === 'unavailable'
         ? {

@@ -70,6 +70,16 @@ export function entityPageFigures(parent: Figures, name: string): Figures | unde
   };
 }
 
+/** Every page a `per:` template renders, with the figures it renders with: the report's own page, then each published entity's. */
+export function templatePages(parent: Figures): { entity?: string; figures: Figures }[] {
+  const pages: { entity?: string; figures: Figures }[] = [{ figures: parentPageFigures(parent) }];
+  for (const page of entityPages(parent)) {
+    const figures = entityPageFigures(parent, page.name);
+    if (figures) pages.push({ entity: page.name, figures });
+  }
+  return pages;
+}
+
 /** The figures a `per:` template is linted against: an entity page's (the first published entity), else the parent's. */
 export function lintFigures(parent: Figures): Figures {
   if (!parent.entities) return parent;

@@ -2,6 +2,7 @@ import type { Figures } from '../schemas/figures';
 import type { Locale } from '../schemas/questionnaire';
 import type { Problem } from '../schemas/problem';
 import { parse as parseYaml } from 'yaml';
+import { checkClaims } from './claims';
 import { parseMdx } from './lint-mdx-tree';
 import { remarkGapreportLint, type LintResult } from './lint-remark';
 
@@ -42,4 +43,27 @@ function frontmatter(text: string): { trusted_mdx?: unknown; locale?: unknown } 
   } catch {
     return {};
   }
+}
+
+/**
+ * The claims of a template checked on every page it renders (a `per:` report's own page and
+ * each published entity's), not only against the entity its ids are linted with: a claim may
+ * hold for one outlet and not for another. One finding per claim and message, naming the
+ * pages it is found on (the first five, then how many more).
+ */
+export function claimsOnPages(file: string, text: string, pages: { entity?: string; figures: Figures }[]): Problem[] {
+  const parsed = parseMdx(file, text);
+  if (!parsed.ok) return [];
+  const found = new Map<string, { finding: Problem; pages: string[] }>();
+  for (const page of pages)
+    for (const finding of checkClaims(file, parsed.tree, page.figures)) {
+      const key = JSON.stringify([finding.line, finding.value, finding.message]);
+      const seen = found.get(key) ?? { finding, pages: [] };
+      seen.pages.push(page.entity ?? "the report's own page");
+      found.set(key, seen);
+    }
+  return [...found.values()].map(({ finding, pages: on }) => {
+    const names = on.length > 5 ? `${on.slice(0, 5).join(', ')} and ${on.length - 5} more` : on.join(', ');
+    return { ...finding, message: `on ${on.length === 1 ? 'the page' : `${on.length} pages`} of ${names}: ${finding.message}` };
+  });
 }

@@ -5,8 +5,9 @@ import type { Figures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
 import { DatasetProblems } from './dataset-problems';
 import { computeFigures, figuresSettings } from './figures-fs';
-import { lintMdx } from './lint-mdx';
-import { lintFigures } from './entities';
+import { CLAIM_COLUMN } from './claims';
+import { claimsOnPages, lintMdx } from './lint-mdx';
+import { lintFigures, templatePages } from './entities';
 import type { ReportSource } from './reports-fs';
 
 /**
@@ -109,7 +110,10 @@ export async function reportFigures(
     report,
     figures: computed.figures,
     problems: options.lint === false ? [] : lint.problems,
-    findings: lint.findings,
+    // A per: template's claims are checked on every page it renders, not only on the entity it is linted with.
+    findings: computed.figures.entities
+      ? [...claimsOnPages(report.file, report.text, templatePages(computed.figures)), ...lint.findings.filter((f) => f.column !== CLAIM_COLUMN)]
+      : lint.findings,
     reused,
     fallback: computed.fallback,
   };
