@@ -16,7 +16,7 @@ describe('methodology: complementary suppression', () => {
       },
     });
     expect(complementaryRule(f, strings('en'))).toBe(
-      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than 10 respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger. Withheld to protect another small group: Region East (NPS, CES).',
+      'In each breakdown the total minus the published cells must not give a suppressed group away, so while the withheld cells of a breakdown (with any respondents who left it blank) hold fewer than 10 respondents, the next-smallest cell is withheld too (complementary suppression): it reads “withheld to protect a smaller group” although its own base is larger. Between two segments, a published value minus the other segment’s values that lie wholly inside it is checked the same way. Withheld to protect another small group: Region East (NPS, CES).',
     );
     expect(complementaryRule(f, strings('fr'))).toContain('Masquées pour protéger un autre petit groupe\u202f: Région Est (NPS, CES).');
   });

@@ -52,7 +52,7 @@ describe('segment limits hold in the duckdb engine', () => {
       'responses.csv': `${HEADER},region\n${rows(402, (i) => `R${i},W1,5,6,9,town${i % 201}`)}`,
     });
     expect(await expectSameProblems(dir, undefined)).toEqual([
-      'responses.csv: column "region": has more than 200 distinct values; a segment may have at most 200. Group the values into fewer (e.g. regions instead of towns) in a new column, or remove "region" from segments: in questionnaire.yaml.',
+      'responses.csv: column "region": has more than 200 distinct values; a segment may have at most 200. Group the values into fewer (e.g. regions instead of towns) in a new column, or remove "region" from segments: in questionnaire.yaml. A segment a report expands over with per: (one page per outlet or branch) may have up to 2000: list it under entities: in questionnaire.yaml.',
     ]);
   });
 
