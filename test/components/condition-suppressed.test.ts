@@ -17,7 +17,7 @@ import { entityPageFigures, entityPages, parentPageFigures } from '../../src/bui
 import { lintMdx } from '../../src/build/lint-mdx';
 import type { Figures } from '../../src/schemas/figures';
 import { formatProblem } from '../../src/schemas/problem';
-import { chainFigures } from '../entities/chain-case';
+import { chainFigures, FOUR_BRANCHES } from '../entities/chain-case';
 import { ROOT, demoFigures } from '../site/demo-figures';
 import { renderProse } from './render-prose';
 
@@ -26,67 +26,8 @@ beforeAll(async () => {
   demo = await demoFigures();
 }, 300_000);
 
-const many = (wave: string, n: number, nps: (i: number) => number, p: (i: number) => number) =>
-  Array.from({ length: n }, (_, i) => [wave, nps(i), p(i)] as [string, number, number]);
 /** Tiny is under min_base in 2026-Q2, so Alpha, the smallest published outlet, gives way (complementary suppression). */
-const SMALL_CHAIN = {
-  Alpha: [
-    ...many(
-      '2026-Q1',
-      20,
-      (i) => i % 11,
-      () => 4,
-    ),
-    ...many(
-      '2026-Q2',
-      25,
-      (i) => (i % 3) + 8,
-      (i) => 4 + (i % 2),
-    ),
-  ],
-  Beta: [
-    ...many(
-      '2026-Q1',
-      20,
-      (i) => (i * 3) % 11,
-      () => 3,
-    ),
-    ...many(
-      '2026-Q2',
-      30,
-      (i) => (i % 5) + 5,
-      (i) => 3 + (i % 2),
-    ),
-  ],
-  Gamma: [
-    ...many(
-      '2026-Q1',
-      30,
-      (i) => i % 7,
-      () => 2,
-    ),
-    ...many(
-      '2026-Q2',
-      40,
-      (i) => i % 6,
-      (i) => 1 + (i % 3),
-    ),
-  ],
-  Tiny: [
-    ...many(
-      '2026-Q1',
-      12,
-      () => 10,
-      () => 5,
-    ),
-    ...many(
-      '2026-Q2',
-      6,
-      () => 10,
-      () => 5,
-    ),
-  ],
-};
+const SMALL_CHAIN = FOUR_BRANCHES;
 
 const parse = (s: string): Condition => {
   const p = parseCondition(s);

@@ -4,72 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeDataset } from '../../src/analysis/analyze';
-import { chainFigures, QUESTIONNAIRE } from './chain-case';
+import { chainFigures, FOUR_BRANCHES, many, QUESTIONNAIRE } from './chain-case';
 import { holmAdjust } from '../../src/stats/multiple-comparison';
 import { buildDataset } from '../../src/data/dataset';
 import { formatProblem } from '../../src/schemas/problem';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';
 
-const many = (wave: string, n: number, nps: (i: number) => number, p: (i: number) => number) =>
-  Array.from({ length: n }, (_, i) => [wave, nps(i), p(i)] as [string, number, number]);
-
 const CHAIN = {
-  Alpha: [
-    ...many(
-      '2026-Q1',
-      20,
-      (i) => i % 11,
-      () => 4,
-    ),
-    ...many(
-      '2026-Q2',
-      25,
-      (i) => (i % 3) + 8,
-      (i) => 4 + (i % 2),
-    ),
-  ],
-  Beta: [
-    ...many(
-      '2026-Q1',
-      20,
-      (i) => (i * 3) % 11,
-      () => 3,
-    ),
-    ...many(
-      '2026-Q2',
-      30,
-      (i) => (i % 5) + 5,
-      (i) => 3 + (i % 2),
-    ),
-  ],
-  Gamma: [
-    ...many(
-      '2026-Q1',
-      30,
-      (i) => i % 7,
-      () => 2,
-    ),
-    ...many(
-      '2026-Q2',
-      40,
-      (i) => i % 6,
-      (i) => 1 + (i % 3),
-    ),
-  ],
-  Tiny: [
-    ...many(
-      '2026-Q1',
-      12,
-      () => 10,
-      () => 5,
-    ),
-    ...many(
-      '2026-Q2',
-      6,
-      () => 10,
-      () => 5,
-    ),
-  ],
+  ...FOUR_BRANCHES,
   // Respondents who left the branch empty: with Tiny they make a block of ≥ min_base, so no sibling must give way.
   '': many(
     '2026-Q2',
