@@ -6,6 +6,7 @@
  * mergeable, so the streaming engine's byte ranges add up to what one pass over the file counts.
  */
 import type { Problem } from '../schemas/problem';
+import { closest } from '../schemas/did-you-mean';
 import { IDENTIFYING_MIN_ANSWERS, IDENTIFYING_SHARE, MAX_ENTITY_VALUES, MAX_SEGMENT_VALUES } from './limits';
 
 /** Per segment (in `segments:` order): its column as the file names it, the values seen, the answered rows and its limit. Plain data: it crosses threads. */
@@ -95,7 +96,15 @@ export function segmentCountProblems(counts: { segment: string; label: string; d
 /** `entities:` of questionnaire.yaml names segments: each one must be listed under segments: too. */
 export function checkEntities(entities: readonly string[], segments: readonly string[], report: (path: (string | number)[], message: string, hint?: string) => void): void {
   entities.forEach((e, i) => {
-    if (!segments.includes(e))
-      report(['entities', i], `"${e}" is not a segment.`, `entities: lists segments a report expands over with per: (up to ${MAX_ENTITY_VALUES} values each): add "${e}" to segments:, or remove it from entities:.`);
+    if (segments.includes(e)) return;
+    // A typo of a declared segment (outlte → outlet) is named; otherwise the two ways to fix it.
+    const near = closest(e, segments);
+    report(
+      ['entities', i],
+      `"${e}" is not a segment.`,
+      near !== undefined
+        ? `Did you mean ${near}? entities: names segments declared under segments: (${segments.join(', ')}).`
+        : `entities: lists segments a report expands over with per: (up to ${MAX_ENTITY_VALUES} values each): add "${e}" to segments:, or remove it from entities:.`,
+    );
   });
 }

@@ -132,6 +132,14 @@ describe('entity segments (entities: in questionnaire.yaml)', () => {
       'questionnaire.yaml:4: "outlet" is not a segment. entities: lists segments a report expands over with per: (up to 2000 values each): add "outlet" to segments:, or remove it from entities:.',
     ]);
   });
+
+  it('names the declared segment an entities: entry is a typo of', () => {
+    const q = 'scale: { min: 1, max: 7 }\nitems: [{ id: speed, dimension: responsiveness, text: Quick }]\nsegments: [region, outlet]\nentities: [outlte]\n';
+    const rows = `respondent_id,wave,region,outlet,p_speed\n${['A', 'B'].map((v, i) => `R${i},w1,North,${v},5`).join('\n')}\n`;
+    expect(memory(rows, q)).toEqual([
+      'questionnaire.yaml:4: "outlte" is not a segment. Did you mean outlet? entities: names segments declared under segments: (region, outlet).',
+    ]);
+  });
 });
 
 function perRespondentRows(n: number): string {
