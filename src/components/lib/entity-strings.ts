@@ -1,6 +1,7 @@
 import type { Locale } from '../../schemas/questionnaire';
 import { fillTemplate, strings } from '../../i18n';
 import { DIMENSIONS } from '../../schemas/figures';
+import type { DotStripSummaryLabels } from '../../charts/dot-strip';
 
 /**
  * The words of the entity pages, league table, dispersion strip and consistency section
@@ -35,6 +36,19 @@ export interface EntityStrings {
   belowNone: string;
   method: string;
   entitiesHeading: string;
+  /** <Dispersion> on an entity page among many siblings (the summary form of src/charts/dot-strip.ts). */
+  summary: DotStripSummaryLabels;
+  /** Below a chart or table of an entity page: the link to the parent's full list. */
+  dispersionMore: string;
+  /** <Consistency/> on an entity page: this entity's row per figure. */
+  entityConsistencyCaption: string;
+  entityConsistencyColumns: [string, string, string, string, string, string, string];
+  rankOf: string;
+  withinChance: string;
+  untested: string;
+  entityBelow: string;
+  entityBelowNone: string;
+  consistencyMore: string;
 }
 
 const en: EntityStrings = {
@@ -63,6 +77,30 @@ const en: EntityStrings = {
   method:
     'Each {per} is compared with every other respondent of the wave by the tests used for changes between waves (NPS z-test, two-proportion z-test, Welch’s t-test); the p-values of each figure are adjusted by Holm’s method over the {per}s tested, and a difference is significant at adjusted p < 0.05. Ranks and percentiles (mid-ranks) count published {per}s only. Any {per} under {min} respondents is withheld whole, and so is any figure of another {per} that would let it be derived from the total.',
   entitiesHeading: 'Every {per}',
+  summary: {
+    own: 'This {per}: {value}, rank {rank} of {of}.',
+    ownWithheld: 'This {per}’s {metric} is withheld, so it is not placed among them.',
+    mark: 'this {per}: {value} · rank {rank} of {of}',
+    caption: '{metric} across {count} {per}s: summary and distribution',
+    columns: ['Statistic', 'Value'],
+    lowest: 'Lowest ({name})',
+    q1: 'Lower quartile',
+    median: 'Median',
+    q3: 'Upper quartile',
+    highest: 'Highest ({name})',
+    ownRow: 'This {per} (rank {rank} of {of})',
+    bin: '{per}s from {from} to below {to}',
+    lastBin: '{per}s from {from} to {to}',
+  },
+  dispersionMore: 'Every {per}’s {metric}, ranked: the league table',
+  entityConsistencyCaption: 'This {per}’s figures in the spread of every {per}’s, most varied first',
+  entityConsistencyColumns: ['Figure', 'This {per}', 'Rank', 'Against the rest', 'Median', 'Middle half (IQR)', 'Range'],
+  rankOf: '{rank} of {of}',
+  withinChance: 'not significantly different',
+  untested: 'not tested',
+  entityBelow: 'This {per} is significantly below the rest of the wave on {list}.',
+  entityBelowNone: 'This {per} is not significantly below the rest of the wave on any figure.',
+  consistencyMore: 'Every {per} below the rest, and the best on each figure: the report’s consistency table',
 };
 
 const fr: EntityStrings = {
@@ -91,6 +129,30 @@ const fr: EntityStrings = {
   method:
     'Chaque {per} est comparé à tous les autres répondants de la vague par les tests des évolutions entre vagues (test z du NPS, test z de deux proportions, test t de Welch) ; les p de chaque indicateur sont ajustés par la méthode de Holm sur les {per} testés, et une différence est significative si le p ajusté < 0,05. Rangs et centiles (rangs moyens) ne comptent que les {per} publiés. Un {per} de moins de {min} répondants est entièrement retenu, ainsi que tout chiffre d’un autre {per} qui permettrait de le déduire du total.',
   entitiesHeading: 'Tous les {per}',
+  summary: {
+    own: 'Ce {per} : {value}, rang {rank} sur {of}.',
+    ownWithheld: 'L’indicateur {metric} de ce {per} est retenu : il n’est pas placé parmi eux.',
+    mark: 'ce {per} : {value} · rang {rank} sur {of}',
+    caption: '{metric} sur {count} {per} : résumé et distribution',
+    columns: ['Statistique', 'Valeur'],
+    lowest: 'Minimum ({name})',
+    q1: 'Premier quartile',
+    median: 'Médiane',
+    q3: 'Troisième quartile',
+    highest: 'Maximum ({name})',
+    ownRow: 'Ce {per} (rang {rank} sur {of})',
+    bin: '{per} de {from} à moins de {to}',
+    lastBin: '{per} de {from} à {to}',
+  },
+  dispersionMore: '{metric} de chaque {per}, classé : le tableau de classement',
+  entityConsistencyCaption: 'Les indicateurs de ce {per} dans la dispersion de tous les {per}, du plus variable au moins variable',
+  entityConsistencyColumns: ['Indicateur', 'Ce {per}', 'Rang', 'Face au reste', 'Médiane', 'Moitié centrale (IQR)', 'Étendue'],
+  rankOf: '{rank} sur {of}',
+  withinChance: 'pas de différence significative',
+  untested: 'non testé',
+  entityBelow: 'Ce {per} est significativement en dessous du reste de la vague pour : {list}.',
+  entityBelowNone: 'Ce {per} n’est significativement en dessous du reste de la vague pour aucun indicateur.',
+  consistencyMore: 'Les {per} en dessous du reste et le meilleur de chaque indicateur : le tableau d’homogénéité du rapport',
 };
 
 const vi: EntityStrings = {
@@ -119,6 +181,30 @@ const vi: EntityStrings = {
   method:
     'Mỗi {per} được so sánh với mọi người trả lời khác của đợt bằng các kiểm định dùng cho thay đổi giữa các đợt (kiểm định z của NPS, kiểm định z hai tỷ lệ, kiểm định t của Welch); giá trị p của từng chỉ số được hiệu chỉnh theo phương pháp Holm trên các {per} được kiểm định, và khác biệt có ý nghĩa khi p hiệu chỉnh < 0,05. Hạng và bách phân vị (hạng trung bình) chỉ tính các {per} được công bố. Một {per} có ít hơn {min} người trả lời bị giữ lại toàn bộ, cùng mọi số liệu của {per} khác có thể dùng để suy ra nó từ tổng.',
   entitiesHeading: 'Tất cả {per}',
+  summary: {
+    own: '{per} này: {value}, hạng {rank} trên {of}.',
+    ownWithheld: '{metric} của {per} này được giữ lại nên không được đặt vào phân bố.',
+    mark: '{per} này: {value} · hạng {rank} trên {of}',
+    caption: '{metric} trên {count} {per}: tóm tắt và phân bố',
+    columns: ['Thống kê', 'Giá trị'],
+    lowest: 'Thấp nhất ({name})',
+    q1: 'Tứ phân vị dưới',
+    median: 'Trung vị',
+    q3: 'Tứ phân vị trên',
+    highest: 'Cao nhất ({name})',
+    ownRow: '{per} này (hạng {rank} trên {of})',
+    bin: '{per} từ {from} đến dưới {to}',
+    lastBin: '{per} từ {from} đến {to}',
+  },
+  dispersionMore: '{metric} của mọi {per}, xếp hạng: bảng xếp hạng',
+  entityConsistencyCaption: 'Các chỉ số của {per} này trong phân tán của mọi {per}, biến động nhất trước',
+  entityConsistencyColumns: ['Chỉ số', '{per} này', 'Hạng', 'So với phần còn lại', 'Trung vị', 'Nửa giữa (IQR)', 'Khoảng'],
+  rankOf: '{rank} trên {of}',
+  withinChance: 'không khác biệt có ý nghĩa',
+  untested: 'không kiểm định',
+  entityBelow: '{per} này thấp hơn đáng kể so với phần còn lại của đợt về: {list}.',
+  entityBelowNone: '{per} này không thấp hơn đáng kể so với phần còn lại của đợt về chỉ số nào.',
+  consistencyMore: 'Các {per} thấp hơn phần còn lại và {per} tốt nhất của từng chỉ số: bảng mức đồng đều của báo cáo',
 };
 
 export const ENTITY_STRINGS: Record<Locale, EntityStrings> = { en, fr, vi };

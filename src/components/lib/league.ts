@@ -1,10 +1,11 @@
 import { CONSISTENCY_METRICS } from '../../analysis/consistency';
 import { formatFigureId } from '../../analysis/figure-id';
-import type { Entities, Figures } from '../../schemas/figures';
+import type { Entities, EntityStanding, Figures, Spread } from '../../schemas/figures';
 import type { Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n';
 import { metricText } from './metric-format';
 import { entityStrings, metricLabel } from './entity-strings';
+import { entityValue } from './dispersion';
 
 /**
  * The rows of <LeagueTable/>, the entity index and <Consistency/>: every published entity
@@ -91,24 +92,91 @@ export interface ConsistencyRow {
   differ: number;
 }
 
+const decimals = (key: string) => (key === 'nps' ? 0 : key === 'csat' ? 1 : 2);
+
+/** The spreads, most varied beyond chance (entities differing from the rest) first, then by CV. */
+function byVariation(entities: Entities): Spread[] {
+  return Object.values(entities.consistency).sort((a, b) => b.differ - a.differ || (b.cv ?? 0) - (a.cv ?? 0) || (a.metric < b.metric ? -1 : 1));
+}
+
 /** Figures ordered by how far they vary beyond chance (entities differing from the rest), then by CV. */
 export function consistencyRows(entities: Entities, fmt: Formatters): ConsistencyRow[] {
-  const decimals = (key: string) => (key === 'nps' ? 0 : key === 'csat' ? 1 : 2);
-  return Object.values(entities.consistency)
-    .sort((a, b) => b.differ - a.differ || (b.cv ?? 0) - (a.cv ?? 0) || (a.metric < b.metric ? -1 : 1))
-    .map((s) => {
-      const d = decimals(s.metric);
-      const num = (x: number) => fmt.number(x, d);
-      return {
-        metric: s.metric,
-        label: metricLabel(fmt.locale, s.metric),
-        entities: fmt.integer(s.entities),
-        median: num(s.median),
-        iqr: `${num(s.q1)} – ${num(s.q3)}`,
-        range: `${num(s.min)} – ${num(s.max)}`,
-        best: s.best,
-        below: s.below,
-        differ: s.differ,
-      };
-    });
+  return byVariation(entities).map((s) => {
+    const d = decimals(s.metric);
+    const num = (x: number) => fmt.number(x, d);
+    return {
+      metric: s.metric,
+      label: metricLabel(fmt.locale, s.metric),
+      entities: fmt.integer(s.entities),
+      median: num(s.median),
+      iqr: `${num(s.q1)} – ${num(s.q3)}`,
+      range: `${num(s.min)} – ${num(s.max)}`,
+      best: s.best,
+      below: s.below,
+      differ: s.differ,
+    };
+  });
+}
+
+export interface EntityConsistencyRow {
+  metric: string;
+  label: string;
+  /** This entity's value, or the page's words for a withheld one. */
+  value: string;
+  rank: string;
+  /** Significantly below / above the rest, not significantly different, or not tested. */
+  versus: string;
+  below: boolean;
+  median: string;
+  iqr: string;
+  range: string;
+}
+
+/**
+ * <Consistency/> on an entity page: this entity's row per figure (its value, rank, test against
+ * the rest) beside the spread of every entity's — the same order as the parent's table, and no
+ * sibling by name, so the table's size does not grow with the siblings.
+ */
+export function entityConsistencyRows(entities: Entities, entity: EntityStanding, fmt: Formatters, t: Strings): EntityConsistencyRow[] {
+  const e = entityStrings(fmt.locale);
+  const own = entities.values[entity.name];
+  return byVariation(entities).map((s) => {
+    const d = decimals(s.metric);
+    const num = (x: number) => fmt.number(x, d);
+    const value = entityValue(entities, s.metric, own);
+    const rank = entity.rank[s.metric];
+    const of = entity.of[s.metric];
+    const test = entity.tests[s.metric];
+    const below = test?.significant === true && test.direction === 'worse';
+    const versus = !test
+      ? e.untested
+      : !test.significant
+        ? e.withinChance
+        : test.direction === 'worse'
+          ? e.worse
+          : test.direction === 'better'
+            ? e.better
+            : e.withinChance;
+    return {
+      metric: s.metric,
+      label: metricLabel(fmt.locale, s.metric),
+      value: value === undefined ? t.withheld : num(value),
+      rank: rank === undefined || of === undefined ? '—' : fillTemplate(e.rankOf, { rank: fmt.integer(rank), of: fmt.integer(of) }),
+      versus,
+      below,
+      median: num(s.median),
+      iqr: `${num(s.q1)} – ${num(s.q3)}`,
+      range: `${num(s.min)} – ${num(s.max)}`,
+    };
+  });
+}
+
+// Published entities, once per report (every page of a report shares its entities object).
+const publishedCounts = new WeakMap<Entities, number>();
+
+/** How many entities are published (not withheld). */
+export function publishedCount(entities: Entities): number {
+  let n = publishedCounts.get(entities);
+  if (n === undefined) publishedCounts.set(entities, (n = Object.values(entities.values).filter((v) => !v.withheld).length));
+  return n;
 }
