@@ -30,8 +30,9 @@ export default defineConfig({
           name: 'own-process',
           include: OWN_PROCESS,
           isolate: true,
-          // The demo site the browser suites read, building in the background from the start (test/setup/demo-site.ts).
-          globalSetup: ['test/setup/demo-site.ts'],
+          // The shared sites (the demo with its PDFs, the hostile report) that files only read or copy,
+          // each built once, in the background from the start of the run (test/setup/sites.ts, global-sites.ts).
+          globalSetup: ['test/setup/global-sites.ts'],
         },
       },
       {

@@ -4,11 +4,10 @@
  * onerror attributes, javascript: URLs in titles, segments and comments) is searched in
  * Chromium, and nothing in the results may run or become an element.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { build, FIXTURES, makeProject, removeProject } from '../robustness/site';
+import { sharedSite } from '../setup/sites';
 import { CHROMIUM_ARGS, describeInChromium } from './browser';
 import { serveStatic } from './serve';
 
@@ -18,12 +17,8 @@ describeInChromium('site search over hostile text, in Chromium', (executablePath
   let server: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    root = makeProject(
-      { reports: { hostile: readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8') }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } },
-      'gapreport-search-',
-    );
-    const result = await build(root);
-    if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
+    // The hostile report alone in its project, built once for every file that reads it (test/setup/sites.ts).
+    root = await sharedSite('hostile');
     server = await serveStatic(join(root, 'dist'));
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   }, 300_000);
@@ -31,7 +26,6 @@ describeInChromium('site search over hostile text, in Chromium', (executablePath
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (root) removeProject(root);
   });
 
   it.each(['Hostile', 'script', 'onerror', 'alert'])(

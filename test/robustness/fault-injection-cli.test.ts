@@ -1,18 +1,18 @@
 /**
  * The real `gapreport build` under faults, end to end (each site build takes 15-25 s, so
- * few of them; the many-seed part runs on the swap itself in fault-injection.test.ts):
+ * few of them; the many-seed part runs on the swap itself in fault-injection.test.ts), in
+ * copies of the hostile report's project built once for the run (test/setup/sites.ts):
  * SIGKILL between the two renames and in the middle of Astro, two builds at once in one
  * folder, a full disk, a dist/ that is a mount point, read-write and then read-only.
  * After each: dist/ is the last good site byte for byte, and no temporary folder is left.
  */
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fill, leftoversBeside, mountTmpfs, mountUnavailable, remount, runBuild, stagingInside, unmount } from './faults';
-import { FIXTURES, hashTree, makeProject, removeProject } from './site';
+import { copyOfSite } from '../setup/sites';
+import { hashTree, removeProject } from './site';
 
-const MDX = readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8');
-const spec = { reports: { hostile: MDX }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } };
 const BAD_ROW = 'RID9999ZZ,2026-Q3,2026-08-14,web,1,1,1,1,1,1,1,1,1,1,11,1,\n';
 
 /** A build that fails on its data, after the start-of-build recovery: fast (no Astro). */
@@ -31,9 +31,8 @@ describe('gapreport build killed, or run twice at once', () => {
   let root: string;
   let good: Record<string, string>;
   beforeAll(async () => {
-    root = makeProject(spec, 'gapreport-kill-');
-    const first = await runBuild(root);
-    if (first.code !== 0) throw new Error(first.stderr);
+    // The last good site: the shared build of this project (test/setup/sites.ts), copied with its sources and caches.
+    root = await copyOfSite('hostile', 'gapreport-kill-');
     good = hashTree(join(root, 'dist'));
   }, 300_000);
   afterAll(() => removeProject(root));
@@ -78,11 +77,12 @@ describe.skipIf(noMount)('gapreport build on a full disk and into a mount point'
   let good: Record<string, string>;
   const mounted: string[] = [];
   beforeAll(async () => {
-    root = makeProject(spec, 'gapreport-disk-');
+    root = await copyOfSite('hostile', 'gapreport-disk-');
     mountTmpfs(join(root, 'vol'), '6m');
     mounted.push(join(root, 'vol'));
-    const first = await runBuild(root, ['--out', 'vol/site']);
-    if (first.code !== 0) throw new Error(first.stderr);
+    // The last good site on the small volume: the shared build's dist/, moved there (build marker included).
+    cpSync(join(root, 'dist'), join(root, 'vol/site'), { recursive: true });
+    rmSync(join(root, 'dist'), { recursive: true });
     good = hashTree(join(root, 'vol/site'));
   }, 300_000);
   afterAll(async () => {

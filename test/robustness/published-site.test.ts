@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BIDI_CONTROLS } from '../../src/schemas/text';
 import { contentsOf, decode, scripts, tags } from './html';
-import { build, FIXTURES, makeProject, publishedTexts, removeProject } from './site';
+import { sharedSite } from '../setup/sites';
+import { FIXTURES, publishedTexts } from './site';
 
 const DATA = join(FIXTURES, 'hostile/hostile');
 let root: string;
@@ -20,12 +21,10 @@ const pages = () => Object.entries(files).filter(([f]) => f.endsWith('.html'));
 const report = () => files['reports/hostile/index.html'];
 
 beforeAll(async () => {
-  root = makeProject({ reports: { hostile: readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8') }, datasets: { hostile: DATA } });
-  const result = await build(root);
-  if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
+  // The hostile report alone in its project, built once for every file that reads it (test/setup/sites.ts).
+  root = await sharedSite('hostile');
   files = publishedTexts(join(root, 'dist'));
-}, 180_000);
-afterAll(() => removeProject(root));
+}, 300_000);
 
 describe('the guide of a project without the demo', () => {
   it('still builds: a live example on a figure this project lacks reads "not measured", never a build error', () => {

@@ -15,7 +15,7 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 
 const OWN_PROCESS = [
   /\bmain\(\s*\[/, // the CLI in this process
-  /\b(makeProject|copyProject|demoSite|runBuild|runNode|runDriver|buildInProcess)\b/,
+  /\b(makeProject|copyProject|demoSite|sharedSite|copyOfSite|runBuild|runNode|runDriver|buildInProcess)\b/,
   /from 'astro(\/[^']*)?'|experimental_AstroContainer/,
   /\bvi\.(do)?(un)?mock\b|\bvi\.(stubEnv|stubGlobal|useFakeTimers|resetModules)\b/,
   /process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir|process\.umask/,
@@ -32,7 +32,8 @@ const HEAVY: [RegExp, number][] = [
   [/\bESLint\b|\bprettier\b/g, 10],
 ];
 
-/** The demo site every browser suite reads (test/e2e/demo-site.ts): built in the background from the start of the run. */
+/** The shared sites a file reads (test/setup/sites.ts): built in the background from the start of the run. */
+const SHARED_SITE = /\b(?:sharedSite|copyOfSite)\('(\w+)'/g;
 const DEMO_SITE = /\bdemoSite\(/;
 
 export function testFiles(): string[] {
@@ -45,7 +46,11 @@ export function testFiles(): string[] {
 
 const text = (file: string) => readFileSync(file, 'utf8');
 export const needsOwnProcess = (file: string) => OWN_PROCESS.some((re) => re.test(text(file)));
-export const readsDemoSite = (file: string) => DEMO_SITE.test(text(file));
+/** The names of the shared sites a file reads: 'demo' for demoSite(), the name given to sharedSite() or copyOfSite(). */
+export function sitesRead(file: string): string[] {
+  const t = text(file);
+  return [...new Set([...(DEMO_SITE.test(t) ? ['demo'] : []), ...[...t.matchAll(SHARED_SITE)].map((m) => m[1]!)])];
+}
 
 /** A rough cost, to start the longest files first (one slow file started last would leave a core idle at the end). */
 export function weight(file: string): number {
