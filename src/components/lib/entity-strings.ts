@@ -49,6 +49,8 @@ export interface EntityStrings {
   entityBelow: string;
   entityBelowNone: string;
   consistencyMore: string;
+  /** A league table row on an entity page standing for the entities left out there. */
+  leagueGap: string;
 }
 
 const en: EntityStrings = {
@@ -101,6 +103,7 @@ const en: EntityStrings = {
   entityBelow: 'This {per} is significantly below the rest of the wave on {list}.',
   entityBelowNone: 'This {per} is not significantly below the rest of the wave on any figure.',
   consistencyMore: 'Every {per} below the rest, and the best on each figure: the report’s consistency table',
+  leagueGap: '… {count} more {per}s (every one in the full table)',
 };
 
 const fr: EntityStrings = {
@@ -153,6 +156,7 @@ const fr: EntityStrings = {
   entityBelow: 'Ce {per} est significativement en dessous du reste de la vague pour : {list}.',
   entityBelowNone: 'Ce {per} n’est significativement en dessous du reste de la vague pour aucun indicateur.',
   consistencyMore: 'Les {per} en dessous du reste et le meilleur de chaque indicateur : le tableau d’homogénéité du rapport',
+  leagueGap: '… {count} autres {per} (tous dans le tableau complet)',
 };
 
 const vi: EntityStrings = {
@@ -205,6 +209,7 @@ const vi: EntityStrings = {
   entityBelow: '{per} này thấp hơn đáng kể so với phần còn lại của đợt về: {list}.',
   entityBelowNone: '{per} này không thấp hơn đáng kể so với phần còn lại của đợt về chỉ số nào.',
   consistencyMore: 'Các {per} thấp hơn phần còn lại và {per} tốt nhất của từng chỉ số: bảng mức đồng đều của báo cáo',
+  leagueGap: '… {count} {per} khác (tất cả trong bảng đầy đủ)',
 };
 
 export const ENTITY_STRINGS: Record<Locale, EntityStrings> = { en, fr, vi };

@@ -5,7 +5,7 @@ import type { Formatters } from '../../i18n/format';
 import { fillTemplate, type Strings } from '../../i18n';
 import { metricText } from './metric-format';
 import { entityStrings, metricLabel } from './entity-strings';
-import { entityValue } from './dispersion';
+import { DOT_LIMIT, entityValue } from './dispersion';
 
 /**
  * The rows of <LeagueTable/>, the entity index and <Consistency/>: every published entity
@@ -25,34 +25,80 @@ export interface LeagueRow {
   withheld: boolean;
 }
 
+/** Entities an entity page's table leaves out between two of its rows ("… 37 more outlets"). */
+export interface LeagueGap {
+  gap: string;
+}
+
 export interface League {
   caption: string;
   /** `key`: the metric a column shows, so its header can link to the table sorted by it. */
   columns: { label: string; key?: string }[];
-  rows: LeagueRow[];
+  rows: (LeagueRow | LeagueGap)[];
   note: string;
+  /** The rows are an entity page's window, not every entity. */
+  windowed: boolean;
 }
 
 function figurePath(key: string): string[] {
   return (CONSISTENCY_METRICS.find((m) => m.key === key)?.figure ?? key).split('.');
 }
 
-export function leagueTable(figures: Figures, entities: Entities, metric: string, fmt: Formatters, t: Strings): League {
+// The order of a report's entities on each figure, once per report (every page shares the entities object).
+const orders = new WeakMap<Entities, Map<string, { order: string[]; position: Map<string, number> }>>();
+
+/** Every entity, best first on `metric`, ties and withheld ones (last) by name, and each one's place in that order. */
+function orderOf(entities: Entities, metric: string): { order: string[]; position: Map<string, number> } {
+  let byMetric = orders.get(entities);
+  if (!byMetric) orders.set(entities, (byMetric = new Map()));
+  let order = byMetric.get(metric);
+  if (!order) {
+    const rankOf = (name: string) => {
+      const v = entities.values[name];
+      return v.withheld ? undefined : v.standing.rank[metric];
+    };
+    const names = Object.keys(entities.values).sort((a, b) => {
+      const [ra, rb] = [rankOf(a), rankOf(b)];
+      if (ra !== rb) return ra === undefined ? 1 : rb === undefined ? -1 : ra - rb;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
+    order = { order: names, position: new Map(names.map((n, i) => [n, i])) };
+    byMetric.set(metric, order);
+  }
+  return order;
+}
+
+/** On an entity page among more than DOT_LIMIT siblings: the ranks shown — the first and last three, and two either side of the entity. */
+const WINDOW_ENDS = 3;
+const WINDOW_AROUND = 2;
+
+/**
+ * The league table. `around`: an entity page's entity; among more than DOT_LIMIT ranked
+ * entities the table keeps only its window (WINDOW_ENDS, WINDOW_AROUND) with a row saying how
+ * many are left out, so an entity page does not grow with its siblings; the parent's page and
+ * the index pages list every entity.
+ */
+export function leagueTable(figures: Figures, entities: Entities, metric: string, fmt: Formatters, t: Strings, around?: string): League {
   const e = entityStrings(fmt.locale);
   const per = entities.per;
   const keys = [...HEADLINE_KEYS.filter((k) => k in entities.consistency), ...(HEADLINE_KEYS.includes(metric as never) ? [] : [metric])];
-  const names = Object.keys(entities.values);
-  const rankOf = (name: string) => {
-    const v = entities.values[name];
-    return v.withheld ? undefined : v.standing.rank[metric];
-  };
-  const order = [...names].sort((a, b) => {
-    const [ra, rb] = [rankOf(a), rankOf(b)];
-    if (ra !== rb) return ra === undefined ? 1 : rb === undefined ? -1 : ra - rb;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
+  const { order: all, position } = orderOf(entities, metric);
+  const ranked = entities.consistency[metric]?.entities ?? 0;
+  const own = around === undefined ? undefined : position.get(around);
+  const windowed = own !== undefined && own < ranked && ranked > DOT_LIMIT;
+  // Places kept: the ranked entities' ends and the entity's neighbours (withheld ones only on the full table).
+  const places = windowed
+    ? [
+        ...new Set([
+          ...Array.from({ length: WINDOW_ENDS }, (_, i) => [i, ranked - 1 - i]).flat(),
+          ...Array.from({ length: 2 * WINDOW_AROUND + 1 }, (_, i) => own + i - WINDOW_AROUND),
+        ]),
+      ]
+        .filter((i) => i >= 0 && i < ranked)
+        .sort((a, b) => a - b)
+    : all.map((_, i) => i);
   const withheldText = fillTemplate(e.withheldRow, { min: figures.meta.min_base });
-  const rows = order.map((name): LeagueRow => {
+  const row = (name: string): LeagueRow => {
     const v = entities.values[name];
     if (v.withheld) return { name, slug: v.slug, rank: '—', n: '', cells: [], versus: withheldText, withheld: true };
     const cells = keys.map((key) => {
@@ -64,7 +110,15 @@ export function leagueTable(figures: Figures, entities: Entities, metric: string
     const versus = !test || !test.significant ? e.same : test.direction === 'better' ? e.better : test.direction === 'worse' ? e.worse : e.same;
     const rank = v.standing.rank[metric];
     return { name, slug: v.slug, rank: rank === undefined ? '—' : fmt.integer(rank), n: fmt.integer(v.n), cells, versus, withheld: false };
-  });
+  };
+  const rows: (LeagueRow | LeagueGap)[] = [];
+  let next = 0;
+  for (const at of places) {
+    if (at > next) rows.push({ gap: fillTemplate(e.leagueGap, { count: fmt.integer(at - next), per }) });
+    rows.push(row(all[at]));
+    next = at + 1;
+  }
+  if (windowed && all.length > next) rows.push({ gap: fillTemplate(e.leagueGap, { count: fmt.integer(all.length - next), per }) });
   const label = metricLabel(fmt.locale, metric);
   return {
     caption: fillTemplate(e.leagueCaption, { per, metric: label, wave: figures.meta.wave ? fmt.period(figures.meta.wave) : '—' }),
@@ -77,6 +131,7 @@ export function leagueTable(figures: Figures, entities: Entities, metric: string
     ],
     rows,
     note: e.leagueNote,
+    windowed,
   };
 }
 
