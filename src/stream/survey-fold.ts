@@ -10,6 +10,7 @@ import { addRow, crossProducts, mergeCross, type CrossProducts } from '../analys
 import type { ResponseValues } from '../data/responses';
 import { RespondentFold } from '../analysis/survey-acc';
 import { cellWave, weightingVariables } from '../analysis/weighting-cells';
+import { FlatFold } from './flat-fold';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 
 export interface SurveyFoldResult {
@@ -32,6 +33,10 @@ export class SurveyFold {
   private readonly segments: [string, string | undefined][];
   private readonly side: boolean;
   private readonly fold: RespondentFold;
+  /** The flat fold (flat-fold.ts), for every layout without constructs; its accumulators join `r.accs` in result(). */
+  private flat?: FlatFold;
+  /** The nps drivers' row buffer (predictors, then nps). */
+  private npsRow: (number | undefined)[] = [];
   /** Declared weighting: the weighting variables' segment indexes (each cell folded apart, src/analysis/weighting.ts). */
   private readonly cells?: number[];
 
@@ -44,25 +49,40 @@ export class SurveyFold {
     this.segments = q.segments.map((s) => [s, undefined]);
     this.side = q.outcome === undefined;
     this.cells = weightingVariables(q);
+    if (FlatFold.handles(this.layout)) this.flat = new FlatFold(this.layout, q.segments);
   }
 
+  /** Folds one row (`v` may be reused by the caller once this returns: nothing of it is kept). */
   add(v: ResponseValues): void {
     const r = this.r;
-    for (let i = 0; i < this.segments.length; i++) this.segments[i][1] = v.segments[i];
     const wave = this.cells ? cellWave(v.wave, v.segments, this.cells) : v.wave;
-    addToAccs(r.accs, this.layout, wave, this.segments, v, this.fold);
+    const flat = this.flat;
+    if (flat) flat.add(wave, v.segments, v);
+    else {
+      for (let i = 0; i < this.segments.length; i++) this.segments[i][1] = v.segments[i];
+      addToAccs(r.accs, this.layout, wave, this.segments, v, this.fold);
+    }
     if (v.overall !== undefined) r.hasOverall = true;
     if (v.nps !== undefined) r.hasNps = true;
     if (v.date !== undefined && (r.latest === undefined || v.date > r.latest)) r.latest = v.date;
     if (this.side) {
       let cross = r.npsDrivers.get(wave);
-      const predictors = this.layout.drivers === 'items' ? v.p : this.fold.perceptionScores;
+      const predictors = this.layout.drivers === 'items' ? v.p : flat ? flat.perceptionScores : this.fold.perceptionScores;
       if (!cross) r.npsDrivers.set(wave, (cross = crossProducts(predictors.length + 1, this.layout.shift)));
-      addRow(cross, [...predictors, v.nps], v.weight ?? 1);
+      const row = this.npsRow;
+      row.length = predictors.length + 1;
+      for (let k = 0; k < predictors.length; k++) row[k] = predictors[k];
+      row[predictors.length] = v.nps;
+      addRow(cross, row, v.weight ?? 1);
     }
   }
 
+  /** The range's accumulators (call once, after the last row). */
   result(): SurveyFoldResult {
+    if (this.flat) {
+      this.flat.into(this.r.accs);
+      this.flat = undefined;
+    }
     return this.r;
   }
 }
