@@ -76,6 +76,35 @@ describe('the chain demo’s entity pages', () => {
     expect(strip).not.toContain(name);
   });
 
+  it('gives an outlet the spread of its 113 siblings in constant size: a summary, its own row and links to the parent’s full lists', async () => {
+    const own = await page(`reports/chain/${slugOf(INCONSISTENT_OUTLET)}`);
+    const parent = await page('reports/chain');
+    const names = [...parent.matchAll(/<tr[^>]*data-entity="[^"]+"[^>]*>[\s\S]*?<th scope="row"><a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(names).toHaveLength(120);
+    // The two dispersion charts name at most their two ends each; the consistency table names no sibling.
+    const named = names.filter((n) => n !== html(INCONSISTENT_OUTLET) && own.includes(n));
+    expect(named.length).toBeLessThanOrEqual(4);
+    expect(own.match(/<figure class="chart" data-chart="dot-strip">/g)).toHaveLength(2);
+    expect(own).toContain('NPS across 114 outlets');
+    expect(own).toMatch(/This outlet: −\d+, rank 114 of 114\./);
+    expect(own).toContain('href="/reports/chain/entities/nps/"');
+    expect(own).toContain('href="/reports/chain/entities/servqual/"');
+    // Consistency: this outlet's row per figure, significantly below the rest on NPS, and the link to the full table.
+    const row = own.match(/<tr data-metric="nps"[^>]*>[\s\S]*?<\/tr>/)![0];
+    expect(
+      row
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toMatch(/^NPS −\d+ 114 of 114 below the rest [−+\d]+ [−+\d]+ – [−+\d]+ [−+\d]+ – [−+\d]+$/);
+    expect(own).toMatch(/This outlet is significantly below the rest of the wave on [^<]*NPS/);
+    expect(own).toContain('href="/reports/chain/#entities"');
+    // The parent keeps every outlet: the full strip (a dot each) and the table naming the outlets below the rest.
+    const strip = parent.match(/<figure class="chart" data-chart="dot-strip">[\s\S]*?<\/figure>/)![0];
+    expect(strip.match(/<tr>/g)!.length).toBeGreaterThanOrEqual(114);
+    expect(parent).toContain(`>${html(INCONSISTENT_OUTLET)}</a>`);
+  });
+
   it('re-sorts the league table by a link, without JavaScript: one static index page per figure', async () => {
     const parent = await page('reports/chain');
     expect(parent).toContain('href="/reports/chain/entities/servqual/"');
