@@ -15,8 +15,8 @@
  * (`/usr/bin/time -f %M`). CPU seconds (user + system) are printed beside the wall time: on
  * a machine shared with other work, CPU time moves less than wall time does.
  *
- * `npm run bench` runs it (scripts/commands/bench.ts); alone:
- * `npx tsx scripts/bench/entities.ts [--rows N] [--runs K] [10 100 1000]`. Nothing fails on time.
+ * `npm run bench` runs it (scripts/commands/bench.ts), `npm run bench -- --only entities` runs only
+ * these rows; or `npx tsx scripts/bench/entities.ts [--rows N] [--runs K] [10 100 1000]`. Nothing fails on time.
  */
 import { cp, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -112,21 +112,24 @@ export async function entityBench(
 export function entityTable(rows: EntityRow[]): string {
   const f = (x: number | undefined, d = 2) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
   const lines = [
-    '| entity pages | responses | cold build s (median) | target | CPU s | peak RSS MiB | MDX-only rebuild s | per page ms | runs (cold) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| entity pages | responses | cold build s (median) | target | CPU s | peak RSS MiB | MDX-only rebuild s | CPU s | peak RSS MiB | per page ms | per page CPU ms | runs (cold) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
+  const cpuPerPage = (r: EntityRow) => (r.mdxOnly.failed || r.mdxOnly.cpuSeconds === undefined ? undefined : (r.mdxOnly.cpuSeconds / r.entities) * 1000);
   for (const r of rows) {
     const target = ENTITY_TARGETS[r.entities];
     lines.push(
-      `| ${r.entities} | ${r.rows.toLocaleString('en-US')} | ${r.cold.failed ? 'failed' : f(r.cold.seconds)} | ${target ? `≤ ${target}` : '—'} | ${f(r.cold.cpuSeconds, 1)} | ${f(r.cold.rssMiB, 0)} | ${r.mdxOnly.failed ? 'failed' : f(r.mdxOnly.seconds)} | ${f(r.perPageMs, 1)} | ${r.cold.all.map((s) => s.toFixed(1)).join(' ')} |`,
+      `| ${r.entities} | ${r.rows.toLocaleString('en-US')} | ${r.cold.failed ? 'failed' : f(r.cold.seconds)} | ${target ? `≤ ${target}` : '—'} | ${f(r.cold.cpuSeconds, 1)} | ${f(r.cold.rssMiB, 0)} | ${r.mdxOnly.failed ? 'failed' : f(r.mdxOnly.seconds)} | ${f(r.mdxOnly.cpuSeconds, 1)} | ${f(r.mdxOnly.rssMiB, 0)} | ${f(r.perPageMs, 1)} | ${f(cpuPerPage(r), 1)} | ${r.cold.all.map((s) => s.toFixed(1)).join(' ')} |`,
     );
   }
   const [lo, hi] = [rows[0], rows[rows.length - 1]];
-  if (rows.length > 1 && !lo.mdxOnly.failed && !hi.mdxOnly.failed)
+  if (rows.length > 1 && !lo.mdxOnly.failed && !hi.mdxOnly.failed) {
+    const slope = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : ((b - a) / (hi.entities - lo.entities)) * 1000);
     lines.push(
       '',
-      `Marginal cost of one more page (MDX-only rebuild, ${lo.entities} → ${hi.entities} pages): ${f(((hi.mdxOnly.seconds - lo.mdxOnly.seconds) / (hi.entities - lo.entities)) * 1000, 1)} ms.`,
+      `Marginal cost of one more page (MDX-only rebuild, ${lo.entities} → ${hi.entities} pages): ${f(slope(lo.mdxOnly.seconds, hi.mdxOnly.seconds), 1)} ms wall, ${f(slope(lo.mdxOnly.cpuSeconds, hi.mdxOnly.cpuSeconds), 1)} ms CPU.`,
     );
+  }
   return lines.join('\n');
 }
 

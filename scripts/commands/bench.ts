@@ -12,7 +12,8 @@
  * an MDX-only edit, beside Observable Framework's cold and warm builds of the same report
  * (scripts/bench/site-bench.ts). Prints a table with the ratios and
  * writes bench/out/results.json; then whole builds of a per: report with 10, 100 and 1,000 entity
- * pages on the same number of responses (scripts/bench/entities.ts). Nothing fails on time.
+ * pages on the same number of responses (scripts/bench/entities.ts). `--only entities` runs those
+ * alone. Nothing fails on time.
  */
 import { mkdir, readdir, rm, utimes, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,8 +42,37 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(HELP);
     return 2;
   }
+  const only = parsed.flags.only;
+  if (only !== undefined && only !== 'entities') {
+    io.err(`gapreport bench: --only takes entities, not "${String(only)}".`);
+    io.err(HELP);
+    return 2;
+  }
   const root = io.cwd;
   const out = join(root, 'bench/out');
+  if (only === 'entities') {
+    // The entity rows alone (issue 15): the same builds and table as the full run, without its other measurements.
+    const entities = await entityBench(
+      root,
+      out,
+      { rows, runs, seed, counts: [10, 100, 1000] },
+      async (m) => {
+        const r = await m;
+        io.err(
+          `  ${r.name}: ${r.failed ? `failed\n${r.failed}` : `${r.seconds.toFixed(2)} s, CPU ${r.cpuSeconds?.toFixed(1) ?? '—'} s, ${r.rssMiB?.toFixed(0) ?? '—'} MiB`}`,
+        );
+        return r;
+      },
+      io.err,
+    );
+    io.out(entityTable(entities));
+    await writeFile(
+      join(out, 'entities.json'),
+      `${JSON.stringify({ rows, runs, seed, date: new Date().toISOString(), node: process.version, entities }, null, 2)}\n`,
+    );
+    io.err('results written to bench/out/entities.json');
+    return 0;
+  }
   const { survey, contacts: calls } = await ensureData(out, rows, contacts, seed, io.err);
   const surveyCsv = join(survey, 'responses.csv');
   const mb = (p: string) => stat(p).then((s) => s.size / 1024 ** 2);

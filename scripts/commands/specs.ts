@@ -89,6 +89,11 @@ export const SPECS: readonly CommandSpec[] = [
     { name: 'runs', value: 'K', description: 'runs per measurement; the median is reported (default 3)' },
     { name: 'seed', value: 'S', description: 'seed of the generated data (default 20260701)' },
     { name: 'skip-site', description: 'skip the site rebuild measurements' },
+    {
+      name: 'only',
+      value: 'entities',
+      description: 'run only the entity-page builds (a per: report with 10, 100 and 1,000 outlets; results in bench/out/entities.json)',
+    },
   ]),
   command('themes', '', "discover the comments' distinctive words and phrases, and propose codebook entries (themes.yaml)", [
     { name: 'discover', value: '<dataset-dir>', description: 'the dataset whose comments are read (responses.csv column comment); nothing is written' },
