@@ -12,6 +12,8 @@
  */
 import type { z } from 'zod';
 import type { Figures, GroupFigures } from '../schemas/figures';
+import type { Formatters } from '../i18n/format';
+import type { ChartOutput } from './svg';
 
 /** How the lint checks a prop's value before the build renders (src/build/lint-mdx.ts). */
 export type PropKind =
@@ -25,6 +27,10 @@ export type PropKind =
 /** The UI strings of the report's locale a chart component may need for its selection or its fallback sentence. */
 export interface ChartStrings {
   notMeasured: string;
+  /** The headline metrics' names (a trend's label). */
+  metrics: Record<'nps' | 'csat' | 'ces' | 'overall' | 'servqual', string>;
+  /** "{dimension} gap (P − E)": a dimension's trend label. */
+  dimensionGap: string;
   dimension: Record<string, string>;
   kpiMetrics: Record<string, string>;
   shortMetrics: Record<string, string>;
@@ -43,6 +49,28 @@ export interface ChartSegments {
   name(by: string): string;
   /** The legend of the ▲ ▼ marks against the rest of the segment, the correction named. */
   significanceLegend(by: string): string;
+  /** The segment's table of headline figures, each cell as <Metric> prints it (src/components/lib/segment-table.ts). */
+  table(by: string): FiguresTable;
+}
+
+/** An HTML table of figures under a chart (<SegmentTable>): cells already worded in the report's locale. */
+export interface FiguresTable {
+  caption: string;
+  columns: string[];
+  rows: { label: string; n: string; cells: FiguresTableCell[] }[];
+  note: string;
+  /** The legend of the ▲ ▼ marks, when the table shows any. */
+  significance?: string;
+}
+export interface FiguresTableCell {
+  text: string;
+  state: 'value' | 'suppressed' | 'not measured';
+  /** Figure id, for data-figure. */
+  id: string;
+  /** Significantly better or worse than the rest of the segment (vs_rest, after the correction); the mark is in `text`. */
+  mark?: 'better' | 'worse';
+  /** What the mark means, for a title / screen reader. */
+  markLabel?: string;
 }
 
 /** What a chart component is handed: the report's figures, its chart's labels and strings in the report's locale. */
@@ -54,8 +82,19 @@ export interface ChartEnv<L> {
   noResponses: string | undefined;
   /** The report's company (frontmatter `company`). */
   company: string;
+  /** The report's locale (a theme's name is picked from its labels in it). */
+  locale: string;
+  /** The report's id: the prefix of a section heading's id (`demo-themes`). */
+  reportId: string;
+  /** The report's formatters (a wave as its reader writes it: T3 2026). */
+  fmt: Formatters;
   segments: ChartSegments;
+  /** Another chart's labels in the report's locale, for a component that draws several charts (<Themes>). */
+  labelsOf<L2, I2, O2>(draw: ChartBuilder<I2, O2, L2>): L2;
 }
+
+/** A chart builder as the registry lists it: input, options with the common ones. */
+export type ChartBuilder<I, O, L> = (input: I, options: O & { id: string; labels?: Partial<L> }) => ChartOutput;
 
 /** A chart to draw: the builder's input and its options beyond the common ones, the id prefix and the figure's data-chart kind. */
 export interface ChartDraw<I, O> {
@@ -67,6 +106,12 @@ export interface ChartDraw<I, O> {
   kind: string;
   /** A paragraph right after the chart (the ▲ ▼ legend), marked with the component's name. */
   note?: { className: string; text: string };
+  /** Another chart's builder (a part of a section, <Themes>): drawn with its own labels instead of the component's chart. */
+  draw?: ChartBuilder<any, any, any>;
+  /** A table of figures right after the chart, with its notes (<SegmentTable>). */
+  table?: FiguresTable;
+  /** The chart (and its table) inside a <section> of these attributes, in order: class first, `data-component` among them. */
+  wrap?: Record<string, string>;
 }
 /** Nothing to draw: one sentence in a paragraph of this class, marked with the component's name. */
 export interface ChartFallback {
@@ -76,6 +121,29 @@ export interface ChartFallback {
   attributes?: Record<string, string>;
 }
 
+/**
+ * Several charts in one <section> under their headings (<Themes>), drawn in order, each with the
+ * report's id counter. A group holds the parts shown together (its parts empty when none is).
+ */
+export interface ChartSection {
+  /** The section's attributes in order, its class first and `data-component` among them. */
+  section: Record<string, string>;
+  parts: ChartPart[];
+}
+export type ChartPart =
+  | { heading: string; level: 3 | 4; id?: string }
+  | { chart: ChartDraw<unknown, unknown> }
+  | { paragraph: string; attributes: Record<string, string> }
+  | { group: ChartPart[] };
+
+/** A chart of another builder, type-checked against it, as a part of a section. */
+export function drawWith<I, O, L>(draw: ChartBuilder<I, O, L>, chart: Omit<ChartDraw<I, Partial<O>>, 'draw'>): { chart: ChartDraw<unknown, unknown> } {
+  return { chart: { ...chart, draw } as ChartDraw<unknown, unknown> };
+}
+
+/** What a component shows: one chart, the one sentence instead, or a section of several parts. */
+export type ChartSelection<I, O> = ChartDraw<I, O> | ChartFallback | ChartSection;
+
 /** A chart component's section of the guide. */
 export interface ChartGuideText {
   /** After "<Name> — ": "the five gaps". */
@@ -84,6 +152,8 @@ export interface ChartGuideText {
   text?: string;
   /** The live example's props, `{}` for none. */
   example: Record<string, string>;
+  /** false: the example is code only (its data is not in the demo). */
+  live?: false;
 }
 
 /** The MDX code of a guide example: `<NpsBreakdown by="channel" />`. */
@@ -108,7 +178,7 @@ export interface ChartComponent<S extends z.ZodRawShape = z.ZodRawShape, L = any
    */
   guide: ChartGuideText;
   /** What to draw from the figures, or the sentence that says why nothing is drawn. */
-  select: (env: ChartEnv<L>, props: z.infer<z.ZodObject<S>>) => ChartDraw<I, O> | ChartFallback;
+  select: (env: ChartEnv<L>, props: z.infer<z.ZodObject<S>>) => ChartSelection<I, O>;
 }
 
 /**

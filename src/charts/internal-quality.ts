@@ -11,6 +11,8 @@ import { fill, resolveFormat } from './format';
 import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, svgRoot, text, withDefaults, type ChartOptions, type ChartOutput } from './svg';
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
+import type { Figures } from '../schemas/figures';
+import { chartComponent, type ChartSegments } from './component';
 
 /** Internal against external quality (src/charts/internal-quality.ts) and the <InternalQuality/> component around it. */
 export const InternalQualityLabelsSchema = strict({
@@ -122,3 +124,55 @@ export function internalQuality(input: InternalQualityInput, options: InternalQu
   };
   return { svg: svgRoot({ id, kind: 'internal-quality', width: W, height: base + 26, title, description, body: parts.join('') }), title, description, table };
 }
+
+/**
+ * The chart's input from the figures: the pairs published on both sides for segment `by`, each
+ * value shown as the other segment components show it. Undefined when there is nothing to draw — no
+ * employees.csv, `by` not a column of it, or no value of it published for both employees and
+ * customers — so the component says so in one sentence.
+ */
+export function internalQualityInput(figures: Figures, by: string, segments: Pick<ChartSegments, 'name' | 'valueLabels'>): InternalQualityInput | undefined {
+  const compare = figures.internal && Object.hasOwn(figures.internal.compare, by) ? figures.internal.compare[by] : undefined;
+  if (!compare || compare.pairs.length === 0) return undefined;
+  const labels = segments.valueLabels(by);
+  return {
+    segment: segments.name(by).toLowerCase(),
+    pairs: compare.pairs.map((p) => ({ ...p, value: labels[p.value] ?? p.value })),
+    correlation: compare.correlation,
+  };
+}
+
+/**
+ * <InternalQuality by="branch"/>: the employees' perception of the internal service beside the
+ * customers' perception of the service, one row per value of the segment published on both sides
+ * (figures.internal.compare[by]), with their correlation in the description; else one sentence why not.
+ */
+export const internalQualityComponent = chartComponent(internalQuality, {
+  name: 'InternalQuality',
+  schema: z.object({
+    by: z.string().describe('a segment declared in questionnaire.yaml that employees.csv also has as a column (`branch`, `team`): one row per value'),
+  }),
+  props: { by: { kind: 'choice', example: 'region', values: (f) => Object.keys(f.segments) } },
+  guide: {
+    title: 'internal against external service quality',
+    // The line breaks are the guide's, as its paragraph was written.
+    text: [
+      'From `employees.csv` (see the data contract): one row per value of the segment published for both',
+      'employees and customers — a hollow square for the employees’ perception of the internal service',
+      'they receive, a filled dot for the customers’ perception of the service, joined by a line on the',
+      'item scale — drawn at build time with its title, description and data table (eNPS and NPS beside',
+      'each pair). The description gives the correlation across the rows (Pearson r with its Fisher-z',
+      '95 % interval), or says it is not measured under four rows. A branch under `min_base` employees is',
+      'not drawn. Without `employees.csv`, or when no value of the segment is published on both sides,',
+      'one line says why no chart is shown. The demo has no employees, so this example is code only.',
+    ].join('\n'),
+    example: { by: 'branch' },
+    live: false,
+  },
+  select: ({ figures, labels, segments }, { by }) => {
+    const input = internalQualityInput(figures, by, segments);
+    return input
+      ? { input, options: {}, prefix: `internal-${by}`, kind: 'internal-quality' }
+      : { fallback: fill(labels.none, { segment: segments.name(by).toLowerCase() }), className: 'no-data' };
+  },
+});

@@ -14,15 +14,16 @@ import { benchmarkPosition, BenchmarkPositionLabelsSchema, benchmarkPositionEn, 
 import { dotStrip } from './dot-strip';
 import { driverMatrix, DriverMatrixLabelsSchema, driverMatrixEn, driverMatrixComponent } from './driver-matrix';
 import { gapModel, GapModelLabelsSchema, gapModelEn, gapModelComponent } from './gap-model';
-import { internalQuality, InternalQualityLabelsSchema, internalQualityEn } from './internal-quality';
+import { internalQuality, InternalQualityLabelsSchema, internalQualityEn, internalQualityComponent } from './internal-quality';
 import { kpiScorecard, KpiScorecardLabelsSchema, kpiScorecardEn, kpiScorecardComponent } from './kpi-scorecard';
 import { npsBreakdown, NpsBreakdownLabelsSchema, npsBreakdownEn, npsBreakdownComponent } from './nps-breakdown';
-import { segmentBars, SegmentBarsLabelsSchema, segmentBarsEn } from './segment-bars';
+import { segmentBars, SegmentBarsLabelsSchema, segmentBarsEn, segmentTableComponent } from './segment-bars';
 import { servqualGaps, ServqualGapsLabelsSchema, servqualGapsEn, servqualGapsComponent } from './servqual-gaps';
 import { themeShares, ThemeSharesLabelsSchema, themeSharesEn } from './theme-shares';
+import { themesComponent } from './themes';
 import { themeDrivers, ThemeDriversLabelsSchema, themeDriversEn } from './theme-drivers';
 import { themeSentiment, ThemeSentimentLabelsSchema, themeSentimentEn } from './theme-sentiment';
-import { trend, TrendLabelsSchema, trendEn } from './trend';
+import { trend, TrendLabelsSchema, trendEn, trendComponent } from './trend';
 
 export interface ChartType {
   /** Each builder has its own input and options; the registry only lists it. */
@@ -54,11 +55,18 @@ export const CHARTS = {
     component: benchmarkPositionComponent,
   },
   driverMatrix: { draw: driverMatrix, kind: 'driver-matrix', labels: DriverMatrixLabelsSchema, en: driverMatrixEn, component: driverMatrixComponent },
-  trend: { draw: trend, kind: 'trend', labels: TrendLabelsSchema, en: trendEn },
-  segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema, en: segmentBarsEn },
-  themeShares: { draw: themeShares, kind: 'theme-shares', labels: ThemeSharesLabelsSchema, en: themeSharesEn },
+  trend: { draw: trend, kind: 'trend', labels: TrendLabelsSchema, en: trendEn, component: trendComponent },
+  segmentBars: { draw: segmentBars, kind: 'segment-bars', labels: SegmentBarsLabelsSchema, en: segmentBarsEn, component: segmentTableComponent },
+  /** <Themes> draws the theme-sentiment and theme-drivers charts under the shares (themes.ts). */
+  themeShares: { draw: themeShares, kind: 'theme-shares', labels: ThemeSharesLabelsSchema, en: themeSharesEn, component: themesComponent },
   dotStrip: { draw: dotStrip, kind: 'dot-strip' },
-  internalQuality: { draw: internalQuality, kind: 'internal-quality', labels: InternalQualityLabelsSchema, en: internalQualityEn },
+  internalQuality: {
+    draw: internalQuality,
+    kind: 'internal-quality',
+    labels: InternalQualityLabelsSchema,
+    en: internalQualityEn,
+    component: internalQualityComponent,
+  },
   themeDrivers: { draw: themeDrivers, kind: 'theme-drivers', labels: ThemeDriversLabelsSchema, en: themeDriversEn },
   themeSentiment: { draw: themeSentiment, kind: 'theme-sentiment', labels: ThemeSentimentLabelsSchema, en: themeSentimentEn },
 } as const satisfies Record<string, ChartType>;

@@ -30,6 +30,7 @@ import {
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
 import { SIGNIFICANCE_MARKS, significanceMark } from './significance';
+import { chartComponent } from './component';
 
 /** This chart's labels, in every locale file under charts.segmentBars (src/i18n/locales; English is the default). */
 export const SegmentBarsLabelsSchema = strict({
@@ -230,3 +231,41 @@ export function segmentBars(input: SegmentBarsInput, options: SegmentBarsOptions
   };
   return { svg: svgRoot({ id, kind: 'segment-bars', width: W, height, title, description, defs, body: parts.join('') }), title, description, table };
 }
+
+const SEGMENT_METRICS = ['nps', 'csat', 'ces', 'overall'] as const;
+
+/**
+ * <SegmentTable by="channel" metric="nps"/>: the report's wave broken down by one segment — bars of
+ * one metric with their bases, then the table of every headline figure (NPS, CSAT, CES, overall,
+ * SERVQUAL) per value with its base. Suppressed cells read "suppressed" and carry no value; † marks a
+ * low base; ▲ / ▼ a value significantly better / worse than the rest of the segment (vs_rest), with
+ * the legend below. A dataset without responses gets one sentence, not bars over an empty axis.
+ */
+export const segmentTableComponent = chartComponent(segmentBars, {
+  name: 'SegmentTable',
+  schema: z.object({
+    by: z.string().describe('a segment declared in questionnaire.yaml'),
+    metric: z.enum(SEGMENT_METRICS).optional().describe('the charted figure: `nps` (default), `csat`, `ces` or `overall`'),
+  }),
+  props: { by: { kind: 'choice', example: 'channel', values: (f) => Object.keys(f.segments) }, metric: { kind: 'choice', example: 'nps' } },
+  guide: { title: 'one segment’s breakdown', example: { by: 'channel', metric: 'csat' } },
+  select: ({ t, noResponses, segments }, { by, metric = 'nps' }) => {
+    if (noResponses) return { fallback: noResponses, className: 'no-data', attributes: { 'data-segment': by } };
+    const name = segments.name(by);
+    const labels = segments.valueLabels(by);
+    const rows = segmentBarRows(segments.groups(by), metric).map((r) => ({ ...r, label: labels[r.label] ?? r.label }));
+    return {
+      input: { label: t.shortMetrics[metric], by: name.toLowerCase(), rows },
+      options: {
+        decimals: metric === 'nps' ? 0 : metric === 'csat' ? 1 : 2,
+        signed: metric === 'nps',
+        percent: metric === 'csat',
+        significance: segments.significanceLegend(by),
+      },
+      prefix: `segment-${by}-${metric}`,
+      kind: 'segment-bars',
+      table: segments.table(by),
+      wrap: { class: 'segment-table', 'data-component': 'SegmentTable', 'data-segment': by },
+    };
+  },
+});

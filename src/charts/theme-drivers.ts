@@ -5,7 +5,9 @@
  * title and description say association, not cause. The chart draws figures; it computes none.
  */
 import { scaleLinear } from 'd3';
+import type { Figures } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
+import { themeLabel } from './theme-shares';
 import { legendItem } from './marks';
 import {
   C,
@@ -144,4 +146,13 @@ export function themeDrivers(input: ThemeDriversInput, options: ChartOptions<The
   const table = { caption: fill(L.caption, { outcome: input.outcome, n: f.number(input.n, 0) }), columns: [...L.columns], rows };
   const defs = hatch(pattern, C.neutral);
   return { svg: svgRoot({ id, kind: 'theme-drivers', width: W, height, title, description, defs, body: parts.join('') }), title, description, table };
+}
+
+/** The theme-drivers chart's rows: every predictor, largest share first (ties by id). */
+export function themeDriverRows(figures: Figures, locale: string, dimensionNames: Record<string, string>): ThemeDriverRow[] {
+  const d = figures.theme_drivers;
+  if (!d) return [];
+  return [...d.drivers]
+    .sort((a, b) => b.share - a.share || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((p) => ({ label: p.kind === 'theme' ? themeLabel(figures.themes, p.id, locale) : (dimensionNames[p.id] ?? p.id), kind: p.kind, share: p.share }));
 }

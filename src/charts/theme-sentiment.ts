@@ -6,7 +6,9 @@
  * The chart draws figures; it computes none.
  */
 import { scaleLinear } from 'd3';
+import type { Figures } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
+import { themeLabel, themeRows } from './theme-shares';
 import { legendItem } from './marks';
 import {
   C,
@@ -136,4 +138,31 @@ export function themeSentiment(input: ThemeSentimentInput, options: ChartOptions
   const table = { caption: fill(L.caption, { wave: input.wave }), columns: [...L.columns], rows };
   const defs = hatch(pattern, C.bad);
   return { svg: svgRoot({ id, kind: 'theme-sentiment', width: W, height, title, description, defs, body: parts.join('') }), title, description, table };
+}
+
+/** The sentiment chart's rows: all scored comments, then each theme in the theme chart's order (suppressed ones say so). */
+export function themeSentimentRows(figures: Figures, locale: string, allLabel: string): ThemeSentimentRow[] {
+  const s = figures.sentiment;
+  if (!s || 'suppressed' in s.overall) return [];
+  const o = s.overall;
+  const rows: ThemeSentimentRow[] = [{ label: allLabel, n: o.n, share_negative: o.share_negative, share_positive: o.share_positive, mean: o.mean, all: true }];
+  const order = figures.themes ? themeRows(figures.themes, locale).map((r) => r.label) : [];
+  const entries = Object.entries(s.themes).map(([id, g]) => ({ label: themeLabel(figures.themes, id, locale), g }));
+  entries.sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
+  for (const { label, g } of entries)
+    rows.push(
+      'suppressed' in g
+        ? { label, n: g.n, suppressed: true }
+        : { label, n: g.n, share_negative: g.share_negative, share_positive: g.share_positive, mean: g.mean },
+    );
+  return rows;
+}
+
+/** The languages whose comments are not scored, with their sentence (labels.unavailable[lang], {n} comments): always Vietnamese on a Vietnamese edition. */
+export function sentimentUnavailable(figures: Figures, locale: string, unavailable: Record<string, string>): string[] {
+  const s = figures.sentiment;
+  if (!s) return [];
+  return Object.entries(s.languages)
+    .filter(([lang, l]) => !l.available && (l.comments > 0 || lang === locale) && unavailable[lang] !== undefined)
+    .map(([lang, l]) => fill(unavailable[lang], { n: l.comments }));
 }

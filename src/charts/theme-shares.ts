@@ -4,6 +4,7 @@
  * Sub-themes sit under their parent, indented. The chart draws figures; it computes none.
  */
 import { scaleLinear } from 'd3';
+import type { Figures } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
   C,
@@ -123,4 +124,29 @@ export function themeShares(input: ThemeSharesInput, options: ChartOptions<Theme
   ]);
   const table = { caption: fill(L.caption, { wave: input.wave, n: f.number(input.n, 0) }), columns: [...L.columns], rows };
   return { svg: svgRoot({ id, kind: 'theme-shares', width: W, height, title, description, body: parts.join('') }), title, description, table };
+}
+
+/**
+ * The <Themes/> chart's rows: top-level themes by share (most mentioned first, ties by id),
+ * each followed by its sub-themes in the same order; names in the report's locale, else English, else the id.
+ */
+export function themeRows(themes: NonNullable<Figures['themes']>, locale: string): ThemeShareRow[] {
+  const entries = Object.entries(themes).sort(([a, x], [b, y]) => y.share - x.share || (a < b ? -1 : a > b ? 1 : 0));
+  const rows: ThemeShareRow[] = [];
+  const add = (parent: string | undefined, child: boolean, seen: Set<string>) => {
+    for (const [id, t] of entries) {
+      if (t.parent !== parent || seen.has(id)) continue;
+      seen.add(id);
+      rows.push({ label: t.label[locale] ?? t.label.en ?? Object.values(t.label)[0] ?? id, share: t.share, ci95: t.ci95, mentions: t.mentions, child });
+      add(id, true, seen);
+    }
+  };
+  add(undefined, false, new Set());
+  return rows;
+}
+
+/** Names in the report's locale: the theme's label, else English, else its id; a dimension by the locale's dimension names. */
+export function themeLabel(themes: Figures['themes'], id: string, locale: string): string {
+  const t = themes?.[id];
+  return t ? (t.label[locale] ?? t.label.en ?? Object.values(t.label)[0] ?? id) : id;
 }

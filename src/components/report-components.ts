@@ -1,10 +1,7 @@
 import Metric from './Metric.astro';
 import HeadlineCards from './HeadlineCards.astro';
-import Trend from './Trend.astro';
-import SegmentTable from './SegmentTable.astro';
 import Methodology from './Methodology.astro';
 import Comments from './Comments.astro';
-import Themes from './Themes.astro';
 import Count from './Count.astro';
 import Change from './Change.astro';
 import Compare from './Compare.astro';
@@ -15,7 +12,6 @@ import LeagueTable from './LeagueTable.astro';
 import Dispersion from './Dispersion.astro';
 import Consistency from './Consistency.astro';
 import Claim from './Claim.astro';
-import InternalQuality from './InternalQuality.astro';
 import ChartComponent from './ChartComponent.astro';
 import type { ComponentName } from './schemas';
 import { CHART_COMPONENTS, type ChartComponents } from '../charts/registry';
@@ -41,11 +37,8 @@ export const REPORT_COMPONENTS = {
   Metric,
   HeadlineCards,
   ...CHART_MDX,
-  Trend,
-  SegmentTable,
   Methodology,
   Comments,
-  Themes,
   Count,
   Change,
   Compare,
@@ -56,5 +49,4 @@ export const REPORT_COMPONENTS = {
   Dispersion,
   Consistency,
   Claim,
-  InternalQuality,
 } satisfies Record<ComponentName, unknown>;

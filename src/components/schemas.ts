@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Figures } from '../schemas/figures';
-import { TREND_METRICS } from './lib/trend-input';
 import { changeIds } from './lib/words';
 import { CONSISTENCY_METRICS } from '../analysis/consistency';
 import type { PropKind } from '../charts/component';
@@ -30,13 +29,6 @@ export const MetricSchema = z.object({
   interval: z.boolean().optional().describe('written bare: add the 95 % interval when the figure has one'),
 });
 export const HeadlineCardsSchema = z.object({});
-export const TrendSchema = z.object({
-  metric: z.enum(TREND_METRICS).describe('`nps`, `csat`, `ces`, `overall`, `servqual`, or a dimension (`reliability`, …: its gap)'),
-});
-export const SegmentTableSchema = z.object({
-  by: z.string().describe('a segment declared in questionnaire.yaml'),
-  metric: z.enum(['nps', 'csat', 'ces', 'overall']).optional().describe('the charted figure: `nps` (default), `csat`, `ces` or `overall`'),
-});
 export const MethodologySchema = z.object({});
 export const CountSchema = z.object({
   status: z.enum(['met', 'at risk', 'missed', 'not measured']).describe('the KPI status counted: "six of the seven standards are met"'),
@@ -74,7 +66,6 @@ export const ClaimSchema = z.object({
     ),
 });
 export const CommentsSchema = z.object({});
-export const ThemesSchema = z.object({});
 export const LeagueTableSchema = z.object({
   metric: z
     .string()
@@ -85,9 +76,6 @@ export const DispersionSchema = z.object({
   metric: z.string().describe('the figure charted across the entities: `nps`, `csat`, `ces`, `overall`, `servqual` or a dimension (its gap)'),
 });
 export const ConsistencySchema = z.object({});
-export const InternalQualitySchema = z.object({
-  by: z.string().describe('a segment declared in questionnaire.yaml that employees.csv also has as a column (`branch`, `team`): one row per value'),
-});
 
 type Shape = z.ZodRawShape;
 /** A component's schema and, for each of its props, the lint's kind (no prop without one, no extra). */
@@ -110,11 +98,8 @@ export const COMPONENTS = {
   Metric: component(MetricSchema, { id: { kind: 'figure', example: 'nps.score' }, interval: { kind: 'boolean' } }),
   HeadlineCards: component(HeadlineCardsSchema, {}),
   ...chartComponents,
-  Trend: component(TrendSchema, { metric: { kind: 'choice', example: 'nps' } }),
-  SegmentTable: component(SegmentTableSchema, { by: { kind: 'choice', example: 'channel', values: segments }, metric: { kind: 'choice', example: 'nps' } }),
   Methodology: component(MethodologySchema, {}),
   Comments: component(CommentsSchema, {}),
-  Themes: component(ThemesSchema, {}),
   Count: component(CountSchema, { status: { kind: 'choice', example: 'met' }, start: { kind: 'boolean' } }),
   Change: component(ChangeSchema, { id: { kind: 'choice', example: 'changes.nps.score', values: changeIds }, say: { kind: 'choice', example: 'direction' } }),
   Compare: component(CompareSchema, {
@@ -127,7 +112,6 @@ export const COMPONENTS = {
   Dispersion: component(DispersionSchema, { metric: { kind: 'choice', example: 'nps', values: consistencyKeys } }),
   Consistency: component(ConsistencySchema, {}),
   Claim: component(ClaimSchema, { test: { kind: 'condition', example: 'kpis.first-contact-fix.status is missed' } }),
-  InternalQuality: component(InternalQualitySchema, { by: { kind: 'choice', example: 'region', values: segments } }),
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

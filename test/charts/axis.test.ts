@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_SPAN_INTERVALS, axisIsCut, trendExtent } from '../../src/charts/axis';
 import { trend, type TrendPoint } from '../../src/charts/trend';
-import { trendInput } from '../../src/components/lib/trend-input';
+import { trendInput } from '../../src/charts/trend';
 import { strings } from '../../src/i18n/index';
 import { demoFigures } from '../site/demo-figures';
 

@@ -11,7 +11,7 @@ import { makeFormat } from '../../src/charts/format';
 import { formatUnit } from '../../src/charts/kpi-scorecard';
 import { headlineCards } from '../../src/components/lib/headline';
 import { metricText } from '../../src/components/lib/metric-format';
-import { trendInput } from '../../src/components/lib/trend-input';
+import { trendInput } from '../../src/charts/trend';
 import { compareText } from '../../src/components/lib/words';
 import { chartLabels, strings } from '../../src/i18n';
 import { FIGURE_KINDS, formatFigure, formatKind, formatters, unitDecimals } from '../../src/i18n/format';

@@ -14,7 +14,7 @@ import { metricText } from '../../src/components/lib/metric-format';
 import { demoFigures, ROOT } from '../site/demo-figures';
 import { renderProse } from '../components/render-prose';
 import { trend } from '../../src/charts/trend';
-import { trendInput } from '../../src/components/lib/trend-input';
+import { trendInput } from '../../src/charts/trend';
 import { methodology } from '../../src/components/lib/methodology';
 
 let figures: Figures;

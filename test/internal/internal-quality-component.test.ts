@@ -8,9 +8,9 @@ import { loadDataset } from '../../src/data/load-fs';
 import { analyzeDataset } from '../../src/analysis/analyze';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';
 import type { Figures } from '../../src/schemas/figures';
-import { internalQuality } from '../../src/charts/internal-quality';
+import { internalQuality, internalQualityInput } from '../../src/charts/internal-quality';
 import { makeFormat } from '../../src/charts/format';
-import { internalQualityInput } from '../../src/components/lib/internal-quality';
+import { segmentName, segmentValueLabels } from '../../src/components/lib/segment-table';
 import { chartLabels, strings } from '../../src/i18n';
 import { lintReport } from '../../src/build/lint-mdx';
 import { formatProblem } from '../../src/schemas/problem';
@@ -22,8 +22,13 @@ beforeAll(async () => {
   figures = analyzeDataset(loaded.dataset!, AnalysisOptionsSchema.parse({ min_base: 10, low_base: 30 })).figures!;
 });
 
+/** The segments as a report in `locale` reads them (what ChartComponent.astro hands the component). */
+const segments = (locale: 'en' | 'fr' | 'vi') => ({
+  name: (by: string) => segmentName(strings(locale), by),
+  valueLabels: (by: string) => segmentValueLabels(figures, by, strings(locale)),
+});
 const draw = (locale: 'en' | 'fr' | 'vi') => {
-  const input = internalQualityInput(figures, 'branch', strings(locale))!;
+  const input = internalQualityInput(figures, 'branch', segments(locale))!;
   return internalQuality(input, { id: 'internal-branch', format: makeFormat(locale), labels: chartLabels(locale).internalQuality });
 };
 
@@ -53,8 +58,8 @@ describe('<InternalQuality by="branch"/> chart', () => {
   });
 
   it('has nothing to draw without employees.csv or for a segment employees.csv lacks', () => {
-    expect(internalQualityInput({ ...figures, internal: undefined }, 'branch', strings('en'))).toBeUndefined();
-    expect(internalQualityInput(figures, 'region', strings('en'))).toBeUndefined();
+    expect(internalQualityInput({ ...figures, internal: undefined }, 'branch', segments('en'))).toBeUndefined();
+    expect(internalQualityInput(figures, 'region', segments('en'))).toBeUndefined();
     expect(chartLabels('fr').internalQuality.none).toBe(
       'Qualité interne par {segment} non affichée\u202f: le jeu de données n’a pas de fichier employees.csv, ou aucune valeur de {segment} n’est publiée à la fois pour les employés et pour les clients.',
     );

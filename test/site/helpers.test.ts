@@ -4,7 +4,7 @@ import { formatters } from '../../src/i18n/format';
 import { chartLabels, strings } from '../../src/i18n';
 import { makeFormat } from '../../src/charts/format';
 import { metricText, formatInUnit } from '../../src/components/lib/metric-format';
-import { trendInput, TREND_METRICS } from '../../src/components/lib/trend-input';
+import { trendInput, TREND_METRICS } from '../../src/charts/trend';
 import { headlineCards, previousWave } from '../../src/components/lib/headline';
 import { segmentTable, segmentValueLabels } from '../../src/components/lib/segment-table';
 import { methodology } from '../../src/components/lib/methodology';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { themeShares } from '../../src/charts/theme-shares';
-import { themeRows } from '../../src/components/lib/themes';
+import { themeRows } from '../../src/charts/theme-shares';
 import { themeFigures } from '../../src/analysis/themes';
 import { parseThemes } from '../../src/data/themes-file';
 import { makeFormat } from '../../src/charts/format';

@@ -4,26 +4,7 @@ import { fillTemplate, type Strings } from '../../i18n';
 import { metricText } from './metric-format';
 import { formatFigureId } from '../../analysis/figure-id';
 import { SIGNIFICANCE_MARKS, significanceMark } from '../../charts/significance';
-
-export interface Cell {
-  text: string;
-  state: 'value' | 'suppressed' | 'not measured';
-  /** Figure id, for data-figure. */
-  id: string;
-  /** Significantly better or worse than the rest of the segment (vs_rest, after the correction); the mark is in `text`. */
-  mark?: 'better' | 'worse';
-  /** What the mark means, for a title / screen reader. */
-  markLabel?: string;
-}
-
-export interface SegmentTable {
-  caption: string;
-  columns: string[];
-  rows: { label: string; n: string; cells: Cell[] }[];
-  note: string;
-  /** The legend of the ▲ ▼ marks, when the table shows any. */
-  significance?: string;
-}
+import type { FiguresTable } from '../../charts/component';
 
 /** Columns of the breakdown: the headline figure ids inside a segment value. */
 export const SEGMENT_COLUMNS = [
@@ -34,8 +15,8 @@ export const SEGMENT_COLUMNS = [
   { id: 'servqual.unweighted', path: ['servqual', 'unweighted'], key: 'servqual' },
 ] as const;
 
-/** The breakdown of the report's wave by one segment: bases and headline figures, suppressed cells said so. */
-export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: Strings): SegmentTable {
+/** The breakdown of the report's wave by one segment: bases and headline figures, suppressed cells said so (drawn by <SegmentTable>, src/charts/segment-bars.ts). */
+export function segmentTable(figures: Figures, by: string, fmt: Formatters, t: Strings): FiguresTable {
   const groups = segmentGroups(figures, by);
   const name = segmentName(t, by);
   const labels = segmentValueLabels(figures, by, t);
