@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { distinctiveTerms, proposeCodebook, type DistinctiveTerm } from '../../src/analysis/themes-discover';
 import { scrubPersonalData } from '../../src/analysis/scrub';
-import { loadDataset } from '../../src/data/load-fs';
+import { loadFolder } from '../../src/engines/load-with-fs';
 import { formatProblem } from '../../src/schemas/problem';
 import { THEME_LANGUAGES, type ThemeLanguage } from '../../src/schemas/themes';
 import { readArgs } from './args';
@@ -74,7 +74,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport themes: "${dir}" is not a folder.\n${USAGE}`);
     return 2;
   }
-  const loaded = await loadDataset(path);
+  const loaded = await loadFolder(path);
   if (loaded.problems.length || !loaded.dataset) {
     for (const p of loaded.problems) io.err(formatProblem(p));
     io.err(`gapreport themes: ${dir} has problems; run gapreport validate ${dir}.`);

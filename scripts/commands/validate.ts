@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { loadDataset } from '../../src/data/load-fs';
+import { loadFolder } from '../../src/engines/load-with-fs';
 import { exclusionSentence } from '../../src/data/row-filter';
 import { formatProblem, type Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
@@ -39,7 +39,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport validate: "${dir}" is not a folder.\n${USAGE}`);
     return 2;
   }
-  const result = await loadDataset(resolve(io.cwd, dir));
+  const result = await loadFolder(resolve(io.cwd, dir));
   const github = io.env.GITHUB_ACTIONS === 'true';
   for (const [level, list] of [
     ['warning', result.warnings],

@@ -5,7 +5,7 @@
  * did-you-mean: an audience site of nobody would publish only the chain's totals, silently.
  */
 import { join } from 'node:path';
-import { loadDataset } from '../data/load-fs';
+import { loadFolder } from '../engines/load-with-fs';
 import { closest } from '../schemas/did-you-mean';
 import type { Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
@@ -21,7 +21,7 @@ export async function audienceCut(
   const problems: Problem[] = [];
   for (const r of reports) {
     if (r.per === undefined) continue;
-    const loaded = await loadDataset(join(root, 'data', r.dataset));
+    const loaded = await loadFolder(join(root, 'data', r.dataset));
     const responses = loaded.dataset?.responses ?? [];
     const segments = Object.keys(r.figures.segments);
     const file = `data/${r.dataset}/questionnaire.yaml`;

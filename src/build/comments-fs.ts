@@ -6,7 +6,7 @@ import { themeDrivers } from '../analysis/themes-drivers';
 import { sentimentFigures } from '../analysis/sentiment';
 import { themeMentions } from '../analysis/themes';
 import { sentimentLexicons } from '../data/sentiment-lexicons-fs';
-import { loadDataset } from '../data/load-fs';
+import { loadFolder } from '../engines/load-with-fs';
 import { parseThemes } from '../data/themes-file';
 import type { Figures } from '../schemas/figures';
 import type { Problem } from '../schemas/problem';
@@ -21,7 +21,7 @@ import { strings } from '../i18n';
  * tokens, as for every edition: the page writes them in its locale (src/build/edition-fs.ts).
  */
 export async function publishableComments(datasetDir: string, figures: Figures, options: AnalysisOptions): Promise<Figures['comments']> {
-  const loaded = await loadDataset(datasetDir);
+  const loaded = await loadFolder(datasetDir);
   return selectComments(loaded.dataset?.responses ?? [], figures.meta.wave, options, strings('en').comments.removed, loaded.dataset?.questionnaire?.redact);
 }
 
@@ -45,7 +45,7 @@ export async function commentFigures(
   if (!options.comments && text === undefined) return { problems: [] };
   const parsed = text === undefined ? undefined : parseThemes(text);
   if (parsed?.problems.length) return { problems: parsed.problems };
-  const dataset = (await loadDataset(datasetDir)).dataset;
+  const dataset = (await loadFolder(datasetDir)).dataset;
   const responses = dataset?.responses ?? [];
   const comments = options.comments
     ? selectComments(responses, figures.meta.wave, options, strings('en').comments.removed, dataset?.questionnaire?.redact)

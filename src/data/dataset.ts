@@ -1,7 +1,9 @@
 /**
  * The texts of a dataset folder → a validated Dataset, or the problems that stop it.
  * Pure: load-fs.ts reads the files. Files are parsed in dependency order (questionnaire
- * before surveys, standards before contacts, whose service-level thresholds they name).
+ * before surveys). contacts.csv is never parsed here: an engine reads and folds it
+ * (src/analysis/kpi-acc.ts, with the service-level thresholds standards.csv names) and
+ * hands in its KPIs as `streamed`, so the cross-file checks see them.
  */
 import type { Dataset, Operation, Standard } from '../schemas/dataset';
 import type { Questionnaire } from '../schemas/questionnaire';
@@ -9,13 +11,11 @@ import type { Problem } from '../schemas/problem';
 import { parseBenchmarks } from './benchmarks';
 import { parseCommunications } from './communications';
 import { parseEmployees } from './employees';
-import { mergeOperations, parseContacts } from './contacts';
 import { checkCommunications, checkStandards } from './cross';
 import { CONTRACT_FILES, type ContractFile } from './files';
-import { serviceLevelThresholds } from './kpis';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { parseManagement } from './management';
-import { parseOperations } from './operations';
+import { mergeOperations, parseOperations } from './operations';
 import { capPerFile } from './problems';
 import { parseQuestionnaire, type ParsedQuestionnaire } from './questionnaire';
 import type { ColumnPlan } from './scales';
@@ -35,8 +35,9 @@ export interface DatasetInput {
   shownAs?: Partial<Record<ContractFile, string>>;
   limits?: Limits;
   /**
-   * Files already read by the streaming engine (src/stream), folded into accumulators
-   * instead of rows: their problems and row counts take the place of parsing their text.
+   * Files an engine read itself (src/engines/engine.ts), folded into accumulators instead
+   * of rows: their problems and row counts take the place of parsing their text. contacts.csv
+   * always comes this way (every engine folds it), with the KPIs derived from it.
    */
   streamed?: {
     'responses.csv'?: TableResult & { latest?: string; unreadable?: boolean };
@@ -46,13 +47,11 @@ export interface DatasetInput {
   first?: FirstFiles;
 }
 
-/** What every other file is read with: the questionnaire, the tables' contexts, the standards and their service-level thresholds. */
+/** What every other file is read with: the questionnaire, the tables' contexts and the standards (whose metrics name the contacts' service-level thresholds). */
 export interface FirstFiles {
   parsedQ?: ParsedQuestionnaire;
   standards?: TableResult & { standards: Standard[] };
   contexts: ReturnType<typeof tableContexts>;
-  /** Contacts' service-level thresholds, named by the standards' metrics. */
-  thresholds: number[];
 }
 
 /** Parses questionnaire.yaml (unless given already parsed) and standards.csv, once for the loader and every engine. */
@@ -61,7 +60,7 @@ export function readFirst(texts: DatasetInput['texts'], shownAs: DatasetInput['s
   parsedQ ??= texts['questionnaire.yaml'] !== undefined ? parseQuestionnaire(texts['questionnaire.yaml'], shown('questionnaire.yaml')) : undefined;
   const contexts = tableContexts(parsedQ?.questionnaire, shown, limits, parsedQ?.plan, parsedQ?.settingLines);
   const standards = texts['standards.csv'] !== undefined ? parseStandards(texts['standards.csv'], contexts.base('standards.csv')) : undefined;
-  return { parsedQ, standards, contexts, thresholds: serviceLevelThresholds((standards?.standards ?? []).map((s) => s.metric)) };
+  return { parsedQ, standards, contexts };
 }
 
 /** How each contract file is read: the firm's own files get the column mapping; survey exports also the survey settings. */
@@ -165,7 +164,9 @@ export function buildDataset(input: DatasetInput): LoadResult {
   }
   let latestContact: string | undefined;
   if (present('contacts.csv')) {
-    const r = streamed['contacts.csv'] ?? parseContacts(texts['contacts.csv']!, base('contacts.csv'), first.thresholds);
+    const r = streamed['contacts.csv'];
+    // A programming error, not the user's: contacts are folded by an engine (src/engines/load-with-fs.ts loadWith, loadFolder).
+    if (!r) throw new Error('buildDataset: contacts.csv was given as text; an engine folds it into KPIs and passes them as streamed["contacts.csv"] (load the folder through src/engines/load-with-fs.ts).');
     count('contacts.csv', r);
     latestContact = r.latest;
     dataset.operations = mergeOperations(dataset.operations ?? [], r.operations);

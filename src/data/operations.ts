@@ -32,3 +32,14 @@ export function parseOperations(text: string, ctx: TableContext): TableResult & 
   });
   return { ...result, operations };
 }
+
+/**
+ * operations.csv wins: a KPI derived from contacts is dropped when operations.csv already
+ * has the same metric for the same period and segments (the firm's own figure is the
+ * published one; contacts may be a sample or a partial extract).
+ */
+export function mergeOperations(given: Operation[], derived: Operation[]): Operation[] {
+  const key = (o: Operation) => `${o.period}\u0000${o.metric}\u0000${JSON.stringify(Object.entries(o.segments).sort())}`;
+  const have = new Set(given.map(key));
+  return [...given, ...derived.filter((o) => !have.has(key(o)))];
+}

@@ -1,10 +1,11 @@
 /**
  * The three ways to the same figures (test/perf proves them equal to 1e-9):
- * - `memory`: loadDataset parses every file into rows, then folds them (small data);
+ * - `memory`: loadDataset parses every file but contacts.csv into rows, then folds them (small data);
  * - `stream`: responses.csv and contacts.csv are read in byte ranges by worker threads
  *   and folded as they are read (src/stream) — flat memory, both cores;
  * - `duckdb`: SQL aggregation over the CSV (or Parquet) produces the accumulators
  *   (duckdb-fs.ts) — for data beyond one machine's patience, or to move onto a warehouse.
+ * Every engine folds contacts.csv with the same KPI accumulator (src/analysis/kpi-acc.ts).
  * By default the stream engine takes over when responses.csv and contacts.csv together
  * exceed STREAM_ABOVE_BYTES; below that the in-memory path is as fast and starts sooner.
  */
@@ -21,14 +22,15 @@ import { prewarmWorkers } from '../stream/pool';
 import { progress, type ProgressEffects } from '../stream/progress';
 import type { Engine as AnalysisEngine } from './engine';
 import { loadWith } from './load-with-fs';
+import { memoryEngine } from './memory-fs';
 
 /** The one list (src/schemas/engine.ts), re-exported for the CLI; `Engine` here is an engine's name. */
 export { ENGINES } from '../schemas/engine';
 import { WAREHOUSE_ENGINES } from '../schemas/engine';
 export type Engine = EngineName;
 
-/** The in-memory engine reads no file itself: buildDataset parses every file into rows, loadWith folds them. */
-export const memoryEngine: AnalysisEngine = { name: 'memory', files: [], accumulate: async () => ({ streamed: {} }) };
+/** The in-memory engine (memory-fs.ts): buildDataset parses responses.csv into rows, loadWith folds them; contacts.csv it folds itself. */
+export { memoryEngine };
 
 /** The engine by name (duckdb loaded only when asked for: its native module is slow to load). */
 export async function engineNamed(name: Engine): Promise<AnalysisEngine> {

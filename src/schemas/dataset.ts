@@ -98,6 +98,24 @@ export const OperationSchema = z.object({
 });
 export type Operation = z.infer<typeof OperationSchema>;
 
+/**
+ * One contacts.csv row as validated (src/data/contacts.ts): what the KPI accumulator
+ * (src/analysis/kpi-acc.ts) folds per quarter and channel. Not kept in the Dataset: every
+ * engine folds the rows as they are read.
+ */
+export const ContactSchema = z.object({
+  /** opened_at as an ISO date-time; its calendar quarter is the period. */
+  at: z.string(),
+  channel: z.string().optional(),
+  /** File line, for the derived operations' `line`. */
+  line: z.number().int(),
+  wait: z.number().optional(),
+  handle: z.number().optional(),
+  abandoned: z.union([z.literal(0), z.literal(1)]).optional(),
+  resolvedFirst: z.union([z.literal(0), z.literal(1)]).optional(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
 /** A promise made to customers (communications.csv). */
 export const ClaimSchema = z.object({
   claim_id: z.string(),

@@ -4,8 +4,7 @@
  * order and capped per file, respondent ids checked across ranges.
  */
 import { mergeAccs } from '../analysis/accumulate';
-import { ContactGroups } from '../data/contacts';
-import { KpiAccumulator } from '../data/kpis';
+import { KpiGroups } from '../analysis/kpi-acc';
 import { mergeTally, type SegmentTallyData } from '../data/segments';
 import { duplicateProblem } from '../data/table';
 import { MAX_PROBLEMS_PER_FILE, type Problem } from '../schemas/problem';
@@ -100,15 +99,10 @@ export function duplicateProblems(file: string, column: string, dups: MergedSurv
   return dups.map((d) => ({ file, ...duplicateProblem(column, ids.get(d.line) ?? '', d.first, d.line) }));
 }
 
-/** Contact KPI groups of all ranges, rebuilt as classes (structured clone keeps only their fields). */
-export function mergeContacts(results: RangeResult[], thresholds: number[]): ContactGroups {
-  const merged = new ContactGroups(thresholds);
+/** The KPI accumulators of all ranges, merged in file order (each rebuilt as classes, its lines shifted by the lines before it). */
+export function mergeContacts(results: RangeResult[], thresholds: number[]): KpiGroups {
+  const merged = new KpiGroups(thresholds);
   const offsets = lineOffsets(results);
-  results.forEach((r, i) => {
-    const groups = new ContactGroups(thresholds);
-    for (const [key, g] of r.contacts!.groups) groups.groups.set(key, { acc: Object.assign(new KpiAccumulator(thresholds), g.acc), line: g.line + offsets[i] });
-    groups.latest = r.contacts!.latest;
-    merged.merge(groups);
-  });
+  results.forEach((r, i) => merged.merge(KpiGroups.from(r.contacts!, thresholds, offsets[i])));
   return merged;
 }

@@ -2,11 +2,12 @@
  * One byte range of a big CSV file, parsed in chunks and folded straight into
  * accumulators: feedRecords (papaparse's splitting, done directly for regular records —
  * fast-csv.ts), the same record rules (CsvRecords) and row rules (responsesSetup,
- * contactsSetup) as the in-memory loader. Runs in a worker thread, or in-thread.
+ * contactsSetup) as the in-memory loader, the same accumulators (survey-fold.ts, and the
+ * KPI accumulator src/analysis/kpi-acc.ts) as every engine. Runs in a worker thread, or in-thread.
  * Lines are counted from the range's first line; the merge adds the lines before it.
  */
 import { CsvRecords, type CsvHeader, type Delimiter } from '../data/csv';
-import { ContactGroups, contactsSetup } from '../data/contacts';
+import { contactsSetup } from '../data/contacts';
 import { ProblemSink } from '../data/problems';
 import { responsesSetup, type SegmentCount } from '../data/responses';
 import type { Exclusion } from '../data/row-filter';
@@ -15,6 +16,7 @@ import { tableHandlers, type TableContext, type TableSetup } from '../data/table
 import type { Problem } from '../schemas/problem';
 import type { Item, Questionnaire } from '../schemas/questionnaire';
 import type { SurveyAccs } from '../analysis/accumulate';
+import { KpiGroups } from '../analysis/kpi-acc';
 import type { CrossProducts } from '../analysis/moments';
 import { decodedChunks, type Fatal } from './decode';
 import { feedRecords } from './fast-csv';
@@ -66,7 +68,8 @@ export interface RangeResult {
     idColumn?: string;
     segments?: SegmentTallyData;
   };
-  contacts?: { groups: ContactGroups['groups']; latest?: string };
+  /** The KPI accumulators (KpiGroups' fields: a worker posts them by structured clone; merge.ts rebuilds them). */
+  contacts?: { groups: KpiGroups['groups']; latest?: string };
   idsAt?: [number, string][];
   /** Where the bytes stopped being text (the file then has that one problem). */
   fatal?: Fatal;
@@ -81,7 +84,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
   const sink = new ProblemSink(task.ctx.file);
   let setup: TableSetup;
   let fold: SurveyFold | undefined;
-  let groups: ContactGroups | undefined;
+  let groups: KpiGroups | undefined;
   let unique: HashedUnique | undefined;
   const idsAt: [number, string][] = [];
   const count: SegmentCount = {};
@@ -101,8 +104,8 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
       task.ctx.layout,
     );
   } else {
-    groups = new ContactGroups(task.thresholds ?? []);
-    setup = contactsSetup(groups);
+    const kpis = (groups = new KpiGroups(task.thresholds ?? []));
+    setup = contactsSetup((c) => kpis.add(c));
   }
   const handlers = tableHandlers(task.ctx, setup, sink);
   const records = new CsvRecords(

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/load-fs';
+import { loadFolder } from '../../src/engines/load-with-fs';
 import { buildDataset } from '../../src/data/dataset';
 import { loadDatasetStreaming } from '../../src/stream/load-stream-fs';
 import { formatProblem } from '../../src/schemas/problem';
@@ -31,7 +31,7 @@ function folder(files: Record<string, string>, links: Record<string, string> = {
 
 /** The problems of both engines, which must agree. */
 async function problems(dir: string): Promise<string[]> {
-  const memory = (await loadDataset(dir)).problems.map(formatProblem);
+  const memory = (await loadFolder(dir)).problems.map(formatProblem);
   expect((await loadDatasetStreaming(dir, { threads: false })).problems.map(formatProblem)).toEqual(memory);
   return memory;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/load-fs';
+import { loadFolder } from '../../src/engines/load-with-fs';
 import { formatProblem } from '../../src/schemas/problem';
 import { DatasetSchema, type Dataset } from '../../src/schemas/dataset';
 
@@ -55,12 +55,12 @@ const VALID: Record<string, (d: Dataset, rowCounts: Record<string, number>) => v
   'benchmarks-only': (d) => expect(d.benchmarks?.map((b) => [b.statistic, b.value])).toEqual([['p25', 70.5], ['p75', 81]]),
 };
 
-describe('loadDataset(dir) on valid fixtures', () => {
+describe('loadFolder(dir) on valid fixtures', () => {
   it('has an expectation for every valid fixture', () => expect(cases('valid')).toEqual(Object.keys(VALID).sort()));
   describe.each(cases('valid'))('%s', (name) => {
     it('reads without problems into a Dataset the schema accepts', async () => {
       const dir = join(FIXTURES, 'valid', name);
-      const result = await loadDataset(dir);
+      const result = await loadFolder(dir);
       expect(result.problems.map(formatProblem)).toEqual([]);
       const warnings = join(dir, 'warnings.txt');
       expect(result.warnings.map(formatProblem).join('\n')).toBe(existsSync(warnings) ? readFileSync(warnings, 'utf8').trimEnd() : '');
@@ -70,11 +70,11 @@ describe('loadDataset(dir) on valid fixtures', () => {
   });
 });
 
-describe('loadDataset(dir) on invalid fixtures', () => {
+describe('loadFolder(dir) on invalid fixtures', () => {
   describe.each(cases('invalid'))('%s', (name) => {
     it('reports exactly the problems of expected.txt, and no dataset', async () => {
       const dir = join(FIXTURES, 'invalid', name);
-      const result = await loadDataset(dir);
+      const result = await loadFolder(dir);
       expect(result.dataset).toBeUndefined();
       expect(result.problems.map(formatProblem).join('\n')).toBe(readFileSync(join(dir, 'expected.txt'), 'utf8').trimEnd());
     });

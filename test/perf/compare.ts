@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { analyzeDataset } from '../../src/analysis/analyze';
-import { loadDataset } from '../../src/data/load-fs';
+import { loadFolder } from '../../src/engines/load-with-fs';
 import { AnalysisOptionsSchema } from '../../src/schemas/report';
 import { formatProblem, type Problem } from '../../src/schemas/problem';
 
@@ -18,7 +18,7 @@ export const fixtureDirs = (kind: 'valid' | 'invalid'): string[] =>
 
 /** The in-memory path: problems as text, or the figures (engine left out). */
 export async function memoryPath(dir: string) {
-  const loaded = await loadDataset(dir);
+  const loaded = await loadFolder(dir);
   if (!loaded.dataset) return { problems: loaded.problems.map(formatProblem) };
   const result = analyzeDataset(loaded.dataset, OPTIONS);
   return { problems: result.problems.map(formatProblem), figures: result.figures };
