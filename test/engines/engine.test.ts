@@ -1,11 +1,13 @@
 /**
  * The Engine interface (src/engines/engine.ts): every engine of the one list is one, and
  * questionnaire.yaml and standards.csv are parsed once per analysis, whatever the engine
- * (the loader parses them; engines receive them).
+ * (the loader parses them; engines receive them); every engine folds contacts.csv into
+ * the same KPIs (src/analysis/kpi-acc.ts), which the loader checks standards against.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { loadWith } from '../../src/engines/load-with-fs';
 import { engineNamed, analyzeWith } from '../../src/engines/run-fs';
 import { ENGINES } from '../../src/schemas/engine';
 import { OPTIONS, ROOT } from '../perf/compare';
@@ -46,5 +48,17 @@ describe('the Engine interface', () => {
     expect(result.problems).toEqual([]);
     expect(result.figures?.meta.engine).toBe(name);
     expect(parsed).toEqual({ questionnaire: 1, standards: 1 });
+  });
+
+  it.each(ENGINES)('folds contacts.csv into the same KPIs with the %s engine as in memory, and the loader checks the standards against them', async (name) => {
+    const memory = await loadWith(await engineNamed('memory'), dir);
+    const loaded = await loadWith(await engineNamed(name), dir);
+    expect(loaded.problems).toEqual([]);
+    const fromContacts = (operations = loaded.dataset?.operations) => operations?.filter((o) => o.source === 'contacts.csv');
+    expect(fromContacts()?.length).toBeGreaterThan(0);
+    expect(fromContacts()).toEqual(fromContacts(memory.dataset?.operations));
+    // service_level_45s is delivered only by contacts.csv: without the engine's KPIs, standards.csv would be refused.
+    expect(fromContacts()?.some((o) => o.metric === 'service_level_45s')).toBe(true);
+    expect(loaded.dataset?.as_of).toBe(memory.dataset?.as_of);
   });
 });
