@@ -3,10 +3,14 @@
  * (numbers() and rand(), no CSV), half on each of two shards behind a Distributed table,
  * then `gapreport analyze` on a dataset whose questionnaire names that table, beside its
  * anchor — ClickHouse itself answering the headline figures in one SQL statement
- * (clickhouse-client), as scripts/bench/duckdb-headline.mjs does for DuckDB.
+ * (clickhouse-client), as scripts/bench/duckdb-headline.mjs does for DuckDB. Each is a median of
+ * at least MIN_RUNS runs, whatever --runs says: one run of a shared machine's warehouse is noise.
+ * Alone: `node --import tsx scripts/bench/clickhouse-bench.ts [rows] [runs]` prints the two rows.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startCluster } from './clickhouse-servers';
 import { QUESTIONNAIRE } from './generate';
 import { measure, runChild, type Measured } from './measure';
@@ -64,12 +68,15 @@ function headlineSql(): string {
     FROM gap.survey_all GROUP BY wave, channel ORDER BY wave, channel FORMAT Null`;
 }
 
+/** The fewest runs each warehouse row is the median of. */
+export const MIN_RUNS = 3;
+
 /** Starts the cluster, loads `rows` responses, measures both; undefined (with a note) when clickhouse-server is not installed. */
 export async function warehouseBench(
   root: string,
   out: string,
   rows: number,
-  runs: number,
+  asked: number,
   step: (m: Promise<Measured>) => Promise<Measured>,
   log: (s: string) => void,
 ): Promise<{ analyze: Measured; oneSql: Measured } | undefined> {
@@ -80,6 +87,7 @@ export async function warehouseBench(
     log(`  warehouse rows skipped: ${(e as Error).message}`);
     return undefined;
   }
+  const runs = Math.max(asked, MIN_RUNS);
   try {
     const t = performance.now();
     const half = Math.ceil(rows / 2);
@@ -109,4 +117,29 @@ export async function warehouseBench(
   } finally {
     await cluster.stop();
   }
+}
+
+/** The two warehouse rows alone, medians of `runs` (at least MIN_RUNS), with CPU seconds of the gapreport process. */
+async function alone(rows: number, runs: number): Promise<void> {
+  const root = new URL('../../', import.meta.url).pathname;
+  const out = await mkdtemp(join(tmpdir(), 'gapreport-ch-bench-'));
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const step = async (m: Promise<Measured>) => {
+    const r = await m;
+    log(
+      `  ${r.name}: ${r.failed ? `failed\n${r.failed}` : `median ${r.seconds.toFixed(2)} s of ${r.all.map((x) => x.toFixed(2)).join(', ')}${r.cpuSeconds === undefined ? '' : `, ${r.cpuSeconds.toFixed(2)} s CPU`}`}`,
+    );
+    return r;
+  };
+  try {
+    const r = await warehouseBench(root, out, rows, runs, step, log);
+    if (r) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [rows = '10000000', runs = String(MIN_RUNS)] = process.argv.slice(2);
+  await alone(Number(rows), Number(runs));
 }

@@ -62,10 +62,21 @@ ${shards.map((s) => `      <shard><replica><host>127.0.0.1</host><port>${s.tcp}<
 </yandex>
 `;
 
-const users = `<?xml version="1.0"?>
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** `default` without a password (the shards ask each other as it), and any further user with its password. */
+const users = (extra: Record<string, string>) => `<?xml version="1.0"?>
 <yandex>
   <profiles><default><max_threads>2</max_threads></default></profiles>
-  <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <users>
+    <default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default>
+${Object.entries(extra)
+  .map(
+    ([name, password]) =>
+      `    <${name}><password>${xmlText(password)}</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></${name}>`,
+  )
+  .join('\n')}
+  </users>
   <quotas><default></default></quotas>
 </yandex>
 `;
@@ -83,8 +94,9 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
   throw new Error(`clickhouse-server did not answer on ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** Starts `n` servers as one cluster of `n` shards; stop() ends them and removes their folders. */
-export async function startCluster(n = 2, binary = clickhouseServerPath(), timeoutMs = 30_000): Promise<Cluster> {
+/** Starts `n` servers as one cluster of `n` shards; stop() ends them and removes their folders. `users`: further users (name → password), e.g. to test credentials. */
+export async function startCluster(n = 2, binary = clickhouseServerPath(), timeoutMs = 30_000, extraUsers: Record<string, string> = {}): Promise<Cluster> {
+  for (const name of Object.keys(extraUsers)) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a ClickHouse user name: ${name}`);
   if (!binary) throw new Error('clickhouse-server is not installed (apt-get install clickhouse-server)');
   const root = mkdtempSync(join(tmpdir(), 'gapreport-clickhouse-'));
   const ports: { http: number; tcp: number }[] = [];
@@ -109,7 +121,7 @@ export async function startCluster(n = 2, binary = clickhouseServerPath(), timeo
       const dir = join(root, `s${i}`);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'config.xml'), config(dir, p.http, p.tcp, ports));
-      writeFileSync(join(dir, 'users.xml'), users);
+      writeFileSync(join(dir, 'users.xml'), users(extraUsers));
       children.push(spawn(binary, [`--config-file=${join(dir, 'config.xml')}`], { cwd: dir, stdio: 'ignore' }));
     });
     const urls = ports.map((p) => `http://127.0.0.1:${p.http}`);

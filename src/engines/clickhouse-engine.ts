@@ -6,8 +6,11 @@
  * a value that breaks a rule is counted by the query and reported per column, since a table
  * has no line to point at. Weighting as declared (post-stratification, raking) is summed per
  * weighting cell and weighed by analyze.ts as for every engine; a weight column is summed
- * weighted. Scales, segment recodes, constructs and a survey tool's row rules (keep: …) are
- * refused in words. contacts.csv and the small files stay the loader's and the stream
+ * weighted. keep: filters the rows (WHERE), counting each rule's exclusions; scales:, reverse:,
+ * binary:, recode: (numbers and segment values) and constructs are the same arithmetic in SQL;
+ * a survey tool's export settings (source:, date formats, derived waves, columns by text or
+ * position) are refused in words. Cells read as Cells.text reads them (bidi controls stripped,
+ * JavaScript's trim), ids compared after normalizeId (NFC, client-side). contacts.csv and the small files stay the loader's and the stream
  * engine's (loadWith). Network and server failures are Problems naming the server by its
  * address: never a stack trace, never a user or password.
  */
@@ -19,9 +22,9 @@ import { surveyAcc, unit, unitWeights } from '../analysis/survey-acc';
 import { Cells } from '../data/cells';
 import { Columns, labelOf } from '../data/columns';
 import { ProblemSink } from '../data/problems';
-import { responsesSetup } from '../data/responses';
-import { planNeedsRows } from '../data/scales';
-import { usesExportRules } from '../data/tool-presets';
+import { normalizeId, responsesSetup } from '../data/responses';
+import { describeCondition, type Exclusion } from '../data/row-filter';
+import type { ExportLayout } from '../data/tool-presets';
 import { segmentCountProblems } from '../data/segments';
 import type { TableContext } from '../data/table';
 import type { Warehouse } from '../schemas/engine';
@@ -30,7 +33,19 @@ import type { Item, Questionnaire } from '../schemas/questionnaire';
 import { streamContacts, type StreamedResponses } from '../stream/engine';
 import { foldLayout, settleOutcome, type SurveyFoldResult } from '../stream/survey-fold';
 import { connectionFor, httpFetch, runClickhouse, type Answer, type ClickhouseConnection, type Env } from './clickhouse-http';
-import { duplicateQuery, FINE_GROUPS, groupCountQuery, PREFIX, surveyQuery, type SurveyQuery, type TableShape } from './clickhouse-sql';
+import {
+  asciiIdsPresentQuery,
+  duplicateQuery,
+  exclusionQuery,
+  FINE_GROUPS,
+  groupCountQuery,
+  nonAsciiIdsQuery,
+  PREFIX,
+  surveyQuery,
+  type KeepRule,
+  type SurveyQuery,
+  type TableShape,
+} from './clickhouse-sql';
 import { driverColumns } from './duckdb-sql';
 import type { Accumulated, Engine } from './engine';
 
@@ -80,8 +95,24 @@ async function describe(conn: ClickhouseConnection, w: Warehouse): Promise<{ nam
   return { names: answer.data.map((r) => String(r[0])), types: answer.data.map((r) => String(r[1])) };
 }
 
-const EXPORT_RULES =
-  'its mapping uses row rules of a survey-tool export (source:, keep:, date_format:, wave_from:, by_text: or by_position:), which the clickhouse engine does not translate';
+/**
+ * The export settings the query does not translate, in words (keep:, scales, recodes and constructs it
+ * does): a survey tool's preset and header rows, other date formats, waves derived from dates, and
+ * columns found by question text or position — settings of a CSV export, not of a table's columns.
+ */
+function untranslated(layout: ExportLayout | undefined): string | undefined {
+  if (!layout) return undefined;
+  const used = [
+    layout.source !== undefined ? 'source:' : '',
+    layout.dates.format !== 'iso' ? 'date_format:' : '',
+    layout.wavePeriod !== undefined && layout.source === undefined ? 'wave_from:' : '',
+    Object.keys(layout.byText).length ? 'by_text:' : '',
+    Object.keys(layout.byPosition).length ? 'by_position:' : '',
+  ].filter(Boolean);
+  return used.length
+    ? `its mapping uses settings of a survey-tool export (${used.join(', ')}), which the clickhouse engine does not translate (it reads the table's columns by name, dates as YYYY-MM-DD, the wave from its column)`
+    : undefined;
+}
 
 const HINT = 'Check warehouse: in questionnaire.yaml (url, table) and GAPREPORT_CLICKHOUSE_URL / _USER / _PASSWORD, and that the server answers.';
 
@@ -95,8 +126,8 @@ async function readWarehouse(
   fineGroups: number,
 ): Promise<Read> {
   const file = tableShown(w);
-  // Row-by-row rules the query does not translate yet: refused in words, never figures that ignore them.
-  const rowRules = planNeedsRows(ctx.cells?.plan, q.constructs?.length ?? 0) ?? (ctx.layout && usesExportRules(ctx.layout) ? EXPORT_RULES : undefined);
+  // Export settings the query does not translate: refused in words, never figures that ignore them.
+  const rowRules = untranslated(ctx.layout);
   if (rowRules)
     return failed(
       'questionnaire.yaml',
@@ -111,7 +142,7 @@ async function readWarehouse(
   const sink = new ProblemSink(file);
   const map = ctx.mapping ?? { columns: {}, constants: {} };
   const columns = new Columns(names, map, sink);
-  responsesSetup(q, items, () => {})(columns, new Cells(sink), sink); // the header's own problems, as the loader words them
+  responsesSetup(q, items, () => {}, undefined, {}, ctx.layout)(columns, new Cells(sink), sink); // the header's own problems (a keep: column the table lacks too), as the loader words them
   const clash = names.find((c) => c.startsWith(PREFIX));
   if (clash)
     sink.add({
@@ -122,6 +153,7 @@ async function readWarehouse(
   if (sink.count > 0) return { problems: sink.list().map(({ line: _line, ...p }) => p), rows: 0 };
   const find = (c: string) => new Columns(names, map, new ProblemSink('')).find(c);
   const shape: TableShape = { table: w.table, names, types, find };
+  const keep = activeKeep(ctx.layout, new Columns(names, map, new ProblemSink('')), names);
   const layout = foldLayout(items, q);
   const side = new Map<string, CrossProducts>();
   let sideKey = '';
@@ -130,11 +162,17 @@ async function readWarehouse(
   const groups = countSql ? await runClickhouse(conn, countSql) : undefined;
   if (groups && 'error' in groups) return failed(file, `cannot be aggregated: ${groups.error}.`, HINT);
   const fine = groups !== undefined && Number(groups.data[0]?.[0] ?? Infinity) <= fineGroups;
-  const query = surveyQuery(shape, q, items, layout, () => side.get(sideKey), ctx.cells?.recode ?? q.recode ?? {}, fine);
-  const dupSql = duplicateQuery(shape, q);
-  const answers = await Promise.all([...query.sqls.map((s) => runClickhouse(conn, s.sql)), dupSql ? runClickhouse(conn, dupSql) : undefined]);
-  const dup = dupSql ? answers.pop() : undefined;
-  for (const a of [...answers, dup]) if (a && 'error' in a) return failed(file, `cannot be aggregated: ${a.error}.`, HINT);
+  const query = surveyQuery(shape, q, items, layout, () => side.get(sideKey), ctx.cells?.recode ?? q.recode ?? {}, fine, { plan: ctx.cells?.plan, keep });
+  const [answers, dups, exclusions] = await Promise.all([
+    Promise.all(query.sqls.map((s) => runClickhouse(conn, s.sql))),
+    duplicateIds(conn, shape, q, keep),
+    keep.length ? runClickhouse(conn, exclusionQuery(shape, q, keep)) : undefined,
+  ]);
+  for (const a of [...answers, exclusions]) if (a && 'error' in a) return failed(file, `cannot be aggregated: ${a.error}.`, HINT);
+  if (typeof dups === 'string') return failed(file, `cannot be aggregated: ${dups}.`, HINT);
+  // keep: the rows read, and those each rule excluded (RowFilter.exclusions), for validate and the methodology.
+  const counted = exclusions && !('error' in exclusions) ? exclusions.data[0].map(Number) : undefined;
+  const excluded: Exclusion[] | undefined = counted && keep.map((r, i) => ({ rule: describeCondition(r.condition), rows: counted[i + 1] }));
   const joined = joinChunks(answers as Answer[], query);
   const rows = query.fine ? coarsen(joined, q) : joined;
   const waveRows = rows.filter((r) => Number(r[0]) === 0);
@@ -151,7 +189,6 @@ async function readWarehouse(
         hint: `Find ${count === 1 ? 'it' : 'them'} in the table, fix the values (or list a code under missing:), and run again.`,
       });
   });
-  const dups = dup && !('error' in dup) ? Number(dup.data[0]?.[0] ?? 0) : 0;
   if (dups > 0)
     problems.push({
       file,
@@ -161,7 +198,49 @@ async function readWarehouse(
     });
   if (problems.length) return { problems, rows: 0 };
   const folded = fold(rows, query, shape, layout, q, side, (k) => (sideKey = k));
-  return { ...folded, problems: folded.problems.map((p) => ({ ...p, file })) };
+  return { ...folded, ...(counted ? { rows: counted[0], excluded } : {}), problems: folded.problems.map((p) => ({ ...p, file })) };
+}
+
+/** The keep: rules that apply to the table (RowFilter): an analyst's always (its column missing was reported), a preset's where its column is. */
+function activeKeep(layout: ExportLayout | undefined, columns: Columns, names: string[]): KeepRule[] {
+  return (layout?.keep ?? []).flatMap((rule) => {
+    const name = rule.condition.column;
+    const peeked = columns.peek(name);
+    const index = columns.indexOf(name) ?? (peeked?.kind === 'header' ? peeked.index : undefined);
+    return index === undefined ? [] : [{ condition: rule.condition, source: { kind: 'header' as const, index, name: names[index] } }];
+  });
+}
+
+/**
+ * Rows whose id another kept row already has, as the loader counts them (UniqueCheck over normalizeId):
+ * ASCII ids by the server; the few non-ASCII ones normalized here (NFC, invisible characters stripped),
+ * since ClickHouse 18 has no NFC, then checked against the ASCII ids they may have become. A sentence on failure.
+ */
+async function duplicateIds(conn: ClickhouseConnection, shape: TableShape, q: Questionnaire, keep: KeepRule[]): Promise<number | string> {
+  const sql = duplicateQuery(shape, q, keep);
+  if (!sql) return 0;
+  const first = await runClickhouse(conn, sql);
+  if ('error' in first) return first.error;
+  const [asciiDups, wide] = first.data[0].map(Number);
+  if (wide === 0) return asciiDups;
+  const listed = await runClickhouse(conn, nonAsciiIdsQuery(shape, q, keep)!);
+  if ('error' in listed) return listed.error;
+  const byId = new Map<string, number>();
+  for (const [id, count] of listed.data) {
+    const norm = normalizeId(String(id));
+    byId.set(norm, (byId.get(norm) ?? 0) + Number(count));
+  }
+  // Normalized to ASCII ("R\u200B1" → "R1"): a repeat of every row if the ASCII id is in the table.
+  const becameAscii = [...byId.keys()].filter((id) => !/[^\x00-\x7f]/.test(id));
+  let present = new Set<string>();
+  if (becameAscii.length) {
+    const found = await runClickhouse(conn, asciiIdsPresentQuery(shape, q, becameAscii, keep)!);
+    if ('error' in found) return found.error;
+    present = new Set(found.data.map((r) => String(r[0])));
+  }
+  let dups = asciiDups;
+  for (const [id, count] of byId) dups += present.has(id) ? count : count - 1;
+  return dups;
 }
 
 /** The answer's columns before the aggregates: g, wave, segment value, then the weighting cell's values. */
@@ -252,6 +331,7 @@ function fold(
     // Unweighted sums: every weight 1, so Σw = Σw² = n (as duckdb-fs.ts sets them).
     if (!query.weighted) {
       unitWeights(acc);
+      for (const c of acc.constructs ?? []) [c.score, c.alpha].forEach(unit); // unitWeights leaves the constructs
       if (isWave && !q.outcome) unit(side.get(wave)!);
     }
     if (isWave) {

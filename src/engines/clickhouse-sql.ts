@@ -9,7 +9,10 @@
  */
 import type { SurveyLayout } from '../analysis/layout';
 import type { Source } from '../data/columns';
-import type { CrossProducts } from '../analysis/moments';
+import type { CrossProducts, Moments } from '../analysis/moments';
+import type { SurveyAcc } from '../analysis/survey-acc';
+import type { ColumnPlan, ColumnScale } from '../data/scales';
+import type { Condition } from '../schemas/mapping';
 import { MAX_MAGNITUDE } from '../schemas/bounds';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { weightingVariables } from '../analysis/weighting-cells';
@@ -30,7 +33,9 @@ export const chLit = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "
 export const chIdent = (s: string) => `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 
 /** JavaScript's trim as an RE2 class (String.prototype.trim removes WhiteSpace and LineTerminator). */
-const WS = `[${[...JS_WHITESPACE].map((c) => `\\\\x{${c.codePointAt(0)!.toString(16)}}`).join('')}]`;
+const WS_CHARS = [...JS_WHITESPACE].map((c) => `\\\\x{${c.codePointAt(0)!.toString(16)}}`).join('');
+/** The bidi override, embedding and isolate controls stripBidiControls removes from every cell (src/schemas/text.ts). */
+const BIDI_CHARS = '\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}';
 const NUMBER_RE = chLit('^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$');
 const DATE_RE = chLit('^[0-9]{4}-[0-9]{2}-[0-9]{2}$');
 
@@ -100,6 +105,7 @@ export function surveyQuery(
   sideAcc: () => CrossProducts | undefined,
   recode: Recode = q.recode ?? {},
   fine = false,
+  rules: RowRules = {},
 ): SurveyQuery {
   // pre: helpers of the row values (trimmed text, parsed numbers), read by `rows` and the breach counts only.
   // rows: each row's values, computed once per row as one ARRAY JOIN tuple, so that the many aggregates
@@ -116,15 +122,22 @@ export function surveyQuery(
     .filter((x, i) => typeof q.missing![i] === 'number' || (String(q.missing![i]).trim() !== '' && Number.isFinite(x)));
   const raw = (s: Source | undefined) => rawColumn(shape, s);
   /** Trimmed text, NULL when missing (Cells.text); a number column as its text. */
+  const segmentRecode = rules.plan?.segments ?? {};
   const text = (c: string, as: string, output = true) => {
-    const t = textDefs(raw(shape.find(c)), missing, as);
+    const t = textDefs(raw(shape.find(c)), missing, as, Object.hasOwn(segmentRecode, c) ? segmentRecode[c] : undefined);
     pre.push(t.trim);
     if (output) rows.push({ expr: t.value, name: n(as) });
     else pre.push(`${t.value} AS ${n(as)}`);
     return n(as);
   };
-  /** A number cell (Cells.number): the table's own numbers, or text by the contract's number syntax and recode. */
-  const num = (c: string, rule: NumberRule, as: string) => {
+  const scales = rules.plan?.scales ?? {};
+  /**
+   * A number cell (Cells.number): the table's own numbers, or text by the contract's number syntax and recode;
+   * with a declared scale (scales:, reverse:, binary:), checked on the scale it is written on, then reversed and rescaled.
+   */
+  const num = (c: string, contractRule: NumberRule, as: string) => {
+    const scale = Object.hasOwn(scales, c) ? scales[c] : undefined;
+    const rule = scale ? { ...contractRule, min: scale.from.min, max: scale.from.max, integer: scale.integer ?? contractRule.integer } : contractRule;
     const source = shape.find(c);
     if (!source) {
       rows.push({ expr: 'CAST(NULL AS Nullable(Float64))', name: n(as) });
@@ -139,7 +152,9 @@ export function surveyQuery(
       const t = text(c, `${as}_t`, false);
       const labels = Object.entries(recode[c] ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
       // multiIf, not CASE x WHEN: ClickHouse 18's CASE with an operand answers NULL for every label.
-      recoded = labels.length ? `multiIf(${labels.map(([l, v]) => `lower(${t}) = ${chLit(l.trim().toLowerCase())}, toFloat64(${v})`).join(', ')}, NULL)` : '';
+      recoded = labels.length
+        ? `multiIf(${labels.map(([l, v]) => `lowerUTF8(${t}) = ${chLit(l.trim().toLowerCase())}, toFloat64(${v})`).join(', ')}, NULL)`
+        : '';
       pre.push(`${recoded ? `coalesce(${recoded}, toFloat64OrNull(${t}))` : `toFloat64OrNull(${t})`} AS ${parsed}`);
       syntax = `(${t} IS NOT NULL AND (${parsed} IS NULL OR NOT (${recoded ? `(${recoded}) IS NOT NULL OR ` : ''}match(${t}, ${NUMBER_RE}))))`;
     }
@@ -153,7 +168,8 @@ export function surveyQuery(
       ]
         .filter(Boolean)
         .join(' OR ') || '0';
-    rows.push({ expr: skip.length ? `CASE WHEN ${skipped} THEN NULL ELSE ${parsed} END` : parsed, name: n(as) });
+    const value = skip.length ? `CASE WHEN ${skipped} THEN NULL ELSE ${parsed} END` : parsed;
+    rows.push({ expr: scale ? scaleSql(scale, value) : value, name: n(as) });
     breaches.push({
       // A recoded outcome need not be on the item scale (Cells.number).
       sql: `${syntax} OR (${parsed} IS NOT NULL AND (NOT isFinite(${parsed}) OR abs(${parsed}) > ${MAX_MAGNITUDE} OR (NOT (${skipped}) AND ${c === 'overall' && recoded ? `(${recoded}) IS NULL AND ` : ''}(${outside}))))`,
@@ -198,13 +214,17 @@ export function surveyQuery(
     dims.push({ expr: halfRule(idx.map((i) => n(col.p(i)))), name: n(col.dp(d)) });
     dims.push({ expr: halfRule(idx.map((i) => `(${n(col.p(i))} - ${n(col.e(i))})`)), name: n(col.dg(d)) });
   });
+  // Constructs (src/analysis/constructs.ts): a respondent's score is the half-rule mean of the construct's perception items.
+  layout.constructs.forEach((c, k) => dims.push({ expr: halfRule(c.items.map((i) => n(col.p(i)))), name: n(`cs${k}`) }));
   // The weighted sums name the weight `wt` (duckdb-sql.ts WEIGHT); here it is a computed column and carries the prefix.
   const weigh = (x: { columns: string[]; slots: Slot[] }) =>
     weighted ? { columns: x.columns, slots: x.slots.map((sl) => ({ ...sl, sql: sl.sql.replace(new RegExp(`\\b${WEIGHT}\\b`, 'g'), n(WEIGHT)) })) } : x;
-  const acc = weigh(accSlots(layout, CLICKHOUSE, weighted));
+  const headline = accSlots(layout, CLICKHOUSE, weighted);
+  const constructs = constructSlots(layout, weighted);
+  const acc = weigh({ columns: [...headline.columns, ...constructs.columns], slots: [...headline.slots, ...constructs.slots] });
   const none = { columns: [] as string[], slots: [] as Slot[] };
   const drivers = layout.outcome
-    ? weigh(crossSlots(driverColumns(layout, n(layout.outcome), CLICKHOUSE), layout.shift, (a) => a.drivers, n('drv'), CLICKHOUSE, weighted))
+    ? weigh(crossSlots(driverNames(layout, n(layout.outcome)), layout.shift, (a) => a.drivers, n('drv'), CLICKHOUSE, weighted))
     : none;
   // Without a questionnaire outcome, nps's cross-products ride along (settleOutcome picks overall or nps); their accumulator is set by the fold.
   const side = q.outcome ? none : weigh(crossSlots(driverColumns(layout, n('nps'), CLICKHOUSE), layout.shift, sideAcc, n('side'), CLICKHOUSE, weighted));
@@ -216,6 +236,10 @@ export function surveyQuery(
   // The answer's columns after g, wave and segment value: the slots, then the breach counts and max(date) (wave groupings only).
   const columns = [...slots.map((s) => s.sql), ...extras];
   const waveOnly = (i: number) => i >= acc.slots.length;
+  // keep: (row-filter.ts): a row that fails a rule is no respondent — in no sum, no breach count, no segment value.
+  const kept = rules.keep?.length ? keepDefs(shape, rules.keep, missing) : undefined;
+  if (kept) pre.push(...kept.helpers, `${kept.kept} AS ${n('kept')}`);
+  const where = (cond?: string) => [kept ? n('kept') : '', cond ?? ''].filter(Boolean).join(' AND ');
   const preDefs = pre.map(asDef);
   const row = n('row');
   /** The WITH list and FROM clause for SQL that reads `used`: only the values it needs, in three stages, each a tuple per row (the values; the dimension scores; the complete cases and shifted values). */
@@ -242,14 +266,16 @@ export function surveyQuery(
       ...cells, // not re-aliased: ClickHouse 18 loses the ARRAY JOIN behind an alias of an alias
       ...columns.slice(from, to).map((c, k) => `${seg && waveOnly(from + k) ? (from + k >= slots.length ? 'NULL' : '0') : c} AS ${n(`a${from + k}`)}`),
     ];
-    const { head, source } = sourceFor(cols.join(' '));
-    return `${head} ${cols.join(',\n  ')}\nFROM ${source}${seg ? ` WHERE ${seg} IS NOT NULL` : ''}\nGROUP BY ${wave}${seg ? `, ${seg}` : ''}${cells.map((c) => `, ${c}`).join('')}`;
+    const filter = where(seg ? `${seg} IS NOT NULL` : undefined);
+    const { head, source } = sourceFor(`${cols.join(' ')} ${filter}`);
+    return `${head} ${cols.join(',\n  ')}\nFROM ${source}${filter ? ` WHERE ${filter}` : ''}\nGROUP BY ${wave}${seg ? `, ${seg}` : ''}${cells.map((c) => `, ${c}`).join('')}`;
   };
   const selectFine = (from: number, to: number) => {
     const keys = [...new Set([...segs, ...cells])];
     const cols = [`0 AS ${n('g')}`, wave, `'' AS ${n('seg')}`, ...segs, ...columns.slice(from, to).map((c, k) => `${c} AS ${n(`a${from + k}`)}`)];
-    const { head, source } = sourceFor(cols.join(' '));
-    return `${head} ${cols.join(',\n  ')}\nFROM ${source}\nGROUP BY ${[wave, ...keys].join(', ')}`;
+    const filter = where();
+    const { head, source } = sourceFor(`${cols.join(' ')} ${filter}`);
+    return `${head} ${cols.join(',\n  ')}\nFROM ${source}${filter ? ` WHERE ${filter}` : ''}\nGROUP BY ${[wave, ...keys].join(', ')}`;
   };
   // ClickHouse 18 plans a query in time that grows faster than its expressions (460 aggregates took 20 s in one query): ask in
   // chunks, each a UNION ALL of the groupings over only the values its aggregates read.
@@ -310,12 +336,24 @@ function rawColumn(shape: TableShape, s: Source | undefined): { sql: string; num
   return { sql, numeric: isNumericType(type), text: /String/.test(type) ? sql : `toString(${sql})` };
 }
 
-/** `as`: the cell trimmed as JavaScript trims (`trim`, an alias), then NULL when empty or a missing code (`value`; Cells.text). */
-function textDefs(r: { text: string }, missing: string[], as: string): { trim: string; value: string } {
+/**
+ * The cell as Cells.text reads it before the missing codes: bidi controls stripped, then trimmed as
+ * JavaScript trims — in one pass: every bidi control, and the runs of white space and bidi controls
+ * at either end (what is left at the ends once the controls are gone is what trim removes).
+ */
+const cellText = (text: string) => `replaceRegexpAll(${text}, '^[${WS_CHARS}${BIDI_CHARS}]+|[${WS_CHARS}${BIDI_CHARS}]+$|[${BIDI_CHARS}]', '')`;
+
+/**
+ * `as`: the cell as Cells.text reads it (`trim`, an alias), then NULL when empty or a missing code, and a
+ * segment's value after its recode: (`value`; the label compared trimmed and lower case, Cells.text).
+ */
+function textDefs(r: { text: string }, missing: string[], as: string, recode?: Record<string, string>): { trim: string; value: string } {
   const trim = n(`${as}_trim`);
+  const labels = Object.entries(recode ?? {});
+  const recoded = labels.length ? `multiIf(${labels.map(([k, v]) => `lowerUTF8(${trim}) = ${chLit(k)}, ${chLit(v)}`).join(', ')}, ${trim})` : trim;
   return {
-    trim: `replaceRegexpAll(${r.text}, '^${WS}+|${WS}+$', '') AS ${trim}`,
-    value: `CASE WHEN ${trim} IN (${missing.map(chLit).join(', ')}) THEN NULL ELSE ${trim} END`,
+    trim: `${cellText(r.text)} AS ${trim}`,
+    value: `CASE WHEN ${trim} IN (${missing.map(chLit).join(', ')}) THEN NULL ELSE ${recoded} END`,
   };
 }
 
@@ -328,11 +366,163 @@ export function groupCountQuery(shape: TableShape, q: Questionnaire): string | u
   return q.segments.length ? `SELECT uniqExact(${raws.join(', ')}) AS ${n('groups')} FROM ${shape.table}` : undefined;
 }
 
-/** Ids used more than once across the whole table (exact distinct count, merged across shards). */
-export function duplicateQuery(shape: TableShape, q: Questionnaire): string | undefined {
+/** A non-ASCII id: normalizeId (src/data/responses.ts) puts it in NFC and strips invisible characters, which ClickHouse 18 cannot (no NFC function). */
+const NON_ASCII = "'[^\\\\x00-\\\\x7f]'";
+
+/** The table's ids as the loader compares them (Cells.text), the keep: filter, and the FROM … WHERE over them; undefined when the id is not a column. */
+function idSource(shape: TableShape, q: Questionnaire, keep: KeepRule[] | undefined, cond: string): { withs: string[]; id: string; where: string } | undefined {
   const s = shape.find('respondent_id');
   if (!s || s.kind !== 'header') return undefined;
   const id = n('id');
-  const t = textDefs(rawColumn(shape, s), missingTexts(q), 'id');
-  return `WITH ${t.trim}, ${t.value} AS ${id} SELECT count(${id}) - uniqExact(${id}) AS ${n('dup')} FROM ${shape.table}`;
+  const missing = missingTexts(q);
+  const t = textDefs(rawColumn(shape, s), missing, 'id');
+  const kept = keep?.length ? keepDefs(shape, keep, missing) : undefined;
+  const withs = [t.trim, `${t.value} AS ${id}`, ...(kept ? [...kept.helpers, `${kept.kept} AS ${n('kept')}`] : [])];
+  return { withs, id, where: [`${id} IS NOT NULL`, kept ? n('kept') : '', cond].filter(Boolean).join(' AND ') };
+}
+
+/**
+ * Ids used more than once among the kept rows (exact distinct count, merged across shards): the ASCII
+ * ids' repeats, and how many rows have a non-ASCII id (those are compared after normalizeId, client-side:
+ * nonAsciiIdsQuery, asciiIdsPresentQuery).
+ */
+export function duplicateQuery(shape: TableShape, q: Questionnaire, keep?: KeepRule[]): string | undefined {
+  const src = idSource(shape, q, keep, '');
+  if (!src) return undefined;
+  // `= 0` / `= 1`, not NOT: ClickHouse 18 folds NOT (NOT …) on the shards and the initiator then misses the column it named.
+  const wide = (yes: boolean) => `match(${src.id}, ${NON_ASCII}) = ${yes ? 1 : 0}`;
+  return `WITH ${src.withs.join(', ')} SELECT countIf(${wide(false)}) - uniqExactIf(${src.id}, ${wide(false)}) AS ${n('dup')}, countIf(${wide(true)}) AS ${n('wide')} FROM ${shape.table} WHERE ${src.where}`;
+}
+
+/** The non-ASCII ids of the kept rows, each with its rows. */
+export function nonAsciiIdsQuery(shape: TableShape, q: Questionnaire, keep?: KeepRule[]): string | undefined {
+  const src = idSource(shape, q, keep, `match(${n('id')}, ${NON_ASCII})`);
+  return src && `WITH ${src.withs.join(', ')} SELECT ${src.id}, count() FROM ${shape.table} WHERE ${src.where} GROUP BY ${src.id}`;
+}
+
+/** Which of `ids` (ASCII) are ids of kept rows. */
+export function asciiIdsPresentQuery(shape: TableShape, q: Questionnaire, ids: string[], keep?: KeepRule[]): string | undefined {
+  const src = idSource(shape, q, keep, `${n('id')} IN (${ids.map(chLit).join(', ')})`);
+  return src && `WITH ${src.withs.join(', ')} SELECT DISTINCT ${src.id} FROM ${shape.table} WHERE ${src.where}`;
+}
+
+/** A rule of keep: (src/data/tool-presets.ts KeepRule) as the table answers it: the condition and the column it tests. */
+export interface KeepRule {
+  condition: Condition;
+  source: Source;
+}
+
+/** What the query translates beyond the contract: the resolved column plan (scales, reverse, binary, segment recodes) and the active keep: rules. */
+export interface RowRules {
+  plan?: ColumnPlan;
+  keep?: KeepRule[];
+}
+
+/** A number as an SQL literal (ClickHouse reads `1e+21` and `-0.5` as JavaScript writes them). */
+const numLit = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 53 ? String(x) : `toFloat64(${chLit(String(x))})`);
+
+/** row-filter.ts same(): the cell equals the value as text (trimmed, any case) or as numbers ("1.0" = 1). */
+function sameSql(cell: string, value: unknown): string {
+  const text = `lowerUTF8(${cell}) = ${chLit(String(value).trim().toLowerCase())}`;
+  const b = typeof value === 'number' ? value : NUMBER.test(String(value).trim()) ? Number(String(value).trim()) : undefined;
+  return b === undefined ? `(${text})` : `(${text} OR (match(${cell}, ${NUMBER_RE}) AND toFloat64OrZero(${cell}) = ${numLit(b)}))`;
+}
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** row-filter.ts holds(): the test a condition makes of a cell (bidi controls stripped, trimmed; `empty`: a missing code). */
+export function holdsSql(c: Condition, cell: string, empty: string): string {
+  if (c.empty) return empty;
+  // `= 0` rather than NOT throughout (see exclusionQuery).
+  if (c.not_empty) return `(${empty}) = 0`;
+  if (c.equals !== undefined) return sameSql(cell, c.equals);
+  if (c.not_equals !== undefined) return `${sameSql(cell, c.not_equals)} = 0`;
+  if (c.in) return c.in.length ? `(${c.in.map((v) => sameSql(cell, v)).join(' OR ')})` : '0';
+  if (c.not_in) return c.not_in.length ? `(${c.not_in.map((v) => sameSql(cell, v)).join(' OR ')}) = 0` : '1';
+  // A comparison holds only for a number: a text or empty cell is not "at least 18".
+  const x = `toFloat64OrZero(${cell})`; // read only where match() holds: never NULL, so no test is NULL
+  const op =
+    c.above !== undefined
+      ? `> ${numLit(c.above)}`
+      : c.below !== undefined
+        ? `< ${numLit(c.below)}`
+        : c.at_least !== undefined
+          ? `>= ${numLit(c.at_least)}`
+          : c.at_most !== undefined
+            ? `<= ${numLit(c.at_most)}`
+            : undefined;
+  return op ? `(match(${cell}, ${NUMBER_RE}) AND ${x} ${op})` : '0';
+}
+
+/** The keep: rules over the table: each tested cell as a helper, each rule's test, and whether a row is kept (all hold). */
+function keepDefs(shape: TableShape, keep: KeepRule[], missing: string[]): { helpers: string[]; holds: string[]; kept: string } {
+  const helpers: string[] = [];
+  const holds = keep.map((r, i) => {
+    const cell = n(`k${i}`);
+    helpers.push(`coalesce(${cellText(rawColumn(shape, r.source).text)}, '') AS ${cell}`);
+    return `(${holdsSql(r.condition, cell, `${cell} IN (${missing.map(chLit).join(', ')})`)})`;
+  });
+  // `(…) = 1`: ClickHouse 18 fails (std::bad_typeid) on a WHERE whose alias is a bare AND, as it moves the parts to PREWHERE.
+  return { helpers, holds, kept: `(${holds.join(' AND ')}) = 1` };
+}
+
+/** Rows read and rows excluded by each keep: rule, counted under the first rule a row fails (RowFilter.keeps). */
+export function exclusionQuery(shape: TableShape, q: Questionnaire, keep: KeepRule[]): string {
+  const { helpers, holds } = keepDefs(shape, keep, missingTexts(q));
+  // `= 0`, not NOT: a rule that is itself a NOT (not_in:) would make NOT (NOT …), which ClickHouse 18's shards fold and its initiator then misses.
+  const firstFails = holds.map((h, i) => `countIf(${[...holds.slice(0, i), `${h} = 0`].join(' AND ')})`);
+  return `WITH ${helpers.join(', ')} SELECT count(), ${firstFails.join(', ')} FROM ${shape.table}`;
+}
+
+/** applyScale (src/data/scales.ts) over a value: reverse coding on the scale it is written on, then the declared rescale. */
+function scaleSql(scale: ColumnScale, x: string): string {
+  const { from, to } = scale;
+  const y = scale.reverse ? `(${numLit(from.min + from.max)} - (${x}))` : x;
+  return to ? `(${numLit(to.min)} + ((${y}) - ${numLit(from.min)}) * ${numLit(to.max - to.min)} / ${numLit(from.max - from.min)})` : y;
+}
+
+/** The drivers' predictors (perception dimension scores, items, or the driver constructs' scores) then `outcome`. */
+function driverNames(layout: SurveyLayout, outcome: string): string[] {
+  if (layout.drivers !== 'constructs') return driverColumns(layout, outcome, CLICKHOUSE);
+  return [...layout.constructs.flatMap((c, k) => (c.driver ? [n(`cs${k}`)] : [])), outcome];
+}
+
+/** A Moments by SQL, as duckdb-sql.ts sums them (unweighted: Σw and Σw² are set to the count by the fold). */
+function momentSql(x: string, m: (acc: SurveyAcc) => Moments | undefined, weighted: boolean): Slot[] {
+  const set = (f: (mm: Moments, v: number) => void) => (a: SurveyAcc, v: number) => {
+    const mm = m(a);
+    if (mm) f(mm, v);
+  };
+  return weighted
+    ? [
+        { sql: `count(${x})`, set: set((mm, v) => (mm.n = v)) },
+        { sql: `coalesce(sum(CASE WHEN (${x}) IS NOT NULL THEN ${WEIGHT} END), 0)`, set: set((mm, v) => (mm.w = v)) },
+        { sql: `coalesce(sum(CASE WHEN (${x}) IS NOT NULL THEN ${WEIGHT} * ${WEIGHT} END), 0)`, set: set((mm, v) => (mm.w2 = v)) },
+        { sql: `coalesce(sum(${WEIGHT} * (${x})), 0)`, set: set((mm, v) => (mm.sum = v)) },
+        { sql: `coalesce(sum(${WEIGHT} * (${x}) * (${x})), 0)`, set: set((mm, v) => (mm.sumSq = v)) },
+      ]
+    : [
+        { sql: `count(${x})`, set: set((mm, v) => (mm.n = v)) },
+        { sql: `coalesce(sum(${x}), 0)`, set: set((mm, v) => (mm.sum = v)) },
+        { sql: `coalesce(sum((${x}) * (${x})), 0)`, set: set((mm, v) => (mm.sumSq = v)) },
+      ];
+}
+
+/** Every construct's score moments and its items' cross-products (Cronbach's α), for waves and segment values alike (ConstructAcc). */
+function constructSlots(layout: SurveyLayout, weighted: boolean): { columns: string[]; slots: Slot[] } {
+  const columns: string[] = [];
+  const slots: Slot[] = [];
+  layout.constructs.forEach((c, k) => {
+    slots.push(...momentSql(n(`cs${k}`), (a) => a.constructs?.[k].score, weighted));
+    const cross = crossSlots(
+      c.items.map((i) => n(col.p(i))),
+      layout.shift,
+      (a) => a.constructs?.[k].alpha,
+      n(`calpha${k}`),
+      CLICKHOUSE,
+      weighted,
+    );
+    columns.push(...cross.columns);
+    slots.push(...cross.slots);
+  });
+  return { columns, slots };
 }

@@ -127,12 +127,12 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
     }
   }, 180_000);
 
-  it('refuses a questionnaire whose scales it does not translate, in words, rather than publish figures that ignore them', async () => {
-    const { table } = variant('demo-reversed', unweightedDemo, loaded.demo.dir, (y) => `${y.trimEnd()}\nreverse: [p_tan1]\n`);
+  it('refuses a survey-tool export setting it does not translate (date_format:), in words, rather than publish figures that ignore it', async () => {
+    const { table } = variant('demo-day-first', unweightedDemo, loaded.demo.dir, (y) => `${y.trimEnd()}\ndate_format: day-first\n`);
     const r = await analyzeWith('clickhouse', table, OPTIONS);
     expect(r.figures).toBeUndefined();
     expect(r.problems.map(formatProblem).join('\n')).toContain(
-      'names a warehouse table, but the questionnaire rescales, reverses or declares scales for columns (scales:, reverse:, binary:), which the clickhouse engine does not translate, so its figures would be wrong.',
+      "names a warehouse table, but its mapping uses settings of a survey-tool export (date_format:), which the clickhouse engine does not translate (it reads the table's columns by name, dates as YYYY-MM-DD, the wave from its column), so its figures would be wrong.",
     );
   });
 
