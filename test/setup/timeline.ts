@@ -1,13 +1,14 @@
 /**
  * A reporter for measuring the suite (not part of `npm test`): per test file, when it started and
  * ended on the run's clock and how its time splits (import, hooks and tests), written as JSON to
- * TIMELINE_OUT (default test-timeline.json) with the heaviest files printed at the end.
+ * TIMELINE_OUT (default gapreport-test-timeline.json in the temp folder) with the heaviest files printed at the end.
  * Vitest's JSON reporter times a file from its first test to its last, without its beforeAll
  * hooks (where the site builds are): this one times the whole file.
  * usage: npx vitest run --config test/vitest.config.ts --reporter=default --reporter=./test/setup/timeline.ts
  */
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 
 interface Row {
@@ -49,7 +50,7 @@ export default class Timeline implements Reporter {
   onTestRunEnd(): void {
     const wall = (Date.now() - this.t0) / 1000;
     const sum = (f: (r: Row) => number) => this.rows.reduce((s, r) => s + f(r), 0);
-    const out = process.env.TIMELINE_OUT ?? 'test-timeline.json';
+    const out = process.env.TIMELINE_OUT ?? join(tmpdir(), 'gapreport-test-timeline.json');
     const rows = [...this.rows].sort((a, b) => a.start - b.start);
     writeFileSync(out, JSON.stringify({ wall, collect: sum((r) => r.collect), run: sum((r) => r.run), files: rows }, null, 1));
     const top = [...this.rows].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 25);
