@@ -37,7 +37,19 @@ const WS_CHARS = [...JS_WHITESPACE].map((c) => `\\\\x{${c.codePointAt(0)!.toStri
 /** The bidi override, embedding and isolate controls stripBidiControls removes from every cell (src/schemas/text.ts). */
 const BIDI_CHARS = '\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}';
 const NUMBER_RE = chLit('^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$');
-const DATE_RE = chLit('^[0-9]{4}-[0-9]{2}-[0-9]{2}$');
+/**
+ * readDate's ISO reading (src/data/dates.ts) as one RE2 pattern: the day, then optionally `T` or a space and
+ * a time of day — 24-hour, or 12-hour with am/pm — with a zone glued to it (Z, ±HH[:MM]) or as its last
+ * word (also GMT/UTC±H[:MM]); the hours, minutes and seconds in range. The day it keeps is the first ten characters.
+ */
+const T24 = '(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?';
+const T12 = '(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?\\s*[aApP]\\.?[mM]\\.?';
+const GLUED_ZONE = '(?:[zZ]|[+-][0-9]{2}(?::?[0-9]{2})?)';
+const WORD_ZONE = '(?:[zZ]|(?:[gG][mM][tT]|[uU][tT][cC])(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|[+-][0-9]{2}(?::?[0-9]{2})?)';
+const DATE_RE = chLit(`^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ]\\s*(?:${T24}${GLUED_ZONE}|(?:${T24}|${T12})(?:\\s+${WORD_ZONE})?)?)?$`);
+
+/** 1 when the text `x` is a date readDate reads as ISO (a real calendar day from 1970 on, as toDateOrZero reads days), else 0. */
+export const isoDateSql = (x: string) => `(match(${x}, ${DATE_RE}) AND toString(toDateOrZero(substring(${x}, 1, 10))) = substring(${x}, 1, 10))`;
 
 /** A column type ClickHouse holds numbers in (read with toFloat64); any other is read as text by the cell rules. */
 export const isNumericType = (type: string) => /^(Nullable\()?(U?Int(8|16|32|64)|Float(32|64)|Decimal\w*\(.*\))\)?$/.test(type);
@@ -197,8 +209,8 @@ export function surveyQuery(
   breaches.push({ sql: `${id} IS NULL`, breach: { column: 'respondent_id', rule: 'present on every row' } });
   breaches.push({ sql: `${wave} IS NULL`, breach: { column: 'wave', rule: 'present on every row' } });
   breaches.push({
-    sql: `${date} IS NOT NULL AND (NOT match(${date}, ${DATE_RE}) OR toString(toDateOrZero(${date})) != ${date})`,
-    breach: { column: 'date', rule: 'a date written YYYY-MM-DD' },
+    sql: `${date} IS NOT NULL AND ${isoDateSql(date)} = 0`,
+    breach: { column: 'date', rule: 'a date written YYYY-MM-DD (a time of day may follow)' },
   });
   if (DIMENSIONS.every((d) => shape.find(`w_${d}`))) {
     const weights = DIMENSIONS.map((_, i) => n(col.w(i)));
@@ -232,7 +244,7 @@ export function surveyQuery(
   const slots = [...acc.slots, ...drivers.slots, ...side.slots];
   // Declared weighting (weighting.ts): every grouping also by the weighting variables' values, so each cell is summed apart and weighed by the fold.
   const cells = (weightingVariables(q) ?? []).map((i) => segs[i]);
-  const extras = [...breaches.map((b) => `countIf(${b.sql})`), `max(${date})`];
+  const extras = [...breaches.map((b) => `countIf(${b.sql})`), `max(substring(${date}, 1, 10))`];
   // The answer's columns after g, wave and segment value: the slots, then the breach counts and max(date) (wave groupings only).
   const columns = [...slots.map((s) => s.sql), ...extras];
   const waveOnly = (i: number) => i >= acc.slots.length;

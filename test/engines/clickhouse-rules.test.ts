@@ -17,6 +17,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickhouseServerPath, startCluster, type Cluster } from '../../scripts/bench/clickhouse-servers';
 import { clickhouseEngineWith } from '../../src/engines/clickhouse-engine';
+import { chLit, isoDateSql } from '../../src/engines/clickhouse-sql';
+import { readDate } from '../../src/data/dates';
 import { loadWith } from '../../src/engines/load-with-fs';
 import { analyzeWith } from '../../src/engines/run-fs';
 import { formatProblem } from '../../src/schemas/problem';
@@ -57,6 +59,11 @@ function demoVariant(dir: string, noisy: boolean): void {
       else if (i % 41 === 0) row[channel] = 'e\u0301mail';
       // Non-ASCII ids, one of each (normalizeId's path, no repeat).
       if (i % 5 === 0) row[col('respondent_id')] = `${row[col('respondent_id')]}-é`;
+      // Dates with a time of day and a zone, as a warehouse's DateTime or an export writes them: the day is kept.
+      const date = col('date');
+      if (i % 6 === 1) row[date] = `${row[date]} 10:11:12`;
+      else if (i % 6 === 2) row[date] = `${row[date]}T23:30:00+02:00`;
+      else if (i % 6 === 3) row[date] = `${row[date]} 9:05 pm UTC`;
       const p = col('p_tan2');
       if (i % 8 === 0 && row[p] !== '') row[p] = ` ${row[p]}\u202C`;
     }
@@ -146,6 +153,42 @@ describe.runIf(binary)('the clickhouse engine translates row rules, scales, reco
     const { csv, table } = await both('rules_typed', yaml, false, true);
     await sameFigures(csv, table);
   }, 180_000);
+
+  it('reads as dates exactly the cells readDate reads as ISO: a day, then a 24- or 12-hour time with a glued or worded zone', async () => {
+    const cells = ['2026-09-30', '2026-02-30', '1999-12-31', '2026-9-30'].flatMap((day) =>
+      ['', 'T', ' ', 'T ', '  ', 't'].flatMap((sep) =>
+        [
+          '',
+          '10:11',
+          '7:05',
+          '23:59:59',
+          '24:00',
+          '10:60',
+          '10:11:61',
+          '10:11:12.345',
+          '10:11:12,5',
+          '12:30 pm',
+          '12:30PM',
+          '0:30 am',
+          '13:00 pm',
+          '9:05 p.m.',
+          '10:11 a.m',
+        ].flatMap((time) =>
+          ['', 'Z', 'z', '+02', '+02:00', '-0500', ' Z', ' +02:00', ' GMT', ' UTC+2', ' GMT+02:00', ' utc-5', ' CET', '+2', ' +2', 'am+02'].map((zone) =>
+            `${day}${sep}${time}${zone}`.trim(),
+          ),
+        ),
+      ),
+    );
+    const unique = [...new Set(cells)];
+    const answer = await cluster.sql(`SELECT arrayMap(x -> ${isoDateSql('x')}, [${unique.map(chLit).join(', ')}]) FORMAT JSONCompact`);
+    const read = (JSON.parse(answer) as { data: number[][][] }).data[0][0];
+    const differ = unique.filter((c, i) => (read[i] === 1) !== (readDate(c, 'iso') !== undefined));
+    expect(differ).toEqual([]);
+    // Both kinds occur: the test would see a reading that accepts or refuses everything.
+    expect(read.filter((x) => x === 1).length).toBeGreaterThan(100);
+    expect(read.filter((x) => x === 0).length).toBeGreaterThan(100);
+  });
 
   it('counts ids as the loader compares them: NFC and NFD spellings, and an id with a zero-width space, are repeats; an excluded row is none', async () => {
     const csv = join(work, 'ids', 'csv', 'small');
