@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDataset } from '../../src/analysis/analyze';
 import { entityPageFigures } from '../../src/build/entities';
+import { dispersionInput } from '../../src/components/lib/dispersion';
 import { buildDataset } from '../../src/data/dataset';
 import { formatProblem } from '../../src/schemas/problem';
 import { analyzeWith } from '../../src/engines/run-fs';
@@ -87,6 +88,14 @@ describe('per: benchmarks on the chain demo', () => {
     expect([page.n, page.nps, page.servqual, page.waves]).toEqual([0, undefined, undefined, []]);
     expect(page.parent!.nps).toEqual(f.nps);
   }, 60_000);
+
+  it('charts every company’s NPS in the dispersion strip (their benchmark values, not survey figures they do not have)', async () => {
+    const result = await analyzeWith('memory', DIR, AnalysisOptionsSchema.parse({ per: 'benchmarks' }));
+    const view = dispersionInput(result.figures!.entities!, 'nps', { metric: 'NPS' });
+    expect(view?.form).toBe('dots');
+    if (view?.form !== 'dots') return;
+    expect(new Map(view.input.dots.map((d) => [d.label, d.value]))).toEqual(COMPANIES);
+  });
 });
 
 describe('per: benchmarks, mistaken', () => {
