@@ -1,7 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { gapreport } from './src/integration';
+
+// gapreport build hands over the integration it was built with (its prebuilt JavaScript, on globalThis
+// while Astro runs): Node then loads this file as it is, and Astro needs no Vite server to compile
+// src/integration.ts and the hundred modules it imports. Elsewhere (astro build, astro dev) the import
+// fails in Node and Astro loads the file through Vite, which compiles the TypeScript as before.
+const handed = /** @type {{ __gapreportIntegration?: typeof import('./src/integration') }} */ (globalThis).__gapreportIntegration;
+const { gapreport } = handed ?? (await import('./src/integration'));
 
 // No usage data leaves a report author's machine, and `npm run dev` does not nag about
 // upgrades: Astro reads both switches after it loads this file (telemetry events, the

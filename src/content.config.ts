@@ -1,9 +1,11 @@
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { FiguresSchema } from './schemas/figures';
-import { ReportFrontmatterSchema } from './schemas/report';
-import { figuresLoader } from './build/figures-loader';
-import { reportId } from './build/report-id';
+import type * as Parts from './build/content-parts';
+
+// gapreport build hands these over from its own prebuilt modules (scripts/commands/build.ts); otherwise
+// they are compiled here, with the two hundred modules behind the loader (the whole report pipeline).
+const handed = (globalThis as { __gapreportContentParts?: typeof Parts }).__gapreportContentParts;
+const { FiguresSchema, ReportFrontmatterSchema, figuresLoader, reportId } = handed ?? (await import('./build/content-parts'));
 
 /** The analysts' MDX reports; ids from reportId, the same function the figures loader and the CLI use. */
 const reports = defineCollection({

@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import type { ReportFigures } from './build/pipeline-fs';
 import { astroLintPlugin } from './build/lint-astro';
+import { serverTransformCache } from './build/transform-cache-fs';
 
 /** How the site is built from a gapreport project: astro.config.mjs's gapreport(), or gapreport build's. */
 export interface GapreportOptions {
@@ -42,7 +43,7 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
     name: 'gapreport',
     hooks: {
       // Astro runs each integration's setup in order, so the last gapreport()'s options stand.
-      'astro:config:setup': ({ config, command, updateConfig }) => {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         holder().options = {
           root: options.root ?? fileURLToPath(config.root),
           figures: options.figures,
@@ -56,8 +57,21 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
         if (!added) updateConfig({ markdown: { remarkPlugins: [astroLintPlugin(() => holder().options)] } });
         const vitePlugins = ((config.vite?.plugins ?? []) as unknown[]).flat(3) as ({ name?: string } | null)[];
         // Builds only: the preview serves the store itself.
-        if (command === 'build' && config.cacheDir && !vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN))
-          updateConfig({ vite: { plugins: [dataStoreAtRunTime(new URL('data-store.json', config.cacheDir), storeKeys)] } });
+        if (command === 'build' && config.cacheDir && !vitePlugins.some((p) => p?.name === DATA_STORE_PLUGIN)) {
+          const integrations = config.integrations.map((i) => i.name).join(',');
+          updateConfig({
+            vite: {
+              // Vite's own cache (its dependency optimizer's metadata) in the project's cache folder, not node_modules/.vite:
+              // a checkout's node_modules linked into another project (the bench, the tests) is not another project's cache,
+              // and two projects writing one metadata file made each build re-optimize ('vite config has changed').
+              cacheDir: fileURLToPath(new URL('vite/', config.cacheDir)),
+              plugins: [
+                dataStoreAtRunTime(new URL('data-store.json', config.cacheDir), storeKeys),
+                serverTransformCache(config.cacheDir, fileURLToPath(config.root), integrations, (line) => logger.info(line)),
+              ],
+            },
+          });
+        }
       },
       // The server bundle runs once, in this process, to render the pages, and is then deleted: Rollup's
       // tree-shaking (most of Vite's time here) would only drop code nobody calls. Its CSS and pages are the same.

@@ -6,7 +6,8 @@ import { describeIoError, ioErrorCode } from '../../src/build/io-errors';
 import { refuseOutDir } from '../../src/build/out-dir-fs';
 import { reportsFigures } from '../../src/build/pipeline-fs';
 import { readReports, splitDrafts } from '../../src/build/reports-fs';
-import { forgetGapreportOptions, gapreport } from '../../src/integration';
+import * as integration from '../../src/integration';
+import * as contentParts from '../../src/build/content-parts';
 import type { Problem } from '../../src/schemas/problem';
 import { readArgs } from './args';
 import { specOf, usageLine } from './specs';
@@ -116,14 +117,17 @@ export async function run(args: string[], io: Io): Promise<number> {
     // folder (the tests, two at once) never shares that folder with another build.
     const cwd = process.cwd();
     if (cwd !== root) process.chdir(root);
+    // astro.config.mjs and content.config.ts take these modules from this process instead of compiling the TypeScript through Vite.
+    handOver(true);
     try {
       await build({
         root,
         outDir: tmp,
         logLevel: io.env.GAPREPORT_VERBOSE ? 'info' : 'warn',
-        integrations: [gapreport({ root, figures, drafts, pdf: withPdf })],
+        integrations: [integration.gapreport({ root, figures, drafts, pdf: withPdf })],
       });
     } finally {
+      handOver(false);
       if (process.cwd() !== cwd) process.chdir(cwd);
     }
   } catch (error) {
@@ -136,7 +140,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.err(`gapreport build: the site did not build; dist/ is unchanged.\n${firstLines((error as Error).message)}`);
     return 1;
   } finally {
-    forgetGapreportOptions();
+    integration.forgetGapreportOptions();
   }
   const astroDone = performance.now();
   const search = await writeSearchIndex(tmp);
@@ -210,6 +214,22 @@ export async function run(args: string[], io: Io): Promise<number> {
     `built ${reports.length} report(s) into ${outDir.startsWith(root) ? outDir.slice(root.length + 1) : outDir}/ in ${sec(end - started)} (data ${sec(dataDone - started)}, Astro ${sec(astroDone - dataDone)}, search index ${sec(end - astroDone)})`,
   );
   return 0;
+}
+
+/**
+ * The integration (astro.config.mjs) and the content collections' parts (content.config.ts) as this
+ * CLI was built with them, on globalThis while Astro builds: Node loads the config file natively and
+ * Vite compiles content.config.ts alone, not the two hundred modules behind them, twice per build.
+ */
+function handOver(on: boolean): void {
+  const g = globalThis as { __gapreportIntegration?: unknown; __gapreportContentParts?: unknown };
+  if (on) {
+    g.__gapreportIntegration = integration;
+    g.__gapreportContentParts = contentParts;
+  } else {
+    delete g.__gapreportIntegration;
+    delete g.__gapreportContentParts;
+  }
 }
 
 function fail(io: Io, problems: Problem[], headers?: Map<Problem, string>): number {

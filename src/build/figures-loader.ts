@@ -6,6 +6,9 @@ import { gapreportOptions, type GapreportOptions } from '../integration';
 import { reportsFigures } from './pipeline-fs';
 import { rememberFigures } from './lint-astro';
 import { readReports, REPORTS_DIR, splitDrafts } from './reports-fs';
+import { lastFiguresProblems } from './figures-problems';
+
+export { figuresProblems } from './figures-problems';
 
 /**
  * Astro content loader: runs the report pipeline (pipeline-fs.ts) for every report, through
@@ -26,7 +29,7 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
         const { reports, problems } = await readReports(root);
         if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
         store.clear();
-        const byReport = lastProblems();
+        const byReport = lastFiguresProblems();
         byReport.clear();
         // The same pipeline as gapreport build and check (pipeline-fs.ts): the MDX lint included, so
         // astro dev / astro build also refuse unknown components and code before a page renders (and runs) it.
@@ -72,20 +75,4 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
       watcher.on('unlink', onChange);
     },
   };
-}
-
-/**
- * The problems of the loader's last run, by report id. In `astro dev` a report whose data
- * broke has no figures entry; its page throws these lines so Astro's error overlay shows
- * the data problem itself. Kept on globalThis because the loader (config) and the pages
- * (Vite SSR) are separate module instances in one process.
- */
-function lastProblems(): Map<string, string[]> {
-  const g = globalThis as { __gapreportFiguresProblems?: Map<string, string[]> };
-  g.__gapreportFiguresProblems ??= new Map();
-  return g.__gapreportFiguresProblems;
-}
-
-export function figuresProblems(reportId: string): string[] | undefined {
-  return lastProblems().get(reportId);
 }
