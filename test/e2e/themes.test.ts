@@ -4,7 +4,7 @@
  * with JavaScript off its three charts (shares, sentiment by theme, themes as drivers) are in the
  * page, each with its title, description and a data table that opens; the drivers chart says
  * association, not cause; the Vietnamese edition says sentiment is not available for Vietnamese.
- * Uses the one built site of test/e2e/demo-site.ts. Skipped locally without Chromium, failing under CI=true.
+ * Uses the one shared demo site (test/e2e/demo-site.ts). Skipped locally without Chromium, failing under CI=true.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
@@ -51,7 +51,9 @@ describeInChromium('<Themes/> in Chromium', (executablePath) => {
           expect(await page.locator(THEMES).count(), path).toBe(1);
           await page.addScriptTag({ path: AXE });
           const { violations } = await page.evaluate(
-            ([selector, tags]) => (window as unknown as { axe: Axe }).axe.run(selector, { runOnly: { type: 'tag', values: tags } }),
+            // Every violation with all its nodes; the passes are not serialised node by node (as in pages.test.ts).
+            ([selector, tags]) =>
+              (window as unknown as { axe: Axe }).axe.run(selector, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
             [THEMES, TAGS] as const,
           );
           if (violations.length) found[`${path} ${width}`] = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes[0]?.target.join(' ')}`);
