@@ -8,8 +8,8 @@
  * weighting cell and weighed by analyze.ts as for every engine; a weight column is summed
  * weighted. keep: filters the rows (WHERE), counting each rule's exclusions; scales:, reverse:,
  * binary:, recode: (numbers and segment values) and constructs are the same arithmetic in SQL;
- * a survey tool's export settings (source:, date formats, derived waves, columns by text or
- * position) are refused in words. Cells read as Cells.text reads them (bidi controls stripped,
+ * wave_from: date derives the wave from the day; a survey tool's export settings (source:,
+ * other date formats, columns by text or position) are refused in words. Cells read as Cells.text reads them (bidi controls stripped,
  * JavaScript's trim), ids compared after normalizeId (NFC, client-side). contacts.csv and the small files stay the loader's and the stream
  * engine's (loadWith). Network and server failures are Problems naming the server by its
  * address: never a stack trace, never a user or password.
@@ -96,21 +96,20 @@ async function describe(conn: ClickhouseConnection, w: Warehouse): Promise<{ nam
 }
 
 /**
- * The export settings the query does not translate, in words (keep:, scales, recodes and constructs it
- * does): a survey tool's preset and header rows, other date formats, waves derived from dates, and
- * columns found by question text or position — settings of a CSV export, not of a table's columns.
+ * The export settings the query does not translate, in words (keep:, wave_from: date, scales, recodes
+ * and constructs it does): a survey tool's preset and header rows, other date formats, and columns found
+ * by question text or position — settings of a CSV export, not of a table's columns.
  */
 function untranslated(layout: ExportLayout | undefined): string | undefined {
   if (!layout) return undefined;
   const used = [
     layout.source !== undefined ? 'source:' : '',
     layout.dates.format !== 'iso' ? 'date_format:' : '',
-    layout.wavePeriod !== undefined && layout.source === undefined ? 'wave_from:' : '',
     Object.keys(layout.byText).length ? 'by_text:' : '',
     Object.keys(layout.byPosition).length ? 'by_position:' : '',
   ].filter(Boolean);
   return used.length
-    ? `its mapping uses settings of a survey-tool export (${used.join(', ')}), which the clickhouse engine does not translate (it reads the table's columns by name, dates as YYYY-MM-DD, the wave from its column)`
+    ? `its mapping uses settings of a survey-tool export (${used.join(', ')}), which the clickhouse engine does not translate (it reads the table's columns by name and dates as YYYY-MM-DD)`
     : undefined;
 }
 
@@ -158,11 +157,15 @@ async function readWarehouse(
   const side = new Map<string, CrossProducts>();
   let sideKey = '';
   // One grouping by every segment when its groups are few (one read of each row), else one per segment.
-  const countSql = groupCountQuery(shape, q);
+  const countSql = groupCountQuery(shape, q, ctx.layout?.wavePeriod !== undefined);
   const groups = countSql ? await runClickhouse(conn, countSql) : undefined;
   if (groups && 'error' in groups) return failed(file, `cannot be aggregated: ${groups.error}.`, HINT);
   const fine = groups !== undefined && Number(groups.data[0]?.[0] ?? Infinity) <= fineGroups;
-  const query = surveyQuery(shape, q, items, layout, () => side.get(sideKey), ctx.cells?.recode ?? q.recode ?? {}, fine, { plan: ctx.cells?.plan, keep });
+  const query = surveyQuery(shape, q, items, layout, () => side.get(sideKey), ctx.cells?.recode ?? q.recode ?? {}, fine, {
+    plan: ctx.cells?.plan,
+    keep,
+    wavePeriod: ctx.layout?.wavePeriod,
+  });
   const [answers, dups, exclusions] = await Promise.all([
     Promise.all(query.sqls.map((s) => runClickhouse(conn, s.sql))),
     duplicateIds(conn, shape, q, keep),

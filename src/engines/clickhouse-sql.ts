@@ -12,7 +12,7 @@ import type { Source } from '../data/columns';
 import type { CrossProducts, Moments } from '../analysis/moments';
 import type { SurveyAcc } from '../analysis/survey-acc';
 import type { ColumnPlan, ColumnScale } from '../data/scales';
-import type { Condition } from '../schemas/mapping';
+import type { Condition, WavePeriod } from '../schemas/mapping';
 import { MAX_MAGNITUDE } from '../schemas/bounds';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { weightingVariables } from '../analysis/weighting-cells';
@@ -108,6 +108,24 @@ export interface TableShape {
 const describeRule = (r: NumberRule) =>
   `${r.integer ? 'a whole number' : 'a number'}${r.min !== undefined && r.max !== undefined ? ` from ${r.min} to ${r.max}` : ''}`;
 
+/**
+ * waveOf (src/data/dates.ts) in SQL: the period of a date cell's day — 2026, 2026-09, 2026-Q3, or the ISO
+ * week 2026-W40 — and NULL when the cell is no date (a breach of its own).
+ */
+function derivedWaveSql(date: string, period: WavePeriod): string {
+  const day = `substring(${date}, 1, 10)`;
+  const week = `toISOWeek(toDate(${day}))`;
+  const wave =
+    period === 'year'
+      ? `substring(${day}, 1, 4)`
+      : period === 'month'
+        ? `substring(${day}, 1, 7)`
+        : period === 'quarter'
+          ? `concat(substring(${day}, 1, 4), '-Q', toString(intDiv(toUInt32(substring(${day}, 6, 2)) + 2, 3)))`
+          : `concat(toString(toISOYear(toDate(${day}))), '-W', if(${week} < 10, '0', ''), toString(${week}))`;
+  return `CASE WHEN ${isoDateSql(date)} THEN ${wave} END`;
+}
+
 /** The query for one table; `missing` and `recode` as the questionnaire gives them. */
 export function surveyQuery(
   shape: TableShape,
@@ -190,7 +208,10 @@ export function surveyQuery(
   };
   const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
   const id = text('respondent_id', 'id');
-  const wave = text('wave', 'wave');
+  const derived = rules.wavePeriod;
+  // wave_from: date — the wave is the period of the row's day (waveOf), and the wave column is not read.
+  const wave = derived ? n('wave') : text('wave', 'wave');
+  if (derived) rows.push({ expr: derivedWaveSql(text('date', 'wdate', false), derived), name: wave });
   const date = text('date', 'date');
   const segs = q.segments.map((s, i) => text(s, `s${i}`));
   items.forEach((it, i) => num(`e_${it.id}`, scale, col.e(i)));
@@ -207,7 +228,8 @@ export function surveyQuery(
     breaches.push({ sql: `${n(WEIGHT)} IS NULL OR ${n(WEIGHT)} = 0`, breach: { column: 'weight', rule: 'a weight above 0 on every row' } });
   }
   breaches.push({ sql: `${id} IS NULL`, breach: { column: 'respondent_id', rule: 'present on every row' } });
-  breaches.push({ sql: `${wave} IS NULL`, breach: { column: 'wave', rule: 'present on every row' } });
+  if (derived) breaches.push({ sql: `${date} IS NULL`, breach: { column: 'date', rule: 'present on every row (the wave is its period)' } });
+  else breaches.push({ sql: `${wave} IS NULL`, breach: { column: 'wave', rule: 'present on every row' } });
   breaches.push({
     sql: `${date} IS NOT NULL AND ${isoDateSql(date)} = 0`,
     breach: { column: 'date', rule: 'a date written YYYY-MM-DD (a time of day may follow)' },
@@ -373,8 +395,9 @@ function textDefs(r: { text: string }, missing: string[], as: string, recode?: R
 export const FINE_GROUPS = 20_000;
 
 /** An upper bound of the groups of wave × every segment (raw values: trimming and missing codes only merge them), or undefined without segments. */
-export function groupCountQuery(shape: TableShape, q: Questionnaire): string | undefined {
-  const raws = ['wave', ...q.segments].map((c) => rawColumn(shape, shape.find(c)).sql);
+export function groupCountQuery(shape: TableShape, q: Questionnaire, derivedWave = false): string | undefined {
+  // A derived wave has at most as many values as the date column (an upper bound too).
+  const raws = [derivedWave ? 'date' : 'wave', ...q.segments].map((c) => rawColumn(shape, shape.find(c)).sql);
   return q.segments.length ? `SELECT uniqExact(${raws.join(', ')}) AS ${n('groups')} FROM ${shape.table}` : undefined;
 }
 
@@ -428,6 +451,8 @@ export interface KeepRule {
 export interface RowRules {
   plan?: ColumnPlan;
   keep?: KeepRule[];
+  /** wave_from: date — the wave is this period of the row's date. */
+  wavePeriod?: WavePeriod;
 }
 
 /** A number as an SQL literal (ClickHouse reads `1e+21` and `-0.5` as JavaScript writes them). */

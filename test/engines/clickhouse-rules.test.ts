@@ -154,6 +154,17 @@ describe.runIf(binary)('the clickhouse engine translates row rules, scales, reco
     await sameFigures(csv, table);
   }, 180_000);
 
+  it.each(['month', 'week'])(
+    'derives the wave from the date by %s (wave_from: date), times of day dropped, equal to the in-memory figures to 1e-9',
+    async (period) => {
+      const { csv, table } = await both(`rules_wave_${period}`, `${withoutWeighting.trimEnd()}\nwave_from: date\nwave_period: ${period}\n`, true, false);
+      const figures = await sameFigures(csv, table);
+      expect(figures.meta.waves.length).toBeGreaterThan(4);
+      expect(figures.meta.waves.every((w) => (period === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}-W\d{2}$/).test(w))).toBe(true);
+    },
+    180_000,
+  );
+
   it('reads as dates exactly the cells readDate reads as ISO: a day, then a 24- or 12-hour time with a glued or worded zone', async () => {
     const cells = ['2026-09-30', '2026-02-30', '1999-12-31', '2026-9-30'].flatMap((day) =>
       ['', 'T', ' ', 'T ', '  ', 't'].flatMap((sep) =>

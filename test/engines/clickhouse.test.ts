@@ -132,7 +132,7 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
     const r = await analyzeWith('clickhouse', table, OPTIONS);
     expect(r.figures).toBeUndefined();
     expect(r.problems.map(formatProblem).join('\n')).toContain(
-      "names a warehouse table, but its mapping uses settings of a survey-tool export (date_format:), which the clickhouse engine does not translate (it reads the table's columns by name, dates as YYYY-MM-DD, the wave from its column), so its figures would be wrong.",
+      "names a warehouse table, but its mapping uses settings of a survey-tool export (date_format:), which the clickhouse engine does not translate (it reads the table's columns by name and dates as YYYY-MM-DD), so its figures would be wrong.",
     );
   });
 
