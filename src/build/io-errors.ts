@@ -33,6 +33,7 @@ export function ioErrorCode(error: unknown): string | undefined {
 
 /** One line: what failed, in which folder, what the errno means, what to do. */
 export function describeIoError(what: string, folder: string, code: string, after = ''): string {
-  const { meaning, hint } = MEANINGS[code] ?? { meaning: code, hint: 'Fix the cause and build again.' };
-  return `gapreport build: could not ${what} ${folder}: ${meaning} (${code}).${after ? ` ${after}` : ''} ${hint}`;
+  const known = MEANINGS[code];
+  const hint = known?.hint ?? 'Fix the cause and build again.';
+  return `gapreport build: could not ${what} ${folder}${known ? `: ${known.meaning}` : ''} (${code}).${after ? ` ${after}` : ''} ${hint}`;
 }

@@ -59,7 +59,7 @@ export function lintComponents(file: string, tree: MdxNode, figures: Figures): P
         });
         continue;
       }
-      const error = checkValue(rule, value, figures);
+      const error = checkValue(rule, value, figures, name, prop);
       if (error) problems.push({ file, line, column: `<${name}> ${prop}`, value: String(value), ...error });
     }
     for (const [prop, rule] of Object.entries(rules)) {
@@ -76,10 +76,19 @@ export function lintComponents(file: string, tree: MdxNode, figures: Figures): P
   return problems;
 }
 
-function checkValue(rule: PropRule, value: string | true, figures: Figures): { message: string; hint?: string } | undefined {
+function checkValue(rule: PropRule, value: string | true, figures: Figures, name: string, prop: string): { message: string; hint?: string } | undefined {
   if (rule.kind === 'boolean')
-    return value === true || value === '{true}' || value === '{false}' ? undefined : { message: 'must be written bare (interval) or as {true}/{false}.' };
-  if (typeof value !== 'string' || value.startsWith('{')) return { message: 'must be a plain quoted string.' };
+    return value === true || value === '{true}' || value === '{false}'
+      ? undefined
+      : {
+          message: `must be written bare (${prop}) or as ${prop}={true} / ${prop}={false}.`,
+          hint: `Write <${name} … ${prop} /> to turn it on; leave it out to turn it off.`,
+        };
+  if (typeof value !== 'string' || value.startsWith('{'))
+    return {
+      message: 'must be a plain quoted string.',
+      hint: `Write ${prop}="…" with the value itself in quotes, not an expression in braces${rule.example ? `: ${prop}="${rule.example}"` : ''}.`,
+    };
   if (rule.kind === 'figure') {
     const r = resolveMetric(figures, value);
     if (r.kind !== 'unknown') return undefined;

@@ -37,7 +37,15 @@ export function parseReport(id: string, file: string, text: string): { report: R
     const e = doc.errors[0];
     return {
       report: { id, file, text, bodyLine },
-      problems: [{ file, line: (e.linePos?.[0]?.line ?? 0) + 1, message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}` }],
+      problems: [
+        {
+          file,
+          line: (e.linePos?.[0]?.line ?? 0) + 1,
+          // The parser's "at line 1, column 10" counts from the frontmatter: the problem's line is the file's.
+          message: `frontmatter is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`.replace(/\.\.$/, '.'),
+          hint: 'Check the indentation and the brackets and quotes on this line.',
+        },
+      ],
     };
   }
   const parsed = ReportFrontmatterSchema.safeParse(doc.toJSON() ?? {});

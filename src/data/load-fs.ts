@@ -36,7 +36,13 @@ export async function checkFile(path: string, limits: Limits): Promise<{ size?: 
   let size: number;
   try {
     const s = await stat(path);
-    if (!s.isFile()) return { problem: { message: 'is not a file.' } };
+    if (!s.isFile())
+      return {
+        problem: {
+          message: s.isDirectory() ? 'is a folder, not a file.' : 'is not a file.',
+          hint: 'Put the file itself under this name, or rename what is there.',
+        },
+      };
     size = s.size;
   } catch (error) {
     return { problem: await whyNot(path, (error as NodeJS.ErrnoException).code) };

@@ -45,10 +45,13 @@ function describe(issue: ZodIssue, value: unknown): { message: string; hint?: st
   const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.received === 'nan') return { message: `${where}: .nan is not a number.` };
+      if (issue.received === 'nan') return { message: `${where}: .nan is not a number.`, hint: 'Write a number, e.g. 7.' };
       return issue.received === 'undefined'
         ? { message: `${where} is required.` }
-        : { message: `${where}: ${typeof value === 'string' ? `"${shown}"` : shown} should be ${issue.expected === 'object' ? 'a map (key: value)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not a ${issue.received}.` };
+        : {
+            message: `${where}: ${typeof value === 'string' ? `"${shown}"` : shown} should be ${issue.expected === 'object' ? 'a map (key: value)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not a ${issue.received}.`,
+            hint: issue.expected === 'array' ? 'Write it as a list: [a, b], or one "- value" per line.' : issue.expected === 'object' ? 'Write it as a map: { key: value }, or one "key: value" per line.' : undefined,
+          };
     case 'unrecognized_keys':
       return { message: `${where} has unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`, hint: suggestSetting(issue.path, issue.keys[0]) ?? 'Check the spelling against SPEC §2.1 (and data/README.md for extensions).' };
     case 'invalid_enum_value':
@@ -57,6 +60,8 @@ function describe(issue: ZodIssue, value: unknown): { message: string; hint?: st
     case 'invalid_literal':
       return { message: `${where}: "${shown}" is not a known preset (use servqual-22, or list items:).` };
     case 'invalid_union':
+      // A missing text is required, not "undefined should be a text".
+      if (value === undefined) return { message: `${where} is required.`, hint: 'Write a text, or a map of texts by locale (en, fr, vi).' };
       return { message: `${where}: ${shown} should be a text, or a map of texts by locale (en, fr, vi).` };
     default:
       return { message: value !== undefined && typeof value !== 'object' ? `${where}: "${shown}" ${issue.message}.` : `${where}: ${issue.message}.` };

@@ -73,6 +73,8 @@ export function parseThemes(text: string, file = THEMES_FILE): { codebook?: Code
   }
   // A cycle of parents would make every theme in it its own ancestor.
   for (const t of themes) {
+    // Its own parent is reported above, as such.
+    if (t.parent === t.id) continue;
     const chain = new Set<string>();
     for (let p: Theme | undefined = t; p?.parent !== undefined; p = themes.find((x) => x.id === p?.parent)) {
       if (chain.has(p.id)) {

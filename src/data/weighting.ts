@@ -9,9 +9,9 @@ export function checkWeighting(q: Questionnaire, report: Report): void {
   const weighting = q.weighting;
   if (!weighting) return;
   const variables = Object.keys(weighting.targets);
-  if (variables.length === 0) return report(['weighting', 'targets'], 'names no variable to weight to.', 'Give each weighting variable (a segment) its population shares, e.g. targets: { region: { North: 0.4, South: 0.6 } }.');
+  if (variables.length === 0) return report(['weighting', 'targets'], 'setting "weighting.targets" names no variable to weight to.', 'Give each weighting variable (a segment) its population shares, e.g. targets: { region: { North: 0.4, South: 0.6 } }.');
   if (weighting.method === 'post-stratification' && variables.length > 1)
-    report(['weighting', 'method'], `post-stratification weights to one variable; targets: names ${variables.length} (${variables.join(', ')}).`, 'Use method: raking to weight to several margins.');
+    report(['weighting', 'method'], `setting "weighting.method": post-stratification weights to one variable, but targets: names ${variables.length} (${variables.join(', ')}).`, 'Use method: raking to weight to several margins.');
   for (const v of variables) {
     if (!q.segments.includes(v)) report(['weighting', 'targets', v], `"${v}" is not a segment.`, `Weighting variables are segments: add "${v}" to segments:, or remove it from targets:.`);
     const sum = Object.values(weighting.targets[v]).reduce((a, b) => a + b, 0);

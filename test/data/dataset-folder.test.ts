@@ -55,7 +55,7 @@ describe('contract files that are there but cannot be read', () => {
   });
 
   it('reports a files: mapping onto something that is not a file once, not also as absent', async () => {
-    expect(await problems(folder({ 'questionnaire.yaml': `${Q}files: { responses.csv: exports }\n`, 'exports/x.csv': RESPONSES }))).toEqual(['exports: is not a file.']);
+    expect(await problems(folder({ 'questionnaire.yaml': `${Q}files: { responses.csv: exports }\n`, 'exports/x.csv': RESPONSES }))).toEqual(['exports: is a folder, not a file. Put the file itself under this name, or rename what is there.']);
   });
 
   it('names a contract file whose name differs only by case, and suggests the right name', async () => {

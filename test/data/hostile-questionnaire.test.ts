@@ -41,7 +41,7 @@ describe('parseQuestionnaire on hostile input', () => {
   });
 
   it('words a .nan where a number belongs as not a number', () => {
-    expect(problems('scale: { min: .nan, max: 7 }\n')).toEqual(['questionnaire.yaml:1: setting "scale.min": .nan is not a number.']);
+    expect(problems('scale: { min: .nan, max: 7 }\n')).toEqual(['questionnaire.yaml:1: setting "scale.min": .nan is not a number. Write a number, e.g. 7.']);
   });
 
   it(`accepts exactly ${MAX_ITEMS} items`, () => {
