@@ -7,8 +7,12 @@
  * title, SVG (wide and narrow), description and data table, as every chart component does. So a
  * new chart type writes no .astro file, no schemas.ts entry and no report-components.ts line.
  *
- * Pure: the environment (figures, the chart's labels in the report's locale, the few UI strings a
- * fallback sentence needs) is handed in by the component; nothing here reads a report context.
+ * Pure, and blind to src/i18n (whose index composes the English labels from the registry): the
+ * environment — figures, the chart's labels and any other chart's (labelsOf), the UI strings and
+ * formatters of the report's locale, the segments as the report reads them — is handed in by
+ * ChartComponent.astro; nothing here reads a report context. What a component shows is one chart
+ * (with, optionally, a table of figures and a <section> around them), a section of several charts
+ * under their headings, or the one sentence instead (ChartSelection).
  */
 import type { z } from 'zod';
 import type { Figures, GroupFigures } from '../schemas/figures';
