@@ -20,7 +20,7 @@ const OWN_PROCESS = [
   /\bvi\.(do)?(un)?mock\b|\bvi\.(stubEnv|stubGlobal|useFakeTimers|resetModules)\b/,
   /process\.env(\.\w+|\[[^\]]+\])\s*=(?!=)|delete process\.env|process\.chdir|process\.umask/,
   /from '(node:)?child_process'/,
-  /playwright|Chromium\(/,
+  /from 'playwright(-core)?'|Chromium\(/, // a browser (not the word in a list of forbidden imports)
 ];
 
 /** Marks of work that takes seconds: a site build, a browser, the CLI as a child process, the linters over the repository. */
