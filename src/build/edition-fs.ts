@@ -20,9 +20,21 @@ export async function editionFigures(figures: Figures, settings: Pick<ReportFron
 
 /** The same for a dataset folder named directly (`gapreport analyze <dir> --locale fr`). */
 export async function localizedFigures(figures: Figures, datasetDir: string, locale: Locale): Promise<Figures> {
-  const text = await readFile(resolve(datasetDir, QUESTIONNAIRE_FILE), 'utf8').catch(() => undefined);
-  const parsed = text === undefined ? undefined : parseQuestionnaire(text);
+  const file = resolve(datasetDir, QUESTIONNAIRE_FILE);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const parsed = text === undefined ? undefined : parsedQuestionnaire(file, text);
   const localized = localizeLabels(localizeItems(figures, parsed?.items ?? [], locale), parsed?.questionnaire, locale);
   if (!figures.comments) return localized;
   return { ...localized, comments: localizeComments(figures.comments, strings('en').comments.removed, strings(locale).comments.removed) };
+}
+
+// Every page of a report reads the same questionnaire: parsed once per text (a few ms each, 1,000 entity pages), again when the file changes (astro dev).
+const parsedByFile = new Map<string, { text: string; parsed: ReturnType<typeof parseQuestionnaire> }>();
+
+function parsedQuestionnaire(file: string, text: string): ReturnType<typeof parseQuestionnaire> {
+  const known = parsedByFile.get(file);
+  if (known?.text === text) return known.parsed;
+  const parsed = parseQuestionnaire(text);
+  parsedByFile.set(file, { text, parsed });
+  return parsed;
 }
