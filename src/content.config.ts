@@ -1,4 +1,7 @@
-import { defineCollection, z } from 'astro:content';
+// Not astro:content: in the content sync's Vite server that module pulls in Astro's whole server runtime
+// (a hundred and fifty modules compiled for one function); these two are what it re-exports.
+import { defineCollection } from 'astro/content/config';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import type * as Parts from './build/content-parts';
 

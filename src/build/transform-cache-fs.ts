@@ -35,20 +35,39 @@ export interface ModuleEntry {
   attributes: Record<string, string>;
 }
 
+/** What Astro's load hook gave a component's sub-module (a style's CSS, a script's stub). */
+export interface LoadEntry {
+  code: string;
+  meta?: Record<string, unknown>;
+}
+
 interface CacheFile {
   key: string;
   modules: ModuleEntry[];
+  /** By sub-module id. */
+  loads?: Record<string, LoadEntry>;
 }
 
 const FILE = 'gapreport-server-transforms.json';
 const STYLE = /\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)$/;
 
-/** Whether a module's transform may be skipped when its source is unchanged (see above). */
-export function reusable(id: string, code: string, root: string): boolean {
+/** The component sub-modules (its styles, its scripts) a compiled .astro imports, which Astro serves from the compile. */
+export function subModules(code: string): string[] {
+  return [...code.matchAll(/["']([^"'\s]+\.astro\?astro&type=(?:style|script)[^"'\s]*)["']/g)].map((m) => m[1]);
+}
+
+/**
+ * Whether a module's transform may be skipped when its source is unchanged (see above). A component
+ * with styles or scripts may, when every sub-module is in `loads`: then its sub-modules are served from
+ * there, as Astro would have served them from the compile the cache skipped.
+ */
+export function reusable(id: string, code: string, root: string, loads: ReadonlyMap<string, unknown> = new Map()): boolean {
   if (id.includes('?') || id.startsWith('\0') || !id.startsWith('/') || STYLE.test(id)) return false;
   if (!/\.(astro|mdx|md|[cm]?[jt]sx?|json)$/.test(id)) return false;
   if (id.startsWith(join(root, 'content', 'reports') + '/')) return false;
-  return !/import\.meta\.glob|\?astro&type=|&lang\.css/.test(code);
+  if (/import\.meta\.glob/.test(code)) return false;
+  const subs = subModules(code);
+  return subs.every((sub) => sub.startsWith(`${id}?`) && loads.has(sub)) && (subs.length > 0 || !/\?astro&type=/.test(code));
 }
 
 /** Plain JSON (objects, arrays, strings, numbers, booleans, null): what survives the cache file unchanged. */
@@ -77,13 +96,14 @@ function cacheKey(root: string, extra: string): string {
   return hash.digest('hex');
 }
 
-function readCache(file: string, key: string): ModuleEntry[] {
+function readCache(file: string, key: string): { modules: ModuleEntry[]; loads: Map<string, LoadEntry> } {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    return parsed.key === key && Array.isArray(parsed.modules) ? parsed.modules : [];
+    if (parsed.key === key && Array.isArray(parsed.modules)) return { modules: parsed.modules, loads: new Map(Object.entries(parsed.loads ?? {})) };
   } catch {
-    return []; // absent or torn: every module is transformed
+    // absent or torn: every module is transformed
   }
+  return { modules: [], loads: new Map() };
 }
 
 /**
@@ -95,6 +115,7 @@ export function serverTransformCache(cacheDir: URL, root: string, extra: string,
   const file = join(fileURLToPath(cacheDir), FILE);
   let key = '';
   let previous = new Map<string, ModuleEntry>();
+  let loads = new Map<string, LoadEntry>();
   const originals = new Map<string, string>();
   let server = false; // the server build only: the client build (page scripts) is small and bundles differently
   return {
@@ -108,11 +129,23 @@ export function serverTransformCache(cacheDir: URL, root: string, extra: string,
     // Rollup's input options, before it reads a module: its cache is the last build's entries.
     options(input) {
       if (!server) return null;
-      const modules = readCache(file, key);
+      const read = readCache(file, key);
+      const modules = read.modules;
+      loads = read.loads;
       previous = new Map(modules.map((m) => [m.id, m]));
       // Rollup's own fields for an entry it did not write: no source map chain, no transform dependencies.
       const cached = modules.map((m) => ({ ...m, sourcemapChain: [], transformDependencies: [], customTransformCache: false }));
       return { ...input, cache: { modules: cached } as unknown as Rollup.RollupCache }; // no ast (Rollup parses the code), no resolved ids (resolved again)
+    },
+    // A reused component's style or script: what Astro's load gave it last time (Astro has no compile of it to serve it from).
+    load: {
+      order: 'pre',
+      handler(id) {
+        const sub = server ? loads.get(id) : undefined;
+        const parent = previous.get(id.split('?')[0]);
+        if (!sub || !parent || !existsSync(parent.id) || readFileSync(parent.id, 'utf8').replace(/^\uFEFF/, '') !== parent.originalCode) return null;
+        return { code: sub.code, meta: sub.meta };
+      },
     },
     // First of every transform: the text the load hook returned, which is what the next build compares.
     transform: {
@@ -123,15 +156,22 @@ export function serverTransformCache(cacheDir: URL, root: string, extra: string,
       },
     },
     shouldTransformCachedModule({ id, code }) {
-      return !server || !reusable(id, code, root);
+      return !server || !reusable(id, code, root, loads);
     },
     async buildEnd(error) {
       if (error || !server) return; // a failed build leaves the last good cache
       const modules: ModuleEntry[] = [];
+      const loaded: Record<string, LoadEntry> = {};
+      for (const id of this.getModuleIds()) {
+        const info = this.getModuleInfo(id);
+        const code = originals.get(id);
+        if (info && code !== undefined && /\.astro\?astro&type=(style|script)/.test(id) && plainJson(info.meta)) loaded[id] = { code, meta: info.meta };
+      }
+      const subs = new Map(Object.entries(loaded));
       for (const id of this.getModuleIds()) {
         const info = this.getModuleInfo(id);
         const originalCode = originals.get(id) ?? previous.get(id)?.originalCode; // reused: not transformed this time
-        if (!info || info.code === null || originalCode === undefined || !reusable(id, info.code, root) || !plainJson(info.meta)) continue;
+        if (!info || info.code === null || originalCode === undefined || !reusable(id, info.code, root, subs) || !plainJson(info.meta)) continue;
         modules.push({
           id,
           originalCode,
@@ -149,7 +189,7 @@ export function serverTransformCache(cacheDir: URL, root: string, extra: string,
       const tmp = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(dirname(file), { recursive: true });
-        await writeFile(tmp, JSON.stringify({ key, modules } satisfies CacheFile));
+        await writeFile(tmp, JSON.stringify({ key, modules, loads: loaded } satisfies CacheFile));
         await rename(tmp, file);
       } catch {
         await rm(tmp, { force: true }).catch(() => undefined); // a cache that cannot be written costs time, never the build
