@@ -35,6 +35,8 @@ export interface Cluster {
   tcpPorts: number[];
   /** The cluster name in remote_servers, for Distributed(shards, db, table). */
   cluster: string;
+  /** The servers' process ids (the bench reads their CPU time). */
+  pids: number[];
   /** Runs SQL on server `i` (default the first); the answer's text, or throws with the server's words. */
   sql: (query: string, i?: number, body?: string) => Promise<string>;
   stop: () => Promise<void>;
@@ -134,7 +136,7 @@ export async function startCluster(n = 2, binary = clickhouseServerPath(), timeo
       if (!r.ok) throw new Error(`ClickHouse: ${text.trim()}\n${query.slice(0, 300)}`);
       return text;
     };
-    return { urls, tcpPorts: ports.map((p) => p.tcp), cluster: 'shards', sql, stop };
+    return { urls, tcpPorts: ports.map((p) => p.tcp), cluster: 'shards', pids: children.map((c) => c.pid ?? -1), sql, stop };
   } catch (e) {
     await stop();
     throw e;
