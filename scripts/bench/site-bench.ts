@@ -13,10 +13,15 @@
  *
  * When the anchor cannot be installed (no network, no npm), its rows say so and fail; the
  * gapreport rows run regardless. Nothing fails on time.
+ *
+ * `npm run bench` runs these rows among the others; alone: `npx tsx scripts/bench/site-bench.ts
+ * [--rows N] [--runs K]` (its survey in bench/out/site-only, the anchor in bench/out/observable).
  */
 import { existsSync } from 'node:fs';
 import { appendFile, cp, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureData } from './generate';
 import { measure, runChild, type Measured, type Run } from './measure';
 
 const REPORT_ID = 'survey';
@@ -143,3 +148,43 @@ export async function siteBench(
   const observableWarm = await step(measure(warmName, runs, observable, () => appendFile(join(anchor, 'src/index.md'), '\n')));
   return { cold, mdxOnly, observableCold, observableWarm };
 }
+
+/** The four rows with their ratios to the anchor, as text. */
+export function siteTable(rows: SiteRows): string {
+  const f = (x?: number) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(2));
+  const line = (m: Measured) => `${m.name}: ${m.failed ? `failed: ${m.failed.split('\n')[0]}` : `${f(m.seconds)} s wall, ${f(m.cpuSeconds)} s CPU`}`;
+  const ratio = (a: Measured, b: Measured, pick: (m: Measured) => number | undefined) => {
+    const [x, y] = [pick(a), pick(b)];
+    return x === undefined || y === undefined || a.failed || b.failed ? '—' : (x / y).toFixed(2);
+  };
+  return [
+    line(rows.cold),
+    line(rows.mdxOnly),
+    line(rows.observableCold),
+    line(rows.observableWarm),
+    `cold / Observable cold (target ≤ 0.5): ${ratio(rows.cold, rows.observableCold, (m) => m.seconds)} wall, ${ratio(rows.cold, rows.observableCold, (m) => m.cpuSeconds)} CPU`,
+    `MDX-only / Observable warm (target ≤ 1): ${ratio(rows.mdxOnly, rows.observableWarm, (m) => m.seconds)} wall, ${ratio(rows.mdxOnly, rows.observableWarm, (m) => m.cpuSeconds)} CPU`,
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const root = resolve(fileURLToPath(import.meta.url), '../../..');
+  const flag = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    return i < 0 ? fallback : Number(argv[i + 1]);
+  };
+  const out = join(root, 'bench/out');
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  // A folder of its own: the full bench's survey (bench/out/survey) is stamped with its contacts too.
+  const { survey } = await ensureData(join(out, 'site-only'), flag('rows', 1_000_000), 1, 20260701, log);
+  const step = async (m: Promise<Measured>) => {
+    const r = await m;
+    log(
+      `  ${r.name}: ${r.failed ? 'failed' : `${r.seconds.toFixed(2)} s (${r.all.map((s) => s.toFixed(1)).join(' ')}), CPU ${r.cpuSeconds?.toFixed(2) ?? '—'} s`}`,
+    );
+    return r;
+  };
+  process.stdout.write(`${siteTable(await siteBench(root, out, survey, flag('runs', 3), step, log))}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));
