@@ -5,7 +5,11 @@
  * is one SELECT and they are joined by UNION ALL; the per-row values are `WITH expr AS name`
  * aliases rather than a subquery, because ClickHouse sends a query on a Distributed table to
  * every shard whole only when the table is its own FROM: each shard sums its rows and the
- * initiator merges the partial sums, so no row leaves its shard.
+ * initiator merges the partial sums, so no row leaves its shard. The row rules of src/data are
+ * the same expressions here: keep: as a WHERE (row-filter.ts), scales:/reverse:/binary: and
+ * recode: as arithmetic and multiIf (cells.ts, scales.ts), constructs as half-rule scores
+ * (constructs.ts), wave_from: date as waveOf (dates.ts); ClickHouse 18's quirks (NOT NOT folded on
+ * the shards, a bare AND alias in WHERE, CASE with an operand) are worked around where they bite.
  */
 import type { SurveyLayout } from '../analysis/layout';
 import type { Source } from '../data/columns';
