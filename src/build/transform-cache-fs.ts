@@ -19,11 +19,12 @@ import type { Plugin, Rollup } from 'vite';
  *
  * Not reused, because their transform has effects beyond its code: styles (Vite collects the CSS
  * as it transforms them), components whose styles or scripts are sub-modules that read the
- * component's compile (Astro keeps it in memory from the transform), ids with a query or no file,
- * modules reading the file system at transform time (import.meta.glob) and the reports
- * themselves (they are what changes, and their compile runs the MDX lint). The whole cache is
- * dropped when anything else a transform depends on changed: the installed packages, the Astro
- * and TypeScript configuration, Node, the plugins, the mode.
+ * component's compile (Astro keeps it in memory from the transform) unless those are cached too,
+ * ids with a query or no file, modules reading the file system at transform time
+ * (import.meta.glob), modules reading an environment variable (its value is inlined) and the
+ * reports themselves (they are what changes, and their compile runs the MDX lint). The whole
+ * cache is dropped when anything else a transform depends on changed: the installed packages, the
+ * Astro and TypeScript configuration, Node, the plugins, the mode, Vite's define and env.
  */
 export interface ModuleEntry {
   id: string;
@@ -49,6 +50,8 @@ interface CacheFile {
 }
 
 const FILE = 'gapreport-server-transforms.json';
+// An environment variable the transform inlines: its value is not in the source. The configuration's own (the cache key holds them) are fine.
+const ENV = /import\.meta\.env(?!\.(?:BASE_URL|MODE|DEV|PROD|SSR|SITE|ASSETS_PREFIX)\b)/;
 const STYLE = /\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)$/;
 
 /** The component sub-modules (its styles, its scripts) a compiled .astro imports, which Astro serves from the compile. */
@@ -61,11 +64,11 @@ export function subModules(code: string): string[] {
  * with styles or scripts may, when every sub-module is in `loads`: then its sub-modules are served from
  * there, as Astro would have served them from the compile the cache skipped.
  */
-export function reusable(id: string, code: string, root: string, loads: ReadonlyMap<string, unknown> = new Map()): boolean {
+export function reusable(id: string, code: string, root: string, loads: ReadonlyMap<string, unknown> = new Map(), source = code): boolean {
   if (id.includes('?') || id.startsWith('\0') || !id.startsWith('/') || STYLE.test(id)) return false;
   if (!/\.(astro|mdx|md|[cm]?[jt]sx?|json)$/.test(id)) return false;
   if (id.startsWith(join(root, 'content', 'reports') + '/')) return false;
-  if (/import\.meta\.glob/.test(code)) return false;
+  if (/import\.meta\.glob/.test(code) || ENV.test(source)) return false;
   const subs = subModules(code);
   return subs.every((sub) => sub.startsWith(`${id}?`) && loads.has(sub)) && (subs.length > 0 || !/\?astro&type=/.test(code));
 }
@@ -124,7 +127,10 @@ export function serverTransformCache(cacheDir: URL, root: string, extra: string,
     enforce: 'pre',
     configResolved(config) {
       server = Boolean(config.build.ssr);
-      key = cacheKey(root, `${extra}\0${config.mode}\0${config.plugins.map((p) => p.name).join(',')}\0${JSON.stringify(config.define ?? {})}`);
+      key = cacheKey(
+        root,
+        `${extra}\0${config.mode}\0${config.plugins.map((p) => p.name).join(',')}\0${JSON.stringify(config.define ?? {})}\0${JSON.stringify(config.env)}`,
+      );
     },
     // Rollup's input options, before it reads a module: its cache is the last build's entries.
     options(input) {
@@ -156,7 +162,7 @@ export function serverTransformCache(cacheDir: URL, root: string, extra: string,
       },
     },
     shouldTransformCachedModule({ id, code }) {
-      return !server || !reusable(id, code, root, loads);
+      return !server || !reusable(id, code, root, loads, previous.get(id)?.originalCode);
     },
     async buildEnd(error) {
       if (error || !server) return; // a failed build leaves the last good cache
@@ -171,7 +177,7 @@ export function serverTransformCache(cacheDir: URL, root: string, extra: string,
       for (const id of this.getModuleIds()) {
         const info = this.getModuleInfo(id);
         const originalCode = originals.get(id) ?? previous.get(id)?.originalCode; // reused: not transformed this time
-        if (!info || info.code === null || originalCode === undefined || !reusable(id, info.code, root, subs) || !plainJson(info.meta)) continue;
+        if (!info || info.code === null || originalCode === undefined || !reusable(id, info.code, root, subs, originalCode) || !plainJson(info.meta)) continue;
         modules.push({
           id,
           originalCode,

@@ -18,12 +18,15 @@ describe('which transforms may be reused', () => {
     expect(reusable(`${ROOT}/src/components/Metric.astro`, 'const $$Metric = createComponent(() => {});', ROOT)).toBe(true);
   });
 
-  it('never reuses styles, virtual modules, ids with a query, the reports or a module that globs the disk', () => {
+  it('never reuses styles, virtual modules, ids with a query, the reports, a module that globs the disk or reads an environment variable', () => {
     expect(reusable(`${ROOT}/src/styles/site.css`, 'body {}', ROOT)).toBe(false);
     expect(reusable('\0astro:data-layer-content', 'export default 1', ROOT)).toBe(false);
     expect(reusable(`${ROOT}/content/docs/a.mdx?astroPropagatedAssets`, 'x', ROOT)).toBe(false);
     expect(reusable(`${ROOT}/content/reports/acme.mdx`, 'export default 1', ROOT)).toBe(false);
     expect(reusable(`${ROOT}/src/a.ts`, "const m = import.meta.glob('./*.ts');", ROOT)).toBe(false);
+    // An environment variable is inlined by the transform: a new value must reach the bundle. The base path is the configuration's.
+    expect(reusable(`${ROOT}/src/a.ts`, 'const k = "abc";', ROOT, new Map(), 'const k = import.meta.env.PUBLIC_KEY;')).toBe(false);
+    expect(reusable(`${ROOT}/src/a.ts`, 'const b = "/";', ROOT, new Map(), 'const b = import.meta.env.BASE_URL;')).toBe(true);
   });
 
   it('reuses a component with a style only when that style is cached too', () => {
