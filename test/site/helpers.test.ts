@@ -3,7 +3,7 @@ import type { Figures } from '../../src/schemas/figures';
 import { formatters } from '../../src/i18n/format';
 import { chartLabels, strings } from '../../src/i18n';
 import { makeFormat } from '../../src/charts/format';
-import { metricText, formatInUnit } from '../../src/components/lib/metric-format';
+import { metricText, formatInUnit, type MetricText } from '../../src/components/lib/metric-format';
 import { trendInput, TREND_METRICS } from '../../src/charts/trend';
 import { headlineCards, previousWave } from '../../src/components/lib/headline';
 import { segmentTable, segmentValueLabels } from '../../src/components/lib/segment-table';
@@ -16,6 +16,8 @@ beforeAll(async () => {
   figures = await demoFigures();
 }, 120_000);
 
+/** A figure's text as <Metric> prints it, or why there is none. */
+const shown = (m: MetricText) => (m.kind === 'unknown' ? m.message : m.text);
 describe('metricText(figures, id)', () => {
   it('formats a headline figure for the locale', () => {
     expect(metricText(figures, 'nps.score', en.fmt, en.t)).toEqual({ kind: 'value', text: '+12', lowBase: false });
@@ -113,13 +115,13 @@ describe('headlineCards(figures)', () => {
   it('shows the best-in-class mark beyond the industry on the card of a metric that has one, as <Metric> prints it, and none elsewhere', () => {
     const cards = headlineCards(figures, en.fmt, en.t, makeFormat('en'));
     const best = figures.benchmarks.find((b) => b.metric === 'nps')!.best_in_class!;
-    const text = (k: string) => metricText(figures, `benchmarks.nps.best_in_class.${k}`, en.fmt, en.t).text;
+    const text = (k: string) => shown(metricText(figures, `benchmarks.nps.best_in_class.${k}`, en.fmt, en.t));
     expect(cards[0].bestInClass).toBe(`best in class beyond the industry ${text('value')} (${best.company}), gap ${text('gap')}`);
     expect(best.gap).toBeLessThan(0);
     expect(cards.slice(1).map((c) => c.bestInClass)).toEqual([undefined, undefined, undefined]);
     const fr = headlineCards(figures, formatters('fr'), strings('fr'), makeFormat('fr'));
     expect(fr[0].bestInClass).toContain(
-      `meilleure référence hors secteur ${metricText(figures, 'benchmarks.nps.best_in_class.value', formatters('fr'), strings('fr')).text}`,
+      `meilleure référence hors secteur ${shown(metricText(figures, 'benchmarks.nps.best_in_class.value', formatters('fr'), strings('fr')))}`,
     );
   });
   it('finds the previous wave from meta', () => {

@@ -102,7 +102,10 @@ export function headlineCards(figures: Figures, fmt: Formatters, t: Strings, cf:
     const best = b?.best_in_class;
     if (best) {
       // As <Metric id="benchmarks.<metric>.best_in_class.value|gap"/> prints them: one rendering per figure.
-      const at = (k: string) => metricText(figures, `benchmarks.${key}.best_in_class.${k}`, fmt, t).text;
+      const at = (k: string) => {
+        const m = metricText(figures, `benchmarks.${key}.best_in_class.${k}`, fmt, t);
+        return m.kind === 'unknown' ? t.notMeasured : m.text;
+      };
       card.bestInClass = fillTemplate(t.headline.bestInClass, { value: at('value'), company: best.company ?? best.statistic ?? best.source, gap: at('gap') });
     }
     return card;
