@@ -9,6 +9,7 @@ import { stripBidiControls } from '../schemas/text';
 import { MAX_MAGNITUDE } from '../schemas/bounds';
 import { applyScale, overallScaleHint, type ColumnPlan, type ColumnScale } from './scales';
 import { dateProblem, readDate, type DateSetting } from './dates';
+import type { SpanRecord } from './csv';
 
 export interface CellOptions {
   /** Cell values read as missing, compared trimmed (numbers also numerically). */
@@ -51,6 +52,42 @@ export function isIsoDate(s: string): boolean {
   return ok;
 }
 
+/** Exact powers of ten (up to 10^22, the largest a double holds exactly). */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** What spanNumber found: no character (an empty cell), or characters it does not read (the text path reads them). */
+const EMPTY = -1;
+const OTHER = -2;
+/** Set by spanNumber: whether the number it read had a decimal point. */
+let spanDecimal = false;
+
+/**
+ * The number written in text[start, end) when it is 1–15 plain digits with at most one
+ * decimal point (and a digit): the same double as Number() — digits as an exact integer m,
+ * then m / 10^k, one correctly rounded division of two exact doubles, as Number rounds the
+ * decimal once. EMPTY for no characters; OTHER for anything else (signs, spaces, exponents,
+ * commas, more digits), which the text path reads.
+ */
+function spanNumber(text: string, start: number, end: number): number {
+  if (start === end) return EMPTY;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c - 48;
+    if (digit >= 0 && digit <= 9) {
+      m = m * 10 + digit;
+      digits++;
+    } else if (c === 46 && point < 0) point = i;
+    else return OTHER;
+  }
+  if (digits === 0 || digits > 15) return OTHER;
+  spanDecimal = point >= 0;
+  if (point < 0) return digits > 9 ? OTHER : m; // plainInteger's reach: longer ones take the text path, as before
+  return m / POW10[end - point - 1];
+}
+
 /** The value of 1–9 plain digits, else undefined. */
 function plainInteger(cell: string): number | undefined {
   const n = cell.length;
@@ -76,10 +113,16 @@ export class Cells {
   /** Whether any recode: is given / any missing code is a plain whole number as text (the fast path's checks). */
   private readonly anyRecode: boolean;
   private readonly digitMissing: boolean;
+  /** Some missing code is digits with a point (e.g. "9.9"): decimals then take the text path. */
+  private readonly decimalMissing: boolean;
+  /** The record being read as spans (CsvRecords.stepSpans), else undefined (`fields` holds it). */
+  private record: SpanRecord | undefined;
+  private cutFields: string[] = [];
+  /** Dates read so far (a survey file repeats a few hundred days a million times), in this reader's format. */
+  private readonly days = new Map<string, string>();
   /** Contract column → its declared scale, and segment → value recode (own keys only; undefined when none is declared, the fast path's check). */
   private readonly scales?: Record<string, ColumnScale>;
   private readonly segmentRecode?: Record<string, Record<string, string>>;
-  fields: string[] = [];
   line = 0;
   row = 0;
 
@@ -93,6 +136,7 @@ export class Cells {
     }
     this.anyRecode = Object.keys(this.recode).length > 0;
     this.digitMissing = [...this.missingText].some((m) => plainInteger(m) !== undefined);
+    this.decimalMissing = [...this.missingText].some((m) => /^[0-9]*\.[0-9]*$/.test(m));
     const plan = options.plan;
     if (plan && Object.keys(plan.scales).length) this.scales = plan.scales;
     if (plan && Object.keys(plan.segments).length) this.segmentRecode = plan.segments;
@@ -100,9 +144,31 @@ export class Cells {
 
   /** Moves to the next record. */
   at(fields: string[], line: number, row: number): void {
-    this.fields = fields;
+    this.cutFields = fields;
+    this.record = undefined;
     this.line = line;
     this.row = row;
+  }
+
+  /** Moves to the next record, read as spans: fields are cut out only when read as text. */
+  atSpans(record: SpanRecord, line: number, row: number): void {
+    this.record = record;
+    this.line = line;
+    this.row = row;
+  }
+
+  /** The record's fields as strings. */
+  get fields(): string[] {
+    return this.record ? this.record.fields() : this.cutFields;
+  }
+
+  /** Field i as a string (one field cut out, not the record's). */
+  private field(i: number): string {
+    return this.record ? this.record.field(i) : this.cutFields[i];
+  }
+
+  private rawText(source: Source): string {
+    return source.kind === 'header' ? this.field(source.index) : rawOf(source, this.cutFields, this.row);
   }
 
   private report(source: Source, contract: string, value: string, message: string, hint?: string): undefined {
@@ -113,7 +179,7 @@ export class Cells {
   /** Trimmed text, or undefined when missing; a segment's value after its recode: (e.g. "Eco Plus" → "Eco"). */
   text(source: Source | undefined, contract: string): string | undefined {
     if (!source) return undefined;
-    const raw = stripBidiControls(source.kind === 'header' ? this.fields[source.index] : rawOf(source, this.fields, this.row)).trim();
+    const raw = stripBidiControls(this.rawText(source)).trim();
     if (this.missingText.has(raw)) return undefined;
     const recode = this.segmentRecode && Object.hasOwn(this.segmentRecode, contract) ? this.segmentRecode[contract] : undefined;
     if (recode === undefined) return raw;
@@ -132,9 +198,21 @@ export class Cells {
   private read(source: Source | undefined, contract: string, rule: NumberRule): number | undefined {
     if (!source) return undefined;
     const labels = this.anyRecode && Object.hasOwn(this.recode, contract) ? this.recode[contract] : undefined;
-    // Fast path for the bulk of survey cells, a short unsigned whole number ("5", "10"):
-    // no bidi control, space or label can be in it, so trimming and the regexes are skipped.
-    const cell = source.kind === 'header' ? this.fields[source.index] : rawOf(source, this.fields, this.row);
+    // Fast path for the bulk of survey cells, a short unsigned whole number ("5", "10") or
+    // decimal ("5.3"): no bidi control, space or label can be in it, so trimming and the
+    // regexes are skipped — and, read as spans, no string is made.
+    const record = this.record;
+    if (labels === undefined && record !== undefined && source.kind === 'header') {
+      const k = source.index;
+      const value = record.escaped[k] ? OTHER : spanNumber(record.text, record.starts[k], record.ends[k]);
+      if (value === EMPTY) return undefined; // '' is always missing
+      if (value !== OTHER) {
+        if (!spanDecimal) {
+          if (!this.digitMissing || !this.missingText.has(record.field(k))) return this.check(source, contract, undefined, value, rule);
+        } else if (!this.decimalMissing && !(this.segmentRecode && Object.hasOwn(this.segmentRecode, contract))) return this.check(source, contract, undefined, value, rule);
+      }
+    }
+    const cell = this.rawText(source);
     if (labels === undefined) {
       const plain = plainInteger(cell);
       if (plain !== undefined && (!this.digitMissing || !this.missingText.has(cell))) return this.check(source, contract, cell, plain, rule);
@@ -162,14 +240,14 @@ export class Cells {
     return this.check(source, contract, raw, value, rule);
   }
 
-  /** Missing codes given as numbers, not-applicable values, then the rule's range. */
-  private check(source: Source, contract: string, raw: string, value: number, rule: NumberRule): number | undefined {
+  /** Missing codes given as numbers, not-applicable values, then the rule's range (`raw` undefined: the cell as written). */
+  private check(source: Source, contract: string, raw: string | undefined, value: number, rule: NumberRule): number | undefined {
     if ((this.missingNumbers.size !== 0 && this.missingNumbers.has(value)) || (rule.notApplicable !== undefined && rule.notApplicable.includes(value))) return undefined;
     const outside = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
     if (outside || (rule.integer && !Number.isInteger(value))) {
       // overall may be asked on another scale than the items: say how to declare it (src/data/scales.ts).
       const hint = contract === 'overall' && !this.scales?.overall && rule.min !== undefined && rule.max !== undefined ? overallScaleHint(rule) : undefined;
-      return this.report(source, contract, raw, rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : rule.min !== undefined ? `is below ${rule.min}.` : 'is not a whole number.', hint);
+      return this.report(source, contract, raw ?? this.rawText(source), rule.min !== undefined && rule.max !== undefined ? `is not ${range(rule)}.` : rule.min !== undefined ? `is below ${rule.min}.` : 'is not a whole number.', hint);
     }
     return value;
   }
@@ -187,9 +265,14 @@ export class Cells {
   date(source: Source | undefined, contract: string): string | undefined {
     const raw = this.text(source, contract);
     if (raw === undefined || !source) return undefined;
+    const known = this.days.get(raw);
+    if (known !== undefined) return known;
     const format = this.options.dates?.format ?? 'iso';
     const day = readDate(raw, format);
-    if (day !== undefined) return day;
+    if (day !== undefined) {
+      if (this.days.size < 100_000) this.days.set(raw, day);
+      return day;
+    }
     const problem = dateProblem(raw, this.options.dates ?? { format });
     return this.report(source, contract, raw, problem.message, problem.hint);
   }
@@ -214,7 +297,7 @@ export class Cells {
   /** Reports a required cell that is empty. */
   required<T>(value: T | undefined, source: Source | undefined, contract: string): value is T {
     if (value !== undefined || !source) return value !== undefined;
-    const raw = rawOf(source, this.fields, this.row).trim();
+    const raw = this.rawText(source).trim();
     // A wrong value was reported already; only an empty (or missing-coded) one is new.
     if (this.missingText.has(raw)) this.sink.add({ line: this.line, column: labelOf(source, contract), message: 'is empty, but a value is required.' });
     return false;

@@ -64,7 +64,77 @@ export interface CsvHandlers {
   header?: (header: CsvHeader) => void;
   /** Called per data record: its fields, first physical line, and 1-based data row number. */
   record: (fields: string[], line: number, row: number) => void;
+  /** Called instead of `record` for a record read as spans (CsvRecords.stepSpans), when given: the same record, its fields not yet cut out. */
+  spans?: (record: SpanRecord, line: number, row: number) => void;
 }
+
+/**
+ * One record as spans of the text it was read from (the stream reader's regular records,
+ * src/stream/fast-csv.ts): field i is text[starts[i], ends[i]), with `""` read as `"` where
+ * `escaped[i]`. Fields become strings only when read as text (field, fields); numbers are
+ * read from the characters (src/data/cells.ts). Reused from record to record: valid only
+ * while its record is being handled.
+ */
+export class SpanRecord {
+  text = '';
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  escaped = new Uint8Array(64);
+  /** Whether some field needs `""` read as `"`. */
+  anyEscaped = false;
+  private cut: string[] | undefined;
+
+  /** Starts a record over `text`. */
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.anyEscaped = false;
+    this.cut = undefined;
+  }
+
+  push(start: number, end: number, escaped: boolean): void {
+    const i = this.count;
+    if (i === this.starts.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts, (n) => new Int32Array(n));
+      this.ends = grow(this.ends, (n) => new Int32Array(n));
+      this.escaped = grow(this.escaped, (n) => new Uint8Array(n));
+    }
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.escaped[i] = escaped ? 1 : 0;
+    if (escaped) this.anyEscaped = true;
+    this.count = i + 1;
+  }
+
+  /** Field i as the string papaparse would have given. */
+  field(i: number): string {
+    if (this.cut) return this.cut[i];
+    const value = this.text.substring(this.starts[i], this.ends[i]);
+    return this.escaped[i] ? value.replace(QUOTED_QUOTE, '"') : value;
+  }
+
+  /** Every field as strings (made once per record). */
+  fields(): string[] {
+    if (this.cut) return this.cut;
+    const out: string[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.field(i);
+    return (this.cut = out);
+  }
+
+  /** An upper bound of field i's length (its span; `""` reads as one character). */
+  spanLength(i: number): number {
+    return this.ends[i] - this.starts[i];
+  }
+}
+
+const QUOTED_QUOTE = /""/g;
+const NO_ERRORS: readonly { type: string; code: string; message: string }[] = Object.freeze([]);
 
 /**
  * The record-by-record rules of readCsv, apart from where the records come from (a whole
@@ -187,6 +257,33 @@ export class CsvRecords {
       return true;
     }
     this.handlers.record(fields, at, this.row);
+    return true;
+  }
+
+  /**
+   * A record read as spans, with no line break inside its fields (`breaks` 0): what step
+   * does with its fields, in the same order, without cutting them out — unless the header,
+   * its rows or an oversize field are still to be read, which step reads from the strings.
+   */
+  stepSpans(record: SpanRecord): boolean {
+    if (this.stopped) return false;
+    const header = this.header;
+    const handle = this.handlers.spans;
+    if (!handle || !header || this.toSkip > 0 || !this.announced) return this.step(record.fields(), NO_ERRORS, 0);
+    const count = record.count;
+    const maxChars = this.limits.maxFieldChars;
+    for (let i = 0; i < count; i++) if (record.spanLength(i) > maxChars) return this.step(record.fields(), NO_ERRORS, 0);
+    const at = this.line;
+    this.line += 1;
+    this.openQuote = false;
+    if (count === 1 && record.field(0).trim() === '') return true; // a blank line (a lone CR or spaces too)
+    this.below++;
+    this.row++;
+    if (count !== header.names.length) {
+      this.sink.add({ line: at, message: `this row has ${count} values, but the header has ${header.names.length} columns.`, hint: `Check the delimiter ("${this.delimiter}") and quotes on this line.` });
+      return true;
+    }
+    handle(record, at, this.row);
     return true;
   }
 

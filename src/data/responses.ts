@@ -20,7 +20,7 @@ export interface ResponsesResult extends TableResult {
   respondents: Respondent[];
 }
 
-/** One respondent's values as arrays (items in `items` order, weights in DIMENSIONS order, segments in `segments:` order): a SurveyRow as it is. */
+/** One respondent's values as arrays (items in `items` order, weights in DIMENSIONS order, segments in `segments:` order): a SurveyRow as it is. responsesSetup hands the same object (and arrays) for every row: read it in `emit`, keep copies. */
 export interface ResponseValues extends SurveyRow {
   id: string;
   wave: string;
@@ -107,44 +107,42 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     const overallRule = { min: q.scale.min, max: q.scale.max };
     const surveyWeightRule = { min: 0 };
 
+    // One row's values, reused from row to row: emit reads them before the next row (parseResponses copies them).
+    const weights: (number | undefined)[] = new Array(wSources.length);
+    const segmentValues: (string | undefined)[] = new Array(segmentSources.length);
+    const eValues: (number | undefined)[] = new Array(eSources.length);
+    const pValues: (number | undefined)[] = new Array(pSources.length);
+    const values: ResponseValues = { id: '', wave: '', date: undefined, segments: segmentValues, e: eValues, p: pValues, w: weights, nps: undefined, csat: undefined, ces: undefined, overall: undefined, comment: undefined, weight: undefined, line: 0 };
+
     return (c) => {
       if (!rows.admit(c)) return; // excluded by keep:, or a header row header_rows did not count (reported)
       const respondentId = c.text(id, 'respondent_id');
       const dateValue = c.date(date, 'date');
       const waveValue = derived ? rows.waveOf(dateValue) : c.text(wave, 'wave');
-      if (c.required(respondentId, id, 'respondent_id')) ids.add(normalizeId(respondentId), c.line);
+      const normalId = respondentId === undefined ? '' : normalizeId(respondentId);
+      if (c.required(respondentId, id, 'respondent_id')) ids.add(normalId, c.line);
       if (derived) c.required(dateValue, date, 'date');
       else c.required(waveValue, wave, 'wave');
-      const weights: (number | undefined)[] = new Array(wSources.length);
       for (let i = 0; i < wSources.length; i++) weights[i] = c.number(wSources[i], wNames[i], weightRule);
       const weightProblem = checkWeights(weights, weightsPresent);
       if (weightProblem !== undefined) sink.add({ line: c.line, message: weightProblem, hint: 'Importance points are shares of 100.' });
-      const segmentValues: (string | undefined)[] = new Array(segmentSources.length);
       for (let i = 0; i < segmentSources.length; i++) {
         const value = c.text(segmentSources[i], segments[i][0]);
         segmentValues[i] = value !== undefined && tallyValue(tally, i, value) ? value : undefined;
       }
-      const eValues: (number | undefined)[] = new Array(eSources.length);
       for (let i = 0; i < eSources.length; i++) eValues[i] = c.number(eSources[i], eNames[i], scale);
-      const pValues: (number | undefined)[] = new Array(pSources.length);
       for (let i = 0; i < pSources.length; i++) pValues[i] = c.number(pSources[i], pNames[i], scale);
-      const surveyWeight = weight ? surveyWeightOf(c, weight, surveyWeightRule, sink) : undefined;
-      emit({
-        id: respondentId === undefined ? '' : normalizeId(respondentId),
-        wave: waveValue ?? '',
-        date: dateValue,
-        segments: segmentValues,
-        e: eValues,
-        p: pValues,
-        w: weights,
-        nps: c.number(nps, 'nps', npsRule),
-        csat: c.number(csat, 'csat', csatRule),
-        ces: c.number(ces, 'ces', cesRule),
-        overall: c.number(overall, 'overall', overallRule),
-        comment: c.text(comment, 'comment'),
-        weight: surveyWeight,
-        line: c.line,
-      });
+      values.weight = weight ? surveyWeightOf(c, weight, surveyWeightRule, sink) : undefined;
+      values.id = normalId;
+      values.wave = waveValue ?? '';
+      values.date = dateValue;
+      values.nps = c.number(nps, 'nps', npsRule);
+      values.csat = c.number(csat, 'csat', csatRule);
+      values.ces = c.number(ces, 'ces', cesRule);
+      values.overall = c.number(overall, 'overall', overallRule);
+      values.comment = c.text(comment, 'comment');
+      values.line = c.line;
+      emit(values);
     };
   };
 }

@@ -48,6 +48,12 @@ export function tableHandlers(ctx: TableContext, setup: TableSetup, sink: Proble
       cells.at(fields, line, row);
       handle(cells);
     },
+    spans: (record, line, row) => {
+      rows = row;
+      if (!handle || !cells) return;
+      cells.atSpans(record, line, row);
+      handle(cells);
+    },
     rows: () => rows,
   };
 }

@@ -16,36 +16,52 @@ export interface Fatal {
   invalid?: number;
 }
 
+/** Bytes read at a time, into one buffer reused for the whole range (no new buffer, and no fresh pages, per chunk); its text stays below V8's large-object size, so it dies young. */
+const CHUNK = 64 * 1024;
+
 export async function* decodedChunks(path: string, start: number, end: number, fatal: Fatal): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let offset = start;
-  let tail: Buffer = Buffer.alloc(0); // the last bytes of the previous chunk (an incomplete sequence may start there)
-  for await (const chunk of createReadStream(path, { start, end: end - 1, highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
-    const nul = chunk.indexOf(0);
-    if (nul >= 0) {
-      fatal.nul = offset + nul;
-      return;
-    }
-    if (fatal.invalid === undefined) {
-      try {
-        const text = decoder.decode(chunk, { stream: true });
-        if (text) yield text;
-      } catch {
-        const joined = Buffer.concat([tail, chunk]);
-        const lead = [...tail.keys()].reverse().find((i) => tail[i] >= 0xc0);
-        const from = lead ?? tail.length;
-        fatal.invalid = offset - tail.length + from + (firstInvalidUtf8(joined.subarray(from)) ?? 0);
+  const tail = Buffer.alloc(3); // the last bytes of the previous chunk (an incomplete sequence may start there)
+  let tailLength = 0;
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
+  const fh = await open(path, 'r');
+  try {
+    while (offset < end) {
+      const { bytesRead } = await fh.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) {
+        fatal.nul = offset + nul;
+        return;
       }
+      if (fatal.invalid === undefined) {
+        try {
+          const text = decoder.decode(chunk, { stream: true });
+          if (text) yield text;
+        } catch {
+          const last = tail.subarray(0, tailLength);
+          const joined = Buffer.concat([last, chunk]);
+          const lead = [...last.keys()].reverse().find((i) => last[i] >= 0xc0);
+          const from = lead ?? last.length;
+          fatal.invalid = offset - last.length + from + (firstInvalidUtf8(joined.subarray(from)) ?? 0);
+        }
+      }
+      tailLength = Math.min(3, bytesRead);
+      chunk.copy(tail, 0, bytesRead - tailLength, bytesRead);
+      offset += bytesRead;
     }
-    tail = chunk.subarray(Math.max(0, chunk.length - 3));
-    offset += chunk.length;
+  } finally {
+    await fh.close();
   }
   if (fatal.invalid !== undefined) return;
   try {
     const text = decoder.decode();
     if (text) yield text;
   } catch {
-    fatal.invalid = end - tail.length + (firstInvalidUtf8(tail) ?? 0);
+    const last = tail.subarray(0, tailLength);
+    fatal.invalid = end - last.length + (firstInvalidUtf8(last) ?? 0);
   }
 }
 

@@ -12,10 +12,9 @@
  */
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import type { CsvRecords } from '../data/csv';
+import { SpanRecord, type CsvRecords } from '../data/csv';
 
 const NO_ERRORS: readonly { type: string; code: string; message: string }[] = Object.freeze([]);
-const QUOTED_QUOTE = /""/g;
 /** An open quote kept waiting this long is handed to papaparse (which reports it). */
 const MAX_PENDING = 4 * 1024 * 1024;
 
@@ -67,58 +66,99 @@ const IRREGULAR = -2;
 /** Where the irregular record starts (set with IRREGULAR). */
 let irregularAt = 0;
 
+/** The record spans splitRecords fills (one per thread: records are handled before the next is read). */
+const span = new SpanRecord();
+
+/** Whether text[from, to) holds a CR or LF (a line break inside a field: step counts them). */
+function hasBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Hands a record read as spans on: as spans when no field holds a line break, else as strings (step counts the breaks). */
+function stepSpan(records: CsvRecords, broken: boolean): boolean {
+  return broken ? records.step(span.fields(), NO_ERRORS, undefined) : records.stepSpans(span);
+}
+
 /**
- * Steps the complete, regular records of `text` (which starts at a record's start);
- * returns where the unread rest starts, STOPPED, or IRREGULAR (irregularAt = its start).
+ * Steps the complete, regular records of `text` (which starts at a record's start) as
+ * spans (SpanRecord: no string per field); returns where the unread rest starts, STOPPED,
+ * or IRREGULAR (irregularAt = its start).
  */
 function splitRecords(text: string, delim: string, newline: string, records: CsvRecords): number {
+  if (delim.length !== 1) throw new Error(`splitRecords: the delimiter is one character, not ${JSON.stringify(delim)}`);
   const nlLen = newline.length;
   const len = text.length;
-  // Unquoted records hold no line break when the file's break is \n and there is no \r here.
-  const plainBreaks = newline === '\n' && text.indexOf('\r') < 0 ? 0 : undefined;
+  const dLen = delim.length;
+  const d0 = delim.charCodeAt(0);
   let pos = 0;
   let quote = text.indexOf('"');
   for (;;) {
     const nl = text.indexOf(newline, pos);
     if (nl < 0) return pos;
     if (quote < 0 || quote >= nl) {
-      if (!records.step(text.substring(pos, nl).split(delim), NO_ERRORS, plainBreaks)) return STOPPED;
+      // No quote: fields end at each delimiter ("," or ";", one character).
+      span.reset(text);
+      let start = pos;
+      let broken = false;
+      for (let i = pos; i < nl; i++) {
+        const c = text.charCodeAt(i);
+        if (c === d0) {
+          span.push(start, i, false);
+          start = i + 1;
+        } else if (c === 10 || c === 13) broken = true;
+      }
+      span.push(start, nl, false);
+      if (!stepSpan(records, broken)) return STOPPED;
       pos = nl + nlLen;
       continue;
     }
     // A record with a quote: field by field.
-    let fields: string[];
+    span.reset(text);
+    let broken = false;
     let cur = pos;
     let end = -1;
-    const before = quote - delim.length;
+    const before = quote - dLen;
     if (quote > pos && before >= pos && text.startsWith(delim, before)) {
       // The first quote opens a field: the fields before it hold no quote and no line
       // break, so they split at once (as the loop below would, field by field).
-      fields = text.substring(pos, before).split(delim);
+      let start = pos;
+      for (let i = pos; i < before; i++) {
+        const c = text.charCodeAt(i);
+        if (c === d0) {
+          span.push(start, i, false);
+          start = i + 1;
+        } else if (c === 10 || c === 13) broken = true;
+      }
+      span.push(start, before, false);
       cur = quote;
-    } else fields = [];
+    }
     for (;;) {
       if (text.charCodeAt(cur) === 34) {
         let q = cur + 1;
+        let escaped = false;
         for (;;) {
           q = text.indexOf('"', q);
           if (q < 0 || q >= len - 1) return pos; // not closed yet, or closed at the chunk's end: wait for more
           if (text.charCodeAt(q + 1) === 34) {
             q += 2;
+            escaped = true;
             continue;
           }
           break;
         }
-        const inner = text.substring(cur + 1, q);
-        const value = inner.indexOf('"') < 0 ? inner : inner.replace(QUOTED_QUOTE, '"');
+        if (!broken && hasBreak(text, cur + 1, q)) broken = true;
         const after = q + 1;
         if (text.startsWith(delim, after)) {
-          fields.push(value);
-          cur = after + delim.length;
+          span.push(cur + 1, q, escaped);
+          cur = after + dLen;
           continue;
         }
         if (text.startsWith(newline, after)) {
-          fields.push(value);
+          span.push(cur + 1, q, escaped);
           end = after + nlLen;
           break;
         }
@@ -135,17 +175,16 @@ function splitRecords(text: string, delim: string, newline: string, records: Csv
         irregularAt = pos;
         return IRREGULAR;
       }
-      fields.push(text.substring(cur, stop));
+      if (!broken && hasBreak(text, cur, stop)) broken = true;
+      span.push(cur, stop, false);
       if (stop === d) {
-        cur = d + delim.length;
+        cur = d + dLen;
         continue;
       }
       end = n + nlLen;
       break;
     }
-    // No line break before the record's own: no quoted field holds one (breaksIn would count 0).
-    const breaks = plainBreaks === 0 && text.indexOf('\n', pos) === end - 1 ? 0 : undefined;
-    if (!records.step(fields, NO_ERRORS, breaks)) return STOPPED;
+    if (!stepSpan(records, broken)) return STOPPED;
     pos = end;
     quote = text.indexOf('"', pos);
   }

@@ -383,9 +383,10 @@ export class FlatFold {
     const ww = wt * wt;
     const E = s.e;
     const X = s.x;
+    const unit = this.unit; // weight-only addends are not summed: not written either
     c[0] = 1;
     for (let k = 1; k < 11; k++) c[k] = 0;
-    for (let k = 0; k < 10; k++) c[s.npsW + k] = 0;
+    if (!unit) for (let k = 0; k < 10; k++) c[s.npsW + k] = 0;
     if (r.nps !== undefined) {
       const cls = r.nps >= 9 ? 0 : r.nps >= 7 ? 1 : 2;
       c[1 + cls] = 1;
@@ -398,10 +399,10 @@ export class FlatFold {
       c[s.npsW + 4 + r.csat] = wt;
     }
     let whole = small(r.csat) && small(r.ces);
-    moment(c, E, 0, 0, wt, ww);
-    moment(c, E, 1, r.csat, wt, ww);
-    moment(c, E, 2, r.ces, wt, ww);
-    moment(c, X, 0, r.overall, wt, ww);
+    moment(c, E, 0, 0, wt, ww, unit);
+    moment(c, E, 1, r.csat, wt, ww, unit);
+    moment(c, E, 2, r.ces, wt, ww, unit);
+    moment(c, X, 0, r.overall, wt, ww, unit);
     const items = layout.items.length;
     const es = r.e;
     const ps = r.p;
@@ -412,16 +413,16 @@ export class FlatFold {
       if (whole && !(small(p) && small(e))) whole = false;
       const g = p === undefined || e === undefined ? undefined : p - e;
       gaps[i] = g;
-      moment(c, E, 3 + 3 * i, e, wt, ww);
-      moment(c, E, 4 + 3 * i, p, wt, ww);
-      moment(c, E, 5 + 3 * i, g, wt, ww);
+      moment(c, E, 3 + 3 * i, e, wt, ww, unit);
+      moment(c, E, 4 + 3 * i, p, wt, ww, unit);
+      moment(c, E, 5 + 3 * i, g, wt, ww, unit);
     }
     const ws = r.w;
     const w0 = 3 + 3 * items;
     for (let d = 0; d < 5; d++) {
       const x = ws[d];
       if (whole && !small(x)) whole = false;
-      moment(c, E, w0 + d, x, wt, ww);
+      moment(c, E, w0 + d, x, wt, ww, unit);
     }
     const byDim = layout.itemsByDim;
     for (let d = 0; d < byDim.length; d++) {
@@ -429,18 +430,18 @@ export class FlatFold {
       const pd = (this.pScore[d] = halfRuleAt(ps, idx));
       const ed = (this.eScore[d] = halfRuleAt(es, idx));
       const gd = (this.gScore[d] = halfRuleAt(gaps, idx));
-      moment(c, X, 1 + 3 * d, ed, wt, ww);
-      moment(c, X, 2 + 3 * d, pd, wt, ww);
-      moment(c, X, 3 + 3 * d, gd, wt, ww);
+      moment(c, X, 1 + 3 * d, ed, wt, ww, unit);
+      moment(c, X, 2 + 3 * d, pd, wt, ww, unit);
+      moment(c, X, 3 + 3 * d, gd, wt, ww, unit);
     }
-    moment(c, X, 1 + 3 * byDim.length, servqualScore(this.gScore), wt, ww);
-    for (let d = 0; d < byDim.length; d++) crossRow(c, s.alpha[d], ps, byDim[d], layout.shift, wt, ww);
+    moment(c, X, 1 + 3 * byDim.length, servqualScore(this.gScore), wt, ww, unit);
+    for (let d = 0; d < byDim.length; d++) crossRow(c, s.alpha[d], ps, byDim[d], layout.shift, wt, ww, unit);
     if (s.drivers && layout.outcome) {
       const predictors = layout.drivers === 'items' ? ps : this.pScore;
       const buf = this.driverRow;
       for (let k = 0; k < predictors.length; k++) buf[k] = predictors[k];
       buf[predictors.length] = r[layout.outcome];
-      crossRow(c, s.drivers, buf, undefined, layout.shift, wt, ww);
+      crossRow(c, s.drivers, buf, undefined, layout.shift, wt, ww, unit);
     }
     return whole && r.weight === undefined;
   }
@@ -525,18 +526,24 @@ function small(x: Maybe): boolean {
   return x === undefined || ((x | 0) === x && x <= EXACT_BOUND && x >= -EXACT_BOUND);
 }
 
-/** One moment variable's addends (addMoment's): 1, w·x, w·x², w, w² — or 0 everywhere when x is missing. */
-function moment(c: Float64Array, b: MomentSlots, m: number, x: Maybe, wt: number, ww: number): void {
+/** One moment variable's addends (addMoment's): 1, w·x, w·x², w, w² — or 0 everywhere when x is missing; `unit`: w = 1, Σw and Σw² not written. */
+function moment(c: Float64Array, b: MomentSlots, m: number, x: Maybe, wt: number, ww: number, unit: boolean): void {
   if (x === undefined || x !== x) {
     c[b.n + m] = 0;
     c[b.sum + m] = 0;
     c[b.sq + m] = 0;
+    if (unit) return;
     c[b.w + m] = 0;
     c[b.w2 + m] = 0;
     return;
   }
-  const wx = wt * x;
   c[b.n + m] = 1;
+  if (unit) {
+    c[b.sum + m] = x; // 1·x is x
+    c[b.sq + m] = x * x;
+    return;
+  }
+  const wx = wt * x;
   c[b.sum + m] = wx;
   c[b.sq + m] = wx * x;
   c[b.w + m] = wt;
@@ -554,8 +561,17 @@ function unitWeights(acc: Float64Array, s: Slots): void {
   for (let j = 0; j < source.length; j++) acc[s.summed + j] = acc[source[j]];
 }
 
-/** One row's addends to a cross-products block (addRow's), or 0 everywhere when the row is not a complete case. */
-function crossRow(c: Float64Array, b: CrossSlots, xs: readonly Maybe[], idx: readonly number[] | undefined, shift: number, wt: number, ww: number): void {
+/** One row's addends to a cross-products block (addRow's), or 0 everywhere when the row is not a complete case; `unit` as for moment. */
+function crossRow(
+  c: Float64Array,
+  b: CrossSlots,
+  xs: readonly Maybe[],
+  idx: readonly number[] | undefined,
+  shift: number,
+  wt: number,
+  ww: number,
+  unit: boolean,
+): void {
   const k = b.k;
   let complete = true;
   for (let i = 0; i < k; i++) {
@@ -568,16 +584,19 @@ function crossRow(c: Float64Array, b: CrossSlots, xs: readonly Maybe[], idx: rea
   const end = b.tri + (k * (k + 1)) / 2;
   if (!complete) {
     for (let j = b.n; j < end; j++) c[j] = 0;
+    if (unit) return;
     c[b.w] = 0;
     c[b.w2] = 0;
     return;
   }
   c[b.n] = 1;
-  c[b.w] = wt;
-  c[b.w2] = ww;
+  if (!unit) {
+    c[b.w] = wt;
+    c[b.w2] = ww;
+  }
   let t = b.tri;
   for (let i = 0; i < k; i++) {
-    const xi = wt * ((xs[idx ? idx[i] : i] as number) - shift);
+    const xi = unit ? (xs[idx ? idx[i] : i] as number) - shift : wt * ((xs[idx ? idx[i] : i] as number) - shift); // 1·x is x
     c[b.n + 1 + i] = xi;
     for (let j = i; j < k; j++) c[t++] = xi * ((xs[idx ? idx[j] : j] as number) - shift);
   }
