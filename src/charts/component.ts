@@ -28,6 +28,9 @@ export type PropKind =
   /** One of the values the figures allow; for a z.enum prop, `values` defaults to its options. */
   | { kind: 'choice'; example?: string; values?: (figures: Figures) => string[] };
 
+/** The declared segments: the values a `by` prop may take (a choice prop's `values`). */
+export const declaredSegments = (figures: Figures): string[] => Object.keys(figures.segments);
+
 /** The UI strings of the report's locale a chart component may need for its selection or its fallback sentence. */
 export interface ChartStrings {
   notMeasured: string;

@@ -12,7 +12,7 @@ import { C, FS, NARROW_WIDTH, WIDE_WIDTH, bothLayouts, checkId, el, ellipsize, s
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
 import type { Figures } from '../schemas/figures';
-import { chartComponent, type ChartSegments } from './component';
+import { chartComponent, declaredSegments, type ChartSegments } from './component';
 
 /** Internal against external quality (src/charts/internal-quality.ts) and the <InternalQuality/> component around it. */
 export const InternalQualityLabelsSchema = strict({
@@ -152,7 +152,7 @@ export const internalQualityComponent = chartComponent(internalQuality, {
   schema: z.object({
     by: z.string().describe('a segment declared in questionnaire.yaml that employees.csv also has as a column (`branch`, `team`): one row per value'),
   }),
-  props: { by: { kind: 'choice', example: 'region', values: (f) => Object.keys(f.segments) } },
+  props: { by: { kind: 'choice', example: 'region', values: declaredSegments } },
   guide: {
     title: 'internal against external service quality',
     // The line breaks are the guide's, as its paragraph was written.

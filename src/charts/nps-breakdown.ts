@@ -4,7 +4,7 @@
  * so the three parts separate in greyscale; suppressed rows say so instead of a bar.
  */
 import { scaleLinear } from 'd3';
-import type { Figures, NpsFigure } from '../schemas/figures';
+import type { NpsFigure } from '../schemas/figures';
 import { fill, resolveFormat } from './format';
 import {
   C,
@@ -28,7 +28,7 @@ import {
   type ChartOutput,
 } from './svg';
 import { z } from 'zod';
-import { chartComponent } from './component';
+import { chartComponent, declaredSegments } from './component';
 import { strict } from './registry-schema';
 import { significanceSuffix } from './significance';
 
@@ -263,7 +263,7 @@ export const npsBreakdownComponent = chartComponent(npsBreakdown, {
   schema: z.object({
     by: z.string().optional().describe('a segment declared in questionnaire.yaml: one bar per value'),
   }),
-  props: { by: { kind: 'choice', example: 'channel', values: (f: Figures) => Object.keys(f.segments) } },
+  props: { by: { kind: 'choice', example: 'channel', values: declaredSegments } },
   guide: { title: 'promoters, passives, detractors', example: { by: 'channel' } },
   select: ({ figures, t, noResponses, segments }, { by }) => {
     if (!figures.nps) return noResponses ? { fallback: noResponses, className: 'no-data' } : { fallback: `NPS: ${t.notMeasured}`, className: 'not-measured' };

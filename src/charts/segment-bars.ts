@@ -30,7 +30,7 @@ import {
 import { z } from 'zod';
 import { strict, columns } from './registry-schema';
 import { SIGNIFICANCE_MARKS, significanceMark } from './significance';
-import { chartComponent } from './component';
+import { chartComponent, declaredSegments } from './component';
 
 /** This chart's labels, in every locale file under charts.segmentBars (src/i18n/locales; English is the default). */
 export const SegmentBarsLabelsSchema = strict({
@@ -247,7 +247,7 @@ export const segmentTableComponent = chartComponent(segmentBars, {
     by: z.string().describe('a segment declared in questionnaire.yaml'),
     metric: z.enum(SEGMENT_METRICS).optional().describe('the charted figure: `nps` (default), `csat`, `ces` or `overall`'),
   }),
-  props: { by: { kind: 'choice', example: 'channel', values: (f) => Object.keys(f.segments) }, metric: { kind: 'choice', example: 'nps' } },
+  props: { by: { kind: 'choice', example: 'channel', values: declaredSegments }, metric: { kind: 'choice', example: 'nps' } },
   guide: { title: 'one segment’s breakdown', example: { by: 'channel', metric: 'csat' } },
   select: ({ t, noResponses, segments }, { by, metric = 'nps' }) => {
     if (noResponses) return { fallback: noResponses, className: 'no-data', attributes: { 'data-segment': by } };

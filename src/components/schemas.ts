@@ -18,7 +18,6 @@ import { CHART_COMPONENTS, type ChartComponents } from '../charts/registry';
 /** How the lint checks a prop's value before the build renders (see lint-mdx.ts); declared with the charts' components. */
 export type { PropKind } from '../charts/component';
 
-export const segments = (f: Figures) => Object.keys(f.segments);
 /** Figures a `per:` report's entities are compared on (src/analysis/consistency.ts); every such figure before a report has entities (the component then names the missing per:). */
 export const consistencyKeys = (f: Figures) => (f.entities ? Object.keys(f.entities.consistency) : CONSISTENCY_METRICS.map((m) => m.key));
 /** Metrics a benchmark may be asked for: declared with the benchmark chart's component. */
