@@ -17,8 +17,6 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } fr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { inject } from 'vitest';
-import { copyProject } from '../site/project-copy';
-import { makeProject } from '../robustness/site';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'test/fixtures');
@@ -43,11 +41,13 @@ export const HOSTILE = {
 
 export const SITES = {
   /** The demo project (its three reports, the guide) with the PDFs: `gapreport build --pdf`. */
-  demo: { inputs: [...PROJECT, 'data/demo'], make: () => copyProject(), args: ['build', '--pdf'] },
+  // The project makers load only when a site is built (test/site/project-copy.ts brings the figures code with it):
+  // a file that reads a built site imports nothing of the build.
+  demo: { inputs: [...PROJECT, 'data/demo'], make: async () => (await import('../site/project-copy')).copyProject(), args: ['build', '--pdf'] },
   /** A project holding only the hostile report: `gapreport build`. */
   hostile: {
     inputs: [...PROJECT, 'test/fixtures/hostile', 'test/robustness/site.ts'],
-    make: async () => makeProject(HOSTILE, 'gapreport-shared-hostile-'),
+    make: async () => (await import('../robustness/site')).makeProject(HOSTILE, 'gapreport-shared-hostile-'),
     args: ['build'],
   },
 } satisfies Record<string, SiteFixture>;
