@@ -54,7 +54,7 @@ function demoVariant(dir: string, noisy: boolean): void {
       const channel = col('channel');
       if (i % 7 === 0) row[channel] = 'TÉLÉPHONE';
       else if (i % 7 === 1) row[channel] = ' telephone\t';
-      else if (i % 9 === 0) row[channel] = '\u202Echat';
+      else if (i % 9 === 0) row[channel] = '\u202Ech\u2069at';
       else if (i % 37 === 0) row[channel] = '\u00e9mail';
       else if (i % 41 === 0) row[channel] = 'e\u0301mail';
       // Non-ASCII ids, one of each (normalizeId's path, no repeat).
