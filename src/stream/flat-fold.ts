@@ -242,7 +242,7 @@ export class FlatFold {
       if (this.exact) this.leaveExact();
       if (this.unit) this.leaveUnit();
     }
-    if (!this.score(r) && this.exact) this.leaveExact();
+    if (this.exact && !(r.weight === undefined && wholeRow(r))) this.leaveExact();
     let waveGroups = this.waves.get(wave);
     if (waveGroups === undefined) {
       waveGroups = { id: this.waves.size, group: -1, segments: this.segmentNames.map(() => []), pairs: [] };
@@ -263,8 +263,12 @@ export class FlatFold {
     }
     if (this.exact) {
       const cell = this.cellOf(wave, waveGroups, segments);
-      if (cell) return this.addExact(cell);
+      if (cell) {
+        this.scoreInto(r, cell.acc!);
+        return this.addMeans(cell);
+      }
     }
+    this.score(r);
     this.addEach(wave, waveGroups, segments);
   }
 
@@ -312,16 +316,76 @@ export class FlatFold {
     return h !== undefined ? h : (byValue[this.rowValues[t]] = this.newGroup(PAIR, wave, s, segments[s]!, t, segments[t]!));
   }
 
-  /** Exact: the whole-number slots once, to the cell; the rest to each group. */
-  private addExact(cell: Cell): void {
+  /** Exact: the means' addends (scoreInto left them in the row vector) to each of the cell's groups. */
+  private addMeans(cell: Cell): void {
     const s0 = this.slots;
     const c = this.row;
-    addInto(cell.acc!, c, 0, s0.alphaEnd);
     const groups = cell.groups;
     const all = this.groups;
     for (let k = 0; k < groups.length; k++) {
       const g = all[groups[k]];
       addInto(g.acc, c, s0.alphaEnd, g.kind === WAVE ? s0.summed : s0.xEnd);
+    }
+  }
+
+  /**
+   * Exact (unweighted, whole-number answers): score as `score` does, but the whole-number
+   * addends straight into the cell's sums, in any order (they are exact); the means' addends
+   * ([alphaEnd, summed)) into the row vector for addMeans.
+   */
+  private scoreInto(r: SurveyRow, acc: Float64Array): void {
+    const { layout, slots: s } = this;
+    const c = this.row;
+    const E = s.e;
+    const X = s.x;
+    acc[0] += 1;
+    if (r.nps !== undefined) {
+      acc[1 + (r.nps >= 9 ? 0 : r.nps >= 7 ? 1 : 2)] += 1;
+      acc[4] += 1;
+    }
+    acc[E.n] += 1; // base: Σwx and Σwx² add 1·0
+    if (r.csat !== undefined) {
+      acc[5 + r.csat] += 1;
+      addWhole(acc, E, 1, r.csat);
+    }
+    if (r.ces !== undefined) addWhole(acc, E, 2, r.ces);
+    moment(c, X, 0, r.overall, 1, 1, true);
+    const items = layout.items.length;
+    const es = r.e;
+    const ps = r.p;
+    const gaps = this.gaps;
+    for (let i = 0; i < items; i++) {
+      const p = ps[i];
+      const e = es[i];
+      if (e !== undefined) addWhole(acc, E, 3 + 3 * i, e);
+      if (p !== undefined) addWhole(acc, E, 4 + 3 * i, p);
+      if (p === undefined || e === undefined) gaps[i] = undefined;
+      else addWhole(acc, E, 5 + 3 * i, (gaps[i] = p - e));
+    }
+    const ws = r.w;
+    const w0 = 3 + 3 * items;
+    for (let d = 0; d < 5; d++) {
+      const x = ws[d];
+      if (x !== undefined) addWhole(acc, E, w0 + d, x);
+    }
+    const byDim = layout.itemsByDim;
+    for (let d = 0; d < byDim.length; d++) {
+      const idx = byDim[d];
+      const pd = (this.pScore[d] = halfRuleAt(ps, idx));
+      const ed = (this.eScore[d] = halfRuleAt(es, idx));
+      const gd = (this.gScore[d] = halfRuleAt(gaps, idx));
+      moment(c, X, 1 + 3 * d, ed, 1, 1, true);
+      moment(c, X, 2 + 3 * d, pd, 1, 1, true);
+      moment(c, X, 3 + 3 * d, gd, 1, 1, true);
+    }
+    moment(c, X, 1 + 3 * byDim.length, servqualScore(this.gScore), 1, 1, true);
+    for (let d = 0; d < byDim.length; d++) crossInto(acc, s.alpha[d], ps, byDim[d], layout.shift);
+    if (s.drivers && layout.outcome) {
+      const predictors = layout.drivers === 'items' ? ps : this.pScore;
+      const buf = this.driverRow;
+      for (let k = 0; k < predictors.length; k++) buf[k] = predictors[k];
+      buf[predictors.length] = r[layout.outcome];
+      crossRow(c, s.drivers, buf, undefined, layout.shift, 1, 1, true);
     }
   }
 
@@ -372,11 +436,8 @@ export class FlatFold {
     this.unit = false;
   }
 
-  /**
-   * The row's contribution to every slot (0 where it adds nothing), as RespondentFold.addTo
-   * would add it; whether its [0, alphaEnd) addends are small whole numbers (exact).
-   */
-  private score(r: SurveyRow): boolean {
+  /** The row's contribution to every slot (0 where it adds nothing), as RespondentFold.addTo would add it. */
+  private score(r: SurveyRow): void {
     const { layout, slots: s } = this;
     const c = this.row;
     const wt = r.weight ?? 1;
@@ -398,7 +459,6 @@ export class FlatFold {
       c[5 + r.csat] = 1;
       c[s.npsW + 4 + r.csat] = wt;
     }
-    let whole = small(r.csat) && small(r.ces);
     moment(c, E, 0, 0, wt, ww, unit);
     moment(c, E, 1, r.csat, wt, ww, unit);
     moment(c, E, 2, r.ces, wt, ww, unit);
@@ -410,7 +470,6 @@ export class FlatFold {
     for (let i = 0; i < items; i++) {
       const p = ps[i];
       const e = es[i];
-      if (whole && !(small(p) && small(e))) whole = false;
       const g = p === undefined || e === undefined ? undefined : p - e;
       gaps[i] = g;
       moment(c, E, 3 + 3 * i, e, wt, ww, unit);
@@ -421,7 +480,6 @@ export class FlatFold {
     const w0 = 3 + 3 * items;
     for (let d = 0; d < 5; d++) {
       const x = ws[d];
-      if (whole && !small(x)) whole = false;
       moment(c, E, w0 + d, x, wt, ww, unit);
     }
     const byDim = layout.itemsByDim;
@@ -443,7 +501,6 @@ export class FlatFold {
       buf[predictors.length] = r[layout.outcome];
       crossRow(c, s.drivers, buf, undefined, layout.shift, wt, ww, unit);
     }
-    return whole && r.weight === undefined;
   }
 
   /** The accumulators, as addToAccs would have left them (Maps in the same insertion order). */
@@ -518,6 +575,40 @@ export class FlatFold {
     if (acc.alpha) acc.alpha.forEach((x, d) => setCross(x, f, s.alpha[d]));
     if (acc.drivers && s.drivers) setCross(acc.drivers, f, s.drivers);
     return acc;
+  }
+}
+
+/** Whether a row's addends to [0, alphaEnd) are whole numbers (α's around a shift that is a multiple of ½: multiples of ¼), small enough to sum exactly in any order. */
+function wholeRow(r: SurveyRow): boolean {
+  if (!small(r.csat) || !small(r.ces)) return false;
+  const es = r.e;
+  const ps = r.p;
+  for (let i = 0; i < es.length; i++) if (!small(es[i]) || !small(ps[i])) return false;
+  const ws = r.w;
+  for (let d = 0; d < ws.length; d++) if (!small(ws[d])) return false;
+  return true;
+}
+
+/** A whole-number moment's addends straight into a cell's sums (weight 1). */
+function addWhole(acc: Float64Array, b: MomentSlots, m: number, x: number): void {
+  acc[b.n + m] += 1;
+  acc[b.sum + m] += x;
+  acc[b.sq + m] += x * x;
+}
+
+/** A complete case's cross-products straight into a cell's sums (weight 1; nothing for an incomplete one). */
+function crossInto(acc: Float64Array, b: CrossSlots, xs: readonly Maybe[], idx: readonly number[], shift: number): void {
+  const k = b.k;
+  for (let i = 0; i < k; i++) {
+    const v = xs[idx[i]];
+    if (v === undefined || v !== v) return;
+  }
+  acc[b.n] += 1;
+  let t = b.tri;
+  for (let i = 0; i < k; i++) {
+    const xi = (xs[idx[i]] as number) - shift;
+    acc[b.n + 1 + i] += xi;
+    for (let j = i; j < k; j++) acc[t++] += xi * ((xs[idx[j]] as number) - shift);
   }
 }
 
