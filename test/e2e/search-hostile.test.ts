@@ -39,6 +39,9 @@ describeInChromium('site search over hostile text, in Chromium', (executablePath
       });
       await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
       await page.waitForSelector('.pagefind-ui__result, .pagefind-ui__message', { timeout: 20_000 });
+      // Results show placeholders (". . .", class pagefind-ui__loading) until their fragments load: on a busy
+      // machine that takes more than a moment. Wait for the real text, so the checks below read it.
+      await page.waitForFunction(() => !document.querySelector('#search .pagefind-ui__loading'), undefined, { timeout: 30_000 });
       await page.waitForTimeout(500);
       const injected = await page.evaluate(() => ({
         images: document.querySelectorAll('#search img').length,
