@@ -2,7 +2,7 @@
  * respondent_id must be unique across a file of any length. Keeping every id as a string
  * (≈ 60–80 bytes each in a Map) is what grows with the row count; this table keeps two
  * independent 32-bit hashes and the first line of each id in typed arrays (12 bytes a slot,
- * ≤ 24 bytes per row at the 0.5 load factor), and its buffers move between threads without
+ * kept at most ¾ full: 16 bytes an id when full, 32 just after doubling), and its buffers move between threads without
  * copying. Two different ids collide only if both hashes match (≈ n²/2⁶⁵: 3·10⁻⁸ at 1M rows).
  */
 import type { ProblemSink } from '../data/problems';
@@ -65,13 +65,22 @@ export class IdTable {
     this.d.h1[i] = a;
     this.d.h2[i] = b;
     this.d.lines[i] = line;
-    if (++this.d.size * 2 > this.d.lines.length) this.grow();
+    if (++this.d.size * 4 > this.d.lines.length * 3) this.grow(); // at most ¾ full
     return undefined;
   }
 
+  /**
+   * Every id's hashes and first line, in an order unrelated to the slots': inserted into another
+   * table (the merge), ids in slot order would arrive as one sweep over that table's slots too,
+   * piling every displaced id into one cluster that travels with the sweep (quadratic probing).
+   */
   *entries(): Generator<[number, number, number]> {
     const { h1, h2, lines } = this.d;
-    for (let i = 0; i < lines.length; i++) if (lines[i] !== 0) yield [h1[i], h2[i], lines[i]];
+    const mask = lines.length - 1;
+    for (let k = 0; k < lines.length; k++) {
+      const i = Math.imul(k, 0x9e3779b1 | 1) & mask; // an odd multiplier permutes the slots
+      if (lines[i] !== 0) yield [h1[i], h2[i], lines[i]];
+    }
   }
 
   private grow(): void {

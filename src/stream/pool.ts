@@ -12,6 +12,12 @@ export interface RunOptions {
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
+/**
+ * A small young generation: a range's garbage is short-lived strings (the text cells of each
+ * record), so scavenges stay cheap, and an idle worker keeps a few MiB of heap, not tens.
+ */
+const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+
 /** Started workers waiting for a task (unref'd: they never keep the process alive). */
 const idle: Worker[] = [];
 
@@ -21,7 +27,7 @@ const idle: Worker[] = [];
  */
 export function prewarmWorkers(n: number = availableParallelism()): void {
   while (idle.length < n) {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_URL, WORKER_OPTIONS);
     worker.on('error', () => drop(worker));
     worker.on('exit', () => drop(worker));
     worker.unref();
@@ -55,7 +61,7 @@ function inWorker(task: RangeTask, onBytes: (bytes: number, rows: number) => voi
   const warm = idle.shift();
   if (warm) return inWarmWorker(warm, task, onBytes);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: task });
+    const worker = new Worker(WORKER_URL, { ...WORKER_OPTIONS, workerData: task });
     let result: RangeResult | undefined;
     worker.on('message', (m: { bytes?: number; rows?: number; result?: RangeResult }) => {
       if (m.result) result = m.result;
