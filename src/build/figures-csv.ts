@@ -13,7 +13,7 @@ export type Cell = string | number | boolean;
 /** Flattens any JSON value into `[id, value]` rows, depth first, in key order (own keys only). */
 export function flattenFigures(value: unknown, prefix = ''): [string, Cell][] {
   const out: [string, Cell][] = [];
-  flattenInto(value, prefix, out);
+  eachFigure(value, prefix, (id, v) => out.push([id, v]));
   return out;
 }
 
@@ -28,19 +28,18 @@ function step(prefix: string, name: string): string {
   return prefix === '' ? appendStep('', name) : prefix + formatted;
 }
 
-// One array for every row: a per: report's figures hold millions of leaves (2.5M at 1,000 entities),
-// and flatMap at each level copied every row once per level above it.
-function flattenInto(value: unknown, prefix: string, out: [string, Cell][]): void {
+/** flattenFigures' rows handed to `row` as they are reached, depth first: a per: report's figures hold millions (2.5M at 1,000 entities). */
+function eachFigure(value: unknown, prefix: string, row: (id: string, value: Cell) => void): void {
   if (value === null || value === undefined) return;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
-    if (prefix) out.push([prefix, value]);
+    if (prefix) row(prefix, value);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((entry, i) => flattenInto(entry, step(prefix, entryName(entry) ?? String(i)), out));
+    value.forEach((entry, i) => eachFigure(entry, step(prefix, entryName(entry) ?? String(i)), row));
     return;
   }
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) flattenInto(v, step(prefix, k), out);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) eachFigure(v, step(prefix, k), row);
 }
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
@@ -61,7 +60,31 @@ export function csvCell(value: Cell): string {
 
 /** The whole download: header `figure_id,value`, one row per figure, CRLF line ends (RFC 4180). */
 export function figuresCsv(figures: unknown): string {
-  let out = 'figure_id,value\r\n';
-  for (const [id, v] of flattenFigures(figures)) out += `${csvCell(id)},${csvCell(v)}\r\n`;
-  return out;
+  const chunks: string[] = [];
+  writeCsv(figures, (chunk) => chunks.push(chunk));
+  return chunks.join('');
+}
+
+/**
+ * The same text as UTF-8 pieces, each encoded as soon as it is written: the CSV of a per:
+ * report with 1,000 entities is 225 MB, and built as one string, with its rows in arrays on
+ * the way, it took 2.6 GB (the build's peak memory).
+ */
+export function figuresCsvBytes(figures: unknown): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  writeCsv(figures, (chunk) => parts.push(encoder.encode(chunk)));
+  return parts;
+}
+
+function writeCsv(figures: unknown, emit: (chunk: string) => void, size = 1 << 16): void {
+  let chunk = 'figure_id,value\r\n';
+  eachFigure(figures, '', (id, v) => {
+    chunk += `${csvCell(id)},${csvCell(v)}\r\n`;
+    if (chunk.length >= size) {
+      emit(chunk);
+      chunk = '';
+    }
+  });
+  emit(chunk);
 }

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { isBuilt } from '../../../integration';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { editionFigures } from '../../../build/edition-fs';
-import { figuresCsv } from '../../../build/figures-csv';
+import { figuresCsvBytes } from '../../../build/figures-csv';
 import { publishedFigures } from '../../../components/lib/item-labels';
 
 export const getStaticPaths: GetStaticPaths = async () =>
@@ -13,6 +13,7 @@ export const GET: APIRoute = async ({ params, props }) => {
   const entry = await getEntry('figures', params.id as string);
   const { report } = props as { report: CollectionEntry<'reports'> };
   const data = entry ? publishedFigures(await editionFigures(entry.data, report.data), report.data.locale) : {};
-  // A BOM so spreadsheet programs read the UTF-8 labels (é, ệ) correctly.
-  return new Response(`\uFEFF${figuresCsv(data)}`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  // A BOM so spreadsheet programs read the UTF-8 labels (é, ệ) correctly; UTF-8 pieces, never one string (225 MB for 1,000 entities).
+  const body = new Blob([new TextEncoder().encode('\uFEFF'), ...figuresCsvBytes(data)]);
+  return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
