@@ -36,8 +36,11 @@ export interface Exit {
   stderr: string;
 }
 
-/** Runs a node script (tsx registered) with extra variables; killAfterMs sends SIGKILL by timer. */
-export function runNode(args: string[], options: { cwd?: string; env?: Record<string, string>; killAfterMs?: number; tsx?: boolean } = {}): Promise<Exit> {
+/** When to send SIGKILL: after a number of milliseconds, or as soon as a condition (polled every 10 ms) holds. */
+export type Kill = number | { when: () => boolean };
+
+/** Runs a node script (tsx registered) with extra variables; `kill` sends SIGKILL by timer or on an observed state. */
+export function runNode(args: string[], options: { cwd?: string; env?: Record<string, string>; kill?: Kill; tsx?: boolean } = {}): Promise<Exit> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [...(options.tsx === false ? [] : ['--import', 'tsx']), ...args], {
       cwd: options.cwd ?? REPO,
@@ -47,21 +50,43 @@ export function runNode(args: string[], options: { cwd?: string; env?: Record<st
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    const kill = options.kill;
+    const timer =
+      kill === undefined
+        ? undefined
+        : typeof kill === 'number'
+          ? setTimeout(() => child.kill('SIGKILL'), kill)
+          : setInterval(() => {
+              if (kill.when()) child.kill('SIGKILL');
+            }, 10);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(timer);
       done({ code, signal, stdout, stderr });
     });
   });
 }
 
 /** The miniature build: prepare, write `files` files labelled `label`, mark, swap into outDir. */
-export const runDriver = (outDir: string, label: string, files: number, env: Record<string, string> = {}, killAfterMs?: number) =>
-  runNode(['--enable-source-maps', driver(), outDir, label, String(files)], { env, killAfterMs, tsx: false });
+export const runDriver = (outDir: string, label: string, files: number, env: Record<string, string> = {}, kill?: Kill) =>
+  runNode(['--enable-source-maps', driver(), outDir, label, String(files)], { env, kill, tsx: false });
 
 /** `gapreport build` in a project folder, as CI runs it (the entry point registers tsx itself). */
-export const runBuild = (root: string, args: string[] = [], env: Record<string, string> = {}, killAfterMs?: number) =>
-  runNode([join(REPO, 'scripts/gapreport.mjs'), 'build', ...args], { cwd: root, env, killAfterMs, tsx: false });
+export const runBuild = (root: string, args: string[] = [], env: Record<string, string> = {}, kill?: Kill) =>
+  runNode([join(REPO, 'scripts/gapreport.mjs'), 'build', ...args], { cwd: root, env, kill, tsx: false });
+
+/** True once Astro has begun writing pages into a build's temporary folder beside `dist/` (`.dist.tmp-<pid>/…/*.html`). */
+export function astroWritingPages(root: string): boolean {
+  for (const name of readdirSync(root)) {
+    if (!/^\.dist\.tmp-\d+$/.test(name)) continue;
+    try {
+      if (readdirSync(join(root, name), { recursive: true }).some((f) => String(f).endsWith('.html'))) return true;
+    } catch {
+      // The folder was renamed or removed between the listing and the look inside.
+    }
+  }
+  return false;
+}
 
 /** What the driver writes for a label: relative path → text (plus the build marker). */
 export function driverSite(label: string, files: number): Record<string, string> {
