@@ -36,6 +36,21 @@ export interface FiguresEffects {
   progress?: ProgressEffects;
 }
 
+// The figures FiguresSchema has parsed in this process (computed, or read from the cache): the figures loader
+// stores these as they are instead of parsing them again through the collection's schema (validate once).
+const validated = new WeakSet<Figures>();
+
+/** Whether `figures` is FiguresSchema's own output in this process (so parsing it again would return the same). */
+export function validatedFigures(figures: Figures): boolean {
+  return validated.has(figures);
+}
+
+function parseFigures(data: unknown): Figures {
+  const figures = FiguresSchema.parse(data);
+  validated.add(figures);
+  return figures;
+}
+
 /** Settings plus the report's `engine:` (default: chooseEngine — stream above 20 MB of responses + contacts). */
 export type FiguresSettings = Partial<AnalysisOptions> & { engine?: Engine };
 
@@ -127,7 +142,7 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   await index.save().catch(() => {}); // only a speed-up: a read-only checkout still builds
   const cachePath = join(root, CACHE_DIR, `${key}.json`);
   try {
-    const figures = FiguresSchema.parse(JSON.parse(await readFile(cachePath, 'utf8')));
+    const figures = parseFigures(JSON.parse(await readFile(cachePath, 'utf8')));
     return { figures, problems: [], reused: true, key, engine, fallback: figures.meta.engine_fallback };
   } catch {
     // Not cached yet (or unreadable): compute.
@@ -147,7 +162,7 @@ async function compute(datasetDir: string, options: AnalysisOptions, engine: Eng
   if (!result.figures) return { problems: result.problems, reused: false, key, engine, fallback: result.fallback };
   const { comments, themes, theme_drivers, sentiment, problems } = await commentFigures(datasetDir, result.figures, options);
   if (problems.length) return { problems, reused: false, key, engine, fallback: result.fallback };
-  const figures = FiguresSchema.parse({
+  const figures = parseFigures({
     ...result.figures,
     ...(comments ? { comments } : {}),
     ...(themes ? { themes } : {}),

@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { formatProblem } from '../schemas/problem';
 import { gapreportOptions, type GapreportOptions } from '../integration';
 import { reportsFigures } from './pipeline-fs';
+import { validatedFigures } from './figures-fs';
 import { rememberFigures } from './lint-astro';
 import { readReports, REPORTS_DIR, splitDrafts } from './reports-fs';
 import { lastFiguresProblems } from './figures-problems';
@@ -45,8 +46,10 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
             continue;
           }
           logger.info(`${report.id}: figures ${reused ? 'reused' : 'computed'} (data/${report.settings!.dataset})`);
-          const data = await parseData({ id: report.id, data: figures as unknown as Record<string, unknown> });
-          store.set({ id: report.id, data });
+          // Figures FiguresSchema parsed in this process go in as they are (the schema would return the same
+          // object again: 2.4 s at 1,000 entities); others (an audience's cut) through the collection's schema.
+          const data = validatedFigures(figures) ? figures : await parseData({ id: report.id, data: figures as unknown as Record<string, unknown> });
+          store.set({ id: report.id, data: data as unknown as Record<string, unknown> });
         }
         if (pipeline.problems.length > 0) throw new Error(`gapreport: the data has problems:\n${pipeline.problems.map(formatProblem).join('\n')}`);
       };

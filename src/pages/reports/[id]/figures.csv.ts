@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { isBuilt } from '../../../integration';
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { figuresEntry } from '../../../components/lib/figures-entry';
 import { editionFigures } from '../../../build/edition-fs';
 import { figuresCsvBytes } from '../../../build/figures-csv';
 import { publishedFigures } from '../../../components/lib/item-labels';
@@ -10,7 +11,7 @@ export const getStaticPaths: GetStaticPaths = async () =>
 
 /** The report's figures as a long CSV table (figure_id,value); suppressed figures carry no value; labels in its locale. */
 export const GET: APIRoute = async ({ params, props }) => {
-  const entry = await getEntry('figures', params.id as string);
+  const entry = await figuresEntry(params.id as string);
   const { report } = props as { report: CollectionEntry<'reports'> };
   const data = entry ? publishedFigures(await editionFigures(entry.data, report.data), report.data.locale) : {};
   // A BOM so spreadsheet programs read the UTF-8 labels (é, ệ) correctly; UTF-8 pieces, never one string (225 MB for 1,000 entities).
