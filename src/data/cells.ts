@@ -56,8 +56,8 @@ export function isIsoDate(s: string): boolean {
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /** What spanNumber found: no character (an empty cell), or characters it does not read (the text path reads them). */
-const EMPTY = -1;
-const OTHER = -2;
+export const EMPTY = -1;
+export const OTHER = -2;
 /** Set by spanNumber: whether the number it read had a decimal point. */
 let spanDecimal = false;
 
@@ -68,7 +68,7 @@ let spanDecimal = false;
  * decimal once. EMPTY for no characters; OTHER for anything else (signs, spaces, exponents,
  * commas, more digits), which the text path reads.
  */
-function spanNumber(text: string, start: number, end: number): number {
+export function spanNumber(text: string, start: number, end: number): number {
   if (start === end) return EMPTY;
   let m = 0;
   let digits = 0;
@@ -155,6 +155,11 @@ export class Cells {
     this.record = record;
     this.line = line;
     this.row = row;
+  }
+
+  /** The record being read as spans, if it is (src/stream/fast-rows.ts reads it whole). */
+  get spans(): SpanRecord | undefined {
+    return this.record;
   }
 
   /** The record's fields as strings. */

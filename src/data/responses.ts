@@ -48,6 +48,38 @@ export interface SegmentCount {
   tally?: SegmentTallyData;
   /** The export's row rules (keep:, header rows, waves from dates) as set up at the header: their exclusions, once read. */
   rows?: ExportRows;
+  /** The columns and checks as resolved at the header, for a reader of its own that hands every other row back (src/stream/fast-rows.ts). */
+  columns?: ResponseColumns;
+}
+
+/** What responsesSetup resolved at the header: the sources it reads each row from, in the order it reads them, and their rules. */
+export interface ResponseColumns {
+  id: Source;
+  /** The wave comes from the date (the export's row rules). */
+  derived: boolean;
+  wave?: Source;
+  date?: Source;
+  weights: (Source | undefined)[];
+  weightsPresent: boolean;
+  segments: (Source | undefined)[];
+  e: (Source | undefined)[];
+  p: (Source | undefined)[];
+  /** The items' rule: the questionnaire's scale and not_applicable. */
+  scale: NumberRule;
+  nps?: Source;
+  csat?: Source;
+  ces?: Source;
+  overall?: Source;
+  overallRule: NumberRule;
+  /** The importance points', nps', csat's and ces' rules. */
+  weightRule: NumberRule;
+  npsRule: NumberRule;
+  csatRule: NumberRule;
+  cesRule: NumberRule;
+  comment?: Source;
+  weight?: Source;
+  tally: SegmentTallyData;
+  rows: ExportRows;
 }
 
 /**
@@ -106,6 +138,7 @@ export function responsesSetup(q: Questionnaire, items: Item[], emit: (values: R
     const cesRule = { min: 1, max: 7, integer: true };
     const overallRule = { min: q.scale.min, max: q.scale.max };
     const surveyWeightRule = { min: 0 };
+    count.columns = { id, derived, wave, date, weights: wSources, weightsPresent, segments: segmentSources, e: eSources, p: pSources, scale, nps, csat, ces, overall, overallRule, weightRule, npsRule, csatRule, cesRule, comment, weight, tally, rows };
 
     // One row's values, reused from row to row: emit reads them before the next row (parseResponses copies them).
     const weights: (number | undefined)[] = new Array(wSources.length);
@@ -199,7 +232,7 @@ function sameColumn(a: Source, b: Source): boolean {
 }
 
 /** All five weights or none; when given they sum to 100 ± WEIGHT_SUM_TOLERANCE. The problem's message, if any. */
-function checkWeights(w: (number | undefined)[], present: boolean): string | undefined {
+export function checkWeights(w: (number | undefined)[], present: boolean): string | undefined {
   if (!present) return undefined;
   let given = 0;
   let sum = 0;

@@ -71,23 +71,19 @@ export interface MergedSurvey {
 export function mergeSurvey(results: RangeResult[], offsets: number[]): MergedSurvey {
   const surveys = results.map((r) => r.survey!);
   const fold = surveys[0];
-  const table = new IdTable(surveys[0].ids.lines.length > 0 ? surveys[0].ids : undefined);
+  const table = new IdTable(surveys[0].ids.slots.length > 0 ? surveys[0].ids : undefined);
   const crossDuplicates: MergedSurvey['crossDuplicates'] = [];
   const segments = surveys[0].segments;
   for (let k = 1; k < surveys.length; k++) {
     const s = surveys[k];
-    const own = new IdTable(s.ids.lines.length > 0 ? s.ids : undefined);
+    const own = new IdTable(s.ids.slots.length > 0 ? s.ids : undefined);
     for (const ref of s.refs) {
       // The message names absolute lines; the problem's own line is shifted in mergeProblems.
       const p = results[k].problems[ref.index];
       const first = table.get(ref.a, ref.b) ?? own.get(ref.a, ref.b)! + offsets[k];
       results[k].problems[ref.index] = { file: p.file, ...duplicateProblem(p.column!, p.value!, first, p.line! + offsets[k]), line: p.line };
     }
-    for (const [a, b, local] of own.entries()) {
-      const line = local + offsets[k];
-      const first = table.firstOrAdd(a, b, line);
-      if (first !== undefined) crossDuplicates.push({ line, first, range: k, local });
-    }
+    table.addAll(own, offsets[k], (line, first, local) => crossDuplicates.push({ line, first, range: k, local }));
     mergeFold(fold, s, mergeAccs);
     if (segments && s.segments) mergeTally(segments, s.segments);
   }

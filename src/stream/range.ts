@@ -22,6 +22,10 @@ import { decodedChunks, type Fatal } from './decode';
 import { feedRecords } from './fast-csv';
 import { HashedUnique, type DuplicateRef, type IdTableData } from './id-table';
 import { SurveyFold } from './survey-fold';
+import { FastResponses } from './fast-rows';
+
+/** The first data rows, which the export's row rules check for a header row header_rows did not count (src/data/export-rows.ts): always the loader's handler's. */
+const TOP_ROWS = 3;
 
 export interface RangeTask {
   kind: 'responses' | 'contacts';
@@ -92,7 +96,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     const q = task.questionnaire!;
     const wanted = task.idLines ? new Set(task.idLines) : undefined;
     fold = new SurveyFold(task.items!, q);
-    setup = responsesSetup(
+    const generic = responsesSetup(
       q,
       task.items!,
       wanted ? () => {} : (v) => fold!.add(v),
@@ -103,6 +107,17 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
       count,
       task.ctx.layout,
     );
+    // Rows read whole from their spans where the settings allow (fast-rows.ts); the first rows, and any other, by the loader's handler.
+    setup = (columns, cells, s) => {
+      const handle = generic(columns, cells, s);
+      const fast =
+        handle && !wanted && unique && count.columns ? FastResponses.for(count.columns, task.ctx.cells ?? {}, unique, (v) => fold!.add(v)) : undefined;
+      if (!handle || !fast) return handle;
+      return (c) => {
+        const record = c.spans;
+        if (record === undefined || c.row <= TOP_ROWS || !fast.read(record, c.line)) handle(c);
+      };
+    };
   } else {
     const kpis = (groups = new KpiGroups(task.thresholds ?? []));
     setup = contactsSetup((c) => kpis.add(c));
@@ -148,7 +163,7 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     clean: !records.openQuote && !records.stopped && records.header !== undefined && !records.skipping,
     survey: fold && {
       ...fold.result(),
-      ids: unique?.table.data ?? { h1: new Uint32Array(0), h2: new Uint32Array(0), lines: new Uint32Array(0), size: 0 },
+      ids: unique?.table.data ?? { slots: new Uint32Array(0), size: 0 },
       refs: unique?.refs ?? [],
       idColumn: unique?.column,
       segments: count.tally,

@@ -10,7 +10,7 @@ const { readRange } = await import('./range.ts');
 async function run(task) {
   const result = await readRange(task, (bytes, rows) => parentPort.postMessage({ bytes, rows }));
   const ids = result.survey?.ids;
-  parentPort.postMessage({ result }, ids ? [ids.h1.buffer, ids.h2.buffer, ids.lines.buffer] : []);
+  parentPort.postMessage({ result }, ids ? [ids.slots.buffer] : []);
 }
 
 if (workerData) await run(workerData);
