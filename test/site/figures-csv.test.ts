@@ -86,4 +86,11 @@ describe('figuresCsv(figures)', () => {
     expect(csv).toContain('segments.region.=cmd.n,40\r\n');
     expect(csv).toContain(`benchmarks.x.source,"'=HYPERLINK(""http://evil"")"`);
   });
+  it('writes every id as csvCell writes it: quoted names, formula starts and plain numbers at any depth', () => {
+    const names = ['a', 'Outlet 0001', 'say "hi"', 'x,y', 'two\nlines', '=cmd', '-1', '+x', '@at', '-0.5', '1e3', 'é'];
+    const figures: Record<string, unknown> = {};
+    for (const a of names) figures[a] = Object.fromEntries(names.map((b) => [b, { [a]: 1, list: [{ id: b, v: `${a}${b}` }, 'z'] }]));
+    const rows = flattenFigures(figures).map(([id, v]) => `${csvCell(id)},${csvCell(v)}\r\n`);
+    expect(figuresCsv(figures)).toBe(`figure_id,value\r\n${rows.join('')}`);
+  });
 });
