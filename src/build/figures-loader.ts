@@ -5,6 +5,7 @@ import { formatProblem } from '../schemas/problem';
 import { gapreportOptions, type GapreportOptions } from '../integration';
 import { reportsFigures } from './pipeline-fs';
 import { validatedFigures } from './figures-fs';
+import { storedFigures } from './stored-figures';
 import { rememberFigures } from './lint-astro';
 import { readReports, REPORTS_DIR, splitDrafts } from './reports-fs';
 import { lastFiguresProblems } from './figures-problems';
@@ -30,6 +31,9 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
         const { reports, problems } = await readReports(root);
         if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
         store.clear();
+        // In a build its pages read the figures stored as they are from here (astro dev reads the store).
+        const stored = options && !watcher ? storedFigures(options) : undefined;
+        stored?.clear();
         const byReport = lastFiguresProblems();
         byReport.clear();
         // The same pipeline as gapreport build and check (pipeline-fs.ts): the MDX lint included, so
@@ -48,8 +52,10 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
           logger.info(`${report.id}: figures ${reused ? 'reused' : 'computed'} (data/${report.settings!.dataset})`);
           // Figures FiguresSchema parsed in this process go in as they are (the schema would return the same
           // object again: 2.4 s at 1,000 entities); others (an audience's cut) through the collection's schema.
-          const data = validatedFigures(figures) ? figures : await parseData({ id: report.id, data: figures as unknown as Record<string, unknown> });
+          const asIs = validatedFigures(figures);
+          const data = asIs ? figures : await parseData({ id: report.id, data: figures as unknown as Record<string, unknown> });
           store.set({ id: report.id, data: data as unknown as Record<string, unknown> });
+          if (asIs) stored?.set(report.id, figures);
         }
         if (pipeline.problems.length > 0) throw new Error(`gapreport: the data has problems:\n${pipeline.problems.map(formatProblem).join('\n')}`);
       };

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { figuresLoader, figuresProblems } from '../../src/build/figures-loader';
+import { storedFigures } from '../../src/build/stored-figures';
+import { forgetGapreportOptions, gapreport, gapreportOptions } from '../../src/integration';
 import { removeProject, writeProject } from '../workflow/project';
 
 const STANDARDS = 'standard_id,metric,unit,direction,target,tolerance\nwait,asa_seconds,seconds,lower,30,0.05\n';
@@ -41,5 +44,37 @@ describe('figuresLoader (astro build / astro dev)', () => {
   });
   it('stores the figures of a report without code', async () => {
     expect(await load('<KpiScorecard />')).toEqual({ stored: ['acme'], error: undefined });
+  });
+});
+
+describe('figuresLoader in a build (the gapreport integration set up)', () => {
+  afterEach(() => forgetGapreportOptions());
+
+  it('stores the figures FiguresSchema parsed as they are, not through parseData, and hands the pages the same object', async () => {
+    const dir = await writeProject({
+      'content/reports/acme.mdx': report('<KpiScorecard />'),
+      'data/acme/standards.csv': STANDARDS,
+      'data/acme/operations.csv': OPS,
+    });
+    dirs.push(dir);
+    const setup = gapreport({ root: dir }).hooks['astro:config:setup'] as (o: unknown) => void;
+    setup({
+      config: { root: pathToFileURL(`${dir}/`), markdown: {}, vite: {}, integrations: [] },
+      command: 'build',
+      updateConfig: () => {},
+      logger: { info: () => {} },
+    });
+    const set: { id: string; data: unknown }[] = [];
+    let parsed = 0;
+    const context = {
+      store: { clear: () => set.splice(0), set: (entry: { id: string; data: unknown }) => set.push(entry) },
+      logger: { info: () => {}, error: () => {}, warn: () => {} },
+      parseData: async ({ data }: { data: unknown }) => (parsed++, structuredClone(data)),
+      config: { root: pathToFileURL(`${dir}/`) },
+    };
+    await figuresLoader().load(context as never);
+    expect(parsed).toBe(0);
+    expect(set.map((e) => e.id)).toEqual(['acme']);
+    expect(storedFigures(gapreportOptions()!).get('acme')).toBe(set[0].data);
   });
 });

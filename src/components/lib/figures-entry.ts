@@ -1,5 +1,6 @@
 import { getEntry, type CollectionEntry } from 'astro:content';
 import { gapreportOptions } from '../../integration';
+import { storedFigures } from '../../build/stored-figures';
 
 type FiguresEntry = CollectionEntry<'figures'> | undefined;
 
@@ -14,7 +15,8 @@ const read = async (id: string): Promise<FiguresEntry> => getEntry('figures', id
  * and copies the whole entry on every call (its image-reference pass): 6 MB at 100 entities,
  * 57 MB at 1,000, once for each guide page, the index, the report page, its two downloads and
  * the entity routes. In a build the store does not change and pages never modify figures (the
- * entity pages already share one parent object), so every page reads the first copy.
+ * entity pages already share one parent object), so every page reads the first copy, or the
+ * figures the loader stored as they are, not copied at all (src/build/stored-figures.ts).
  * `astro dev` reads the store afresh on every request: its figures change with the data.
  */
 export function figuresEntry(id: string): Promise<FiguresEntry> {
@@ -23,6 +25,11 @@ export function figuresEntry(id: string): Promise<FiguresEntry> {
   let entries = byBuild.get(options);
   if (!entries) byBuild.set(options, (entries = new Map()));
   let entry = entries.get(id);
-  if (!entry) entries.set(id, (entry = read(id)));
+  if (!entry) {
+    // The very objects the loader stored, when it stored them as they are; else the store's copy.
+    const data = storedFigures(options).get(id);
+    entry = data ? Promise.resolve({ id, collection: 'figures', data }) : read(id);
+    entries.set(id, entry);
+  }
   return entry;
 }
