@@ -18,25 +18,30 @@ export interface ChartFormat {
 }
 
 /** Typographic minus (U+2212) for negatives, as the report text prints them (src/i18n/format.ts). */
-const minus = (s: string) => s.replace(/-/g, '\u2212');
+const minus = (s: string) => (s.includes('-') ? s.replace(/-/g, '\u2212') : s);
+
+// Pure and deterministic: one set per locale, shared by every chart of every page (each used to build its own Intl objects).
+const byLocale = new Map<string, ChartFormat>();
 
 /** Formatters built on `Intl.NumberFormat(locale)`; ordinals are src/i18n/format.ts's. */
 export function makeFormat(locale = 'en'): ChartFormat {
-  const cache = new Map<string, Intl.NumberFormat>();
-  const nf = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
-    let f = cache.get(key);
-    if (!f) {
-      f = new Intl.NumberFormat(locale, options);
-      cache.set(key, f);
-    }
-    return f;
-  };
+  let format = byLocale.get(locale);
+  if (!format) byLocale.set(locale, (format = Object.freeze(formatFor(locale))));
+  return format;
+}
+
+function formatFor(locale: string): ChartFormat {
+  // One Intl.NumberFormat per kind and count of decimals, looked up before any options object is built:
+  // a chart formats every tick, value and table cell (a thousand entity pages, several charts each).
+  const made: Record<'n' | 's' | 'p', Intl.NumberFormat[]> = { n: [], s: [], p: [] };
+  const nf = (kind: 'n' | 's' | 'p', d: number, options: () => Intl.NumberFormatOptions): Intl.NumberFormat =>
+    (made[kind][d] ??= new Intl.NumberFormat(locale, options()));
   const digits = (d: number) => ({ minimumFractionDigits: d, maximumFractionDigits: d });
   return {
     // 'negative' keeps "-0.0" from appearing for tiny negative values.
-    number: (v, d = 1) => minus(nf(`n${d}`, { ...digits(d), signDisplay: 'negative' }).format(v)),
-    signed: (v, d = 1) => minus(nf(`s${d}`, { ...digits(d), signDisplay: 'exceptZero' }).format(v)),
-    fraction: (v, d = 0) => localSpacing(locale, minus(nf(`p${d}`, { ...digits(d), style: 'percent', signDisplay: 'negative' }).format(v))),
+    number: (v, d = 1) => minus(nf('n', d, () => ({ ...digits(d), signDisplay: 'negative' })).format(v)),
+    signed: (v, d = 1) => minus(nf('s', d, () => ({ ...digits(d), signDisplay: 'exceptZero' })).format(v)),
+    fraction: (v, d = 0) => localSpacing(locale, minus(nf('p', d, () => ({ ...digits(d), style: 'percent', signDisplay: 'negative' })).format(v))),
     ordinal: (n) => ordinal(locale, n),
     period: (label) => periodLabel(locale, label),
   };
