@@ -28,15 +28,27 @@ export const REPORT_SETTINGS = 'report settings';
 /** Maximum problems listed per file; the rest are counted. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
-/** `responses.csv:38: column "nps": "11" is not a whole number 0–10. Hint.` */
+/**
+ * `responses.csv:38: column "nps": "11" is not a whole number 0–10. Hint.` The place within the
+ * line is named as the file spells it: a column of a CSV file, a key of a YAML file or of a
+ * report's frontmatter, a component's prop in a report's text (`<Metric> id:`), or what the
+ * prose check found (`typed figure:`).
+ */
 export function formatProblem(p: Problem): string {
   // The closing "… and 212 more problems in responses.csv." entry names its file itself.
   if (p.omitted !== undefined) return p.message;
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
-  const column = p.column === undefined ? '' : ` column "${p.column}":`;
+  const column = p.column === undefined ? '' : ` ${place(p.file, p.column)}:`;
   const value = p.value === undefined ? '' : ` "${truncate(p.value)}"`;
   const hint = p.hint ? ` ${p.hint}` : '';
   return `${where}:${column}${value} ${p.message}${hint}`;
+}
+
+function place(file: string, column: string): string {
+  if (file === REPORT_SETTINGS) return `setting "${column}"`;
+  if (/\.mdx?$/i.test(file)) return column.startsWith('<') || column.startsWith('typed ') ? column : `frontmatter "${column}"`;
+  if (/\.ya?ml$/i.test(file)) return `key "${column}"`;
+  return `column "${column}"`;
 }
 
 function truncate(s: string, max = 80): string {

@@ -79,14 +79,14 @@ describe('gapreport build with a claim the data contradict', () => {
   it('warns on stderr and publishes (printFindings writes no error)', () => {
     const io = memoryIo('/p', {});
     printFindings(io, [finding], 'gapreport build');
-    expect(io.stderr).toEqual(['warning: content/reports/acme.mdx:9: column "<Claim> test": "x is y" claimed: y; now: z.']);
+    expect(io.stderr).toEqual(['warning: content/reports/acme.mdx:9: <Claim> test: "x is y" claimed: y; now: z.']);
     expect(io.stdout).toEqual([]);
   });
   it('annotates it as a ::warning under GitHub Actions', () => {
     const io = memoryIo('/p', { GITHUB_ACTIONS: 'true' });
     printFindings(io, [finding], 'gapreport build');
     expect(io.stdout).toEqual([
-      '::warning file=content/reports/acme.mdx,line=9,title=gapreport build%3A claim::content/reports/acme.mdx:9: column "<Claim> test": "x is y" claimed: y; now: z.',
+      '::warning file=content/reports/acme.mdx,line=9,title=gapreport build%3A claim::content/reports/acme.mdx:9: <Claim> test: "x is y" claimed: y; now: z.',
     ]);
   });
 });

@@ -22,17 +22,17 @@ const HINT = 'The data no longer support this sentence: rewrite it, or let <When
 describe('a claim the data no longer support', () => {
   it('is reported at its line with the status the KPI now has, its value and its target', () => {
     expect(said('Text.\n\n<Claim test="kpis.first-contact-fix.status is met">First-contact resolution meets its standard.</Claim>')).toEqual([
-      `${FILE}:9: column "<Claim> test": "kpis.first-contact-fix.status is met" claimed: met; now: missed (68.1% vs target 75%). ${HINT}`,
+      `${FILE}:9: <Claim> test: "kpis.first-contact-fix.status is met" claimed: met; now: missed (68.1% vs target 75%). ${HINT}`,
     ]);
   });
   it('names the significance the change now has, with its p', () => {
     expect(said('NPS rose. <Claim test="changes.nps.score.significant" />')).toEqual([
-      `${FILE}:7: column "<Claim> test": "changes.nps.score.significant" claimed: significant; now: not significant (p = 0.795). ${HINT}`,
+      `${FILE}:7: <Claim> test: "changes.nps.score.significant" claimed: significant; now: not significant (p = 0.795). ${HINT}`,
     ]);
   });
   it('names the figure that is now the lowest, for a ranking claim', () => {
     expect(said('<Claim test="segments.channel.store.nps.score is lowest">Stores are the weak channel.</Claim>')).toEqual([
-      `${FILE}:7: column "<Claim> test": "segments.channel.store.nps.score is lowest" claimed: segments.channel.store.nps.score is the lowest; now: segments.channel.email.nps.score is the lowest (0, against +15). ${HINT}`,
+      `${FILE}:7: <Claim> test: "segments.channel.store.nps.score is lowest" claimed: segments.channel.store.nps.score is the lowest; now: segments.channel.email.nps.score is the lowest (0, against +15). ${HINT}`,
     ]);
   });
   it('gives the value a comparison now finds', () => {
@@ -44,7 +44,7 @@ describe('a claim the data no longer support', () => {
     const n = (demo.segments.region.Islands.nps as { n: number }).n;
     expect(n).toBeLessThan(demo.meta.min_base);
     expect(said('<Claim test="segments.region.Islands.nps.score > 0">Islanders recommend us.</Claim>')).toEqual([
-      `${FILE}:7: column "<Claim> test": "segments.region.Islands.nps.score > 0" claimed: score > 0; cannot be checked: segments.region.Islands.nps.score is suppressed (n = ${n} < min_base ${demo.meta.min_base}). No published figure supports or refutes this sentence, and a reader cannot check it: say it only when it can be checked (<When test="segments.region.Islands.nps.score is published">…</When>), or remove it.`,
+      `${FILE}:7: <Claim> test: "segments.region.Islands.nps.score > 0" claimed: score > 0; cannot be checked: segments.region.Islands.nps.score is suppressed (n = ${n} < min_base ${demo.meta.min_base}). No published figure supports or refutes this sentence, and a reader cannot check it: say it only when it can be checked (<When test="segments.region.Islands.nps.score is published">…</When>), or remove it.`,
     ]);
     // Negated, it cannot be checked either: "not" does not turn a withheld figure into support.
     expect(said('<Claim test="segments.region.Islands.nps.score <= 0">Islanders do not recommend us.</Claim>')).toEqual([
@@ -71,7 +71,7 @@ describe('a claim that is not a condition', () => {
     const r = lint('<Claim test="nsp.score > 0">x</Claim>');
     expect(r.findings).toEqual([]);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:7: column "<Claim> test": "nsp.score > 0" names no figure: "nsp.score": "nsp" is not a figure of the figures. Did you mean "nps.score"?`,
+      `${FILE}:7: <Claim> test: "nsp.score > 0" names no figure: "nsp.score": "nsp" is not a figure of the figures. Did you mean "nps.score"?`,
     ]);
   });
   it('ranks only a figure that has siblings', () => {

@@ -26,11 +26,11 @@ describe('report MDX holds no code (lintMdxCode)', () => {
     ],
     [
       '<Metric id={process.env.X} />',
-      `content/reports/x.mdx:5: column "<Metric> id": "{process.env.X}" is a JavaScript expression; a prop value is a quoted string, a number or {true}/{false}. ${HINT}`,
+      `content/reports/x.mdx:5: <Metric> id: "{process.env.X}" is a JavaScript expression; a prop value is a quoted string, a number or {true}/{false}. ${HINT}`,
     ],
     [
       '<Metric id="nps.score" {...globalThis} />',
-      `content/reports/x.mdx:5: column "<Metric>": "{...globalThis}" is a JavaScript expression; props are written name="text", name={3} or name={true}. ${HINT}`,
+      `content/reports/x.mdx:5: <Metric>: "{...globalThis}" is a JavaScript expression; props are written name="text", name={3} or name={true}. ${HINT}`,
     ],
   ])('refuses %s, naming the file and line', (body, message) => {
     expect(lint(body)).toEqual([message]);

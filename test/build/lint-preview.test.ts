@@ -42,8 +42,8 @@ describe('the MDX lint in astro dev', () => {
     const { warnings, errors } = await preview();
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
-      'content/reports/acme.mdx:9: column "<Claim> test": "kpis.answer-30s.status is missed" claimed: missed; now: met (85% vs target 80%). The data no longer support this sentence: rewrite it, or let <When>, <Metric> or a words component say it.',
-      'content/reports/acme.mdx:9: column "typed figure": "85%" is typed: it is the figure kpis.answer-30s.value (85%), which the next build may change. Write <Metric id="kpis.answer-30s.value" /> instead.',
+      'content/reports/acme.mdx:9: <Claim> test: "kpis.answer-30s.status is missed" claimed: missed; now: met (85% vs target 80%). The data no longer support this sentence: rewrite it, or let <When>, <Metric> or a words component say it.',
+      'content/reports/acme.mdx:9: typed figure: "85%" is typed: it is the figure kpis.answer-30s.value (85%), which the next build may change. Write <Metric id="kpis.answer-30s.value" /> instead.',
     ]);
   });
   it("fails the report's compile on a bad prop with the loader's figures, at its line", async () => {
@@ -56,7 +56,7 @@ describe('the MDX lint in astro dev', () => {
     );
     expect(error?.line).toBe(11);
     expect(error?.message).toMatch(
-      /^content\/reports\/acme\.mdx:11: column "<Metric> id": "kpis\.answer-30s\.valeu" is not a figure id: .* Did you mean "kpis\.answer-30s\.value"\?$/,
+      /^content\/reports\/acme\.mdx:11: <Metric> id: "kpis\.answer-30s\.valeu" is not a figure id: .* Did you mean "kpis\.answer-30s\.value"\?$/,
     );
   });
 });

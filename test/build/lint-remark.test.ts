@@ -45,7 +45,7 @@ describe('the MDX lint as a remark plugin', () => {
       () => undefined,
       (e: { message: string; line?: number }) => e,
     );
-    expect(error?.message).toBe('content/reports/x.mdx:7: column "<Metric> idd": is not a prop of <Metric>. Did you mean id?');
+    expect(error?.message).toBe('content/reports/x.mdx:7: <Metric> idd: is not a prop of <Metric>. Did you mean id?');
     expect(error?.line).toBe(7);
   });
 
@@ -67,7 +67,7 @@ describe('the MDX lint as a remark plugin', () => {
   it('reads components from the syntax tree: an escaped \\<Metrik> is text, a tag across lines is placed at its first line', () => {
     const text = '---\ntitle: x\n---\n\nWrite \\<Metrik idd="x" /> to see the error.\n\n<Metric\n  idd="nps.score"\n/>\n';
     expect(lintReport('content/reports/x.mdx', text, figures).map(formatProblem)).toEqual([
-      'content/reports/x.mdx:7: column "<Metric> idd": is not a prop of <Metric>. Did you mean id?',
+      'content/reports/x.mdx:7: <Metric> idd: is not a prop of <Metric>. Did you mean id?',
     ]);
   });
 

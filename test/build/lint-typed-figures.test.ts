@@ -49,7 +49,7 @@ describe('typed figures in a fixture', () => {
   });
   it('says which figure the typed number is, as the page prints it', () => {
     expect(formatProblem(lintMdx('planted.mdx', fixture('planted.mdx'), demo).findings[0])).toBe(
-      'planted.mdx:9: column "typed figure": "68.1 %" is typed: it is the figure kpis.first-contact-fix.value (68.1%), which the next build may change. Write <Metric id="kpis.first-contact-fix.value" /> instead.',
+      'planted.mdx:9: typed figure: "68.1 %" is typed: it is the figure kpis.first-contact-fix.value (68.1%), which the next build may change. Write <Metric id="kpis.first-contact-fix.value" /> instead.',
     );
   });
   it('follows the figures: a typed number the data no longer print is not one of them', () => {

@@ -32,7 +32,7 @@ describe('reportsFigures (one pipeline for build, check and the Astro loader)', 
       'data/acme/operations.csv': OPS,
     });
     expect(problems.map(formatProblem)).toEqual([
-      'content/reports/acme.mdx:6: column "low_base": "20" is below min_base (40). low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).',
+      'content/reports/acme.mdx:6: frontmatter "low_base": "20" is below min_base (40). low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).',
     ]);
   });
 

@@ -13,17 +13,17 @@ const messages = (text: string) => parseReport('x', FILE, text).problems.map(for
 
 describe('report frontmatter keys', () => {
   it('refuses a mistyped key with "did you mean", naming the file and line, instead of using the default', () => {
-    expect(messages(report('min-base: 50\n'))).toEqual(['content/reports/x.mdx:5: column "min-base": is not a report setting. Did you mean min_base?']);
+    expect(messages(report('min-base: 50\n'))).toEqual(['content/reports/x.mdx:5: frontmatter "min-base": is not a report setting. Did you mean min_base?']);
     expect(parseReport('x', FILE, report('min-base: 50\n')).report.settings).toBeUndefined();
   });
   it('names every unknown key on its own line, and lists the settings when nothing is close', () => {
     expect(messages(report('locale: fr\nLow_Base: 40\nfavourite_colour: blue\n'))).toEqual([
-      'content/reports/x.mdx:6: column "Low_Base": is not a report setting. Did you mean low_base?',
-      'content/reports/x.mdx:7: column "favourite_colour": is not a report setting. Settings: title, company, dataset, wave, period, industry, locale, min_base, low_base, comments, allow_individual_answers, trusted_mdx, description, translation_of, engine, draft, per.',
+      'content/reports/x.mdx:6: frontmatter "Low_Base": is not a report setting. Did you mean low_base?',
+      'content/reports/x.mdx:7: frontmatter "favourite_colour": is not a report setting. Settings: title, company, dataset, wave, period, industry, locale, min_base, low_base, comments, allow_individual_answers, trusted_mdx, description, translation_of, engine, draft, per.',
     ]);
   });
   it('refuses slug: (it would move the page away from its figures)', () => {
-    expect(messages(report('slug: other\n'))).toEqual([expect.stringMatching(/^content\/reports\/x\.mdx:5: column "slug": is not a report setting\./)]);
+    expect(messages(report('slug: other\n'))).toEqual([expect.stringMatching(/^content\/reports\/x\.mdx:5: frontmatter "slug": is not a report setting\./)]);
   });
   it('suggests by edit distance, and nothing for an unrelated word', () => {
     expect(closest('comment', ['comments', 'company'])).toBe('comments');
@@ -36,7 +36,7 @@ describe('the min_base floor', () => {
   it(`refuses min_base below ${MIN_BASE_FLOOR}, naming the line and the opt-in`, () => {
     expect(MIN_BASE_FLOOR).toBe(5);
     expect(messages(report('min_base: 1\nlow_base: 1\n'))).toEqual([
-      'content/reports/x.mdx:5: column "min_base": "1" is below the floor of 5: a cell of so few respondents publishes what individuals answered. Use min_base: 5 or more, or add allow_individual_answers: true if publishing individual answers is intended (e.g. every respondent agreed to it).',
+      'content/reports/x.mdx:5: frontmatter "min_base": "1" is below the floor of 5: a cell of so few respondents publishes what individuals answered. Use min_base: 5 or more, or add allow_individual_answers: true if publishing individual answers is intended (e.g. every respondent agreed to it).',
     ]);
   });
   it('accepts min_base at the floor, and below it only with allow_individual_answers: true', () => {

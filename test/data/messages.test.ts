@@ -301,9 +301,9 @@ describe('themes.yaml', () => {
     expect(lines(parseThemes(yaml).problems)).toMatchInlineSnapshot(`
       [
         "themes.yaml:2: is not a theme. Each entry has id:, label: and keywords:.",
-        "themes.yaml:3: column "colour": is not a theme setting. Theme settings are id, label, keywords and parent.",
-        "themes.yaml:4: column "id": "9lives" is not a theme id. Give each theme an id of letters, digits, - and _, starting with a letter (it names the figures: themes.<id>).",
-        "themes.yaml:5: column "parent": "staff" is the theme itself. Themes: wait, staff.",
+        "themes.yaml:3: key "colour": is not a theme setting. Theme settings are id, label, keywords and parent.",
+        "themes.yaml:4: key "id": "9lives" is not a theme id. Give each theme an id of letters, digits, - and _, starting with a letter (it names the figures: themes.<id>).",
+        "themes.yaml:5: key "parent": "staff" is the theme itself. Themes: wait, staff.",
       ]
     `);
   });
@@ -311,8 +311,8 @@ describe('themes.yaml', () => {
   it('says a label is not a map of language to value and keywords not a list', () => {
     expect(lines(parseThemes('themes:\n  - { id: wait, label: Waiting, keywords: { en: wait } }\n').problems)).toMatchInlineSnapshot(`
       [
-        "themes.yaml:2: column "label": is not a map of language to value. Write e.g. label: { en: Waiting times, fr: Temps d’attente }.",
-        "themes.yaml:2: column "keywords.en": is not a list of keywords. Write e.g. keywords: { en: [wait, queue, on hold] }.",
+        "themes.yaml:2: key "label": is not a map of language to value. Write e.g. label: { en: Waiting times, fr: Temps d’attente }.",
+        "themes.yaml:2: key "keywords.en": is not a list of keywords. Write e.g. keywords: { en: [wait, queue, on hold] }.",
       ]
     `);
   });
@@ -340,7 +340,7 @@ describe('a report', () => {
     const { report } = parseReport('x', 'content/reports/x.mdx', '---\ntitle: x\ncompany: x\ndataset: x\nmin_base: 30\nlow_base: 20\n---\n');
     expect(lines((await reportFigures(root, report)).problems)).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:6: column "low_base": "20" is below min_base (30). low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).",
+        "content/reports/x.mdx:6: frontmatter "low_base": "20" is below min_base (30). low_base marks figures that are published, so it must be at least min_base (defaults: min_base 10, low_base 30).",
       ]
     `);
   });
@@ -350,7 +350,7 @@ describe('a report', () => {
     const { report } = parseReport('x', 'content/reports/x.mdx', '---\ntitle: x\ncompany: x\ndataset: nowhere\n---\n');
     expect(lines((await reportFigures(root, report)).problems)).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:4: column "dataset": "nowhere" names no folder under data/. Create data/nowhere/ (npx gapreport new nowhere) or fix the name.",
+        "content/reports/x.mdx:4: frontmatter "dataset": "nowhere" names no folder under data/. Create data/nowhere/ (npx gapreport new nowhere) or fix the name.",
       ]
     `);
   });
@@ -359,17 +359,17 @@ describe('a report', () => {
     const lint = (body: string) => lines(lintReport('content/reports/x.mdx', `---\ntitle: x\n---\n\n${body}\n`, figures));
     expect(lint('<GapModel metric="nps" />')).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:5: column "<GapModel> metric": is not a prop of <GapModel>. <GapModel> takes no props.",
+        "content/reports/x.mdx:5: <GapModel> metric: is not a prop of <GapModel>. <GapModel> takes no props.",
       ]
     `);
     expect(lint('<Metric id="nps.score" interval="yes" />')).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:5: column "<Metric> interval": "yes" must be written bare (interval) or as interval={true} / interval={false}. Write <Metric … interval /> to turn it on; leave it out to turn it off.",
+        "content/reports/x.mdx:5: <Metric> interval: "yes" must be written bare (interval) or as interval={true} / interval={false}. Write <Metric … interval /> to turn it on; leave it out to turn it off.",
       ]
     `);
     expect(lint('<Metric id={"nps.score"} />')).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:5: column "<Metric> id": "{"nps.score"}" must be a plain quoted string. Write id="…" with the value itself in quotes, not an expression in braces: id="nps.score".",
+        "content/reports/x.mdx:5: <Metric> id: "{"nps.score"}" must be a plain quoted string. Write id="…" with the value itself in quotes, not an expression in braces: id="nps.score".",
       ]
     `);
   });
@@ -382,8 +382,8 @@ describe('a report', () => {
     const { findings } = lintMdx('content/reports/x.mdx', `---\ntitle: x\n---\n\nThe standard reached ${text}, so it is ${kpi.status}.\n`, figures);
     expect(lines(findings)).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:5: column "typed figure": "76.5%" is typed: it is the figure kpis.sl30.value (76.5%), which the next build may change. Write <Metric id="kpis.sl30.value" /> instead.",
-        "content/reports/x.mdx:5: column "typed status": "at risk" is typed beside kpis.sl30: its status is the figure kpis.sl30.status, which the next build may change. Write <Metric id="kpis.sl30.status" /> instead.",
+        "content/reports/x.mdx:5: typed figure: "76.5%" is typed: it is the figure kpis.sl30.value (76.5%), which the next build may change. Write <Metric id="kpis.sl30.value" /> instead.",
+        "content/reports/x.mdx:5: typed status: "at risk" is typed beside kpis.sl30: its status is the figure kpis.sl30.status, which the next build may change. Write <Metric id="kpis.sl30.status" /> instead.",
       ]
     `);
   });

@@ -180,10 +180,10 @@ describe('weighting declared in questionnaire.yaml', () => {
   it('names a value without a population share, a share without respondents, and a weight column as well', async () => {
     const noShare = dataset('no-share', { 'questionnaire.yaml': raking.replace(', East: 0.3', ', West: 0.3'), 'responses.csv': reference });
     expect((await memoryPath(noShare)).problems).toEqual([
-      'questionnaire.yaml: column "weighting.targets.region": "East" has respondents in wave 2026-Q2 but no population share. Add its share under weighting.targets.region, or recode it to a listed value.',
-      'questionnaire.yaml: column "weighting.targets.region": "West" has a population share but no respondent in wave 2026-Q2, so no weight can give it its share. Merge it with a neighbouring value in a new segment column, or drop it from targets: and rescale the shares.',
-      'questionnaire.yaml: column "weighting.targets.region": "East" has respondents in wave 2026-Q3 but no population share. Add its share under weighting.targets.region, or recode it to a listed value.',
-      'questionnaire.yaml: column "weighting.targets.region": "West" has a population share but no respondent in wave 2026-Q3, so no weight can give it its share. Merge it with a neighbouring value in a new segment column, or drop it from targets: and rescale the shares.',
+      'questionnaire.yaml: key "weighting.targets.region": "East" has respondents in wave 2026-Q2 but no population share. Add its share under weighting.targets.region, or recode it to a listed value.',
+      'questionnaire.yaml: key "weighting.targets.region": "West" has a population share but no respondent in wave 2026-Q2, so no weight can give it its share. Merge it with a neighbouring value in a new segment column, or drop it from targets: and rescale the shares.',
+      'questionnaire.yaml: key "weighting.targets.region": "East" has respondents in wave 2026-Q3 but no population share. Add its share under weighting.targets.region, or recode it to a listed value.',
+      'questionnaire.yaml: key "weighting.targets.region": "West" has a population share but no respondent in wave 2026-Q3, so no weight can give it its share. Merge it with a neighbouring value in a new segment column, or drop it from targets: and rescale the shares.',
     ]);
     const both = dataset('both', {
       'questionnaire.yaml': raking,

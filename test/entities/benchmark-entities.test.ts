@@ -120,16 +120,16 @@ describe('per: benchmarks, mistaken', () => {
 
   it('names a misspelt benchmarks with the did-you-mean', () => {
     expect(said(Q, ROWS, 'benchmark')).toEqual([
-      'content/reports/x.mdx: column "per": "benchmark" is not a segment of questionnaire.yaml (segments: region) nor benchmarks (the companies of benchmarks.csv). Did you mean benchmarks?',
+      'content/reports/x.mdx: frontmatter "per": "benchmark" is not a segment of questionnaire.yaml (segments: region) nor benchmarks (the companies of benchmarks.csv). Did you mean benchmarks?',
     ]);
   });
 
   it('refuses benchmarks when a segment has that name, and when the industry names no company', () => {
     expect(said('scale: { min: 1, max: 5 }\nitems: []\nsegments: [benchmarks]\n', ROWS, 'benchmarks')).toEqual([
-      'content/reports/x.mdx: column "per": "benchmarks" names both a segment of questionnaire.yaml and the companies of benchmarks.csv. Rename the segment in questionnaire.yaml (per: benchmarks expands over benchmarks.csv’s companies).',
+      'content/reports/x.mdx: frontmatter "per": "benchmarks" names both a segment of questionnaire.yaml and the companies of benchmarks.csv. Rename the segment in questionnaire.yaml (per: benchmarks expands over benchmarks.csv’s companies).',
     ]);
     expect(said(Q, 'nps,retail,2026-Q1,Index,,median,30,higher\n', 'benchmarks')).toEqual([
-      'content/reports/x.mdx: column "per": "benchmarks" expands over the companies of benchmarks.csv, and it names none for the report’s industry. Fill the company column of benchmarks.csv for that industry, or set per: to a segment.',
+      'content/reports/x.mdx: frontmatter "per": "benchmarks" expands over the companies of benchmarks.csv, and it names none for the report’s industry. Fill the company column of benchmarks.csv for that industry, or set per: to a segment.',
     ]);
   });
 });

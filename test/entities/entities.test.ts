@@ -111,7 +111,7 @@ describe('entityFigures (per: <segment>)', () => {
     const result = analyzeDataset(loaded.dataset!, AnalysisOptionsSchema.parse({ per: 'brnach' }));
     expect(result.problems.map((p) => formatProblem({ ...p, file: 'content/reports/x.mdx' }))).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx: column "per": "brnach" is not a segment of questionnaire.yaml (segments: region, branch) nor benchmarks (the companies of benchmarks.csv). Did you mean branch?",
+        "content/reports/x.mdx: frontmatter "per": "brnach" is not a segment of questionnaire.yaml (segments: region, branch) nor benchmarks (the companies of benchmarks.csv). Did you mean branch?",
       ]
     `);
   });

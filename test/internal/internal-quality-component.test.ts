@@ -76,12 +76,12 @@ describe('the MDX lint on <InternalQuality>', () => {
   it('refuses a segment the questionnaire does not declare, and a missing by', () => {
     expect(lint('<InternalQuality by="team" />')).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:7: column "<InternalQuality> by": "team" is not one of: branch.",
+        "content/reports/x.mdx:7: <InternalQuality> by: "team" is not one of: branch.",
       ]
     `);
     expect(lint('<InternalQuality />')).toMatchInlineSnapshot(`
       [
-        "content/reports/x.mdx:7: column "<InternalQuality>": needs the prop by. For example <InternalQuality by="region" />.",
+        "content/reports/x.mdx:7: <InternalQuality>: needs the prop by. For example <InternalQuality by="region" />.",
       ]
     `);
   });

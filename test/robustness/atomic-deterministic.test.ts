@@ -95,7 +95,7 @@ describe('a failing build leaves the last good dist/ intact', () => {
     try {
       const result = await build(first);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/content\/reports\/hostile\.mdx:\d+: column "<Metric> id": "nps\.scroe"/);
+      expect(result.stderr).toMatch(/content\/reports\/hostile\.mdx:\d+: <Metric> id: "nps\.scroe"/);
     } finally {
       writeFileSync(reportFile(), MDX);
     }

@@ -105,13 +105,13 @@ describe('contradictory report settings', () => {
     const { code, stdout, stderr } = await analyze(dir, '--min-base', '30', '--low-base', '10');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain('report settings: column "low_base": "10" is below min_base (30).');
+    expect(stderr).toContain('report settings: setting "low_base": "10" is below min_base (30).');
   });
 
   it('a wave that is not in the data is a problem', async () => {
     const dir = folder('settings-wave', { 'questionnaire.yaml': Q, 'responses.csv': 'respondent_id,wave,nps\nR1,2026-Q3,9\n' });
     const { code, stderr } = await analyze(dir, '--wave', '2025-Q1');
     expect(code).toBe(1);
-    expect(stderr).toContain('column "wave": "2025-Q1" is not a wave in responses.csv (waves: 2026-Q3).');
+    expect(stderr).toContain('setting "wave": "2025-Q1" is not a wave in responses.csv (waves: 2026-Q3).');
   });
 });

@@ -50,9 +50,7 @@ describe('gapreport build with a claim the data no longer support', () => {
     for (const name of ['demo', 'demo-fr', 'demo-vi'])
       expect(
         warnings.some((w) =>
-          new RegExp(
-            `^warning: content/reports/${name}\\.mdx:\\d+: column "<Claim> test": "segments\\.channel\\.email\\.nps\\.score is lowest" claimed: `,
-          ).test(w),
+          new RegExp(`^warning: content/reports/${name}\\.mdx:\\d+: <Claim> test: "segments\\.channel\\.email\\.nps\\.score is lowest" claimed: `).test(w),
         ),
         name,
       ).toBe(true);

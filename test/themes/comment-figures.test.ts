@@ -24,8 +24,8 @@ describe('commentFigures(datasetDir) for the build', () => {
   it("stops on a bad themes.yaml with the file's line and a did-you-mean", async () => {
     const r = await commentFigures(dataset('themes:\n  - id: a\n    label: { en: A }\n    keyword: { en: [x] }\n'), figures, options);
     expect(r.problems.map(formatProblem)).toEqual([
-      'themes.yaml:4: column "keyword": is not a theme setting. Did you mean "keywords"?',
-      'themes.yaml:2: column "keywords": is missing. Write e.g. keywords: { en: [wait, queue, on hold] }.',
+      'themes.yaml:4: key "keyword": is not a theme setting. Did you mean "keywords"?',
+      'themes.yaml:2: key "keywords": is missing. Write e.g. keywords: { en: [wait, queue, on hold] }.',
     ]);
     expect(r.themes).toBeUndefined();
   });

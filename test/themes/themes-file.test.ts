@@ -44,10 +44,10 @@ describe('parseThemes(themes.yaml)', () => {
 `),
     ).toMatchInlineSnapshot(`
       [
-        "themes.yaml:4: column "keywrods": is not a theme setting. Did you mean "keywords"?",
-        "themes.yaml:2: column "keywords": is missing. Write e.g. keywords: { en: [wait, queue, on hold] }.",
-        "themes.yaml:7: column "keywords.fre": is not a language gapreport matches comments in. Did you mean "fr"?",
-        "themes.yaml:9: column "parent": "waitin" is not a theme id in this file. Did you mean "waiting"?",
+        "themes.yaml:4: key "keywrods": is not a theme setting. Did you mean "keywords"?",
+        "themes.yaml:2: key "keywords": is missing. Write e.g. keywords: { en: [wait, queue, on hold] }.",
+        "themes.yaml:7: key "keywords.fre": is not a language gapreport matches comments in. Did you mean "fr"?",
+        "themes.yaml:9: key "parent": "waitin" is not a theme id in this file. Did you mean "waiting"?",
       ]
     `);
   });
@@ -63,9 +63,9 @@ describe('parseThemes(themes.yaml)', () => {
 `),
     ).toMatchInlineSnapshot(`
       [
-        "themes.yaml:3: column "id": "a" is given again; line 2 has it already. Give each theme its own id.",
-        "themes.yaml:4: column "parent": "c" makes a cycle of parents (b → c → b). A theme cannot be its own ancestor: remove one parent.",
-        "themes.yaml:5: column "parent": "b" makes a cycle of parents (c → b → c). A theme cannot be its own ancestor: remove one parent.",
+        "themes.yaml:3: key "id": "a" is given again; line 2 has it already. Give each theme its own id.",
+        "themes.yaml:4: key "parent": "c" makes a cycle of parents (b → c → b). A theme cannot be its own ancestor: remove one parent.",
+        "themes.yaml:5: key "parent": "b" makes a cycle of parents (c → b → c). A theme cannot be its own ancestor: remove one parent.",
       ]
     `);
   });
