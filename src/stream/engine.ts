@@ -55,7 +55,7 @@ async function runFile(path: string, base: Base, options: StreamOptions, single:
   const parts = single ? 1 : (options.parts ?? Math.max(1, availableParallelism()));
   const plan = await planRanges(path, size, parts, options.minBytesPerPart ?? 4 * 1024 * 1024, single ? undefined : options.cuts);
   const tasks = (ranges: [number, number][]): RangeTask[] =>
-    ranges.map(([start, end], i) => ({ ...base, path, start, end, first: i === 0, header: plan.header, delimiter: plan.delimiter }));
+    ranges.map(([start, end], i) => ({ ...base, path, start, end, first: i === 0, size, header: plan.header, delimiter: plan.delimiter }));
   const threads = options.threads ?? true;
   const planned = tasks(plan.ranges);
   const results = await runRanges(planned, { threads, onBytes: options.onBytes });

@@ -189,7 +189,8 @@ export class FlatFold {
   /**
    * Every row so far had whole-number, small, unweighted addends in [0, alphaEnd): those
    * slots' sums are exact in any order, so each row adds them once, to its cell, and the
-   * groups get their cells' totals at the end — the same bits as adding row by row.
+   * groups get their cells' totals at the end — the same bits as adding row by row. So do
+   * the counts of the means' moments ([alphaEnd, x.sum)), which are whole numbers in any survey.
    */
   private exact: boolean;
   private readonly cells: Trie = [];
@@ -294,7 +295,7 @@ export class FlatFold {
       groups.push(this.groupsOf(wave, waveGroups, segments, s));
       for (let t = s + 1; t < n; t++) if (ids[t] >= 0) groups.push(this.pairOf(wave, waveGroups, segments, s, t));
     }
-    const cell: Cell = { groups: Int32Array.from(groups), acc: new Float64Array(this.slots.alphaEnd) };
+    const cell: Cell = { groups: Int32Array.from(groups), acc: new Float64Array(this.slots.x.sum) };
     node[key] = cell;
     this.cellList.push(cell);
     return cell;
@@ -324,14 +325,14 @@ export class FlatFold {
     const all = this.groups;
     for (let k = 0; k < groups.length; k++) {
       const g = all[groups[k]];
-      addInto(g.acc, c, s0.alphaEnd, g.kind === WAVE ? s0.summed : s0.xEnd);
+      addInto(g.acc, c, s0.x.sum, g.kind === WAVE ? s0.summed : s0.xEnd);
     }
   }
 
   /**
    * Exact (unweighted, whole-number answers): score as `score` does, but the whole-number
    * addends straight into the cell's sums, in any order (they are exact); the means' addends
-   * ([alphaEnd, summed)) into the row vector for addMeans.
+   * but their counts ([x.sum, summed)) into the row vector for addMeans.
    */
   private scoreInto(r: SurveyRow, acc: Float64Array): void {
     const { layout, slots: s } = this;
@@ -349,7 +350,7 @@ export class FlatFold {
       addWhole(acc, E, 1, r.csat);
     }
     if (r.ces !== undefined) addWhole(acc, E, 2, r.ces);
-    moment(c, X, 0, r.overall, 1, 1, true);
+    meanInto(acc, c, X, 0, r.overall);
     const items = layout.items.length;
     const es = r.e;
     const ps = r.p;
@@ -374,11 +375,11 @@ export class FlatFold {
       const pd = (this.pScore[d] = halfRuleAt(ps, idx));
       const ed = (this.eScore[d] = halfRuleAt(es, idx));
       const gd = (this.gScore[d] = halfRuleAt(gaps, idx));
-      moment(c, X, 1 + 3 * d, ed, 1, 1, true);
-      moment(c, X, 2 + 3 * d, pd, 1, 1, true);
-      moment(c, X, 3 + 3 * d, gd, 1, 1, true);
+      meanInto(acc, c, X, 1 + 3 * d, ed);
+      meanInto(acc, c, X, 2 + 3 * d, pd);
+      meanInto(acc, c, X, 3 + 3 * d, gd);
     }
-    moment(c, X, 1 + 3 * byDim.length, servqualScore(this.gScore), 1, 1, true);
+    meanInto(acc, c, X, 1 + 3 * byDim.length, servqualScore(this.gScore));
     for (let d = 0; d < byDim.length; d++) crossInto(acc, s.alpha[d], ps, byDim[d], layout.shift);
     if (s.drivers && layout.outcome) {
       const predictors = layout.drivers === 'items' ? ps : this.pScore;
@@ -421,7 +422,11 @@ export class FlatFold {
       const groups = cell.groups;
       for (let k = 0; k < groups.length; k++) {
         const g = this.groups[groups[k]];
-        addInto(g.acc, cell.acc!, 0, g.kind === PAIR ? s0.eCore : s0.alphaEnd);
+        if (g.kind !== PAIR) addInto(g.acc, cell.acc!, 0, s0.x.sum);
+        else {
+          addInto(g.acc, cell.acc!, 0, s0.eCore);
+          addInto(g.acc, cell.acc!, s0.alphaEnd, s0.x.sum);
+        }
       }
       cell.acc = undefined;
     }
@@ -594,6 +599,18 @@ function addWhole(acc: Float64Array, b: MomentSlots, m: number, x: number): void
   acc[b.n + m] += 1;
   acc[b.sum + m] += x;
   acc[b.sq + m] += x * x;
+}
+
+/** A mean's moment, unweighted: its count straight into the cell's sums (exact), x and x² into the row vector (0 when x is missing). */
+function meanInto(acc: Float64Array, c: Float64Array, b: MomentSlots, m: number, x: Maybe): void {
+  if (x === undefined || x !== x) {
+    c[b.sum + m] = 0;
+    c[b.sq + m] = 0;
+    return;
+  }
+  acc[b.n + m] += 1;
+  c[b.sum + m] = x;
+  c[b.sq + m] = x * x;
 }
 
 /** A complete case's cross-products straight into a cell's sums (weight 1; nothing for an incomplete one). */

@@ -87,9 +87,7 @@ export class IdTable {
    * travels with the sweep (quadratic probing).
    */
   addAll(from: IdTable, offset: number, duplicate: (line: number, first: number, local: number) => void): void {
-    let slots = this.d.slots.length / 3;
-    while ((this.d.size + from.size) * 4 > 3 * slots) slots *= 2;
-    if (slots > this.d.slots.length / 3) this.grow(slots); // room for both at once, not doubled step by step
+    this.reserve(this.d.size + from.size); // room for both at once, not doubled step by step
     const s = from.d.slots;
     const n = s.length / 3;
     const mask = n - 1;
@@ -100,6 +98,13 @@ export class IdTable {
       const first = this.firstOrAdd(s[at], s[at + 1], local + offset);
       if (first !== undefined) duplicate(local + offset, first, local);
     }
+  }
+
+  /** Room for `ids` ids in all without growing (a table is at most ¾ full). */
+  reserve(ids: number): void {
+    let slots = this.d.slots.length / 3;
+    while (ids * 4 > 3 * slots) slots *= 2;
+    if (slots > this.d.slots.length / 3) this.grow(slots);
   }
 
   private grow(slots: number): void {

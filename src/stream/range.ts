@@ -26,6 +26,8 @@ import { FastResponses } from './fast-rows';
 
 /** The first data rows, which the export's row rules check for a header row header_rows did not count (src/data/export-rows.ts): always the loader's handler's. */
 const TOP_ROWS = 3;
+/** The row at which the id table is sized for the whole range. */
+const RESERVE_AT = 16_384;
 
 export interface RangeTask {
   kind: 'responses' | 'contacts';
@@ -35,6 +37,8 @@ export interface RangeTask {
   end: number;
   /** The first range reads the header (and its problems); the others are given it. */
   first: boolean;
+  /** The file's size in bytes: the first range's id table, which the merge adds the others' into, is sized for the whole file. */
+  size?: number;
   header?: CsvHeader;
   delimiter: Delimiter;
   ctx: TableContext;
@@ -92,6 +96,8 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
   let unique: HashedUnique | undefined;
   const idsAt: [number, string][] = [];
   const count: SegmentCount = {};
+  /** Characters decoded so far. */
+  let chars = 0;
   if (task.kind === 'responses') {
     const q = task.questionnaire!;
     const wanted = task.idLines ? new Set(task.idLines) : undefined;
@@ -114,6 +120,9 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
         handle && !wanted && unique && count.columns ? FastResponses.for(count.columns, task.ctx.cells ?? {}, unique, (v) => fold!.add(v)) : undefined;
       if (!handle || !fast) return handle;
       return (c) => {
+        // Room for the range's ids, estimated from the characters its first rows took: one table, not one doubled step by step.
+        if (c.row === RESERVE_AT && chars > 0)
+          unique!.table.reserve(Math.ceil((RESERVE_AT * ((task.first ? task.size : undefined) ?? task.end - task.start)) / chars));
         const record = c.spans;
         if (record === undefined || c.row <= TOP_ROWS || !fast.read(record, c.line)) handle(c);
       };
@@ -144,7 +153,10 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
           reported = bytes;
         }
       });
-    await feedRecords(decodedChunks(task.path, task.start, task.end, fatal), task.delimiter, records, onChunk);
+    await feedRecords(decodedChunks(task.path, task.start, task.end, fatal), task.delimiter, records, (n) => {
+      chars += n;
+      onChunk?.(n);
+    });
     onBytes?.(task.end - task.start, handlers.rows());
   }
   // Other ranges may hold the data rows: the engine checks headerOnly over all of them.
