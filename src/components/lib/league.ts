@@ -68,6 +68,10 @@ function orderOf(entities: Entities, metric: string): { order: string[]; positio
   return order;
 }
 
+// Each entity's cells, once per report and locale: the parent's page and every index page (one a figure) list
+// every entity with the same cells in another order, each resolved through the figures schema (<Metric>'s resolver).
+const cellsOf = new WeakMap<Entities, Map<string, LeagueRow['cells'][number]>>();
+
 /** On an entity page among more than DOT_LIMIT siblings: the ranks shown — the first and last three, and two either side of the entity. */
 const WINDOW_ENDS = 3;
 const WINDOW_AROUND = 2;
@@ -98,13 +102,20 @@ export function leagueTable(figures: Figures, entities: Entities, metric: string
         .sort((a, b) => a - b)
     : all.map((_, i) => i);
   const withheldText = fillTemplate(e.withheldRow, { min: figures.meta.min_base });
+  let known = cellsOf.get(entities);
+  if (!known) cellsOf.set(entities, (known = new Map()));
   const row = (name: string): LeagueRow => {
     const v = entities.values[name];
     if (v.withheld) return { name, slug: v.slug, rank: '—', n: '', cells: [], versus: withheldText, withheld: true };
     const cells = keys.map((key) => {
       const id = formatFigureId(['entities', 'values', name, ...figurePath(key)]);
-      const m = metricText(figures, id, fmt, t, false);
-      return { id, text: m.kind === 'unknown' ? t.notMeasured : m.text, state: m.kind };
+      const memo = `${fmt.locale}\0${figures.meta.min_base}\0${id}`;
+      let cell = known.get(memo);
+      if (!cell) {
+        const m = metricText(figures, id, fmt, t, false);
+        known.set(memo, (cell = { id, text: m.kind === 'unknown' ? t.notMeasured : m.text, state: m.kind }));
+      }
+      return cell;
     });
     const test = v.standing.tests[metric];
     const versus = !test || !test.significant ? e.same : test.direction === 'better' ? e.better : test.direction === 'worse' ? e.worse : e.same;
