@@ -194,7 +194,11 @@ export class FastResponses {
       this.failed = true;
       return undefined;
     }
-    const v = spanNumber(record.text, record.starts[k], record.ends[k]);
+    const start = record.starts[k];
+    const end = record.ends[k];
+    // Most cells are one digit: read at once (spanNumber reads it the same).
+    const digit = end === start + 1 ? record.text.charCodeAt(start) - 48 : -1;
+    const v = digit >= 0 && digit <= 9 ? digit : spanNumber(record.text, start, end);
     if (v === EMPTY) return undefined;
     if (v === OTHER || v < rule.min || v > rule.max || (rule.integer && !Number.isInteger(v))) {
       if (v !== OTHER && rule.notApplicable?.includes(v)) return undefined;

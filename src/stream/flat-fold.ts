@@ -17,6 +17,7 @@ import { CROSS, type SurveyAccs } from '../analysis/accumulate';
 import type { SurveyLayout, SurveyRow } from '../analysis/layout';
 import type { CrossProducts, Moments } from '../analysis/moments';
 import { halfRuleAt, servqualScore, surveyAcc, type SurveyAcc } from '../analysis/survey-acc';
+import { HALF_RULE_MIN_SHARE } from '../stats/servqual';
 
 type Maybe = number | undefined;
 
@@ -160,6 +161,12 @@ interface WaveGroups {
 interface Cell {
   groups: Int32Array;
   acc?: Float64Array;
+  /**
+   * Its rows' E and P answers counted by item and pair of answers (0: missing), while answers
+   * lie on a small scale: one increment a row per item instead of the nine sums of E, P and the
+   * gap, turned into those sums (whole numbers, so the same bits) when the cells are handed over.
+   */
+  hist?: Int32Array;
 }
 
 /** Trie of cells: wave id, then each segment's value id + 1 (0: no value). */
@@ -169,6 +176,9 @@ type Trie = (Trie | Cell | undefined)[];
 const MAX_CELLS = 20_000;
 /** Exact addends: whole numbers of at most this size (squares and cross-products stay far below 2^53 over 2^29 rows). */
 const EXACT_BOUND = 1024;
+/** Item scales this wide at most are counted by answer (Cell.hist), in this many cells at most (≈ 6–13 KiB each). */
+const MAX_HIST_SPAN = 10;
+const MAX_HIST_CELLS = 1024;
 
 export class FlatFold {
   private readonly slots: Slots;
@@ -195,6 +205,9 @@ export class FlatFold {
   private exact: boolean;
   private readonly cells: Trie = [];
   private readonly cellList: Cell[] = [];
+  /** Cell.hist's bins per answer (the scale's values and "missing"; 0: no histograms) and the scale's lowest value. */
+  private readonly bins: number = 0;
+  private readonly lowest: number = 0;
   weighted = false;
   rows = 0;
 
@@ -203,7 +216,13 @@ export class FlatFold {
     private readonly segmentNames: readonly string[],
     /** Cells kept while exact (tests pass fewer). */
     private readonly maxCells = MAX_CELLS,
+    /** The items' scale, when every answer lies on it (the loader checked them): answers are then counted by value. */
+    scale?: { min: number; max: number },
   ) {
+    if (scale && Number.isInteger(scale.min) && Number.isInteger(scale.max) && scale.max >= scale.min && scale.max - scale.min <= MAX_HIST_SPAN) {
+      this.bins = scale.max - scale.min + 2;
+      this.lowest = scale.min;
+    }
     const drivers = layout.outcome ? (layout.drivers === 'items' ? layout.items.length : layout.dims.length) + 1 : undefined;
     this.slots = new Slots(layout, drivers);
     this.row = new Float64Array(this.slots.length);
@@ -265,7 +284,7 @@ export class FlatFold {
     if (this.exact) {
       const cell = this.cellOf(wave, waveGroups, segments);
       if (cell) {
-        this.scoreInto(r, cell.acc!);
+        this.scoreInto(r, cell.acc!, cell.hist);
         return this.addMeans(cell);
       }
     }
@@ -296,6 +315,7 @@ export class FlatFold {
       for (let t = s + 1; t < n; t++) if (ids[t] >= 0) groups.push(this.pairOf(wave, waveGroups, segments, s, t));
     }
     const cell: Cell = { groups: Int32Array.from(groups), acc: new Float64Array(this.slots.x.sum) };
+    if (this.bins > 0 && this.cellList.length < MAX_HIST_CELLS) cell.hist = new Int32Array(this.layout.items.length * this.bins * this.bins);
     node[key] = cell;
     this.cellList.push(cell);
     return cell;
@@ -334,7 +354,7 @@ export class FlatFold {
    * addends straight into the cell's sums, in any order (they are exact); the means' addends
    * but their counts ([x.sum, summed)) into the row vector for addMeans.
    */
-  private scoreInto(r: SurveyRow, acc: Float64Array): void {
+  private scoreInto(r: SurveyRow, acc: Float64Array, hist: Int32Array | undefined): void {
     const { layout, slots: s } = this;
     const c = this.row;
     const E = s.e;
@@ -355,9 +375,21 @@ export class FlatFold {
     const es = r.e;
     const ps = r.p;
     const gaps = this.gaps;
+    const bins = this.bins;
+    const low = this.lowest - 1;
     for (let i = 0; i < items; i++) {
       const p = ps[i];
       const e = es[i];
+      if (hist !== undefined) {
+        // Bin 0: missing; bin b: the answer lowest + b - 1 (an answer off the scale takes the sums below).
+        const eb = e === undefined ? 0 : e - low;
+        const pb = p === undefined ? 0 : p - low;
+        if ((e === undefined || (eb >= 1 && eb < bins)) && (p === undefined || (pb >= 1 && pb < bins))) {
+          hist[(i * bins + eb) * bins + pb]++;
+          gaps[i] = p === undefined || e === undefined ? undefined : p - e;
+          continue;
+        }
+      }
       if (e !== undefined) addWhole(acc, E, 3 + 3 * i, e);
       if (p !== undefined) addWhole(acc, E, 4 + 3 * i, p);
       if (p === undefined || e === undefined) gaps[i] = undefined;
@@ -371,10 +403,36 @@ export class FlatFold {
     }
     const byDim = layout.itemsByDim;
     for (let d = 0; d < byDim.length; d++) {
+      // halfRuleAt of E, P and the gaps in one loop: here every answer is a whole number or missing, summed in the same order.
       const idx = byDim[d];
-      const pd = (this.pScore[d] = halfRuleAt(ps, idx));
-      const ed = (this.eScore[d] = halfRuleAt(es, idx));
-      const gd = (this.gScore[d] = halfRuleAt(gaps, idx));
+      let ne = 0;
+      let np = 0;
+      let ng = 0;
+      let se = 0;
+      let sp = 0;
+      let sg = 0;
+      for (let k = 0; k < idx.length; k++) {
+        const i = idx[k];
+        const e = es[i];
+        const p = ps[i];
+        const g = gaps[i];
+        if (e !== undefined) {
+          ne++;
+          se += e;
+        }
+        if (p !== undefined) {
+          np++;
+          sp += p;
+        }
+        if (g !== undefined) {
+          ng++;
+          sg += g;
+        }
+      }
+      const least = HALF_RULE_MIN_SHARE * idx.length;
+      const pd = (this.pScore[d] = np === 0 || np < least ? undefined : sp / np);
+      const ed = (this.eScore[d] = ne === 0 || ne < least ? undefined : se / ne);
+      const gd = (this.gScore[d] = ng === 0 || ng < least ? undefined : sg / ng);
       meanInto(acc, c, X, 1 + 3 * d, ed);
       meanInto(acc, c, X, 2 + 3 * d, pd);
       meanInto(acc, c, X, 3 + 3 * d, gd);
@@ -419,6 +477,7 @@ export class FlatFold {
   private leaveExact(): void {
     const s0 = this.slots;
     for (const cell of this.cellList) {
+      if (cell.hist) this.histSums(cell.hist, cell.acc!);
       const groups = cell.groups;
       for (let k = 0; k < groups.length; k++) {
         const g = this.groups[groups[k]];
@@ -433,6 +492,26 @@ export class FlatFold {
     this.cellList.length = 0;
     this.cells.length = 0;
     this.exact = false;
+  }
+
+  /** A cell's answer counts into its sums of E, P and the gap (count, Σx, Σx²; whole numbers far below 2^53, so exact). */
+  private histSums(hist: Int32Array, acc: Float64Array): void {
+    const E = this.slots.e;
+    const bins = this.bins;
+    const low = this.lowest - 1;
+    for (let i = 0; i < this.layout.items.length; i++) {
+      for (let eb = 0; eb < bins; eb++) {
+        for (let pb = 0; pb < bins; pb++) {
+          const n = hist[(i * bins + eb) * bins + pb];
+          if (n === 0) continue;
+          const e = eb + low;
+          const p = pb + low;
+          if (eb > 0) addCount(acc, E, 3 + 3 * i, e, n);
+          if (pb > 0) addCount(acc, E, 4 + 3 * i, p, n);
+          if (eb > 0 && pb > 0) addCount(acc, E, 5 + 3 * i, p - e, n);
+        }
+      }
+    }
   }
 
   /** The first weighted row: every weight-only slot so far is its count (weights were 1); from now on they are summed. */
@@ -599,6 +678,13 @@ function addWhole(acc: Float64Array, b: MomentSlots, m: number, x: number): void
   acc[b.n + m] += 1;
   acc[b.sum + m] += x;
   acc[b.sq + m] += x * x;
+}
+
+/** `n` rows answering x, into a cell's sums (weight 1). */
+function addCount(acc: Float64Array, b: MomentSlots, m: number, x: number, n: number): void {
+  acc[b.n + m] += n;
+  acc[b.sum + m] += n * x;
+  acc[b.sq + m] += n * x * x;
 }
 
 /** A mean's moment, unweighted: its count straight into the cell's sums (exact), x and x² into the row vector (0 when x is missing). */

@@ -49,7 +49,8 @@ export class SurveyFold {
     this.segments = q.segments.map((s) => [s, undefined]);
     this.side = q.outcome === undefined;
     this.cells = weightingVariables(q);
-    if (FlatFold.handles(this.layout)) this.flat = new FlatFold(this.layout, q.segments);
+    // Answers on the questionnaire's scale are counted by value while the fold is exact (others, rescaled by scales:, summed as they come).
+    if (FlatFold.handles(this.layout)) this.flat = new FlatFold(this.layout, q.segments, undefined, q.scale);
   }
 
   /** Folds one row (`v` may be reused by the caller once this returns: nothing of it is kept). */

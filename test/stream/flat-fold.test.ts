@@ -63,12 +63,13 @@ function both(
   byItems: boolean,
   shift?: number,
   maxCells?: number,
+  scale?: { min: number; max: number },
 ) {
   const base = surveyLayout(ITEMS, undefined, outcome);
   const layout = { ...base, ...(byItems ? { drivers: 'items' as const } : {}), ...(shift !== undefined ? { shift } : {}) };
   const expected: SurveyAccs = surveyAccs();
   const fold = new RespondentFold(layout);
-  const flat = new FlatFold(layout, SEGMENTS, maxCells);
+  const flat = new FlatFold(layout, SEGMENTS, maxCells, scale);
   for (const { wave, segments, row } of rows) {
     addToAccs(
       expected,
@@ -97,8 +98,10 @@ describe('the flat fold', () => {
         fc.array(keyed(answer, weighted), { maxLength: 60 }),
         fc.constantFrom('overall', 'nps', undefined),
         fc.boolean(),
-        (rows, outcome, byItems) => {
-          const { actual, expected } = both(rows, outcome, byItems);
+        // Answers counted by value on the whole scale, on part of it (1 and 7 then summed as they come), or not at all.
+        fc.constantFrom(undefined, { min: 1, max: 7 }, { min: 2, max: 6 }),
+        (rows, outcome, byItems, scale) => {
+          const { actual, expected } = both(rows, outcome, byItems, undefined, undefined, scale);
           expect(actual).toEqual(expected);
         },
       ),
@@ -130,6 +133,7 @@ describe('the flat fold', () => {
     }));
     const { actual, expected } = both(many, 'overall', false, undefined, 50);
     expect(actual).toEqual(expected);
+    expect(ordered(both(many, 'overall', false, undefined, 50, { min: 1, max: 7 }).actual)).toEqual(expected);
   });
 
   it('tells +0 from -0 in the comparison (so the bit-for-bit claim can fail)', () => {
