@@ -66,6 +66,7 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
               // and two projects writing one metadata file made each build re-optimize ('vite config has changed').
               cacheDir: fileURLToPath(new URL('vite/', config.cacheDir)),
               plugins: [
+                handedAstroModules(),
                 dataStoreAtRunTime(new URL('data-store.json', config.cacheDir), storeKeys),
                 serverTransformCache(config.cacheDir, fileURLToPath(config.root), integrations, (line) => logger.info(line)),
               ],
@@ -87,6 +88,46 @@ export function gapreport(options: GapreportOptions = {}): AstroIntegration {
 }
 
 const DATA_STORE_PLUGIN = 'gapreport:data-store-at-run-time';
+
+/** The globalThis key under which gapreport build hands over Astro's modules content.config.ts imports (by specifier). */
+export const HANDED_ASTRO = '__gapreportAstroModules';
+const HANDED_ID = '\0gapreport-astro:';
+
+/**
+ * In the content sync's Vite server, content.config.ts's imports of Astro (astro/content/config,
+ * astro/zod, astro/loaders) as gapreport build hands them over: the modules this process already
+ * loaded, re-exported, instead of Vite compiling the fifty modules of Astro's behind them (Astro is
+ * never external to Vite) for a second copy of the same functions. Elsewhere — astro build, astro
+ * dev, an import not handed over — Vite resolves them as before.
+ */
+function handedAstroModules(): Plugin {
+  const handed = () => (globalThis as { [HANDED_ASTRO]?: Record<string, Record<string, unknown>> })[HANDED_ASTRO];
+  let sync = false;
+  return {
+    name: 'gapreport:handed-astro-modules',
+    enforce: 'pre',
+    // Not `apply: 'serve'`: in astro build, that left the plugin out of the content sync's Vite server too.
+    configResolved(config) {
+      sync = config.command === 'serve';
+    },
+    resolveId(source, importer) {
+      const modules = sync ? handed() : undefined;
+      return modules && Object.hasOwn(modules, source) && importer !== undefined && /[\\/]content\.config\.[mc]?[jt]s$/.test(importer)
+        ? HANDED_ID + source
+        : null;
+    },
+    load(id) {
+      const module = id.startsWith(HANDED_ID) ? handed()?.[id.slice(HANDED_ID.length)] : undefined;
+      if (!module) return null;
+      const from = `globalThis.${HANDED_ASTRO}[${JSON.stringify(id.slice(HANDED_ID.length))}]`;
+      const names = Object.keys(module).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+      // `export { v as enum }`: zod's exports include words a binding cannot be named.
+      const lines = names.map((k, i) => `const v${i} = m[${JSON.stringify(k)}];\nexport { v${i} as ${k} };`);
+      if ('default' in module) lines.push('export default m.default;');
+      return { code: `const m = ${from};\n${lines.join('\n')}\n`, map: { mappings: '' } };
+    },
+  };
+}
 
 /**
  * Astro's build inlines the whole content layer store (.astro-cache/data-store.json: every

@@ -109,7 +109,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const removeTmp = () => rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   await removeTmp();
   try {
-    const { build } = await import('astro');
+    const build = await astroBuild();
     // The figures just computed go to the loader in-process: the build computes each dataset once.
     const figures = new Map(pipeline.results.map((r) => [r.report.id, r]));
     // Astro writes its server bundle beside the pages only when outDir lies inside process.cwd(), else into
@@ -118,7 +118,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const cwd = process.cwd();
     if (cwd !== root) process.chdir(root);
     // astro.config.mjs and content.config.ts take these modules from this process instead of compiling the TypeScript through Vite.
-    handOver(true);
+    handOver(await astroContentModules());
     try {
       await build({
         root,
@@ -127,7 +127,7 @@ export async function run(args: string[], io: Io): Promise<number> {
         integrations: [integration.gapreport({ root, figures, drafts, pdf: withPdf })],
       });
     } finally {
-      handOver(false);
+      handOver(undefined);
       if (process.cwd() !== cwd) process.chdir(cwd);
     }
   } catch (error) {
@@ -217,19 +217,46 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 /**
+ * Astro's build() alone. The package's entry also loads its dev server and its preview server
+ * (a tenth of the ~1,300 modules Node loads for Astro, ~0.13 s CPU) before this build starts; the
+ * entry re-exports build() from this module, so it is the same function. Should a later Astro move
+ * it, the package entry serves as before.
+ */
+async function astroBuild(): Promise<(typeof import('astro'))['build']> {
+  try {
+    const own = (await import(new URL('./core/build/index.js', import.meta.resolve('astro')).href)) as { default?: unknown };
+    if (typeof own.default === 'function') return own.default as (typeof import('astro'))['build'];
+  } catch {
+    // not where Astro 5 keeps it
+  }
+  return (await import('astro')).build;
+}
+
+/**
  * The integration (astro.config.mjs) and the content collections' parts (content.config.ts) as this
  * CLI was built with them, on globalThis while Astro builds: Node loads the config file natively and
  * Vite compiles content.config.ts alone, not the two hundred modules behind them, twice per build.
+ * With them, the three Astro modules content.config.ts imports, as this process already loaded them
+ * (integration.ts, handedAstroModules): the content sync's Vite server would otherwise compile the
+ * fifty modules of Astro's behind them again, for the same functions.
  */
-function handOver(on: boolean): void {
-  const g = globalThis as { __gapreportIntegration?: unknown; __gapreportContentParts?: unknown };
-  if (on) {
+function handOver(astro: Record<string, object> | undefined): void {
+  const g = globalThis as { __gapreportIntegration?: unknown; __gapreportContentParts?: unknown; [integration.HANDED_ASTRO]?: unknown };
+  if (astro) {
     g.__gapreportIntegration = integration;
     g.__gapreportContentParts = contentParts;
+    g[integration.HANDED_ASTRO] = astro;
   } else {
     delete g.__gapreportIntegration;
     delete g.__gapreportContentParts;
+    delete g[integration.HANDED_ASTRO];
   }
+}
+
+/** Astro's modules content.config.ts imports, by specifier, as Node loads them (Astro's own build has loaded most of them already). */
+async function astroContentModules(): Promise<Record<string, object>> {
+  const [config, zod, loaders] = await Promise.all([import('astro/content/config'), import('astro/zod'), import('astro/loaders')]);
+  return { 'astro/content/config': config, 'astro/zod': zod, 'astro/loaders': loaders };
 }
 
 function fail(io: Io, problems: Problem[], headers?: Map<Problem, string>): number {
