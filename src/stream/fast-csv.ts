@@ -96,6 +96,9 @@ function splitRecords(text: string, delim: string, newline: string, records: Csv
   const d0 = delim.charCodeAt(0);
   let pos = 0;
   let quote = text.indexOf('"');
+  // The next CR and LF at or after pos (-1: none): a record holds a line break when one comes before its end.
+  let cr = text.indexOf('\r');
+  let lf = newline === '\n' ? -1 : text.indexOf('\n'); // with "\n" line breaks, the first LF is the record's end
   for (;;) {
     const nl = text.indexOf(newline, pos);
     if (nl < 0) return pos;
@@ -103,13 +106,14 @@ function splitRecords(text: string, delim: string, newline: string, records: Csv
       // No quote: fields end at each delimiter ("," or ";", one character).
       span.reset(text);
       let start = pos;
-      let broken = false;
+      if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
+      if (lf >= 0 && lf < pos) lf = text.indexOf('\n', pos);
+      const broken = (cr >= 0 && cr < nl) || (lf >= 0 && lf < nl);
       for (let i = pos; i < nl; i++) {
-        const c = text.charCodeAt(i);
-        if (c === d0) {
+        if (text.charCodeAt(i) === d0) {
           span.push(start, i, false);
           start = i + 1;
-        } else if (c === 10 || c === 13) broken = true;
+        }
       }
       span.push(start, nl, false);
       if (!stepSpan(records, broken)) return STOPPED;
