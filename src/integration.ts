@@ -100,7 +100,7 @@ const HANDED_ID = '\0gapreport-astro:';
  * never external to Vite) for a second copy of the same functions. Elsewhere — astro build, astro
  * dev, an import not handed over — Vite resolves them as before.
  */
-function handedAstroModules(): Plugin {
+export function handedAstroModules(): Plugin {
   const handed = () => (globalThis as { [HANDED_ASTRO]?: Record<string, Record<string, unknown>> })[HANDED_ASTRO];
   let sync = false;
   return {
