@@ -19,7 +19,7 @@
  */
 import { existsSync } from 'node:fs';
 import { appendFile, cp, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureData } from './generate';
 import { measure, runChild, type Measured, type Run } from './measure';
@@ -85,9 +85,17 @@ export interface SiteRows {
 
 const failedRow = (name: string, why: string): Measured => ({ name, runs: 0, seconds: NaN, all: [], failed: why });
 
+/** The anchor: shared/anchors/observable beside the checkout, or beside a folder above it (a worktree of the checkout). */
+function anchorSource(root: string): string {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    const candidate = join(dir, '../shared/anchors/observable');
+    if (existsSync(candidate) || dirname(dir) === dir) return existsSync(candidate) ? candidate : join(root, '../shared/anchors/observable');
+  }
+}
+
 /** The anchor in bench/out/observable, its packages installed; a sentence when that cannot be done. */
 async function observableAnchor(root: string, out: string, log: (line: string) => void): Promise<string | { failed: string }> {
-  const source = join(root, '../shared/anchors/observable');
+  const source = anchorSource(root);
   const dir = join(out, 'observable');
   if (!existsSync(join(dir, 'node_modules/@observablehq/framework'))) {
     if (!existsSync(source)) return { failed: `the anchor is not at ${source}` };
