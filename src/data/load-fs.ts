@@ -89,7 +89,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const warnings: Problem[] = [];
   let entries: string[];
   try {
-    entries = await readdir(dir);
+    entries = (await readdir(dir)).sort();
   } catch {
     return { problems: [{ file: '.', message: 'is not a dataset folder that can be read.', hint: 'Give the path of a folder like data/demo.' }], warnings, rowCounts: {} };
   }

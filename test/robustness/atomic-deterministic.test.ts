@@ -14,8 +14,8 @@ import { leftoversBeside, runBuild } from './faults';
 import { build, FIXTURES, hashTree, makeProject, removeProject } from './site';
 
 const MDX = readFileSync(join(FIXTURES, 'hostile/hostile.mdx'), 'utf8');
-// A French report beside the English one: Pagefind then indexes two languages (en, fr).
-const MDX_FR = MDX.replace('locale: en', 'locale: fr');
+// A French edition of the English report: Pagefind then indexes two languages (en, fr), and each page links the other.
+const MDX_FR = MDX.replace('locale: en', 'locale: fr\ntranslation_of: hostile');
 const spec = { reports: { hostile: MDX, 'hostile-fr': MDX_FR }, datasets: { hostile: join(FIXTURES, 'hostile/hostile') } };
 let first: string;
 let second: string;
