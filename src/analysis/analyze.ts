@@ -107,7 +107,8 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
   const industry = options.industry ?? industries[0];
   const statistics = statisticsOf(dataset.questionnaire);
   const ces = cesDirection(statistics.ces_wording);
-  const waveFigures = (w: string): GroupFigures => withNpsInterval(groupFigures(accs.byWave.get(w)!, layout, rule), statistics.nps_interval);
+  const waveFigures = onceByWave((w: string): GroupFigures => withNpsInterval(groupFigures(accs.byWave.get(w)!, layout, rule), statistics.nps_interval));
+  const waveDrivers = onceByWave((w: string) => driverFigures(accs.byWave.get(w)!, layout, rule, statistics.bootstrap_replicates));
   const head: GroupFigures = wave !== undefined ? waveFigures(wave) : { n: 0 };
   const reportAcc = wave !== undefined ? accs.byWave.get(wave) : undefined;
   const previous = wave !== undefined ? waves[waves.indexOf(wave) - 1] : undefined;
@@ -184,9 +185,9 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     kpis,
     base: rowsBase(dataset.rows_filter),
     benchmarks: benchmarkFigures(dataset.benchmarks ?? [], industry, period, standards, own, ces),
-    drivers: reportAcc ? driverFigures(reportAcc, layout, rule, statistics.bootstrap_replicates) : { status: 'not measured', reason: 'no survey responses' },
+    drivers: reportAcc ? waveDrivers(wave!) : { status: 'not measured', reason: 'no survey responses' },
     // Each wave repeats the headline figures, its drivers included (from the same accumulator as the headline's).
-    waves: waves.map((w) => ({ wave: w, ...waveFigures(w), drivers: driverFigures(accs.byWave.get(w)!, layout, rule, statistics.bootstrap_replicates) })),
+    waves: waves.map((w) => ({ wave: w, ...waveFigures(w), drivers: waveDrivers(w) })),
     segments,
     changes:
       previous !== undefined && wave !== undefined
@@ -220,4 +221,20 @@ export function figuresFrom(dataset: Dataset, source: SurveySource, options: Ana
     });
   const broken = nonFiniteProblems(figures);
   return broken.length > 0 ? { problems: broken } : { figures, problems: [] };
+}
+
+/**
+ * A wave's figures computed once: the report's wave is also one of `waves`, and its drivers are a
+ * seeded bootstrap of a thousand replicates. A repeat gets a copy (the same values, bit for bit),
+ * so the headline and the wave never share an object that one of them could change.
+ */
+function onceByWave<T>(compute: (wave: string) => T): (wave: string) => T {
+  const done = new Map<string, T>();
+  return (wave) => {
+    const known = done.get(wave);
+    if (known !== undefined) return structuredClone(known);
+    const value = compute(wave);
+    done.set(wave, value);
+    return value;
+  };
 }
