@@ -1,6 +1,5 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { localizedFigures } from '../../src/build/edition-fs';
 import { computeFigures } from '../../src/build/figures-fs';
 import { publishedFigures } from '../../src/components/lib/item-labels';
 import { isLocale } from '../../src/i18n';
@@ -72,7 +71,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 1;
   }
   // Figures are locale-free; --locale writes them as that edition's figures.json download (its item texts, meta.locale).
-  const figures = locale === undefined ? result.figures : publishedFigures(await localizedFigures(result.figures, dir, locale), locale);
+  const figures = locale === undefined ? result.figures : publishedFigures(await (await editions()).localizedFigures(result.figures, dir, locale), locale);
   const json = `${JSON.stringify(figures, null, 2)}\n`;
   const out = str('out');
   if (out) {
@@ -113,3 +112,10 @@ async function writeOut(path: string, text: string): Promise<string | undefined>
   }
   return writeFile(path, text).then(() => undefined, why);
 }
+
+/**
+ * The editions' module, loaded only for --locale: it reaches the Astro integration (src/integration.ts:
+ * projectRoot), whose MDX lint brings some 300 modules (@mdx-js/mdx, micromark, …) that the figures
+ * never need — about 0.4 CPU s at every analyze.
+ */
+const editions = () => import('../../src/build/edition-fs');
