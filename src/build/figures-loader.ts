@@ -5,7 +5,7 @@ import { formatProblem } from '../schemas/problem';
 import { gapreportOptions, type GapreportOptions } from '../integration';
 import { reportsFigures } from './pipeline-fs';
 import { validatedFigures } from './figures-fs';
-import { storedFigures } from './stored-figures';
+import { HELD_IN_MEMORY, storedFigures } from './stored-figures';
 import { rememberFigures } from './lint-astro';
 import { readReports, REPORTS_DIR, splitDrafts } from './reports-fs';
 import { lastFiguresProblems } from './figures-problems';
@@ -53,9 +53,14 @@ export function figuresLoader(explicit: GapreportOptions = {}): Loader {
           // Figures FiguresSchema parsed in this process go in as they are (the schema would return the same
           // object again: 2.4 s at 1,000 entities); others (an audience's cut) through the collection's schema.
           const asIs = validatedFigures(figures);
+          if (asIs && stored) {
+            // The pages read these very objects (figures-entry.ts): the store gets a placeholder, not a copy to serialise.
+            stored.set(report.id, figures);
+            store.set({ id: report.id, data: { ...HELD_IN_MEMORY } });
+            continue;
+          }
           const data = asIs ? figures : await parseData({ id: report.id, data: figures as unknown as Record<string, unknown> });
           store.set({ id: report.id, data: data as unknown as Record<string, unknown> });
-          if (asIs) stored?.set(report.id, figures);
         }
         if (pipeline.problems.length > 0) throw new Error(`gapreport: the data has problems:\n${pipeline.problems.map(formatProblem).join('\n')}`);
       };

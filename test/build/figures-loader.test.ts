@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { figuresLoader, figuresProblems } from '../../src/build/figures-loader';
-import { storedFigures } from '../../src/build/stored-figures';
+import { HELD_IN_MEMORY, storedFigures } from '../../src/build/stored-figures';
+import { validatedFigures } from '../../src/build/figures-fs';
 import { forgetGapreportOptions, gapreport, gapreportOptions } from '../../src/integration';
 import { removeProject, writeProject } from '../workflow/project';
 
@@ -50,7 +51,7 @@ describe('figuresLoader (astro build / astro dev)', () => {
 describe('figuresLoader in a build (the gapreport integration set up)', () => {
   afterEach(() => forgetGapreportOptions());
 
-  it('stores the figures FiguresSchema parsed as they are, not through parseData, and hands the pages the same object', async () => {
+  it('hands the pages the figures FiguresSchema parsed as they are, not through parseData, and the store only a placeholder', async () => {
     const dir = await writeProject({
       'content/reports/acme.mdx': report('<KpiScorecard />'),
       'data/acme/standards.csv': STANDARDS,
@@ -74,7 +75,9 @@ describe('figuresLoader in a build (the gapreport integration set up)', () => {
     };
     await figuresLoader().load(context as never);
     expect(parsed).toBe(0);
-    expect(set.map((e) => e.id)).toEqual(['acme']);
-    expect(storedFigures(gapreportOptions()!).get('acme')).toBe(set[0].data);
+    expect(set).toEqual([{ id: 'acme', data: HELD_IN_MEMORY }]);
+    const held = storedFigures(gapreportOptions()!).get('acme');
+    expect(held && validatedFigures(held)).toBe(true);
+    expect(held?.kpis.map((k) => k.standard_id)).toEqual(['wait']);
   });
 });

@@ -1,6 +1,6 @@
 import { getEntry, type CollectionEntry } from 'astro:content';
 import { gapreportOptions } from '../../integration';
-import { storedFigures } from '../../build/stored-figures';
+import { isHeldInMemory, storedFigures } from '../../build/stored-figures';
 
 type FiguresEntry = CollectionEntry<'figures'> | undefined;
 
@@ -21,15 +21,25 @@ const read = async (id: string): Promise<FiguresEntry> => getEntry('figures', id
  */
 export function figuresEntry(id: string): Promise<FiguresEntry> {
   const options = gapreportOptions();
-  if (import.meta.env.DEV || !options) return read(id);
-  let entries = byBuild.get(options);
-  if (!entries) byBuild.set(options, (entries = new Map()));
+  // The very objects the loader stored, when it stored them as they are (only a build's loader does: astro dev's
+  // has a watcher). Asked before import.meta.env.DEV, which is also true in a build run under NODE_ENV=test (the
+  // tests' in-process builds), where the store holds only HELD_IN_MEMORY's placeholder for them.
+  const held = options ? storedFigures(options).get(id) : undefined;
+  if (!held && (import.meta.env.DEV || !options)) return read(id).then(heldElsewhere);
+  let entries = byBuild.get(options!);
+  if (!entries) byBuild.set(options!, (entries = new Map()));
   let entry = entries.get(id);
   if (!entry) {
-    // The very objects the loader stored, when it stored them as they are; else the store's copy.
-    const data = storedFigures(options).get(id);
-    entry = data ? Promise.resolve({ id, collection: 'figures', data }) : read(id);
+    // Else the store's copy (an audience's cut, parsed by the collection's schema).
+    entry = held ? Promise.resolve({ id, collection: 'figures', data: held }) : read(id).then(heldElsewhere);
     entries.set(id, entry);
   }
+  return entry;
+}
+
+/** A store entry holding the loader's placeholder: this build's loader kept the figures for another build's pages. */
+function heldElsewhere(entry: FiguresEntry): FiguresEntry {
+  if (entry && isHeldInMemory(entry.data))
+    throw new Error(`gapreport: the figures of report "${entry.id}" were kept in memory by a build other than the one rendering this page; build again`);
   return entry;
 }
