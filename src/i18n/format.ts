@@ -23,11 +23,22 @@ export interface Formatters {
   period(label: string): string;
 }
 
+/** The number formats by kind and decimals, made once per key: a page prints thousands of numbers (JSON.stringify of the options per call cost more than the format). */
+type NumberKind = 'fixed' | 'signed' | 'percent' | 'integer';
 const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+function nf(locale: Locale, kind: NumberKind, d: number): Intl.NumberFormat {
+  const key = `${locale}|${kind}|${d}`;
   let f = cache.get(key);
   if (!f) {
+    const fixed = { minimumFractionDigits: d, maximumFractionDigits: d };
+    const options: Intl.NumberFormatOptions =
+      kind === 'fixed'
+        ? fixed
+        : kind === 'signed'
+          ? { ...fixed, signDisplay: 'exceptZero' }
+          : kind === 'percent'
+            ? { ...fixed, style: 'percent' }
+            : { maximumFractionDigits: 0 };
     f = new Intl.NumberFormat(locale, options);
     cache.set(key, f);
   }
@@ -41,14 +52,13 @@ const minus = (s: string) => s.replace(/^-/, '\u2212');
 export const localSpacing = (locale: string, s: string) => (locale.startsWith('fr') ? frenchSpacing(s) : s);
 
 export function formatters(locale: Locale): Formatters {
-  const fixed = (d: number) => ({ minimumFractionDigits: d, maximumFractionDigits: d });
   return {
     locale,
-    number: (x, d = 2) => minus(nf(locale, fixed(d)).format(x)),
-    signed: (x, d = 2) => minus(nf(locale, { ...fixed(d), signDisplay: 'exceptZero' }).format(x)),
-    percent: (x, d = 1) => localSpacing(locale, minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x / 100))),
-    fraction: (x, d = 0) => localSpacing(locale, minus(nf(locale, { ...fixed(d), style: 'percent' }).format(x))),
-    integer: (x) => minus(nf(locale, { maximumFractionDigits: 0 }).format(x)),
+    number: (x, d = 2) => minus(nf(locale, 'fixed', d).format(x)),
+    signed: (x, d = 2) => minus(nf(locale, 'signed', d).format(x)),
+    percent: (x, d = 1) => localSpacing(locale, minus(nf(locale, 'percent', d).format(x / 100))),
+    fraction: (x, d = 0) => localSpacing(locale, minus(nf(locale, 'percent', d).format(x))),
+    integer: (x) => minus(nf(locale, 'integer', 0).format(x)),
     ordinal: (x) => ordinal(locale, x),
     date: (iso) => longDate(locale, iso),
     period: (label) => periodLabel(locale, label),
@@ -69,6 +79,8 @@ export function periodLabel(locale: string, label: string): string {
   return label;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * An ISO date in the locale's long form, in UTC. Vietnamese writes "ngày 30 tháng 9 năm 2026"
  * (Intl gives "30 tháng 9, 2026", which a Vietnamese reader finds foreign in running text).
@@ -76,15 +88,18 @@ export function periodLabel(locale: string, label: string): string {
 function longDate(locale: Locale, iso: string): string {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (locale.startsWith('vi')) return `ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  return f.format(d);
 }
 
 const EN_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+let enOrdinal: Intl.PluralRules | undefined;
 /** A percentile rank as an ordinal, rounded: 17th (en), 1er / 17e (fr), 17 (vi and others). Charts and report text share it. */
 export function ordinal(locale: string, x: number): string {
   const i = Math.round(x);
   const lang = locale.slice(0, 2);
-  if (lang === 'en') return `${i}${EN_SUFFIX[new Intl.PluralRules('en', { type: 'ordinal' }).select(i)] ?? 'th'}`;
+  if (lang === 'en') return `${i}${EN_SUFFIX[(enOrdinal ??= new Intl.PluralRules('en', { type: 'ordinal' })).select(i)] ?? 'th'}`;
   if (lang === 'fr') return i === 1 ? '1er' : `${i}e`;
   return String(i);
 }
