@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { FileHashes } from './file-hashes-fs';
 import { analyzeWith, chooseEngine, type Engine } from '../engines/run-fs';
+import type { ChunkCacheOptions } from '../stream/chunk-cache';
 import type { ProgressEffects } from '../stream/progress';
 import { FiguresSchema, type Figures } from '../schemas/figures';
 import { REPORT_SETTINGS, type Problem } from '../schemas/problem';
@@ -95,6 +96,13 @@ export async function figuresKey(datasetDir: string, options: AnalysisOptions, e
   return hash.digest('hex').slice(0, 32);
 }
 
+/** A hash of the analysis code alone (the sources figuresKey hashes): part of every chunk cache key. */
+export async function codeKey(index: FileHashes): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of SOURCE_DIRS) for (const f of await filesIn(join(projectRoot, dir))) await hashFile(hash, f, index);
+  return hash.digest('hex').slice(0, 32);
+}
+
 /**
  * A report's frontmatter as the settings `computeFigures` takes (one place, for build, check and the Astro loader).
  * No locale: every edition of a report (translation_of) has the same figures and cache entry; pages resolve labels.
@@ -139,6 +147,8 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   if (effects.noCache || engine === 'clickhouse') return compute(datasetDir, options, engine, effects, '');
   const index = await FileHashes.load(join(root, CACHE_DIR, 'file-hashes.json'));
   const key = await figuresKey(datasetDir, options, engine, index);
+  // The stream engine's per-chunk results (src/stream/chunk-cache.ts): a data change refolds only the chunks it touched.
+  const chunkCache = engine === 'stream' ? { dir: join(root, CACHE_DIR, 'chunks'), code: await codeKey(index) } : undefined;
   await index.save().catch(() => {}); // only a speed-up: a read-only checkout still builds
   const cachePath = join(root, CACHE_DIR, `${key}.json`);
   try {
@@ -147,7 +157,7 @@ export async function computeFigures(root: string, datasetDir: string, settings:
   } catch {
     // Not cached yet (or unreadable): compute.
   }
-  const result = await compute(datasetDir, options, engine, effects, key);
+  const result = await compute(datasetDir, options, engine, { ...effects, chunkCache }, key);
   if (!result.figures) return result;
   await mkdir(dirname(cachePath), { recursive: true });
   const tmp = `${cachePath}.${process.pid}.tmp`;
@@ -157,8 +167,14 @@ export async function computeFigures(root: string, datasetDir: string, settings:
 }
 
 /** The figures by `engine`, comments added when the report opts in and themes when the dataset has a codebook; no cache involved. */
-async function compute(datasetDir: string, options: AnalysisOptions, engine: Engine, effects: FiguresEffects, key: string): Promise<FiguresResult> {
-  const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress });
+async function compute(
+  datasetDir: string,
+  options: AnalysisOptions,
+  engine: Engine,
+  effects: FiguresEffects & { chunkCache?: ChunkCacheOptions },
+  key: string,
+): Promise<FiguresResult> {
+  const result = await analyzeWith(engine, datasetDir, options, { progress: effects.progress, chunkCache: effects.chunkCache });
   if (!result.figures) return { problems: result.problems, reused: false, key, engine, fallback: result.fallback };
   const { comments, themes, theme_drivers, sentiment, problems } = await commentFigures(datasetDir, result.figures, options);
   if (problems.length) return { problems, reused: false, key, engine, fallback: result.fallback };

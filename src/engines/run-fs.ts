@@ -18,6 +18,7 @@ import type { Problem } from '../schemas/problem';
 import type { AnalysisOptions } from '../schemas/report';
 import type { Engine as EngineName } from '../schemas/engine';
 import { streamEngine } from '../stream/load-stream-fs';
+import type { ChunkCacheOptions } from '../stream/chunk-cache';
 import { prewarmWorkers } from '../stream/pool';
 import { progress, type ProgressEffects } from '../stream/progress';
 import type { Engine as AnalysisEngine } from './engine';
@@ -82,6 +83,8 @@ async function warehouseOf(dir: string): Promise<Engine | undefined> {
 export interface RunEffects {
   /** Where progress is drawn (quiet unless a TTY without CI). */
   progress?: ProgressEffects;
+  /** The stream engine's chunk cache (figures-fs.ts; none with noCache). */
+  chunkCache?: ChunkCacheOptions;
 }
 
 export type RunResult = {
@@ -105,7 +108,7 @@ export async function analyzeWith(name: Engine, dir: string, options: AnalysisOp
     shown = effects.progress ? progress(`reading ${dir.split('/').pop()}`, total, effects.progress) : undefined;
   }
   try {
-    const loaded = await loadWith(engine, dir, { onBytes: shown && ((bytes, rows) => shown!.update(bytes, rows)) });
+    const loaded = await loadWith(engine, dir, { onBytes: shown && ((bytes, rows) => shown!.update(bytes, rows)), chunkCache: effects.chunkCache });
     const fallback = loaded.fallback;
     if (!loaded.dataset || !loaded.source) return { problems: loaded.problems, fallback };
     const result = figuresFrom(loaded.dataset, loaded.source, options);

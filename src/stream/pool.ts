@@ -1,4 +1,9 @@
-/** Runs byte-range tasks in worker threads (one per range), or one after another in this thread (always for a single range: a worker only adds its start-up). */
+/**
+ * Runs byte-range tasks in worker threads, or one after another in this thread (always for a
+ * single range: a worker only adds its start-up). The workers are started once and take many
+ * tasks each: at most one task per core runs at a time, the others wait their turn in order,
+ * so a file cut into dozens of chunks still uses one worker per core.
+ */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readRange, type RangeResult, type RangeTask } from './range';
@@ -21,18 +26,24 @@ const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 8 } };
 /** Started workers waiting for a task (unref'd: they never keep the process alive). */
 const idle: Worker[] = [];
 
+/** Tasks running in workers now, and the tasks waiting for one of them to finish (first come, first served). */
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function startWorker(): Worker {
+  const worker = new Worker(WORKER_URL, WORKER_OPTIONS);
+  worker.on('error', () => drop(worker));
+  worker.on('exit', () => drop(worker));
+  worker.unref();
+  return worker;
+}
+
 /**
  * Starts `n` workers ahead of time (default: one per core), so their start-up (tsx, the
  * parser and fold modules) overlaps the main thread's own work before the first range.
  */
 export function prewarmWorkers(n: number = availableParallelism()): void {
-  while (idle.length < n) {
-    const worker = new Worker(WORKER_URL, WORKER_OPTIONS);
-    worker.on('error', () => drop(worker));
-    worker.on('exit', () => drop(worker));
-    worker.unref();
-    idle.push(worker);
-  }
+  while (idle.length < n) idle.push(startWorker());
 }
 
 function drop(worker: Worker): void {
@@ -54,28 +65,23 @@ export async function runRanges(tasks: RangeTask[], options: RunOptions): Promis
     for (const [i, task] of tasks.entries()) results.push(await readRange(task, (b, r) => report(i, b, r)));
     return results;
   }
-  return Promise.all(tasks.map((task, i) => inWorker(task, (b, r) => report(i, b, r))));
+  return Promise.all(tasks.map((task, i) => runTask(task, (b, r) => report(i, b, r))));
 }
 
-function inWorker(task: RangeTask, onBytes: (bytes: number, rows: number) => void): Promise<RangeResult> {
-  const warm = idle.shift();
-  if (warm) return inWarmWorker(warm, task, onBytes);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { ...WORKER_OPTIONS, workerData: task });
-    let result: RangeResult | undefined;
-    worker.on('message', (m: { bytes?: number; rows?: number; result?: RangeResult }) => {
-      if (m.result) result = m.result;
-      else if (m.bytes !== undefined) onBytes(m.bytes, m.rows ?? 0);
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`stream worker for ${task.path} [${task.start}, ${task.end}) exited with code ${code} and no result`)),
-    );
-  });
+/** One task in a pooled worker: it waits while one task per core runs, then takes an idle worker (or starts one) and hands it back when done. */
+export async function runTask(task: RangeTask, onBytes: (bytes: number, rows: number) => void = () => {}): Promise<RangeResult> {
+  if (running >= Math.max(1, availableParallelism())) await new Promise<void>((go) => waiting.push(go));
+  running++;
+  try {
+    return await inWorker(idle.shift() ?? startWorker(), task, onBytes);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
-/** A pre-started worker: given the task by message; back to the idle list when done. */
-function inWarmWorker(worker: Worker, task: RangeTask, onBytes: (bytes: number, rows: number) => void): Promise<RangeResult> {
+/** A started worker: given the task by message; back to the idle list when done, ended when it failed. */
+function inWorker(worker: Worker, task: RangeTask, onBytes: (bytes: number, rows: number) => void): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     worker.ref();
     const onMessage = (m: { bytes?: number; rows?: number; result?: RangeResult }) => {
@@ -88,6 +94,7 @@ function inWarmWorker(worker: Worker, task: RangeTask, onBytes: (bytes: number, 
     };
     const onError = (e: Error) => {
       cleanup();
+      void worker.terminate();
       reject(e);
     };
     const onExit = (code: number) => {
