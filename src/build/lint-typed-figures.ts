@@ -186,13 +186,29 @@ function typedCount(file: string, line: number, value: string, count: Count): Pr
 /** Numbers inside the data's names (standard ids, metrics, labels, item ids): `30` of answer-30s names the standard. */
 function nameNumbers(figures: Figures): Set<string> {
   const set = new Set<string>();
-  const NAME_KEYS = new Set(['standard_id', 'metric', 'label', 'id', 'item', 'driver']);
-  const visit = (v: unknown, key = '') => {
-    if (typeof v === 'string' && NAME_KEYS.has(key)) for (const m of v.matchAll(/\d+/g)) set.add(m[0]);
-    else if (Array.isArray(v)) v.forEach((x) => visit(x));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
-  };
-  visit(figures);
+  // Each top-level value's numbers once per object: the build lints the pipeline's figures and Astro's compile the
+  // same ones again, and an entity page's figures share the parent's objects (57 MB to walk at 1,000 entities).
+  for (const key in figures) {
+    if (!Object.hasOwn(figures, key)) continue;
+    const value = (figures as unknown as Record<string, unknown>)[key];
+    if (value && typeof value === 'object') {
+      let found = NAMES_WITHIN.get(value);
+      if (!found) NAMES_WITHIN.set(value, (found = [...namesIn(value, key, new Set())]));
+      for (const n of found) set.add(n);
+    } else namesIn(value, key, set);
+  }
+  return set;
+}
+
+const NAME_KEYS = new Set(['standard_id', 'metric', 'label', 'id', 'item', 'driver']);
+const NAMES_WITHIN = new WeakMap<object, readonly string[]>();
+
+/** The numbers in the names under `v` (reached under `key`) added to `set`. */
+function namesIn(v: unknown, key: string, set: Set<string>): Set<string> {
+  if (typeof v === 'string') {
+    if (NAME_KEYS.has(key)) for (const m of v.matchAll(/\d+/g)) set.add(m[0]);
+  } else if (Array.isArray(v)) for (const x of v) namesIn(x, '', set);
+  else if (v && typeof v === 'object') for (const k in v) if (Object.hasOwn(v, k)) namesIn((v as Record<string, unknown>)[k], k, set);
   return set;
 }
 
