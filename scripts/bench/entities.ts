@@ -8,7 +8,13 @@
  * - "cold": `.gapreport/` and the build's output absent, so the data are hashed, every
  *   entity's figures computed in the one pass, cached, and every page rendered and indexed;
  * - "MDX-only edit": the template's text changed, figures reused from the cache (the build
- *   log must say "reused", else the row fails), every page rendered again.
+ *   log must say "reused", else the row fails), every page rendered again;
+ * - "data change to one entity": one row of one outlet edited (a score changed), and 1,000 rows
+ *   of one outlet appended (a re-export of its rows): the figures are recomputed (the log must
+ *   say "recomputed"), the stream engine reading back every chunk its per-chunk cache holds
+ *   (src/stream/chunk-cache.ts) and refolding only the chunks the edit changed. The bench's
+ *   rows are in random outlet order, so an outlet's rows lie in every chunk: a change to all
+ *   of one outlet's rows in place would change every chunk (and refold them all).
  *
  * Per page: the MDX-only rebuild's time over its pages, and the marginal cost (the slope of
  * that time between the smallest and the largest count). Peak RSS is the build process's own
@@ -18,10 +24,10 @@
  * `npm run bench` runs it (scripts/commands/bench.ts), `npm run bench -- --only entities` runs only
  * these rows; or `npx tsx scripts/bench/entities.ts [--rows N] [--runs K] [10 100 1000]`. Nothing fails on time.
  */
-import { cp, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureEntityData } from './generate.ts';
+import { ensureEntityData, outletName } from './generate.ts';
 import { measure, runChild, type Measured, type Run } from './measure.ts';
 
 /** The targets of issue 15 (seconds for a whole build on the 2-core machine). */
@@ -32,6 +38,10 @@ export interface EntityRow {
   rows: number;
   cold: Measured;
   mdxOnly: Measured;
+  /** One row of one outlet edited: figures recomputed, unchanged chunks read from the chunk cache. */
+  rowEdit?: Measured;
+  /** 1,000 rows of one outlet appended. */
+  appended?: Measured;
   /** MDX-only rebuild over its pages, ms. */
   perPageMs?: number;
 }
@@ -64,6 +74,28 @@ async function project(root: string, dir: string, data: string, n: number): Prom
   await mkdir(join(dir, 'content/reports'), { recursive: true });
   await writeFile(join(dir, 'content/reports', `${REPORT_ID}.mdx`), await template(root, n, 0));
   return dir;
+}
+
+/** The CSV with the score after the outlet column (e_tan1) of data line `k` changed (7 ↔ 6, else to 7). */
+export function editRow(csv: string, k: number): string {
+  let at = 0;
+  for (let i = 0; i < k; i++) at = csv.indexOf('\n', at) + 1;
+  const end = csv.indexOf('\n', at);
+  const line = csv.slice(at, end);
+  const edited = line.replace(/^((?:[^,]*,){6})(\d?)/, (_, head: string, v: string) => `${head}${v === '7' ? '6' : '7'}`);
+  return csv.slice(0, at) + edited + csv.slice(end);
+}
+
+/** The CSV with `count` rows of `outlet` appended, copies of its first rows under new ids (`tag` keeps each run's ids its own). */
+export function appendRows(csv: string, outlet: string, count: number, tag: number): string {
+  const rows: string[] = [];
+  for (let at = csv.indexOf('\n') + 1; rows.length < count && at > 0 && at < csv.length;) {
+    const end = csv.indexOf('\n', at);
+    const line = csv.slice(at, end < 0 ? csv.length : end);
+    if (line.includes(`,${outlet},`)) rows.push(line.replace(/^[^,]*/, `A${tag}-${rows.length}`));
+    at = end + 1;
+  }
+  return `${csv}${csv.endsWith('\n') ? '' : '\n'}${rows.join('\n')}\n`;
 }
 
 /**
@@ -103,7 +135,27 @@ export async function entityBench(
         await writeFile(join(site, 'content/reports', `${REPORT_ID}.mdx`), await template(root, n, ++edit));
       }),
     );
-    rows.push({ entities: n, rows: opts.rows, cold, mdxOnly, perPageMs: mdxOnly.failed ? undefined : (mdxOnly.seconds / n) * 1000 });
+    // Data changes: a new file renamed over the link (the bench's data stay as they are), the chunk cache warm.
+    // Cumulative edits: each run changes the file as the last left it (one row more, 1,000 rows more).
+    let current = await readFile(join(data, 'responses.csv'), 'utf8');
+    const csv = join(site, 'data', REPORT_ID, 'responses.csv');
+    const replace = async (text: string) => {
+      await writeFile(`${csv}.tmp`, text);
+      await rename(`${csv}.tmp`, csv);
+    };
+    const rowEdit = await step(
+      measure(`build, ${n} entity pages, one row of one entity edited (chunks reused)`, opts.runs, build(false), async () => {
+        await replace((current = editRow(current, 1 + Math.floor(opts.rows / 2) + 1000 * ++edit)));
+      }),
+    );
+    const appended = await step(
+      measure(`build, ${n} entity pages, 1,000 rows of one entity appended (chunks reused)`, opts.runs, build(false), async () => {
+        await replace((current = appendRows(current, outletName(0), 1000, ++edit)));
+      }),
+    );
+    await link(join(data, 'responses.csv'), `${csv}.tmp`);
+    await rename(`${csv}.tmp`, csv);
+    rows.push({ entities: n, rows: opts.rows, cold, mdxOnly, rowEdit, appended, perPageMs: mdxOnly.failed ? undefined : (mdxOnly.seconds / n) * 1000 });
   }
   return rows;
 }
@@ -120,6 +172,21 @@ export function entityTable(rows: EntityRow[]): string {
     const target = ENTITY_TARGETS[r.entities];
     lines.push(
       `| ${r.entities} | ${r.rows.toLocaleString('en-US')} | ${r.cold.failed ? 'failed' : f(r.cold.seconds)} | ${target ? `≤ ${target}` : '—'} | ${f(r.cold.cpuSeconds, 1)} | ${f(r.cold.rssMiB, 0)} | ${r.mdxOnly.failed ? 'failed' : f(r.mdxOnly.seconds)} | ${f(r.mdxOnly.cpuSeconds, 1)} | ${f(r.mdxOnly.rssMiB, 0)} | ${f(r.perPageMs, 1)} | ${f(cpuPerPage(r), 1)} | ${r.cold.all.map((s) => s.toFixed(1)).join(' ')} |`,
+    );
+  }
+  const changed = rows.filter((r) => r.rowEdit || r.appended);
+  if (changed.length) {
+    const cell = (m?: Measured) => (!m ? '—' : m.failed ? 'failed' : `${f(m.seconds)} | ${f(m.cpuSeconds, 1)}`);
+    lines.push(
+      '',
+      'Data change to one entity (figures recomputed; the stream engine reads unchanged chunks from its chunk cache):',
+      '',
+      '| entity pages | responses | one row edited: build s | CPU s | 1,000 rows appended: build s | CPU s | cold build s |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+      ...changed.map(
+        (r) =>
+          `| ${r.entities} | ${r.rows.toLocaleString('en-US')} | ${cell(r.rowEdit)} | ${cell(r.appended)} | ${r.cold.failed ? 'failed' : f(r.cold.seconds)} |`,
+      ),
     );
   }
   const [lo, hi] = [rows[0], rows[rows.length - 1]];
