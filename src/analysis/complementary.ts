@@ -96,7 +96,7 @@ function families(layout: SurveyLayout): Family[] {
  * an accumulator's means at once keeps to one place in memory instead of three dependent loads
  * scattered over a 2 GB heap per mean (most of the search's time at 1,000 entities). Same numbers.
  */
-function readOnce(list: Family[]): Family[] {
+function readOnce(list: Family[]): { families: Family[]; vector: (acc: SurveyAcc) => Float64Array; at: ReadonlyMap<Part, number> } {
   const all = list.flatMap((f) => f.parts);
   const vectors = new Map<SurveyAcc, Float64Array>();
   const vector = (acc: SurveyAcc) => {
@@ -104,14 +104,55 @@ function readOnce(list: Family[]): Family[] {
     if (!v) vectors.set(acc, (v = Float64Array.from(all, (part) => part(acc))));
     return v;
   };
-  let k = 0;
-  return list.map((f) => ({
+  const at = new Map<Part, number>();
+  const families = list.map((f) => ({
     ...f,
     parts: f.parts.map(() => {
-      const at = k++;
-      return (acc: SurveyAcc) => vector(acc)[at];
+      const k = at.size;
+      const part = (acc: SurveyAcc) => vector(acc)[k];
+      at.set(part, k);
+      return part;
     }),
   }));
+  return { families, vector, at };
+}
+
+type Part = (acc: SurveyAcc) => number;
+
+/**
+ * Each grouping's cross cells (entity × value) as readOnce's vectors, looked up once per search:
+ * the unions read them for every mean of every family. `row` is indexed by `col`.
+ */
+interface CrossVectors {
+  /** A part's index in the vectors. */
+  at: ReadonlyMap<Part, number>;
+  row(g: Grouping, entity: string): readonly (Float64Array | undefined)[];
+  col(g: Grouping, value: string): number;
+}
+
+function crossVectors(names: readonly string[], vector: (acc: SurveyAcc) => Float64Array, at: ReadonlyMap<Part, number>): CrossVectors {
+  const tables = new Map<Grouping, { cols: Map<string, number>; rows: Map<string, (Float64Array | undefined)[]> }>();
+  const table = (g: Grouping) => {
+    let t = tables.get(g);
+    if (!t) {
+      const values = [...g.cells.keys()];
+      const rows = new Map(
+        names.map((v) => {
+          const cells = g.cross.get(v);
+          return [
+            v,
+            values.map((value) => {
+              const acc = cells?.get(value);
+              return acc && vector(acc);
+            }),
+          ];
+        }),
+      );
+      tables.set(g, (t = { cols: new Map(values.map((v, j) => [v, j])), rows }));
+    }
+    return t;
+  };
+  return { at, row: (g, entity) => table(g).rows.get(entity) ?? [], col: (g, value) => table(g).cols.get(value) ?? -1 };
 }
 
 /**
@@ -156,7 +197,9 @@ export function entitySuppression(
 ): Map<string, Set<string>> {
   const out = new Map([...entities.keys()].map((v) => [v, new Set<string>()]));
   const names = [...entities.keys()].sort(byName);
-  for (const family of readOnce(families(layout))) {
+  const read = readOnce(families(layout));
+  const cross = crossVectors(names, read.vector, read.at);
+  for (const family of read.families) {
     const hidden = new Set(names.filter((v) => family.base(entities.get(v)!) > 0 && family.base(entities.get(v)!) < rule.min_base));
     const isOpen = (v: string, part: (acc: SurveyAcc) => number) => !hidden.has(v) && part(entities.get(v)!) >= rule.min_base;
     /** Withholds the smallest open members until `block` (the total minus the open members) is 0 or ≥ min_base. */
@@ -188,7 +231,7 @@ export function entitySuppression(
           )
         )
           grew = true;
-        for (const g of groupings) if (groupingSettles(g, groupings, family, part, total, names, entities, rule, isOpen, hidden, settle)) grew = true;
+        for (const g of groupings) if (groupingSettles(g, groupings, family, part, total, names, entities, rule, isOpen, hidden, settle, cross)) grew = true;
       }
     }
     for (const v of hidden) if (family.base(entities.get(v)!) >= rule.min_base) out.get(v)!.add(family.key);
@@ -226,8 +269,10 @@ function groupingSettles(
   isOpen: (v: string, part: (acc: SurveyAcc) => number) => boolean,
   hidden: Set<string>,
   settle: (block: number, members: [string, number][], part: (acc: SurveyAcc) => number) => boolean,
+  cross: CrossVectors,
 ): boolean {
   const values = publishedValues(g, family, part, rule);
+  const at = cross.at.get(part)!;
   // Atoms: each published value, then the rest (the wave minus them: withheld values and the segment left empty).
   const atomN = values.map((v) => part(g.cells.get(v)!));
   const rest = part(total) - atomN.reduce((a, b) => a + b, 0);
@@ -243,13 +288,18 @@ function groupingSettles(
     return share;
   };
   const shares = new Map<string, number[]>();
+  const cols = values.map((value) => cross.col(g, value));
   for (const v of names) {
     const own = part(entities.get(v)!);
-    if (own > 0)
-      shares.set(
-        v,
-        perAtom(own, (value) => g.cross.get(v)?.get(value)),
-      );
+    if (!(own > 0)) continue;
+    const row = cross.row(g, v);
+    // perAtom's sums from the cross cells' vectors, in the same order.
+    const share = cols.map((j) => {
+      const x = row[j];
+      return x ? x[at] : 0;
+    });
+    if (rest > 0) share.push(own - share.reduce((a, b) => a + b, 0));
+    shares.set(v, share);
   }
   const spanOf = (share: readonly number[]) => share.flatMap((n, a) => (n > 0 ? [a] : []));
   // Other segments' published values, each with its respondents per atom of this grouping.
@@ -285,10 +335,11 @@ function groupingSettles(
     // Less other segments' values inside the union (at most INSIDE_VALUES of them, every subset).
     const inside = others.filter((o) => o.n > 0 && within(o.share)).slice(0, INSIDE_VALUES);
     // Which of them each member shares respondents with (bit i: inside[i]), read once per union rather than once per subset.
+    const insideCols = inside.map((o) => cross.col(o.h, o.hv));
     const meets = members.map(([v]) =>
       inside.reduce((bits, o, i) => {
-        const acc = o.h.cross.get(v)?.get(o.hv);
-        return acc && part(acc) > 0 ? bits | (1 << i) : bits;
+        const x = cross.row(o.h, v)[insideCols[i]];
+        return x && x[at] > 0 ? bits | (1 << i) : bits;
       }, 0),
     );
     for (let mask = 1; mask < 1 << inside.length; mask++) {
