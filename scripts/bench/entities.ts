@@ -62,7 +62,7 @@ async function template(root: string, n: number, edit: number): Promise<string> 
 }
 
 /** A project of the one per: report over `data`, beside the checkout's sources (node_modules linked, Astro's cache its own). */
-async function project(root: string, dir: string, data: string, n: number): Promise<string> {
+export async function project(root: string, dir: string, data: string, n: number): Promise<string> {
   await rm(dir, { recursive: true, force: true });
   for (const p of ['src', 'content/docs', 'public', 'tsconfig.json', 'package.json'])
     await cp(join(root, p), join(dir, p), { recursive: true }).catch(() => undefined);
