@@ -4,7 +4,7 @@
  * mergeable accumulators and merged here. Memory stays flat: no file is held as text or
  * as row objects; only the respondent-id check grows, by ≤ 24 bytes a row (id-table.ts).
  *
- * Chunks: the file is cut into chunks of about 4 MiB at content-defined line breaks
+ * Chunks: the file is cut into chunks of about 32 MiB at content-defined line breaks
  * (split.ts: contentChunks), each a task of the worker pool (pool.ts: one worker per core,
  * many tasks each), merged in file order. With a chunk cache (chunk-cache.ts, figures-fs.ts
  * passes `.gapreport/cache/chunks`), a chunk whose bytes and settings are unchanged is read
@@ -73,8 +73,13 @@ export interface ChunkCounts {
   joined: number;
 }
 
-/** The target size of a chunk (split.ts: contentChunks). */
-export const CHUNK_BYTES = 16 * 1024 * 1024;
+/**
+ * The target size of a chunk (split.ts: contentChunks). Not a few MiB: a chunk's accumulators
+ * are as big whatever its size (on the 100-outlet bench, ~920 wave × segment-pair cells, 6–9 MB
+ * as a structured clone), and every chunk's are posted, stored and read back; at 16 MiB the
+ * 1M-response file's 11 chunks cost 1.6 CPU s more than two ranges did, at 32 MiB (6) 0.4 s.
+ */
+export const CHUNK_BYTES = 32 * 1024 * 1024;
 /** Chunks read as one at most, when each ends inside a quoted value, before the file is read in one range instead. */
 const MAX_JOINED = 4;
 

@@ -4,7 +4,7 @@
  * bit for bit (the same content-defined chunks, folded in the same order). Problems keep their
  * true lines, ids are checked across cached and refolded chunks, a corrupt entry is
  * recomputed, entries no longer used are removed, and noCache leaves .gapreport/ alone.
- * A seeded 20,000-response survey in chunks of about 96 KiB (the default is 16 MiB).
+ * A seeded 20,000-response survey in chunks of about 96 KiB (the default is 32 MiB).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
