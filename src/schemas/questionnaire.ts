@@ -79,6 +79,13 @@ export const QuestionnaireSchema = z
       .default([]),
     /** Segments a report expands over with per: (one page per outlet, branch or agent): each may hold up to MAX_ENTITY_VALUES (10,000) values instead of MAX_SEGMENT_VALUES (200). Each must be listed under segments:. */
     entities: z.array(z.string()).default([]),
+    /**
+     * Stream engine only (files above 20 MB): read responses.csv and contacts.csv in content-defined chunks of ~32 MiB and
+     * keep each chunk's accumulators in .gapreport/cache/chunks/, so a local data change (a row edited, rows appended or
+     * inserted) refolds only the chunks it touched. Off by default: each chunk's accumulators are as big as the groups it
+     * holds, so with hundreds of entities storing them costs more than folding again (README "Engines and scale").
+     */
+    chunk_cache: z.boolean().default(false),
     /** Column key-driver analysis explains: overall (default when present), else nps. */
     outcome: z.enum(['overall', 'nps', 'csat', 'ces']).optional(),
     /** Contract name → header in the file (e.g. `respondent_id: ResponseId`, `p_wifi: "Inflight wifi service"`), for every CSV of the folder. `"#row"` (extension) means the data row number, for exports without an id. */

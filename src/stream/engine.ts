@@ -48,6 +48,8 @@ export interface StreamOptions {
   onBytes?: (bytes: number, rows: number) => void;
   /** Target bytes of a content-defined chunk (default CHUNK_BYTES; tests use less). */
   chunkBytes?: number;
+  /** Read in content-defined chunks (the questionnaire's `chunk_cache: true`) rather than one range per core. */
+  chunks?: boolean;
   /** Where each chunk's result is cached (figures-fs.ts: `.gapreport/cache/chunks`, unless noCache); without it every chunk is read. */
   chunkCache?: ChunkCacheOptions;
   /** Told, per file read in chunks, how many chunks it had and how many were folded or read from the cache. */
@@ -83,7 +85,7 @@ export const CHUNK_BYTES = 32 * 1024 * 1024;
 /** Chunks read as one at most, when each ends inside a quoted value, before the file is read in one range instead. */
 const MAX_JOINED = 4;
 
-/** Reads the file in content-defined chunks (or, with `parts`/`cuts`, in equal ranges); a file whose ids are row numbers in one range. */
+/** Reads the file in content-defined chunks when `chunks` (else, or with `parts`/`cuts`, in one range per core); a file whose ids are row numbers in one range. */
 async function runFile(path: string, base: Base, options: StreamOptions, single: boolean): Promise<FileRun> {
   const size = (await stat(path)).size;
   const head = Buffer.alloc(Math.min(4, size));
@@ -91,7 +93,7 @@ async function runFile(path: string, base: Base, options: StreamOptions, single:
   await fh.read(head, 0, head.length, 0).finally(() => fh.close());
   const signature = signatureProblem(head);
   if (signature) return { results: [unreadable(base.ctx.file, signature)], tasks: [] };
-  if (single || options.parts !== undefined || options.cuts) return runParts(path, size, base, options, single);
+  if (single || !options.chunks || options.parts !== undefined || options.cuts) return runParts(path, size, base, options, single);
   return runChunks(path, size, base, options);
 }
 

@@ -36,6 +36,7 @@ async function read(options: { cache?: boolean; threads?: boolean } = {}) {
   let counts: ChunkCounts | undefined;
   const stream: StreamOptions = {
     threads: options.threads ?? false,
+    chunks: true,
     chunkBytes: CHUNK,
     chunkCache: options.cache === false ? undefined : { dir: cacheDir, code: 'test' },
     onChunks: (file, c) => file === 'responses.csv' && (counts = c),
@@ -202,8 +203,19 @@ describe('the per-chunk cache of the stream engine', () => {
 });
 
 describe('the chunk cache in a build', () => {
-  it('is kept under .gapreport/cache/chunks, and noCache leaves .gapreport/ alone', async () => {
+  it('is not used unless the questionnaire says chunk_cache: true', async () => {
     writeFileSync(csv, original);
+    const root = join(work, 'project-default');
+    mkdirSync(root, { recursive: true });
+    const figures = await computeFigures(root, data, { engine: 'stream' });
+    expect(figures.figures).toBeDefined();
+    expect(existsSync(join(root, CACHE_DIR, 'chunks'))).toBe(false);
+  });
+
+  it('is kept under .gapreport/cache/chunks with chunk_cache: true, and noCache leaves .gapreport/ alone', async () => {
+    writeFileSync(csv, original);
+    const q = join(data, 'questionnaire.yaml');
+    writeFileSync(q, `${readFileSync(q, 'utf8').trimEnd()}\nchunk_cache: true\n`);
     const root = join(work, 'project');
     mkdirSync(root, { recursive: true });
     const none = await computeFigures(root, data, { engine: 'stream' }, { noCache: true });
