@@ -8,9 +8,12 @@
  * weighting cell and weighed by analyze.ts as for every engine; a weight column is summed
  * weighted. keep: filters the rows (WHERE), counting each rule's exclusions; scales:, reverse:,
  * binary:, recode: (numbers and segment values) and constructs are the same arithmetic in SQL;
- * wave_from: date derives the wave from the day; a survey tool's export settings (source:,
- * other date formats, columns by text or position) are refused in words. Cells read as Cells.text reads them (bidi controls stripped,
- * JavaScript's trim), ids compared after normalizeId (NFC, client-side). contacts.csv and the small files stay the loader's and the stream
+ * wave_from: date derives the wave from the day, read in date_format: as readDate reads it (any year
+ * from 1, by arithmetic, not ClickHouse's Date); a survey tool's settings apply to the table as to its
+ * export: source: (the tool's column names, completion rules and date format), by_position: (the
+ * table's column order) and by_text: (question texts as the columns' comments). Cells read as
+ * Cells.text reads them (bidi controls stripped, JavaScript's trim), ids compared after normalizeId
+ * (NFC, client-side). contacts.csv and the small files stay the loader's and the stream
  * engine's (loadWith). Network and server failures are Problems naming the server by its
  * address: never a stack trace, never a user or password.
  */
@@ -88,29 +91,11 @@ export function clickhouseEngineWith(env: Env = process.env, fetchImpl: typeof f
 
 export const clickhouseEngine: Engine = clickhouseEngineWith();
 
-/** The table's columns (names and types) by DESCRIBE, or the problem that stops the read. */
-async function describe(conn: ClickhouseConnection, w: Warehouse): Promise<{ names: string[]; types: string[] } | Read> {
+/** The table's columns (names, types and comments) by DESCRIBE, or the problem that stops the read. */
+async function describe(conn: ClickhouseConnection, w: Warehouse): Promise<{ names: string[]; types: string[]; comments: string[] } | Read> {
   const answer = await runClickhouse(conn, `DESCRIBE TABLE ${w.table}`);
   if ('error' in answer) return failed(tableShown(w), `cannot be read: ${answer.error}.`, HINT);
-  return { names: answer.data.map((r) => String(r[0])), types: answer.data.map((r) => String(r[1])) };
-}
-
-/**
- * The export settings the query does not translate, in words (keep:, wave_from: date, scales, recodes
- * and constructs it does): a survey tool's preset and header rows, other date formats, and columns found
- * by question text or position — settings of a CSV export, not of a table's columns.
- */
-function untranslated(layout: ExportLayout | undefined): string | undefined {
-  if (!layout) return undefined;
-  const used = [
-    layout.source !== undefined ? 'source:' : '',
-    layout.dates.format !== 'iso' ? 'date_format:' : '',
-    Object.keys(layout.byText).length ? 'by_text:' : '',
-    Object.keys(layout.byPosition).length ? 'by_position:' : '',
-  ].filter(Boolean);
-  return used.length
-    ? `its mapping uses settings of a survey-tool export (${used.join(', ')}), which the clickhouse engine does not translate (it reads the table's columns by name and dates as YYYY-MM-DD)`
-    : undefined;
+  return { names: answer.data.map((r) => String(r[0])), types: answer.data.map((r) => String(r[1])), comments: answer.data.map((r) => String(r[4] ?? '')) };
 }
 
 const HINT = 'Check warehouse: in questionnaire.yaml (url, table) and GAPREPORT_CLICKHOUSE_URL / _USER / _PASSWORD, and that the server answers.';
@@ -125,22 +110,30 @@ async function readWarehouse(
   fineGroups: number,
 ): Promise<Read> {
   const file = tableShown(w);
-  // Export settings the query does not translate: refused in words, never figures that ignore them.
-  const rowRules = untranslated(ctx.layout);
-  if (rowRules)
-    return failed(
-      'questionnaire.yaml',
-      `names a warehouse table, but ${rowRules.replace(/the SQL engine/, 'the clickhouse engine')}, so its figures would be wrong.`,
-      'Remove those declarations to analyze the table as it is, or analyze a CSV export of the table with the memory or stream engine.',
-    );
   const conn = connectionFor(w, env, fetchImpl);
   if ('problem' in conn) return failed('questionnaire.yaml', conn.problem, conn.hint);
   const described = await describe(conn, w);
   if ('problems' in described) return described;
-  const { names, types } = described;
+  const { names, types, comments } = described;
   const sink = new ProblemSink(file);
   const map = ctx.mapping ?? { columns: {}, constants: {} };
-  const columns = new Columns(names, map, sink);
+  // by_text: a table keeps the question texts of its export as its columns' comments.
+  const byText = Object.keys(ctx.layout?.byText ?? {});
+  const texts = comments.some((c) => c.trim() !== '') ? [comments] : [];
+  if (byText.length && !texts.length)
+    return failed(
+      'questionnaire.yaml',
+      `by_text: finds ${byText.map((c) => `"${c}"`).join(', ')} by question text, but no column of ${file} has a comment, where a table keeps the question texts.`,
+      `Give the columns their question texts (ALTER TABLE … COMMENT COLUMN \`Q5_1\` 'How quickly …'), or map them by name with columns:.`,
+    );
+  const columns = new Columns(names, map, sink, texts);
+  // "#row" numbers a file's data rows; a table's rows have no order (a Distributed table's shards answer in any).
+  if (columns.find('respondent_id')?.kind === 'row')
+    return failed(
+      'questionnaire.yaml',
+      `numbers the respondents by their row (respondent_id: "#row"${ctx.layout?.source === 'google-forms' ? ', as source: google-forms does' : ''}), but the rows of ${file} have no order to number them by.`,
+      'Map respondent_id to the column of the table that identifies each response (columns: { respondent_id: <column> }).',
+    );
   responsesSetup(q, items, () => {}, undefined, {}, ctx.layout)(columns, new Cells(sink), sink); // the header's own problems (a keep: column the table lacks too), as the loader words them
   const clash = names.find((c) => c.startsWith(PREFIX));
   if (clash)
@@ -150,9 +143,9 @@ async function readWarehouse(
       hint: 'Rename the column, or read it through a view.',
     });
   if (sink.count > 0) return { problems: sink.list().map(({ line: _line, ...p }) => p), rows: 0 };
-  const find = (c: string) => new Columns(names, map, new ProblemSink('')).find(c);
+  const find = (c: string) => new Columns(names, map, new ProblemSink(''), texts).find(c);
   const shape: TableShape = { table: w.table, names, types, find };
-  const keep = activeKeep(ctx.layout, new Columns(names, map, new ProblemSink('')), names);
+  const keep = activeKeep(ctx.layout, new Columns(names, map, new ProblemSink(''), texts), names);
   const layout = foldLayout(items, q);
   const side = new Map<string, CrossProducts>();
   let sideKey = '';
@@ -165,6 +158,7 @@ async function readWarehouse(
     plan: ctx.cells?.plan,
     keep,
     wavePeriod: ctx.layout?.wavePeriod,
+    dateFormat: ctx.layout?.dates.format,
   });
   const [answers, dups, exclusions] = await Promise.all([
     Promise.all(query.sqls.map((s) => runClickhouse(conn, s.sql))),

@@ -16,7 +16,8 @@ import type { Source } from '../data/columns';
 import type { CrossProducts, Moments } from '../analysis/moments';
 import type { SurveyAcc } from '../analysis/survey-acc';
 import type { ColumnPlan, ColumnScale } from '../data/scales';
-import type { Condition, WavePeriod } from '../schemas/mapping';
+import type { Condition, DateFormat, WavePeriod } from '../schemas/mapping';
+import { DATE_FORMAT_EXAMPLES } from '../data/dates';
 import { MAX_MAGNITUDE } from '../schemas/bounds';
 import { DIMENSIONS, type Item, type Questionnaire } from '../schemas/questionnaire';
 import { weightingVariables } from '../analysis/weighting-cells';
@@ -41,19 +42,67 @@ const WS_CHARS = [...JS_WHITESPACE].map((c) => `\\\\x{${c.codePointAt(0)!.toStri
 /** The bidi override, embedding and isolate controls stripBidiControls removes from every cell (src/schemas/text.ts). */
 const BIDI_CHARS = '\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}';
 const NUMBER_RE = chLit('^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$');
+/** JavaScript's \\s (the same set as trim's, JS_WHITESPACE) as an RE2 class, for patterns passed through chLit. */
+const S = `[${[...JS_WHITESPACE].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join('')}]`;
 /**
- * readDate's ISO reading (src/data/dates.ts) as one RE2 pattern: the day, then optionally `T` or a space and
- * a time of day — 24-hour, or 12-hour with am/pm — with a zone glued to it (Z, ±HH[:MM]) or as its last
- * word (also GMT/UTC±H[:MM]); the hours, minutes and seconds in range. The day it keeps is the first ten characters.
+ * readDate's readings (src/data/dates.ts) as RE2 patterns: the day, then a time of day — 24-hour, or
+ * 12-hour with am/pm — with a zone glued to it (Z, ±HH[:MM]) or as its last word (also GMT/UTC±H[:MM]);
+ * the hours, minutes and seconds in range. In ISO the time follows `T` or a space; in the other formats
+ * the date is the first word (day, month and year separated by one of / . -) and the time the rest.
  */
 const T24 = '(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?';
-const T12 = '(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?\\s*[aApP]\\.?[mM]\\.?';
+const T12 = `(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?${S}*[aApP]\\.?[mM]\\.?`;
 const GLUED_ZONE = '(?:[zZ]|[+-][0-9]{2}(?::?[0-9]{2})?)';
 const WORD_ZONE = '(?:[zZ]|(?:[gG][mM][tT]|[uU][tT][cC])(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|[+-][0-9]{2}(?::?[0-9]{2})?)';
-const DATE_RE = chLit(`^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ]\\s*(?:${T24}${GLUED_ZONE}|(?:${T24}|${T12})(?:\\s+${WORD_ZONE})?)?)?$`);
+const TIME = `(?:${T24}${GLUED_ZONE}|(?:${T24}|${T12})(?:${S}+${WORD_ZONE})?)`;
+const ISO_RE = chLit(`^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ]${S}*${TIME}?)?$`);
+// RE2 has no back-references: the three separators spelled out, each used twice.
+const SEPARATED_RE = chLit(`^(?:${['/', '\\.', '-'].map((sep) => `[0-9]{1,4}${sep}[0-9]{1,2}${sep}[0-9]{1,4}`).join('|')})(?:${S}+${TIME})?$`);
 
-/** 1 when the text `x` is a date readDate reads as ISO (a real calendar day from 1970 on, as toDateOrZero reads days), else 0. */
-export const isoDateSql = (x: string) => `(match(${x}, ${DATE_RE}) AND toString(toDateOrZero(substring(${x}, 1, 10))) = substring(${x}, 1, 10))`;
+/** `v` (a whole number from 0 to 9999) written in `width` digits, as padStart(width, '0'). */
+const padSql = (v: string, width: number) => `substring(concat('000', toString(${v})), length(toString(${v})) + ${4 - width}, ${width})`;
+
+/** calendarDay (dates.ts) by arithmetic: a real day of the proleptic Gregorian calendar from year 1 on — no Date type (ClickHouse 18's starts in 1970). */
+const calendarDaySql = (y: string, m: string, d: string) =>
+  `(${y} >= 1 AND ${m} >= 1 AND ${m} <= 12 AND ${d} >= 1 AND ${d} <= multiIf(${m} = 2, 28 + ((${y} % 4 = 0 AND ${y} % 100 != 0) OR ${y} % 400 = 0), ${m} IN (4, 6, 9, 11), 30, 31))`;
+
+/**
+ * `body` over `values` bound to `params` once (a lambda of arrayMap): ClickHouse 18 expands an alias into
+ * every use, so an expression that uses a value many times would grow past its AST limit.
+ */
+const bind = (params: string[], values: string[], body: string) => `arrayMap((${params.join(', ')}) -> ${body}, ${values.map((v) => `[${v}]`).join(', ')})[1]`;
+
+/**
+ * The calendar day (YYYY-MM-DD) of the text `x` as readDate reads it in `format`, NULL when it reads no
+ * date (a cell that is NULL too). Two-digit years are no year in the day-first and month-first formats, as there.
+ */
+export function daySql(x: string, format: DateFormat): string {
+  const t = n('dx');
+  const int = (e: string) => `toUInt32OrZero(${e})`;
+  let parts: [string, string, string];
+  let shaped: string;
+  if (format === 'iso') {
+    parts = [int(`substring(${t}, 1, 4)`), int(`substring(${t}, 6, 2)`), int(`substring(${t}, 9, 2)`)];
+    shaped = `match(${t}, ${ISO_RE})`;
+  } else {
+    const a = `extract(${t}, '^([0-9]+)')`;
+    const b = `extract(${t}, '^[0-9]+[/.-]([0-9]+)')`;
+    const c = `extract(${t}, '^[0-9]+[/.-][0-9]+[/.-]([0-9]+)')`;
+    const four = format === 'year-first' ? a : c;
+    parts = format === 'year-first' ? [int(a), int(b), int(c)] : format === 'day-first' ? [int(c), int(b), int(a)] : [int(c), int(a), int(b)];
+    shaped = `match(${t}, ${SEPARATED_RE}) AND length(${four}) = 4`;
+  }
+  const [y, m, d] = [n('dy'), n('dm'), n('dd')];
+  const day = bind([y, m, d], parts, `if(${calendarDaySql(y, m, d)}, concat(${padSql(y, 4)}, '-', ${padSql(m, 2)}, '-', ${padSql(d, 2)}), '')`);
+  // A cell that is NULL or not shaped as a date is no day; '' marks a shaped one that is no calendar day.
+  return `CASE WHEN ${x} IS NOT NULL THEN nullIf(${bind([t], [`assumeNotNull(${x})`], `if(${shaped}, ${day}, '')`)}, '') END`;
+}
+
+/** 1 when the text `x` is a date readDate reads as ISO (a real calendar day, any year from 1), else 0. */
+export const isoDateSql = (x: string) => `(${daySql(x, 'iso')} IS NOT NULL)`;
+
+/** A column type that holds days or times (read as ISO text, whatever date_format: says of an export). */
+export const isDateType = (type: string) => /^(Nullable\()?(Date|DateTime)(\(.*\))?\)?$/.test(type);
 
 /** A column type ClickHouse holds numbers in (read with toFloat64); any other is read as text by the cell rules. */
 export const isNumericType = (type: string) => /^(Nullable\()?(U?Int(8|16|32|64)|Float(32|64)|Decimal\w*\(.*\))\)?$/.test(type);
@@ -113,21 +162,33 @@ const describeRule = (r: NumberRule) =>
   `${r.integer ? 'a whole number' : 'a number'}${r.min !== undefined && r.max !== undefined ? ` from ${r.min} to ${r.max}` : ''}`;
 
 /**
- * waveOf (src/data/dates.ts) in SQL: the period of a date cell's day — 2026, 2026-09, 2026-Q3, or the ISO
- * week 2026-W40 — and NULL when the cell is no date (a breach of its own).
+ * isoWeek (dates.ts) of an ISO day by arithmetic, as `2026-W40`: the days since year −399 (400 years,
+ * a whole number of weeks, ahead of year 1, so every division is of a positive number).
  */
-function derivedWaveSql(date: string, period: WavePeriod): string {
-  const day = `substring(${date}, 1, 10)`;
-  const week = `toISOWeek(toDate(${day}))`;
-  const wave =
-    period === 'year'
-      ? `substring(${day}, 1, 4)`
-      : period === 'month'
-        ? `substring(${day}, 1, 7)`
-        : period === 'quarter'
-          ? `concat(substring(${day}, 1, 4), '-Q', toString(intDiv(toUInt32(substring(${day}, 6, 2)) + 2, 3)))`
-          : `concat(toString(toISOYear(toDate(${day}))), '-W', if(${week} < 10, '0', ''), toString(${week}))`;
-  return `CASE WHEN ${isoDateSql(date)} THEN ${wave} END`;
+function isoWeekSql(day: string): string {
+  const ordinal = (yr: string, mo: string, da: string) => {
+    const yy = `(if(${mo} <= 2, ${yr} - 1, ${yr}) + 400)`;
+    const mm = `if(${mo} <= 2, ${mo} + 12, ${mo})`;
+    return `(365 * ${yy} + intDiv(${yy}, 4) - intDiv(${yy}, 100) + intDiv(${yy}, 400) + intDiv(153 * (${mm} - 3) + 2, 5) + ${da})`;
+  };
+  const [y, m, d, th, wy] = [n('wy0'), n('wm'), n('wd'), n('wth'), n('wy')];
+  const parts = [1, 6, 9].map((at) => `toInt64(substring(${day}, ${at}, ${at === 1 ? 4 : 2}))`);
+  // The week belongs to the year of its Thursday.
+  const thursday = bind([n('wn')], [ordinal(y, m, d)], `${n('wn')} - ((${n('wn')} + 1) % 7 + 1) + 4`);
+  const year = `if(${th} >= ${ordinal(`(${y} + 1)`, '1', '1')}, ${y} + 1, if(${th} < ${ordinal(y, '1', '1')}, ${y} - 1, ${y}))`;
+  const week = `intDiv(${th} - ${ordinal(wy, '1', '1')}, 7) + 1`;
+  return bind([y, m, d], parts, bind([th], [thursday], bind([wy], [year], `concat(${padSql(wy, 4)}, '-W', ${padSql(week, 2)})`)));
+}
+
+/**
+ * waveOf (src/data/dates.ts) in SQL: the period of a day (YYYY-MM-DD, or NULL when the cell is no date,
+ * a breach of its own) — 2026, 2026-09, 2026-Q3, or the ISO week 2026-W40.
+ */
+export function derivedWaveSql(day: string, period: WavePeriod): string {
+  if (period === 'year') return `substring(${day}, 1, 4)`;
+  if (period === 'month') return `substring(${day}, 1, 7)`;
+  if (period === 'quarter') return `concat(substring(${day}, 1, 4), '-Q', toString(intDiv(toUInt32OrZero(substring(${day}, 6, 2)) + 2, 3)))`;
+  return `CASE WHEN ${day} IS NOT NULL THEN ${isoWeekSql(`assumeNotNull(${day})`)} END`;
 }
 
 /** The query for one table; `missing` and `recode` as the questionnaire gives them. */
@@ -213,10 +274,15 @@ export function surveyQuery(
   const scale = { min: q.scale.min, max: q.scale.max, notApplicable: q.not_applicable };
   const id = text('respondent_id', 'id');
   const derived = rules.wavePeriod;
+  // The row's day as readDate reads it in date_format: (a Date or DateTime column is its own day, ISO).
+  const dateSource = shape.find('date');
+  const dateFormat = dateSource?.kind === 'header' && isDateType(shape.types[dateSource.index]) ? 'iso' : (rules.dateFormat ?? 'iso');
+  pre.push(`${daySql(text('date', 'dtext', false), dateFormat)} AS ${n('dday')}`);
   // wave_from: date — the wave is the period of the row's day (waveOf), and the wave column is not read.
   const wave = derived ? n('wave') : text('wave', 'wave');
-  if (derived) rows.push({ expr: derivedWaveSql(text('date', 'wdate', false), derived), name: wave });
+  if (derived) rows.push({ expr: derivedWaveSql(n('dday'), derived), name: wave });
   const date = text('date', 'date');
+  rows.push({ expr: n('dday'), name: n('day') });
   const segs = q.segments.map((s, i) => text(s, `s${i}`));
   items.forEach((it, i) => num(`e_${it.id}`, scale, col.e(i)));
   items.forEach((it, i) => num(`p_${it.id}`, scale, col.p(i)));
@@ -235,8 +301,14 @@ export function surveyQuery(
   if (derived) breaches.push({ sql: `${date} IS NULL`, breach: { column: 'date', rule: 'present on every row (the wave is its period)' } });
   else breaches.push({ sql: `${wave} IS NULL`, breach: { column: 'wave', rule: 'present on every row' } });
   breaches.push({
-    sql: `${date} IS NOT NULL AND ${isoDateSql(date)} = 0`,
-    breach: { column: 'date', rule: 'a date written YYYY-MM-DD (a time of day may follow)' },
+    sql: `${date} IS NOT NULL AND ${n('day')} IS NULL`,
+    breach: {
+      column: 'date',
+      rule:
+        dateFormat === 'iso'
+          ? 'a date written YYYY-MM-DD (a time of day may follow)'
+          : `a date as date_format: ${dateFormat} reads them (like ${DATE_FORMAT_EXAMPLES[dateFormat]})`,
+    },
   });
   if (DIMENSIONS.every((d) => shape.find(`w_${d}`))) {
     const weights = DIMENSIONS.map((_, i) => n(col.w(i)));
@@ -270,7 +342,7 @@ export function surveyQuery(
   const slots = [...acc.slots, ...drivers.slots, ...side.slots];
   // Declared weighting (weighting.ts): every grouping also by the weighting variables' values, so each cell is summed apart and weighed by the fold.
   const cells = (weightingVariables(q) ?? []).map((i) => segs[i]);
-  const extras = [...breaches.map((b) => `countIf(${b.sql})`), `max(substring(${date}, 1, 10))`];
+  const extras = [...breaches.map((b) => `countIf(${b.sql})`), `max(${n('day')})`];
   // The answer's columns after g, wave and segment value: the slots, then the breach counts and max(date) (wave groupings only).
   const columns = [...slots.map((s) => s.sql), ...extras];
   const waveOnly = (i: number) => i >= acc.slots.length;
@@ -457,6 +529,8 @@ export interface RowRules {
   keep?: KeepRule[];
   /** wave_from: date — the wave is this period of the row's date. */
   wavePeriod?: WavePeriod;
+  /** How the date column writes days (date_format:, or the source: preset's); ISO when absent. */
+  dateFormat?: DateFormat;
 }
 
 /** A number as an SQL literal (ClickHouse reads `1e+21` and `-0.5` as JavaScript writes them). */

@@ -21,12 +21,17 @@ export interface Loaded {
 /**
  * `typed`: number columns as Nullable(Float64) (a warehouse's usual schema); else every column
  * Nullable(String), cells as written, so the cell rules (missing codes, recode) run in SQL.
+ * `headerRows`: a survey tool's header rows under the names, which a table loaded from the export
+ * does not hold as rows: the first (the question texts) becomes the columns' comments.
  */
-export async function loadIntoCluster(cluster: Cluster, from: string, into: string, name: string, typed: boolean): Promise<Loaded> {
+export async function loadIntoCluster(cluster: Cluster, from: string, into: string, name: string, typed: boolean, headerRows = 0): Promise<Loaded> {
   const parsed = Papa.parse<string[]>(readFileSync(join(from, 'responses.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
-  const [header, ...rows] = parsed.data;
+  const [header, ...all] = parsed.data;
+  const texts = headerRows > 0 ? all[0] : [];
+  const rows = all.slice(headerRows);
   const isNumber = (c: string) => typed && NUMBER.test(c);
-  const columns = header.map((c) => `\`${c}\` ${isNumber(c) ? 'Nullable(Float64)' : 'Nullable(String)'}`).join(', ');
+  const comment = (j: number) => (texts[j] ? ` COMMENT '${texts[j].replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : '');
+  const columns = header.map((c, j) => `\`${c}\` ${isNumber(c) ? 'Nullable(Float64)' : 'Nullable(String)'}${comment(j)}`).join(', ');
   const table = `gap.${name}`;
   for (let i = 0; i < cluster.urls.length; i++) {
     await cluster.sql('CREATE DATABASE IF NOT EXISTS gap', i);

@@ -17,8 +17,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickhouseServerPath, startCluster, type Cluster } from '../../scripts/bench/clickhouse-servers';
 import { clickhouseEngineWith } from '../../src/engines/clickhouse-engine';
-import { chLit, isoDateSql } from '../../src/engines/clickhouse-sql';
-import { readDate } from '../../src/data/dates';
+import { chLit, daySql, derivedWaveSql, isoDateSql } from '../../src/engines/clickhouse-sql';
+import { DATE_FORMATS, readDate, waveOf } from '../../src/data/dates';
 import { loadWith } from '../../src/engines/load-with-fs';
 import { analyzeWith } from '../../src/engines/run-fs';
 import { formatProblem } from '../../src/schemas/problem';
@@ -200,6 +200,119 @@ describe.runIf(binary)('the clickhouse engine translates row rules, scales, reco
     expect(read.filter((x) => x === 1).length).toBeGreaterThan(100);
     expect(read.filter((x) => x === 0).length).toBeGreaterThan(100);
   });
+
+  it('reads the day of every date_format: as readDate does — any year from 1, before 1970 too, leap days, a time and zone after it — and its ISO week as waveOf', async () => {
+    const days = ['30', '9', '29', '31', '00', '0030'];
+    const months = ['09', '2', '02', '12', '13', '9'];
+    const years = ['2026', '1968', '1900', '2000', '0001', '0000', '26', '9999', '02026'];
+    const times = ['', ' 10:11', ' 9:05 pm UTC', '\u00a010:11:12', 'T10:11', ' 24:00', '  23:59:59 +02:00'];
+    const cells = [
+      ...new Set(
+        ['/', '.', '-'].flatMap((sep) =>
+          days.flatMap((d) =>
+            months.flatMap((m) =>
+              years.flatMap((y) => times.flatMap((t) => [`${d}${sep}${m}${sep}${y}${t}`, `${m}${sep}${d}${sep}${y}${t}`, `${y}${sep}${m}${sep}${d}${t}`])),
+            ),
+          ),
+        ),
+      ),
+    ];
+    // In batches: a query holds at most 256 KiB.
+    const read: (string | null)[][] = DATE_FORMATS.map(() => []);
+    for (let at = 0; at < cells.length; at += 2000) {
+      const list = `[${cells
+        .slice(at, at + 2000)
+        .map(chLit)
+        .join(', ')}]`;
+      const answer = await cluster.sql(`SELECT ${DATE_FORMATS.map((f) => `arrayMap(x -> ${daySql('x', f)}, ${list})`).join(', ')} FORMAT JSONCompact`);
+      (JSON.parse(answer) as { data: (string | null)[][][] }).data[0].forEach((days, k) => read[k].push(...days));
+    }
+    DATE_FORMATS.forEach((f, k) => {
+      const differ = cells.flatMap((c, i) =>
+        read[k][i] !== (readDate(c, f) ?? null) ? [`${f} ${JSON.stringify(c)}: ${read[k][i]} vs ${readDate(c, f)}`] : [],
+      );
+      expect(differ).toEqual([]);
+      // Both kinds occur, before 1970 too: a reading that accepts or refuses everything would be seen.
+      expect(read[k].filter((d) => d !== null && d < '1970').length).toBeGreaterThan(f === 'iso' ? 0 : 20);
+      expect(read[k].filter((d) => d === null).length).toBeGreaterThan(100);
+    });
+    // ISO weeks around every new year from 1 to 9999 (and the days of one leap year), by arithmetic, not Date.
+    const weekDays = [
+      ...[1, 2, 399, 400, 1582, 1899, 1900, 1968, 1969, 1970, 2004, 2020, 2026, 2100, 9998].flatMap((y) =>
+        ['01-01', '01-02', '01-03', '01-04', '12-28', '12-29', '12-30', '12-31'].map((md) => `${String(y).padStart(4, '0')}-${md}`),
+      ),
+      ...Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(1968, 0, 1 + i)).toISOString().slice(0, 10)),
+      ...Array.from({ length: 270 }, (_, i) => `${String(1 + 37 * i).padStart(4, '0')}-${['03-15', '07-04', '10-31'][i % 3]}`),
+    ];
+    const weeks = await cluster.sql(`SELECT arrayMap(x -> ${derivedWaveSql('x', 'week')}, [${weekDays.map(chLit).join(', ')}]) FORMAT JSONCompact`);
+    const got = (JSON.parse(weeks) as { data: string[][][] }).data[0][0];
+    expect(weekDays.flatMap((d, i) => (got[i] !== waveOf(d, 'week') ? [`${d}: ${got[i]} vs ${waveOf(d, 'week')}`] : []))).toEqual([]);
+  });
+
+  it('reads a survey tool’s table as its export: source: qualtrics, day-first dates before 1970, by_text: from column comments, by_position: — equal to the in-memory figures of the export to 1e-9', async () => {
+    const csv = join(work, 'qualtrics', 'csv', 'demo');
+    demoVariant(csv, false);
+    // demoVariant ends its CRLF lines with one LF: not part of the last cell.
+    const parsed = Papa.parse<string[]>(readFileSync(join(csv, 'responses.csv'), 'utf8').replace(/\r?\n$/, ''), { skipEmptyLines: true });
+    const [header, ...rows] = parsed.data;
+    const names: Record<string, string> = { respondent_id: 'ResponseId', date: 'RecordedDate', nps: 'Q7', csat: 'Q8' };
+    const keepColumns = header.map((c, j) => (c === 'wave' ? -1 : j)).filter((j) => j >= 0);
+    const named = keepColumns.map((j) => names[header[j]] ?? header[j]);
+    const texts = named.map((c) =>
+      c === 'Q7' ? 'How likely are you to recommend Northwind to a friend?' : c === 'Q8' ? 'Overall, how satisfied are you?' : `About ${c}`,
+    );
+    const date = header.indexOf('date');
+    const out = rows.map((r, i) =>
+      keepColumns.map((j) => {
+        if (j !== date) return r[j];
+        const [y, m, d] = r[j].split('-');
+        // Every fifth response dated 58 years earlier, before ClickHouse's Date begins; times as a tool writes them.
+        return `${d}/${m}/${i % 5 === 0 ? Number(y) - 58 : y} ${i % 3 === 0 ? '9:05 pm' : '10:11'}`;
+      }),
+    );
+    writeFileSync(join(csv, 'responses.csv'), Papa.unparse([named, texts, ...out]) + '\n');
+    const position = named.indexOf('Q8') + 1;
+    const yaml = [
+      withoutWeighting.trimEnd(),
+      'source: qualtrics',
+      'date_format: day-first',
+      'wave_period: year',
+      'by_text: { nps: "How likely are you to recommend Northwind to a friend?" }',
+      `by_position: { csat: ${position} }`,
+      '',
+    ].join('\n');
+    writeFileSync(join(csv, 'questionnaire.yaml'), yaml);
+    const { dir } = await loadIntoCluster(cluster, csv, join(work, 'qualtrics', 'table', 'demo'), 'qualtrics', false, 1);
+    const figures = await sameFigures(csv, dir);
+    expect(figures.meta.waves.some((w) => w < '1970')).toBe(true);
+    // The preset's completion rules (Finished, Status) excluded rows in the table as in the export.
+    expect(figures.base?.rows_excluded).toBeGreaterThan(0);
+    expect(figures.base?.rows_read).toBe(out.length);
+    // Without comments there is no question text to find: said in words, no figures.
+    const bare = await loadIntoCluster(cluster, csv, join(work, 'qualtrics-bare', 'table', 'demo'), 'qualtrics_bare', false, 0);
+    const r = await analyzeWith('clickhouse', bare.dir, OPTIONS);
+    expect(r.figures).toBeUndefined();
+    expect(r.problems.map(formatProblem).join('\n')).toContain(
+      'by_text: finds "nps" by question text, but no column of clickhouse:gap.qualtrics_bare_all has a comment',
+    );
+  }, 120_000);
+
+  it('refuses to number a table’s rows as ids (source: google-forms implies respondent_id: "#row"), in words, with no figures', async () => {
+    const csv = join(work, 'forms', 'csv', 'small');
+    mkdirSync(csv, { recursive: true });
+    writeFileSync(join(csv, 'responses.csv'), 'Timestamp,nps\n2026/09/30 10:11:12 AM GMT+2,9\n2026/09/30 11:00:00 AM GMT+2,7\n');
+    writeFileSync(
+      join(csv, 'questionnaire.yaml'),
+      'scale: { min: 1, max: 7 }\nitems:\n  - { id: speed, dimension: responsiveness, text: Answers quickly }\nsource: google-forms\n',
+    );
+    expect((await memoryPath(csv)).problems).toEqual([]);
+    const { dir } = await loadIntoCluster(cluster, csv, join(work, 'forms', 'table', 'small'), 'forms', false);
+    const r = await analyzeWith('clickhouse', dir, OPTIONS);
+    expect(r.figures).toBeUndefined();
+    expect(r.problems.map(formatProblem)).toEqual([
+      'questionnaire.yaml: numbers the respondents by their row (respondent_id: "#row", as source: google-forms does), but the rows of clickhouse:gap.forms_all have no order to number them by. Map respondent_id to the column of the table that identifies each response (columns: { respondent_id: <column> }).',
+    ]);
+  }, 60_000);
 
   it('counts ids as the loader compares them: NFC and NFD spellings, and an id with a zero-width space, are repeats; an excluded row is none', async () => {
     const csv = join(work, 'ids', 'csv', 'small');

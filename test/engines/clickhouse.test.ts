@@ -127,12 +127,13 @@ describe.runIf(binary)('the clickhouse engine over a Distributed table of two sh
     }
   }, 180_000);
 
-  it('refuses a survey-tool export setting it does not translate (date_format:), in words, rather than publish figures that ignore it', async () => {
+  it('reads the dates as date_format: says: a table of ISO days read day-first gives the count of rows and the format in words, not figures', async () => {
     const { table } = variant('demo-day-first', unweightedDemo, loaded.demo.dir, (y) => `${y.trimEnd()}\ndate_format: day-first\n`);
     const r = await analyzeWith('clickhouse', table, OPTIONS);
     expect(r.figures).toBeUndefined();
-    expect(r.problems.map(formatProblem).join('\n')).toContain(
-      "names a warehouse table, but its mapping uses settings of a survey-tool export (date_format:), which the clickhouse engine does not translate (it reads the table's columns by name and dates as YYYY-MM-DD), so its figures would be wrong.",
+    const rows = Number(JSON.parse(await cluster.sql('SELECT count() FROM gap.demo_all FORMAT JSON')).data[0]['count()']);
+    expect(r.problems.map(formatProblem)).toContain(
+      `clickhouse:gap.demo_all: column "date": ${rows.toLocaleString('en-US')} rows break a rule of the data contract: a date as date_format: day-first reads them (like 30/09/2026 or 30.09.2026 22:11). Find them in the table, fix the values (or list a code under missing:), and run again.`,
     );
   });
 
