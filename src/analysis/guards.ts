@@ -27,10 +27,41 @@ export function reservedSegmentValues(accs: SurveyAccs): Problem[] {
 
 /** Every number of the figures that is NaN or ±Infinity, by figure id (JSON would publish it as null). */
 export function nonFiniteFigures(value: unknown, id = ''): { id: string; value: number }[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [{ id, value }];
-  if (value === null || typeof value !== 'object') return [];
-  if (Array.isArray(value)) return value.flatMap((entry, i) => nonFiniteFigures(entry, appendStep(id, entryName(entry) ?? String(i))));
-  return Object.entries(value).flatMap(([k, v]) => nonFiniteFigures(v, appendStep(id, k)));
+  const found: { id: string; value: number }[] = [];
+  walk(value, [], (path, x) => found.push({ id: path.reduce(appendStep, id), value: x }));
+  return found;
+}
+
+/**
+ * Calls `found` with the path of names to each non-finite number, depth first in key order.
+ * The names are kept as a stack and an id is formatted only for a number found: the figures of
+ * a big survey hold hundreds of thousands of numbers, and formatting every step's id cost the
+ * main thread tens of milliseconds after the workers returned.
+ */
+function walk(value: unknown, path: string[], found: (path: readonly string[], value: number) => void): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) found(path, value);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const entry: unknown = value[i];
+      if (entry === null || (typeof entry !== 'number' && typeof entry !== 'object')) continue;
+      path.push(entryName(entry) ?? String(i));
+      walk(entry, path, found);
+      path.pop();
+    }
+    return;
+  }
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (v === null || (typeof v !== 'number' && typeof v !== 'object')) continue;
+    path.push(k);
+    walk(v, path, found);
+    path.pop();
+  }
 }
 
 /**

@@ -29,13 +29,21 @@ export async function* decodedChunks(path: string, start: number, end: number, f
   let offset = start;
   const tail = Buffer.alloc(3); // the last bytes of the previous chunk (an incomplete sequence may start there)
   let tailLength = 0;
-  const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));
+  const size = Math.min(CHUNK, Math.max(1, end - start));
+  // Two buffers: the next read is under way while this chunk is decoded and its records folded.
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  let which = 0;
   const fh = await open(path, 'r');
+  const readAt = (at: number) => fh.read(buffers[which], 0, Math.min(size, end - at), at);
+  let next: ReturnType<typeof readAt> | undefined = offset < end ? readAt(offset) : undefined;
   try {
-    while (offset < end) {
-      const { bytesRead } = await fh.read(buffer, 0, Math.min(buffer.length, end - offset), offset);
+    while (next) {
+      const { bytesRead, buffer } = await next;
+      next = undefined;
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
+      which ^= 1;
+      if (offset + bytesRead < end) next = readAt(offset + bytesRead);
       const nul = chunk.indexOf(0);
       if (nul >= 0) {
         fatal.nul = offset + nul;
@@ -58,6 +66,8 @@ export async function* decodedChunks(path: string, start: number, end: number, f
       offset += bytesRead;
     }
   } finally {
+    // A read still under way (the consumer stopped early, or a NUL ended the range) finishes before the file closes.
+    if (next) await next.catch(() => undefined);
     await fh.close();
   }
   if (fatal.invalid !== undefined) return;

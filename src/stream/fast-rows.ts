@@ -31,6 +31,30 @@ export class Interner {
   intern(text: string, start: number, end: number): string {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return this.found(text, start, end, h);
+  }
+
+  /**
+   * intern(), when text[start, end) is plain (see plain()), else undefined: the check and the
+   * hash in one pass over the characters, not two.
+   */
+  internPlain(text: string, start: number, end: number): string | undefined {
+    if (start === end) return undefined;
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(end - 1);
+    if (first <= 32 || first > 126 || last <= 32 || last > 126) return undefined;
+    let h = 0x811c9dc5;
+    let odd = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      odd |= c < 32 || c > 126 ? 1 : 0;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return odd === 0 ? this.found(text, start, end, h) : undefined;
+  }
+
+  /** The interned string of text[start, end), whose hash is `h`. */
+  private found(text: string, start: number, end: number, h: number): string {
     const keys = this.keys;
     const mask = keys.length - 1;
     const len = end - start;
@@ -244,11 +268,9 @@ export class FastResponses {
     const start = record.starts[k];
     const end = record.ends[k];
     if (start === end && !record.escaped[k]) return undefined;
-    if (record.escaped[k] || !plain(record.text, start, end)) {
-      this.failed = true;
-      return undefined;
-    }
-    return this.interner.intern(record.text, start, end);
+    const s = record.escaped[k] ? undefined : this.interner.internPlain(record.text, start, end);
+    if (s === undefined) this.failed = true;
+    return s;
   }
 
   /** Reads and folds the row; false (nothing done) when the loader's handler must read it. */

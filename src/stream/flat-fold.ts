@@ -193,6 +193,8 @@ export class FlatFold {
   private readonly pScore: Maybe[];
   private readonly gScore: Maybe[];
   private readonly driverRow: Maybe[];
+  /** One dimension's P answers less the shift, in item order (scoreInto's α cross-products). */
+  private readonly shifted: Float64Array;
   private readonly pairIndex: number[][];
   /** Every weight so far was 1 (no weight given): the weight-only slots are not summed. */
   private unit = true;
@@ -234,6 +236,7 @@ export class FlatFold {
     this.pScore = new Array(dims);
     this.gScore = new Array(dims);
     this.driverRow = new Array(drivers ?? 0);
+    this.shifted = new Float64Array(Math.max(0, ...layout.itemsByDim.map((idx) => idx.length)));
     this.pairIndex = segmentNames.map((_, s) => segmentNames.map((__, t) => (t > s ? s * segmentNames.length + t : -1)));
     // Cross-products around a shift that is a multiple of ½ stay multiples of ¼: exact too.
     this.exact = Number.isInteger(layout.shift * 2) && Math.abs(layout.shift) <= EXACT_BOUND;
@@ -377,6 +380,7 @@ export class FlatFold {
     const gaps = this.gaps;
     const bins = this.bins;
     const low = this.lowest - 1;
+    const shift = layout.shift;
     for (let i = 0; i < items; i++) {
       const p = ps[i];
       const e = es[i];
@@ -411,6 +415,7 @@ export class FlatFold {
       let se = 0;
       let sp = 0;
       let sg = 0;
+      const shifted = this.shifted;
       for (let k = 0; k < idx.length; k++) {
         const i = idx[k];
         const e = es[i];
@@ -421,7 +426,7 @@ export class FlatFold {
           se += e;
         }
         if (p !== undefined) {
-          np++;
+          shifted[np++] = p - shift;
           sp += p;
         }
         if (g !== undefined) {
@@ -436,9 +441,10 @@ export class FlatFold {
       meanInto(acc, c, X, 1 + 3 * d, ed);
       meanInto(acc, c, X, 2 + 3 * d, pd);
       meanInto(acc, c, X, 3 + 3 * d, gd);
+      // α's cross-products of a complete case (every P answered: `shifted` then holds them all, in item order).
+      if (np === idx.length) crossShifted(acc, s.alpha[d], shifted);
     }
     meanInto(acc, c, X, 1 + 3 * byDim.length, servqualScore(this.gScore));
-    for (let d = 0; d < byDim.length; d++) crossInto(acc, s.alpha[d], ps, byDim[d], layout.shift);
     if (s.drivers && layout.outcome) {
       const predictors = layout.drivers === 'items' ? ps : this.pScore;
       const buf = this.driverRow;
@@ -699,19 +705,15 @@ function meanInto(acc: Float64Array, c: Float64Array, b: MomentSlots, m: number,
   c[b.sq + m] = x * x;
 }
 
-/** A complete case's cross-products straight into a cell's sums (weight 1; nothing for an incomplete one). */
-function crossInto(acc: Float64Array, b: CrossSlots, xs: readonly Maybe[], idx: readonly number[], shift: number): void {
+/** A complete case's cross-products straight into a cell's sums (weight 1), its answers already shifted: crossInto's sums, in its order. */
+function crossShifted(acc: Float64Array, b: CrossSlots, xs: Float64Array): void {
   const k = b.k;
-  for (let i = 0; i < k; i++) {
-    const v = xs[idx[i]];
-    if (v === undefined || v !== v) return;
-  }
   acc[b.n] += 1;
   let t = b.tri;
   for (let i = 0; i < k; i++) {
-    const xi = (xs[idx[i]] as number) - shift;
+    const xi = xs[i];
     acc[b.n + 1 + i] += xi;
-    for (let j = i; j < k; j++) acc[t++] += xi * ((xs[idx[j]] as number) - shift);
+    for (let j = i; j < k; j++) acc[t++] += xi * xs[j];
   }
 }
 
