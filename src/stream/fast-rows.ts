@@ -17,6 +17,7 @@ import { readDate } from '../data/dates';
 import { checkWeights, type ResponseColumns, type ResponseValues } from '../data/responses';
 import type { Source } from '../data/columns';
 import { tallyValue } from '../data/segments';
+import { smallWhole } from './flat-fold';
 import type { HashedUnique } from './id-table';
 
 /** Distinct texts interned at most (beyond, a text is cut out each time it is read). */
@@ -151,12 +152,14 @@ export class FastResponses {
   private readonly values: ResponseValues;
   /** Set by a cell read that the loader's own handler must read instead. */
   private failed = false;
+  /** Whether every E, P, weight, CSAT and CES answer of the row is a small whole number (FlatFold's exact sums: smallWhole). */
+  private whole = true;
 
   private constructor(
     private readonly cols: ResponseColumns,
     options: CellOptions,
     private readonly unique: HashedUnique,
-    private readonly emit: (v: ResponseValues) => void,
+    private readonly emit: (v: ResponseValues, whole: boolean) => void,
   ) {
     this.format = options.dates?.format ?? 'iso';
     this.id = indexOf(cols.id);
@@ -201,7 +204,7 @@ export class FastResponses {
    * the header (no constant, no row number), no survey weight, no keep: rule, no missing
    * codes, recode:, scales: or segment recodes (which the loader reads from the text).
    */
-  static for(cols: ResponseColumns, options: CellOptions, unique: HashedUnique, emit: (v: ResponseValues) => void): FastResponses | undefined {
+  static for(cols: ResponseColumns, options: CellOptions, unique: HashedUnique, emit: (v: ResponseValues, whole: boolean) => void): FastResponses | undefined {
     const sources = [cols.id, cols.wave, cols.date, ...cols.weights, ...cols.segments, ...cols.e, ...cols.p, cols.nps, cols.csat, cols.ces, cols.overall];
     if (sources.some((s) => s !== undefined && s.kind !== 'header') || cols.weight !== undefined) return undefined;
     if (cols.rows.exclusions() !== undefined) return undefined; // keep: rules read the row's text
@@ -211,8 +214,8 @@ export class FastResponses {
     return new FastResponses(cols, options, unique, emit);
   }
 
-  /** A number cell under `rule`: undefined when empty or not applicable; sets `failed` for anything the loader reads otherwise. */
-  private number(record: SpanRecord, k: number, rule: Bounds): number | undefined {
+  /** A number cell under `rule`: undefined when empty or not applicable; sets `failed` for anything the loader reads otherwise; `whole`: clears `whole` for a value smallWhole refuses. */
+  private number(record: SpanRecord, k: number, rule: Bounds, whole = false): number | undefined {
     if (k < 0) return undefined;
     if (record.escaped[k]) {
       this.failed = true;
@@ -229,7 +232,9 @@ export class FastResponses {
       this.failed = true;
       return undefined;
     }
-    return rule.notApplicable?.includes(v) ? undefined : v;
+    if (rule.notApplicable?.includes(v)) return undefined;
+    if (whole && (digit < 0 || digit > 9) && !smallWhole(v)) this.whole = false;
+    return v;
   }
 
   /** The cells of `columns` into `out`, read as number() reads each, in one loop; false for a cell the loader reads otherwise. */
@@ -257,6 +262,7 @@ export class FastResponses {
         continue;
       }
       if (v < min || v > max || (integer && !Number.isInteger(v))) return false;
+      if ((digit < 0 || digit > 9) && !smallWhole(v)) this.whole = false;
       out[i] = v;
     }
     return true;
@@ -277,6 +283,7 @@ export class FastResponses {
   read(record: SpanRecord, line: number): boolean {
     const { cols, values, rules } = this;
     this.failed = false;
+    this.whole = true;
     const text = record.text;
     const idStart = record.starts[this.id];
     const idEnd = record.ends[this.id];
@@ -294,7 +301,7 @@ export class FastResponses {
     const wave = cols.derived ? cols.rows.waveOf(day) : this.text(record, this.wave);
     if (wave === undefined || this.failed) return false;
     const w = values.w;
-    for (let i = 0; i < w.length; i++) w[i] = this.number(record, this.weights[i], rules.weight);
+    for (let i = 0; i < w.length; i++) w[i] = this.number(record, this.weights[i], rules.weight, true);
     if (this.failed || checkWeights(w, cols.weightsPresent) !== undefined) return false;
     const segments = values.segments;
     for (let i = 0; i < segments.length; i++) segments[i] = this.text(record, this.segments[i]);
@@ -302,8 +309,8 @@ export class FastResponses {
     const p = values.p;
     if (!this.numbers(record, this.e, e, rules.scale) || !this.numbers(record, this.p, p, rules.scale)) return false;
     values.nps = this.number(record, this.nps, rules.nps);
-    values.csat = this.number(record, this.csat, rules.csat);
-    values.ces = this.number(record, this.ces, rules.ces);
+    values.csat = this.number(record, this.csat, rules.csat, true);
+    values.ces = this.number(record, this.ces, rules.ces, true);
     values.overall = this.number(record, this.overall, rules.overall);
     if (this.failed) return false;
     // Accepted: the loader's side effects, in its order.
@@ -317,7 +324,7 @@ export class FastResponses {
     values.wave = wave;
     values.date = day;
     values.line = line;
-    this.emit(values);
+    this.emit(values, this.whole);
     return true;
   }
 }

@@ -257,15 +257,18 @@ export class FlatFold {
     return this.groups.length - 1;
   }
 
-  /** Folds one respondent into its wave (the weighting cell's wave key, when weighting is declared) and its segment values. */
-  add(wave: string, segments: readonly (string | undefined)[], r: SurveyRow): void {
+  /**
+   * Folds one respondent into its wave (the weighting cell's wave key, when weighting is declared) and its segment values.
+   * `whole`: the caller has seen that every answer wholeRow checks is smallWhole (fast-rows.ts reads them), so it is not checked again.
+   */
+  add(wave: string, segments: readonly (string | undefined)[], r: SurveyRow, whole = false): void {
     this.rows++;
     if (r.weight !== undefined) {
       this.weighted = true;
       if (this.exact) this.leaveExact();
       if (this.unit) this.leaveUnit();
     }
-    if (this.exact && !(r.weight === undefined && wholeRow(r))) this.leaveExact();
+    if (this.exact && !(r.weight === undefined && (whole || wholeRow(r)))) this.leaveExact();
     let waveGroups = this.waves.get(wave);
     if (waveGroups === undefined) {
       waveGroups = { id: this.waves.size, group: -1, segments: this.segmentNames.map(() => []), pairs: [] };
@@ -670,12 +673,12 @@ export class FlatFold {
 
 /** Whether a row's addends to [0, alphaEnd) are whole numbers (α's around a shift that is a multiple of ½: multiples of ¼), small enough to sum exactly in any order. */
 function wholeRow(r: SurveyRow): boolean {
-  if (!small(r.csat) || !small(r.ces)) return false;
+  if (!smallWhole(r.csat) || !smallWhole(r.ces)) return false;
   const es = r.e;
   const ps = r.p;
-  for (let i = 0; i < es.length; i++) if (!small(es[i]) || !small(ps[i])) return false;
+  for (let i = 0; i < es.length; i++) if (!smallWhole(es[i]) || !smallWhole(ps[i])) return false;
   const ws = r.w;
-  for (let d = 0; d < ws.length; d++) if (!small(ws[d])) return false;
+  for (let d = 0; d < ws.length; d++) if (!smallWhole(ws[d])) return false;
   return true;
 }
 
@@ -718,7 +721,7 @@ function crossShifted(acc: Float64Array, b: CrossSlots, xs: Float64Array): void 
 }
 
 /** Missing, or a whole number within ±EXACT_BOUND (-0 included: it adds as +0 does to a sum that starts at +0). */
-function small(x: Maybe): boolean {
+export function smallWhole(x: Maybe): boolean {
   return x === undefined || ((x | 0) === x && x <= EXACT_BOUND && x >= -EXACT_BOUND);
 }
 

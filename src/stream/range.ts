@@ -117,7 +117,9 @@ export async function readRange(task: RangeTask, onBytes?: OnBytes): Promise<Ran
     setup = (columns, cells, s) => {
       const handle = generic(columns, cells, s);
       const fast =
-        handle && !wanted && unique && count.columns ? FastResponses.for(count.columns, task.ctx.cells ?? {}, unique, (v) => fold!.add(v)) : undefined;
+        handle && !wanted && unique && count.columns
+          ? FastResponses.for(count.columns, task.ctx.cells ?? {}, unique, (v, whole) => fold!.add(v, whole))
+          : undefined;
       if (!handle || !fast) return handle;
       return (c) => {
         // Room for the range's ids, estimated from the characters its first rows took: one table, not one doubled step by step.

@@ -53,12 +53,12 @@ export class SurveyFold {
     if (FlatFold.handles(this.layout)) this.flat = new FlatFold(this.layout, q.segments, undefined, q.scale);
   }
 
-  /** Folds one row (`v` may be reused by the caller once this returns: nothing of it is kept). */
-  add(v: ResponseValues): void {
+  /** Folds one row (`v` may be reused by the caller once this returns: nothing of it is kept); `whole` as for FlatFold.add. */
+  add(v: ResponseValues, whole = false): void {
     const r = this.r;
     const wave = this.cells ? cellWave(v.wave, v.segments, this.cells) : v.wave;
     const flat = this.flat;
-    if (flat) flat.add(wave, v.segments, v);
+    if (flat) flat.add(wave, v.segments, v, whole);
     else {
       for (let i = 0; i < this.segments.length; i++) this.segments[i][1] = v.segments[i];
       addToAccs(r.accs, this.layout, wave, this.segments, v, this.fold);
