@@ -16,7 +16,7 @@
 import { CROSS, type SurveyAccs } from '../analysis/accumulate';
 import type { SurveyLayout, SurveyRow } from '../analysis/layout';
 import type { CrossProducts, Moments } from '../analysis/moments';
-import { halfRuleAt, servqualScore, surveyAcc, type SurveyAcc } from '../analysis/survey-acc';
+import { halfRuleAt, surveyAcc, type SurveyAcc } from '../analysis/survey-acc';
 import { HALF_RULE_MIN_SHARE } from '../stats/servqual';
 
 type Maybe = number | undefined;
@@ -189,9 +189,10 @@ export class FlatFold {
   private readonly valueIds: Map<string, number>[];
   private readonly rowValues: Int32Array;
   private readonly gaps: Maybe[];
-  private readonly eScore: Maybe[];
-  private readonly pScore: Maybe[];
-  private readonly gScore: Maybe[];
+  /** The row's dimension scores (E, P, gap), NaN where the half rule gives none: stored unboxed, read as missing by meanInto, moment and crossRow. */
+  private readonly eScore: Float64Array;
+  private readonly pScore: Float64Array;
+  private readonly gScore: Float64Array;
   private readonly driverRow: Maybe[];
   /** One dimension's P answers less the shift, in item order (scoreInto's α cross-products). */
   private readonly shifted: Float64Array;
@@ -232,9 +233,9 @@ export class FlatFold {
     this.rowValues = new Int32Array(segmentNames.length);
     const dims = layout.dims.length;
     this.gaps = new Array(layout.items.length);
-    this.eScore = new Array(dims);
-    this.pScore = new Array(dims);
-    this.gScore = new Array(dims);
+    this.eScore = new Float64Array(dims);
+    this.pScore = new Float64Array(dims);
+    this.gScore = new Float64Array(dims);
     this.driverRow = new Array(drivers ?? 0);
     this.shifted = new Float64Array(Math.max(0, ...layout.itemsByDim.map((idx) => idx.length)));
     this.pairIndex = segmentNames.map((_, s) => segmentNames.map((__, t) => (t > s ? s * segmentNames.length + t : -1)));
@@ -248,7 +249,7 @@ export class FlatFold {
   }
 
   /** The perception dimension scores of the row last added (the nps drivers kept aside). */
-  get perceptionScores(): readonly Maybe[] {
+  get perceptionScores(): ArrayLike<number> {
     return this.pScore;
   }
 
@@ -438,16 +439,16 @@ export class FlatFold {
         }
       }
       const least = HALF_RULE_MIN_SHARE * idx.length;
-      const pd = (this.pScore[d] = np === 0 || np < least ? undefined : sp / np);
-      const ed = (this.eScore[d] = ne === 0 || ne < least ? undefined : se / ne);
-      const gd = (this.gScore[d] = ng === 0 || ng < least ? undefined : sg / ng);
+      const pd = (this.pScore[d] = np === 0 || np < least ? NaN : sp / np);
+      const ed = (this.eScore[d] = ne === 0 || ne < least ? NaN : se / ne);
+      const gd = (this.gScore[d] = ng === 0 || ng < least ? NaN : sg / ng);
       meanInto(acc, c, X, 1 + 3 * d, ed);
       meanInto(acc, c, X, 2 + 3 * d, pd);
       meanInto(acc, c, X, 3 + 3 * d, gd);
       // α's cross-products of a complete case (every P answered: `shifted` then holds them all, in item order).
       if (np === idx.length) crossShifted(acc, s.alpha[d], shifted);
     }
-    meanInto(acc, c, X, 1 + 3 * byDim.length, servqualScore(this.gScore));
+    meanInto(acc, c, X, 1 + 3 * byDim.length, servqualOf(this.gScore));
     if (s.drivers && layout.outcome) {
       const predictors = layout.drivers === 'items' ? ps : this.pScore;
       const buf = this.driverRow;
@@ -578,14 +579,14 @@ export class FlatFold {
     const byDim = layout.itemsByDim;
     for (let d = 0; d < byDim.length; d++) {
       const idx = byDim[d];
-      const pd = (this.pScore[d] = halfRuleAt(ps, idx));
-      const ed = (this.eScore[d] = halfRuleAt(es, idx));
-      const gd = (this.gScore[d] = halfRuleAt(gaps, idx));
+      const pd = (this.pScore[d] = halfRuleAt(ps, idx) ?? NaN);
+      const ed = (this.eScore[d] = halfRuleAt(es, idx) ?? NaN);
+      const gd = (this.gScore[d] = halfRuleAt(gaps, idx) ?? NaN);
       moment(c, X, 1 + 3 * d, ed, wt, ww, unit);
       moment(c, X, 2 + 3 * d, pd, wt, ww, unit);
       moment(c, X, 3 + 3 * d, gd, wt, ww, unit);
     }
-    moment(c, X, 1 + 3 * byDim.length, servqualScore(this.gScore), wt, ww, unit);
+    moment(c, X, 1 + 3 * byDim.length, servqualOf(this.gScore), wt, ww, unit);
     for (let d = 0; d < byDim.length; d++) crossRow(c, s.alpha[d], ps, byDim[d], layout.shift, wt, ww, unit);
     if (s.drivers && layout.outcome) {
       const predictors = layout.drivers === 'items' ? ps : this.pScore;
@@ -720,6 +721,18 @@ function crossShifted(acc: Float64Array, b: CrossSlots, xs: Float64Array): void 
   }
 }
 
+/** servqualScore (survey-acc.ts) of scores kept as NaN where missing: the same sum in the same order, NaN where it gives undefined. */
+function servqualOf(gScores: Float64Array): number {
+  if (gScores.length === 0) return NaN;
+  let sum = 0;
+  for (let d = 0; d < gScores.length; d++) {
+    const g = gScores[d];
+    if (g !== g) return NaN;
+    sum += g;
+  }
+  return sum / gScores.length;
+}
+
 /** Missing, or a whole number within ±EXACT_BOUND (-0 included: it adds as +0 does to a sum that starts at +0). */
 export function smallWhole(x: Maybe): boolean {
   return x === undefined || ((x | 0) === x && x <= EXACT_BOUND && x >= -EXACT_BOUND);
@@ -764,7 +777,7 @@ function unitWeights(acc: Float64Array, s: Slots): void {
 function crossRow(
   c: Float64Array,
   b: CrossSlots,
-  xs: readonly Maybe[],
+  xs: ArrayLike<Maybe>,
   idx: readonly number[] | undefined,
   shift: number,
   wt: number,
